@@ -1,0 +1,154 @@
+import type {Paragraph, Sentence, Word} from 'nlcst'
+import type {Point} from 'unist'
+import {toString} from 'nlcst-to-string'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
+import stopwordData from './data/stopwords-en.json' with {type: 'json'}
+import type {Block, BlockEvidence, BlockFeatures, BlockNode} from './types.js'
+
+/** Stopwords of the page language (English), as normalised words. */
+export const stopwords: ReadonlySet<string> = new Set(stopwordData.words)
+
+const english = unified().use(retextEnglish).freeze()
+
+const terminalPunctuation = /[.!?…。！？]["'”’)\]»]*$/u
+const listMarkerPattern = /^(?:[-*•·▪◦‣–—►✓✔]|\d{1,3}[.)]|[a-z][.)]|\(\d{1,3}\))\s/u
+const headingMaxChars = 150
+const headingMaxWords = 20
+
+/** Fold case, compatibility forms, typographic quotes and white space, for matching. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’‛′`]/g, "'")
+    .replace(/[“”„″«»]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Where a block's text starts in the page. */
+export interface BlockStart {
+  offset: number
+  line: number
+  column: number
+}
+
+/**
+ * Turn one block of a page into an nlcst paragraph: retext-english splits it
+ * into sentences and words, positions are moved to the block's place in the
+ * page, and the block's evidence and features go into `data.block`.
+ */
+export function createBlockNode(text: string, start: BlockStart, evidence: BlockEvidence): BlockNode {
+  const tree = english.parse(text)
+  const children: Paragraph['children'] = []
+  for (const child of tree.children) {
+    if (child.type === 'ParagraphNode') children.push(...child.children)
+  }
+  const end = endPoint(text, start)
+  const paragraph: Paragraph = {
+    type: 'ParagraphNode',
+    children,
+    position: {start: {...start}, end}
+  }
+  for (const child of children) shiftPositions(child, start)
+  const words = blockWords(paragraph)
+  const block: Block = {
+    text,
+    normal: normalise(text),
+    sentences: blockSentences(paragraph),
+    words,
+    evidence,
+    features: computeFeatures(text, paragraph, words, evidence)
+  }
+  return Object.assign(paragraph, {data: {block}})
+}
+
+function endPoint(text: string, start: BlockStart): Point {
+  const lines = text.split('\n')
+  const last = lines[lines.length - 1] ?? ''
+  return {
+    offset: start.offset + text.length,
+    line: start.line + lines.length - 1,
+    column: lines.length === 1 ? start.column + text.length : last.length + 1
+  }
+}
+
+interface Positioned {
+  position?: {start: Point; end: Point}
+  children?: Positioned[]
+}
+
+function shiftPositions(node: Positioned, start: BlockStart): void {
+  if (node.position) {
+    shiftPoint(node.position.start, start)
+    shiftPoint(node.position.end, start)
+  }
+  if (node.children) for (const child of node.children) shiftPositions(child, start)
+}
+
+function shiftPoint(point: Point, start: BlockStart): void {
+  if (point.line === 1) point.column += start.column - 1
+  point.line += start.line - 1
+  if (point.offset !== undefined) point.offset += start.offset
+}
+
+/** The block's words, lower-cased with quotes folded. */
+function blockWords(paragraph: Paragraph): string[] {
+  const words: string[] = []
+  for (const sentence of paragraph.children) {
+    if (sentence.type !== 'SentenceNode') continue
+    for (const child of (sentence as Sentence).children) {
+      if (child.type === 'WordNode') words.push(normalise(toString(child as Word)))
+    }
+  }
+  return words
+}
+
+/** The text of each sentence of the block, normalised. */
+function blockSentences(paragraph: Paragraph): string[] {
+  const sentences: string[] = []
+  for (const child of paragraph.children) {
+    if (child.type === 'SentenceNode') {
+      const sentence = normalise(toString(child))
+      if (sentence) sentences.push(sentence)
+    }
+  }
+  return sentences
+}
+
+function computeFeatures(text: string, paragraph: Paragraph, words: string[], evidence: BlockEvidence): BlockFeatures {
+  let stop = 0
+  let capitalised = 0
+  for (const word of words) if (stopwords.has(word)) stop++
+  for (const sentence of paragraph.children) {
+    if (sentence.type !== 'SentenceNode') continue
+    for (const child of sentence.children) {
+      if (child.type === 'WordNode' && /^\p{Lu}/u.test(toString(child))) capitalised++
+    }
+  }
+  const chars = text.length
+  const terminal = terminalPunctuation.test(text) && !/[?？]["'”’)\]»]*$/u.test(text)
+  const startsUpper = /^["'“‘(\[]?[\p{Lu}\p{N}]/u.test(text)
+  const listMarker = evidence.listItem === true || listMarkerPattern.test(text)
+  const sentences = paragraph.children.filter((child) => child.type === 'SentenceNode').length
+  return {
+    chars,
+    words: words.length,
+    stopwordDensity: words.length === 0 ? 0 : stop / words.length,
+    sentences,
+    terminal,
+    startsUpper,
+    capitalisedShare: words.length === 0 ? 0 : capitalised / words.length,
+    listMarker,
+    headingLike:
+      evidence.heading !== undefined ||
+      (chars <= headingMaxChars &&
+        words.length > 0 &&
+        words.length <= headingMaxWords &&
+        !terminal &&
+        startsUpper &&
+        !listMarker &&
+        !/[:;,]$/.test(text))
+  }
+}

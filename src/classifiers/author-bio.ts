@@ -1,0 +1,90 @@
+import type {Transformer} from 'unified'
+import data from '../data/bio.json' with {type: 'json'}
+import {defaults} from '../thresholds.js'
+import {blocksOf, markRemoved} from '../tree.js'
+import type {Block, BlockNode, Root} from '../types.js'
+
+export interface AuthorBioOptions {
+  /** Longest bio block, in characters (default: 700). */
+  maxChars?: number
+  /** First-person cues a bio with no name needs (default: 2). */
+  minFirstPersonCues?: number
+  /** How far down the page (share of its characters) a first-person bio must start (default: 0.5). */
+  minPageShare?: number
+}
+
+const alternatives = (list: string[]): string =>
+  [...list].sort((a, b) => b.length - a.length).map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+
+const role = new RegExp(`\\b(?:${alternatives(data.roles)})s?\\b`, 'u')
+const roleContext = new RegExp(`(?:^|\\W)(?:${alternatives(data.roleContext)})\\b`, 'u')
+const thirdPersonStart = new RegExp(
+  `^(\\p{Lu}[\\p{L}'’.-]+)(?: \\p{Lu}[\\p{L}'’.-]+){0,3},? (?:${alternatives(data.thirdPersonVerbs)})\\b`,
+  'u'
+)
+const firstPersonCues = data.firstPersonCues
+const header = new RegExp(`^(?:${alternatives(data.headers)})(?: [\\p{L}'’.-]+){0,3}$`, 'u')
+
+/**
+ * Remove author bios: a third-person bio ("Andy is a Senior Writer at …") with
+ * the name line above it, a first-person about box ("Love to blog, write
+ * about … I also like to snowboard") low on the page, and "About the author"
+ * headers.
+ */
+export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transformer<Root> {
+  const maxChars = options.maxChars ?? defaults.bio.maxChars
+  const minFirstPersonCues = options.minFirstPersonCues ?? defaults.bio.minFirstPersonCues
+  const minPageShare = options.minPageShare ?? defaults.bio.minPageShare
+  return (tree) => {
+    const nodes = blocksOf(tree)
+    const total = nodes.reduce((sum, node) => sum + node.data.block.features.chars, 0)
+    let before = 0
+    nodes.forEach((node, index) => {
+      const block = node.data.block
+      const share = total === 0 ? 0 : before / total
+      before += block.features.chars
+      if (block.removal || block.features.chars > maxChars) return
+      const name = thirdPersonBioName(block)
+      if (name) {
+        markRemoved(block, {ruleId: 'author-bio', reason: `author bio of ${name}`, score: 0.85})
+        markNameLine(nodes, index, name)
+        return
+      }
+      const cues = firstPersonCues.filter((cue) => block.normal.includes(cue))
+      if (share >= minPageShare && cues.length >= minFirstPersonCues) {
+        markRemoved(block, {ruleId: 'author-bio', reason: `first-person author bio (${cues.slice(0, 3).join(', ')})`, score: 0.7})
+        markNameLine(nodes, index, undefined)
+      }
+    })
+  }
+}
+
+/** The author's name when the block is a third-person bio. */
+function thirdPersonBioName(block: Block): string | undefined {
+  const start = thirdPersonStart.exec(block.text)
+  if (!start || block.features.sentences > 5) return undefined
+  if (!role.test(block.normal) || !roleContext.test(block.normal)) return undefined
+  return start[1]
+}
+
+/** The short line above a bio that names its author, or introduces it ("About the author"). */
+function markNameLine(nodes: BlockNode[], index: number, name: string | undefined): void {
+  for (let previous = index - 1; previous >= Math.max(0, index - 2); previous--) {
+    const block = (nodes[previous] as BlockNode).data.block
+    if (block.removal) continue
+    if (header.test(block.normal)) {
+      markRemoved(block, {ruleId: 'author-bio', reason: 'author box header', score: 0.8})
+    } else if (isNameLine(block, name)) {
+      markRemoved(block, {ruleId: 'author-bio', reason: 'author name above a bio', score: 0.8})
+    } else {
+      return
+    }
+  }
+}
+
+function isNameLine(block: Block, name: string | undefined): boolean {
+  const {words, features} = block
+  if (words.length === 0 || words.length > 5 || features.terminal) return false
+  if (!/^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,4}$/u.test(block.text)) return false
+  return name === undefined || words.includes(name.toLowerCase())
+}

@@ -1,0 +1,101 @@
+import type {Transformer} from 'unified'
+import data from '../data/captions.json' with {type: 'json'}
+import {stopwords} from '../block.js'
+import {blocksOf, markRemoved} from '../tree.js'
+import type {Block, BlockNode, Root} from '../types.js'
+
+export interface CaptionOptions {
+  /** Longest credit line in characters (default: 200). */
+  creditMaxChars?: number
+  /** Longest caption that ends in a bracketed credit, in characters (default: 250). */
+  captionMaxChars?: number
+  /** Fewest words of an alt-text line (default: 6). */
+  altTextMinWords?: number
+  /** Highest stopword density of an alt-text line (default: 0.2). */
+  altTextMaxStopwords?: number
+}
+
+const alternatives = (list: string[]): string =>
+  [...list].sort((a, b) => b.length - a.length).map((item) => item.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')
+
+const creditLabel = new RegExp(`^(?:${alternatives(data.creditLabels)})(?: (?:credit|credits|source|by))?\\s?[:：|]\\s?\\S`, 'u')
+const creditBy = new RegExp(`^(?:${alternatives(data.creditBy)})\\s+\\S`, 'u')
+const agencyLine = new RegExp(`^(?:${alternatives(data.agencies)})(?:\\s?(?:/|via|for|,)\\s?[^.]{0,60})?$`, 'u')
+const slashCredit = new RegExp(
+  `(?:^|[\\s(])[\\p{L}.'’-]+(?: [\\p{L}.'’-]+){0,3}\\s?/\\s?(?:${alternatives(data.agencies)}|\\p{L}[\\p{L}\\p{N}&.'’ -]{1,40})\\)?$`,
+  'u'
+)
+const trailingCredit = new RegExp(`\\((?:${alternatives(data.parentheticalLabels)})\\b[^()]{0,100}\\)$`, 'u')
+const creditWithin = new RegExp(`^[^.]{0,60}[;,] (?:${alternatives(data.creditBy)}|${alternatives(data.creditLabels)} by) [^.;]{1,60}$`, 'u')
+const bracketVia = /^\[(?:via|source|h\/t|hat tip|from|photo|image|credit)\b[^\]]{0,150}\]$/u
+
+/**
+ * Remove image captions and credits: "Andy Boxall/Digital Trends", "Photo
+ * credit: …", "Credits: …", "(Source: Nokia)" closing a caption, "[Via …]",
+ * agency lines ("Getty Images") and image alt text left in a dump (a long run
+ * of lower-case keywords with no punctuation and few function words).
+ */
+export default function dechaffCaption(options: CaptionOptions = {}): Transformer<Root> {
+  const creditMaxChars = options.creditMaxChars ?? 200
+  const captionMaxChars = options.captionMaxChars ?? 250
+  const altTextMinWords = options.altTextMinWords ?? 6
+  const altTextMaxStopwords = options.altTextMaxStopwords ?? 0.2
+  return (tree) => {
+    const nodes = blocksOf(tree)
+    nodes.forEach((node, index) => {
+      const block = node.data.block
+      if (block.removal) return
+      const reason = creditReason(block, creditMaxChars, captionMaxChars)
+      if (reason) {
+        markRemoved(block, {ruleId: 'image-credit', reason, score: 0.9})
+      } else if (isAltText(block, altTextMinWords, altTextMaxStopwords) && !isAltText(neighbour(nodes, index - 1), 1, 1) && !isAltText(neighbour(nodes, index + 1), 1, 1)) {
+        markRemoved(block, {ruleId: 'alt-text', reason: 'image alt text: lower-case keywords without punctuation', score: 0.7})
+      }
+    })
+  }
+}
+
+function creditReason(block: Block, creditMaxChars: number, captionMaxChars: number): string | undefined {
+  const text = block.normal
+  const chars = block.features.chars
+  if (chars <= creditMaxChars) {
+    if (bracketVia.test(text)) return 'source attribution in brackets'
+    if (creditLabel.test(text) || creditBy.test(text)) return 'photo or source credit'
+    if (agencyLine.test(text)) return 'picture agency credit'
+    if (chars <= 80 && block.features.sentences <= 1 && !block.features.terminal && slashCredit.test(text)) {
+      return 'photographer/agency credit'
+    }
+  }
+  if (chars <= captionMaxChars && block.features.sentences <= 3) {
+    if (trailingCredit.test(text)) return 'caption ending in a credit'
+    const last = block.sentences[block.sentences.length - 1]
+    if (block.sentences.length > 1 && last !== undefined && isCreditSentence(last)) return 'caption ending in a credit'
+  }
+  return undefined
+}
+
+/** A caption's closing credit: "Image: Google Street View", "Photograph by …", "Image used with permission by …". */
+function isCreditSentence(sentence: string): boolean {
+  const core = sentence.replace(/[.\s]+$/u, '')
+  return (
+    creditLabel.test(core) ||
+    creditBy.test(core) ||
+    agencyLine.test(core) ||
+    creditWithin.test(core) ||
+    /^(?:image|photo|picture|video)s? used with permission\b/u.test(core)
+  )
+}
+
+function neighbour(nodes: BlockNode[], index: number): Block | undefined {
+  return nodes[index]?.data.block
+}
+
+/** Image alt text: lower-case keywords, no punctuation, hardly any function words. */
+function isAltText(block: Block | undefined, minWords: number, maxStopwords: number): boolean {
+  if (!block) return false
+  const {words, features} = block
+  if (words.length < minWords || features.chars > 200) return false
+  if (!/^\p{Ll}/u.test(block.text) || /[.,;:!?()"“”]/u.test(block.text)) return false
+  const stop = words.filter((word) => stopwords.has(word)).length
+  return stop / words.length <= maxStopwords
+}

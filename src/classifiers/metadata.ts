@@ -1,0 +1,113 @@
+import type {Transformer} from 'unified'
+import bio from '../data/bio.json' with {type: 'json'}
+import data from '../data/metadata.json' with {type: 'json'}
+import {blocksOf, markRemoved} from '../tree.js'
+import type {Block, Root} from '../types.js'
+
+export interface MetadataOptions {
+  /** Longest block (characters) that can be a byline or dateline (default: 200). */
+  maxChars?: number
+  /** Longest taxonomy line ("Posted in … | Tagged …") in characters (default: 300). */
+  taxonomyMaxChars?: number
+  /** Share of a line's words that must be metadata vocabulary (default: 0.75). */
+  minVocabularyShare?: number
+}
+
+const months = new Set(data.months)
+const weekdays = new Set(data.weekdays)
+const vocabulary = new Set([...data.months, ...data.weekdays, ...data.relative, ...data.clock, ...data.markers])
+const bylineStart = phraseStart(data.bylineStarts)
+const taxonomyStart = new RegExp(`^(?:${data.taxonomyStarts.map(escape).join('|')})\\b\\s*(?::|\\s)`, 'u')
+const navigationLine = new RegExp(
+  `^[«‹←<\\s]*(?:${data.navigationWords.join('|')})(?: (?:${data.navigationObjects.join('|')}))?(?:\\s*[:»›→>|]|$)`,
+  'u'
+)
+const numberish = /^(?:\d+(?:st|nd|rd|th)?|\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d+(?:am|pm|h|m|min|mins|k)?)$/u
+const clockTime = /\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s?[ap]\.?m\.?(?:\s|$)/u
+const numericDate = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b/u
+const relativeDate = /\b(?:\d+|an?|one|two|few)\s(?:second|minute|min|hour|hr|day|week|month|year)s?\sago\b/u
+const nameWithRole = new RegExp(
+  `^\\p{Lu}[\\p{L}'’.-]+(?: \\p{Lu}[\\p{L}'’.-]+){1,3}\\s?[,|–—-]\\s?(?:[\\p{L}-]+ ){0,4}(?:${bio.roles.join('|')})s?(?: (?:at|for|of) [^.]{1,40})?$`,
+  'iu'
+)
+const readTime = /\b\d+\s?(?:-|to)?\s?\d*\s?(?:min|mins|minute|minutes)\s(?:read|reading|listen|watch)\b|\breading time\b|\bread time\b/u
+
+/**
+ * Remove metadata lines: bylines ("By Jane Doe, Staff Writer"), datelines and
+ * timestamps ("Updated 3:42 p.m. ET, March 4, 2024", "2 days ago"), read times,
+ * taxonomy ("Posted in News | Tagged …") and previous/next post links.
+ */
+export default function dechaffMetadata(options: MetadataOptions = {}): Transformer<Root> {
+  const maxChars = options.maxChars ?? 200
+  const taxonomyMaxChars = options.taxonomyMaxChars ?? 300
+  const minVocabularyShare = options.minVocabularyShare ?? 0.75
+  return (tree) => {
+    for (const node of blocksOf(tree)) {
+      const block = node.data.block
+      if (block.removal) continue
+      const {chars} = block.features
+      if (chars <= taxonomyMaxChars && taxonomyStart.test(block.normal)) {
+        markRemoved(block, {ruleId: 'taxonomy', reason: 'category or tag line', score: 0.9})
+      } else if (chars <= maxChars && navigationLine.test(block.normal)) {
+        markRemoved(block, {ruleId: 'post-navigation', reason: 'previous/next link', score: 0.9})
+      } else if (chars <= maxChars) {
+        const reason = metadataReason(block, minVocabularyShare)
+        if (reason) markRemoved(block, {ruleId: 'byline', reason, score: 0.85})
+      }
+    }
+  }
+}
+
+/** Why a short line is metadata, or nothing when it is not. */
+function metadataReason(block: Block, minVocabularyShare: number): string | undefined {
+  const text = block.normal
+  const signals: string[] = []
+  if (hasCalendarDate(block.words) || numericDate.test(text) || relativeDate.test(text)) signals.push('date')
+  if (clockTime.test(text)) signals.push('time')
+  if (readTime.test(text)) signals.push('read time')
+  const byline = bylineStart.exec(text)
+  if (byline && isNameRun(block.text.slice(byline[0].length))) signals.push('byline')
+  if (signals.length === 0 && nameWithRole.test(block.text)) return 'byline: name and role'
+  if (signals.length === 0) return undefined
+  const names = byline ? nameWords(block.text) : new Set<string>()
+  const words = block.words.filter((word) => /[\p{L}\p{N}]/u.test(word))
+  if (words.length === 0) return undefined
+  const known = words.filter((word) => vocabulary.has(word) || numberish.test(word) || names.has(word)).length
+  if (known / words.length < minVocabularyShare) return undefined
+  return `metadata line (${signals.join(', ')})`
+}
+
+function hasCalendarDate(words: string[]): boolean {
+  for (let index = 0; index < words.length; index++) {
+    const word = (words[index] as string).replace(/\.$/, '')
+    if (weekdays.has(word)) return true
+    if (months.has(word) && word !== 'may') {
+      const around = [words[index - 1], words[index + 1]]
+      if (around.some((neighbour) => neighbour !== undefined && /^\d{1,4}(?:st|nd|rd|th)?$/.test(neighbour))) return true
+    }
+  }
+  return false
+}
+
+/** After "By", a run of capitalised name words (with "and", commas, roles). */
+function isNameRun(rest: string): boolean {
+  return /^[\s:]*\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|da|del|der|la|le|bin))*\s*(?:$|[,|·•—–;-]|\s(?:and|&|on|at|in|for|from|with|updated|published)\b)/u.test(
+    rest
+  )
+}
+
+/** Capitalised words of the line (normalised): names in a byline. */
+function nameWords(text: string): Set<string> {
+  const names = new Set<string>()
+  for (const match of text.matchAll(/\p{Lu}[\p{L}'’.-]*/gu)) names.add(match[0].toLowerCase().replace(/’/g, "'"))
+  return names
+}
+
+function phraseStart(phrases: string[]): RegExp {
+  const sorted = [...phrases].sort((a, b) => b.length - a.length)
+  return new RegExp(`^(?:${sorted.map(escape).join('|')})\\s*:?\\s+`, 'u')
+}
+
+function escape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

@@ -1,0 +1,80 @@
+import type {Transformer} from 'unified'
+import {defaults} from '../thresholds.js'
+import {blocksOf} from '../tree.js'
+import type {Block, QualityClass, Root} from '../types.js'
+
+export interface QualityOptions {
+  /** Blocks shorter than this (characters) are `short` (default: 70). */
+  lengthLow?: number
+  /** Blocks longer than this with enough stopwords are `good` (default: 200). */
+  lengthHigh?: number
+  /** Stopword density below which a block is `bad` (default: 0.30). */
+  stopwordsLow?: number
+  /** Stopword density from which a block is `good` or `neargood` (default: 0.32). */
+  stopwordsHigh?: number
+  /** Link density above which a block is `bad` (default: 0.2). */
+  maxLinkDensity?: number
+  /**
+   * Page-wide stopword density below which the page is taken to be in another
+   * language than the stopword list's, and stopwords are not used (default: 0.12).
+   */
+  foreignStopwordDensity?: number
+  /**
+   * Fewest words of a block shorter than `lengthHigh` that is still `good`
+   * because it reads as whole sentences: starts with a capital, ends with
+   * sentence punctuation, has enough stopwords (default: 10).
+   */
+  sentenceMinWords?: number
+}
+
+/**
+ * The statistical classifier, after jusText: each block gets a quality class
+ * from its length, stopword density and link density. It removes nothing by
+ * itself; the settle step smooths the classes with context.
+ */
+export default function dechaffQuality(options: QualityOptions = {}): Transformer<Root> {
+  const settings = {...defaults.quality, ...options}
+  return (tree) => {
+    const blocks = blocksOf(tree).map((node) => node.data.block)
+    let words = 0
+    let stop = 0
+    for (const block of blocks) {
+      words += block.features.words
+      stop += block.features.stopwordDensity * block.features.words
+    }
+    const foreign = words > 0 && stop / words < settings.foreignStopwordDensity
+    const stopwordsLow = foreign ? 0 : settings.stopwordsLow
+    const stopwordsHigh = foreign ? 0 : settings.stopwordsHigh
+    for (const block of blocks) {
+      block.quality = classify(block, {...settings, stopwordsLow, stopwordsHigh})
+    }
+  }
+}
+
+function classify(block: Block, settings: Required<QualityOptions>): {class: QualityClass; reason: string} {
+  const {chars, stopwordDensity} = block.features
+  const {linkDensity} = block.evidence
+  const density = stopwordDensity.toFixed(2)
+  if (block.features.words === 0) return {class: 'bad', reason: 'no words'}
+  if (linkDensity > settings.maxLinkDensity) {
+    return {class: 'bad', reason: `link density ${linkDensity.toFixed(2)} > ${settings.maxLinkDensity}`}
+  }
+  if (block.features.headingLike && linkDensity === 0) {
+    return {class: 'short', reason: `heading-like line (${chars} chars), judged by context`}
+  }
+  if (chars < settings.lengthLow) {
+    return linkDensity > 0
+      ? {class: 'bad', reason: `short (${chars} chars) and linked`}
+      : {class: 'short', reason: `short (${chars} < ${settings.lengthLow} chars)`}
+  }
+  if (stopwordDensity >= settings.stopwordsHigh) {
+    const sentences = block.features.terminal && block.features.startsUpper && block.features.words >= settings.sentenceMinWords
+    return chars > settings.lengthHigh || sentences
+      ? {class: 'good', reason: `prose: ${chars} chars, stopword density ${density}`}
+      : {class: 'neargood', reason: `medium prose: ${chars} chars, stopword density ${density}`}
+  }
+  if (stopwordDensity >= settings.stopwordsLow) {
+    return {class: 'neargood', reason: `stopword density ${density} between thresholds`}
+  }
+  return {class: 'bad', reason: `stopword density ${density} < ${settings.stopwordsLow}`}
+}

@@ -1,0 +1,29 @@
+import type {Plugin} from 'unified'
+import {blocksOf} from './tree.js'
+import type {Root} from './types.js'
+
+/**
+ * Compiler plugin: write the kept blocks as text, each as written in the
+ * page; one blank line between two kept blocks where the page had a blank line
+ * anywhere between them, else a line break; a final line break.
+ */
+const dechaffCompileText: Plugin<[], Root, string> = function () {
+  this.compiler = (tree) => compileText(tree as Root)
+}
+
+export default dechaffCompileText
+
+/** Write the kept blocks of a settled tree. */
+export function compileText(tree: Root): string {
+  let output = ''
+  let blankSinceKept = false
+  for (const node of blocksOf(tree)) {
+    const block = node.data.block
+    if (block.evidence.blankLinesBefore > 0) blankSinceKept = true
+    if (!block.verdict?.keep) continue
+    if (output) output += blankSinceKept ? '\n\n' : '\n'
+    output += block.text
+    blankSinceKept = false
+  }
+  return output ? `${output}\n` : ''
+}

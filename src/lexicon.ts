@@ -1,0 +1,106 @@
+import furnitureData from './data/furniture.json' with {type: 'json'}
+
+/** One rule of a phrase lexicon, as written in a data file. */
+export interface LexiconRuleData {
+  reason: string
+  /** Regular expressions, each matched against a whole normalised sentence. */
+  patterns?: string[]
+  /** Word lists: a block made only of `words`, with at least one of `core`. */
+  vocabulary?: {words: string[]; core: string[]}
+}
+
+/** A phrase lexicon: rules by id. */
+export interface LexiconData {
+  rules: Record<string, LexiconRuleData>
+}
+
+/** What matched a block. */
+export interface LexiconMatch {
+  ruleId: string
+  reason: string
+  /** The sentence (or the block) that matched, normalised. */
+  matched: string
+}
+
+interface CompiledRule {
+  ruleId: string
+  reason: string
+  patterns: RegExp[]
+  vocabulary?: {words: Set<string>; core: Set<string>}
+}
+
+/** The furniture lexicon bundled with dechaff. */
+export const furnitureLexicon: LexiconData = furnitureData
+
+/** Longest sentence tested against patterns; longer ones are prose, never a phrase. */
+const sentenceMaxChars = 320
+
+const leadingJunk = /^[\s•·|»›>→\-*–—▸►✓✔#]+/u
+const trailingJunk = /[\s.:!?…»›→*|\-–—>]+$/u
+
+/** The part of a normalised sentence that patterns see: no bullets, no trailing punctuation. */
+export function sentenceCore(sentence: string): string {
+  return sentence.replace(leadingJunk, '').replace(trailingJunk, '')
+}
+
+/**
+ * A compiled lexicon. A block matches when every sentence matches a pattern of
+ * some rule, or when its words are all vocabulary of one rule; so a paragraph
+ * that merely mentions a phrase among other sentences never matches.
+ */
+export class Lexicon {
+  readonly rules: CompiledRule[]
+
+  constructor(data: LexiconData) {
+    this.rules = Object.entries(data.rules).map(([ruleId, rule]) => ({
+      ruleId,
+      reason: rule.reason,
+      patterns: (rule.patterns ?? []).map((pattern) => compilePattern(pattern, ruleId)),
+      ...(rule.vocabulary
+        ? {vocabulary: {words: new Set(rule.vocabulary.words), core: new Set(rule.vocabulary.core)}}
+        : {})
+    }))
+  }
+
+  /** The rule matching one normalised sentence, if any. */
+  matchSentence(sentence: string): CompiledRule | undefined {
+    const core = sentenceCore(sentence)
+    if (core.length === 0 || core.length > sentenceMaxChars) return undefined
+    return this.rules.find((rule) => rule.patterns.some((pattern) => pattern.test(core)))
+  }
+
+  /** Match a block given its normalised sentences and words. */
+  matchBlock(sentences: string[], words: string[]): LexiconMatch | undefined {
+    const byVocabulary = this.matchVocabulary(words)
+    if (byVocabulary) return byVocabulary
+    const meaningful = sentences.filter((sentence) => /[\p{L}\p{N}]/u.test(sentence))
+    if (meaningful.length === 0) return undefined
+    let first: LexiconMatch | undefined
+    for (const sentence of meaningful) {
+      const rule = this.matchSentence(sentence)
+      if (!rule) return undefined
+      first ??= {ruleId: rule.ruleId, reason: rule.reason, matched: sentence}
+    }
+    return first
+  }
+
+  private matchVocabulary(words: string[]): LexiconMatch | undefined {
+    if (words.length < 2) return undefined
+    for (const rule of this.rules) {
+      const vocabulary = rule.vocabulary
+      if (!vocabulary) continue
+      if (words.every((word) => vocabulary.words.has(word)) && words.some((word) => vocabulary.core.has(word))) {
+        return {ruleId: rule.ruleId, reason: rule.reason, matched: words.join(' ')}
+      }
+    }
+    return undefined
+  }
+}
+
+function compilePattern(pattern: string, ruleId: string): RegExp {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u')
+  } catch (error) {
+    throw new Error(`Invalid pattern in lexicon rule \`${ruleId}\`: ${pattern} (${String(error)})`)
+  }
+}

@@ -1,0 +1,113 @@
+import type {Plugin} from 'unified'
+import {createBlockNode} from './block.js'
+import type {BlockNode, Root} from './types.js'
+
+interface Line {
+  text: string
+  offset: number
+  /** 1-based line number. */
+  line: number
+}
+
+/** Widest line a hard-wrapped paragraph may have (characters). */
+const wrapWidthMax = 120
+/** Narrowest width at which line breaks are taken for wrapping rather than layout. */
+const wrapWidthMin = 30
+/** Share of breaks that must fall where the next word would not have fitted. */
+const wrapFitShare = 0.8
+
+/**
+ * Parser plugin for plain-text dumps (scraper output, WET records).
+ *
+ * Blank lines separate groups; inside a group each line is a block, unless
+ * the group is a hard-wrapped paragraph (its breaks fall where the next word
+ * would not have fitted, and the text runs on across them), which is one block.
+ */
+const dechaffParseText: Plugin<[], string, Root> = function () {
+  this.parser = parseText
+}
+
+export default dechaffParseText
+
+/** Parse a text dump into the block tree. */
+export function parseText(document: string): Root {
+  const lines = splitLines(document)
+  const children: BlockNode[] = []
+  let blankLinesBefore = 0
+  let group: Line[] = []
+  const flush = (): void => {
+    if (group.length === 0) return
+    const parts = isHardWrapped(group) ? [group] : group.map((line) => [line])
+    for (const part of parts) {
+      children.push(blockFromLines(part, children.length, blankLinesBefore, part.length > 1 ? 'paragraph' : 'line'))
+      blankLinesBefore = 0
+    }
+    group = []
+  }
+  for (const line of lines) {
+    if (line.text.trim() === '') {
+      flush()
+      blankLinesBefore++
+    } else {
+      group.push(line)
+    }
+  }
+  flush()
+  return {
+    type: 'RootNode',
+    children,
+    position: {start: {line: 1, column: 1, offset: 0}, end: endOf(document, lines)}
+  }
+}
+
+function splitLines(document: string): Line[] {
+  const lines: Line[] = []
+  const breaks = /\r\n|\n|\r/g
+  let offset = 0
+  let line = 1
+  for (let match = breaks.exec(document); match; match = breaks.exec(document)) {
+    lines.push({text: document.slice(offset, match.index), offset, line})
+    offset = match.index + match[0].length
+    line++
+  }
+  lines.push({text: document.slice(offset), offset, line})
+  return lines
+}
+
+function endOf(document: string, lines: Line[]): {line: number; column: number; offset: number} {
+  const last = lines[lines.length - 1]
+  return {line: last?.line ?? 1, column: (last?.text.length ?? 0) + 1, offset: document.length}
+}
+
+function blockFromLines(lines: Line[], index: number, blankLinesBefore: number, kind: 'line' | 'paragraph'): BlockNode {
+  const first = lines[0] as Line
+  const raw = lines.length === 1 ? first.text : lines.map((line) => line.text.trimEnd()).join('\n')
+  const lead = raw.length - raw.trimStart().length
+  return createBlockNode(
+    raw.trim(),
+    {offset: first.offset + lead, line: first.line, column: lead + 1},
+    {index, kind, blankLinesBefore, linkDensity: 0}
+  )
+}
+
+/**
+ * A group is hard-wrapped when its lines fill a fixed width: each break falls
+ * where the next line's first word would not have fitted, and the text runs on
+ * across breaks (a break mid-sentence before a lower-case word or after a comma).
+ */
+function isHardWrapped(group: Line[]): boolean {
+  if (group.length < 2) return false
+  const texts = group.map((line) => line.text.trim())
+  const width = Math.max(...texts.map((text) => text.length))
+  if (width < wrapWidthMin || width > wrapWidthMax) return false
+  let fits = 0
+  let runsOn = false
+  for (let index = 0; index < texts.length - 1; index++) {
+    const current = texts[index] as string
+    const next = texts[index + 1] as string
+    const nextWord = next.split(/\s/, 1)[0] ?? ''
+    if (current.length + 1 + nextWord.length > width) fits++
+    if (/^\p{Ll}/u.test(next) || /[,;\-–]$/.test(current)) runsOn = true
+  }
+  return runsOn && fits / (texts.length - 1) >= wrapFitShare
+}

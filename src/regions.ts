@@ -1,0 +1,52 @@
+import {stopwords} from './block.js'
+import type {Block} from './types.js'
+
+/** Thresholds that say what counts as article prose when finding regions. */
+export interface ProseThresholds {
+  /** Shortest prose block, in characters. */
+  proseMinChars: number
+}
+
+/** Article prose: a long block the quality classifier judged good or near-good, not removed. */
+export function isProse(block: Block, thresholds: ProseThresholds): boolean {
+  const quality = block.quality?.class
+  return !block.removal && block.features.chars >= thresholds.proseMinChars && (quality === 'good' || quality === 'neargood')
+}
+
+/** For each block, the share of the page's prose characters that come before it. */
+export function proseShareBefore(blocks: Block[], thresholds: ProseThresholds): number[] {
+  const total = blocks.reduce((sum, block) => sum + (isProse(block, thresholds) ? block.features.chars : 0), 0)
+  const shares: number[] = []
+  let before = 0
+  for (const block of blocks) {
+    shares.push(total === 0 ? 0 : before / total)
+    if (isProse(block, thresholds)) before += block.features.chars
+  }
+  return shares
+}
+
+/** Content-word counts of some blocks: words of three or more letters that are not stopwords, plurals folded. */
+export function termVector(blocks: Block[]): Map<string, number> {
+  const vector = new Map<string, number>()
+  for (const block of blocks) {
+    for (const word of block.words) {
+      if (word.length < 3 || stopwords.has(word) || !/^\p{L}/u.test(word)) continue
+      const term = word.replace(/'s$/, '').replace(/(?<=[^s])s$/, '')
+      vector.set(term, (vector.get(term) ?? 0) + 1)
+    }
+  }
+  return vector
+}
+
+/** Cosine similarity of two term vectors: topical cohesion, 0 (unrelated) to 1. */
+export function cohesion(a: Map<string, number>, b: Map<string, number>): number {
+  let dot = 0
+  let normA = 0
+  let normB = 0
+  for (const [term, count] of a) {
+    normA += count * count
+    dot += count * (b.get(term) ?? 0)
+  }
+  for (const count of b.values()) normB += count * count
+  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB)
+}

@@ -1,0 +1,132 @@
+import type {Transformer} from 'unified'
+import type {VFile} from 'vfile'
+import {defaults} from './thresholds.js'
+import {blocksOf} from './tree.js'
+import type {Block, BlockNode, QualityClass, Root, Verdict} from './types.js'
+
+export interface SettleOptions {
+  /** How far (characters of blocks in between) a heading may sit above good prose and be kept (default: 200). */
+  maxHeadingDistance?: number
+}
+
+/** Minimum words of a short block that reads as a whole sentence and is treated as near-good. */
+const sentenceMinWords = 4
+
+/**
+ * Settle the verdicts, after jusText's context smoothing: removals by
+ * classifiers are final; short and near-good blocks take the class of their
+ * neighbours; headings close above good prose are kept. Every removal becomes
+ * a vfile message, in page order.
+ */
+export default function dechaffSettle(options: SettleOptions = {}): Transformer<Root> {
+  const maxHeadingDistance = options.maxHeadingDistance ?? defaults.settle.maxHeadingDistance
+  return (tree, file) => {
+    const nodes = blocksOf(tree)
+    const blocks = nodes.map((node) => node.data.block)
+    const initial = blocks.map(initialClass)
+    const classes = smooth(blocks, initial, maxHeadingDistance)
+    nodes.forEach((node, index) => {
+      const block = node.data.block
+      block.verdict = verdictOf(block, initial[index] as QualityClass, classes[index] as QualityClass)
+      if (!block.verdict.keep) report(file, node, block.verdict)
+    })
+  }
+}
+
+function initialClass(block: Block): QualityClass {
+  if (block.protection) return 'good'
+  if (block.removal) return 'bad'
+  const quality = block.quality?.class ?? 'short'
+  if (quality === 'short' && readsAsSentence(block)) return 'neargood'
+  return quality
+}
+
+/** A short block that is a whole sentence with function words: likely a line of the article. */
+function readsAsSentence(block: Block): boolean {
+  const {features} = block
+  return features.terminal && features.startsUpper && features.words >= sentenceMinWords && features.stopwordDensity >= 0.3
+}
+
+function isHeading(block: Block): boolean {
+  return block.evidence.heading !== undefined || block.features.headingLike
+}
+
+/** jusText's context-sensitive revision of the classes. */
+function smooth(blocks: Block[], initial: QualityClass[], maxHeadingDistance: number): QualityClass[] {
+  const classes = [...initial]
+  const fixed = (index: number): boolean => {
+    const block = blocks[index] as Block
+    return block.removal !== undefined || block.protection !== undefined
+  }
+  // Headings close above good prose are near-good.
+  blocks.forEach((block, index) => {
+    if (classes[index] === 'short' && isHeading(block) && goodWithin(blocks, classes, index, maxHeadingDistance)) {
+      classes[index] = 'neargood'
+    }
+  })
+  const revised = [...classes]
+  blocks.forEach((_, index) => {
+    if (classes[index] !== 'short') return
+    const previous = neighbourClass(classes, index, -1, true)
+    const next = neighbourClass(classes, index, 1, true)
+    if (previous === 'good' && next === 'good') revised[index] = 'good'
+    else if (previous === 'bad' && next === 'bad') revised[index] = 'bad'
+    else if (
+      (previous === 'bad' && neighbourClass(classes, index, -1, false) === 'neargood') ||
+      (next === 'bad' && neighbourClass(classes, index, 1, false) === 'neargood')
+    ) {
+      revised[index] = 'good'
+    } else revised[index] = 'bad'
+  })
+  blocks.forEach((_, index) => {
+    if (classes[index] !== 'neargood') return
+    const previous = neighbourClass(classes, index, -1, true)
+    const next = neighbourClass(classes, index, 1, true)
+    revised[index] = previous === 'bad' && next === 'bad' ? 'bad' : 'good'
+  })
+  // Headings that lost their place are kept when good prose follows closely.
+  blocks.forEach((block, index) => {
+    if (revised[index] === 'bad' && !fixed(index) && initial[index] !== 'bad' && isHeading(block) && goodWithin(blocks, revised, index, maxHeadingDistance)) {
+      revised[index] = 'good'
+    }
+  })
+  return revised
+}
+
+/** Class of the nearest neighbour that is not short (nor near-good, when asked); page edges count as bad. */
+function neighbourClass(classes: QualityClass[], index: number, step: 1 | -1, skipNeargood: boolean): QualityClass {
+  for (let at = index + step; at >= 0 && at < classes.length; at += step) {
+    const value = classes[at] as QualityClass
+    if (value === 'short' || (skipNeargood && value === 'neargood')) continue
+    return value
+  }
+  return 'bad'
+}
+
+function goodWithin(blocks: Block[], classes: QualityClass[], index: number, maxDistance: number): boolean {
+  let distance = 0
+  for (let at = index + 1; at < blocks.length && distance <= maxDistance; at++) {
+    if (classes[at] === 'good') return true
+    distance += (blocks[at] as Block).features.chars
+  }
+  return false
+}
+
+function verdictOf(block: Block, initial: QualityClass, settled: QualityClass): Verdict {
+  if (block.protection) return {...block.protection, keep: true}
+  if (block.removal) return {...block.removal, keep: false}
+  const quality = block.quality?.reason ?? 'no quality class'
+  if (settled === 'good') {
+    return initial === 'good'
+      ? {ruleId: 'quality', reason: quality, score: 1, keep: true}
+      : {ruleId: 'context', reason: `${quality}; kept beside content`, score: 0.6, keep: true}
+  }
+  return initial === 'bad'
+    ? {ruleId: 'quality', reason: quality, score: 0.7, keep: false}
+    : {ruleId: 'context', reason: `${quality}; surrounded by boilerplate`, score: 0.6, keep: false}
+}
+
+function report(file: VFile, node: BlockNode, verdict: Verdict): void {
+  const message = file.info(verdict.reason, {place: node.position, ruleId: verdict.ruleId, source: 'dechaff'})
+  message.actual = node.data.block.text
+}

@@ -1,0 +1,92 @@
+import type {Paragraph, Root} from 'nlcst'
+
+/** What a page was given as. */
+export type InputKind = 'text' | 'html'
+
+/**
+ * jusText-style quality class of a block, before context smoothing:
+ * `good` long prose, `neargood` medium prose, `short` too short to judge
+ * alone, `bad` unlikely to be content.
+ */
+export type QualityClass = 'bad' | 'short' | 'neargood' | 'good'
+
+/** How a block sits in the page: the evidence every parser provides. */
+export interface BlockEvidence {
+  /** Position of the block among the page's blocks, from 0. */
+  index: number
+  /** Where the block came from: a line or a hard-wrapped paragraph of a text dump, or an HTML element. */
+  kind: 'line' | 'paragraph' | 'element'
+  /** Blank lines (text) or block boundaries with vertical space (HTML) before the block. */
+  blankLinesBefore: number
+  /** Share of the block's characters inside links (0 for text dumps). */
+  linkDensity: number
+  /** Whether the parser knows the block to be a heading (an `<h1>`–`<h6>`); text dumps leave it unknown. */
+  heading?: number
+  /** Whether the parser knows the block to be a list item. */
+  listItem?: boolean
+}
+
+/** Numbers derived from the block's nlcst sentences and words. */
+export interface BlockFeatures {
+  chars: number
+  words: number
+  stopwordDensity: number
+  sentences: number
+  /** Ends with sentence punctuation (`.`, `!`, `?`, `…`), maybe followed by closing quotes or brackets. */
+  terminal: boolean
+  startsUpper: boolean
+  /** Share of words that start with a capital letter. */
+  capitalisedShare: number
+  /** Starts with a bullet or a list number (`-`, `•`, `1.`, `a)`). */
+  listMarker: boolean
+  /** Short, unpunctuated line that reads like a heading or a headline. */
+  headingLike: boolean
+}
+
+/** A classifier's verdict on one block. */
+export interface Mark {
+  /** Stable id of the rule, e.g. `comment-form`. */
+  ruleId: string
+  /** Human reason, e.g. `comment form notice`. */
+  reason: string
+  /** Confidence in [0, 1]; 1 for an exact phrase match. */
+  score: number
+}
+
+/** The settled outcome for a block. */
+export interface Verdict extends Mark {
+  keep: boolean
+}
+
+/** Everything dechaff knows about a block, kept in `paragraph.data.block`. */
+export interface Block {
+  /** The block's text as written, trimmed. */
+  text: string
+  /** Lower-cased, white-space-collapsed text with typographic quotes folded, for matching. */
+  normal: string
+  /** The block's sentences, normalised like `normal`. */
+  sentences: string[]
+  /** The block's words, normalised like `normal`. */
+  words: string[]
+  evidence: BlockEvidence
+  features: BlockFeatures
+  /** The first definite removal a classifier made. */
+  removal?: Mark
+  /** A definite keep (an always-keep phrase); beats removals. */
+  protection?: Mark
+  /** Statistical class from the quality classifier. */
+  quality?: {class: QualityClass; reason: string}
+  /** Final decision, written by the settle step. */
+  verdict?: Verdict
+}
+
+declare module 'nlcst' {
+  interface ParagraphData {
+    block?: Block
+  }
+}
+
+/** A paragraph node that carries a block. */
+export type BlockNode = Paragraph & {data: {block: Block}}
+
+export type {Paragraph, Root}
