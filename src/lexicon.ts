@@ -36,7 +36,7 @@ export const furnitureLexicon: LexiconData = furnitureData
 const sentenceMaxChars = 320
 
 const leadingJunk = /^[\s•·|»›>→\-*–—▸►✓✔#]+/u
-const trailingJunk = /[\s.:!?…»›→*|\-–—>]+$/u
+const trailingJunk = /[\s.:!?…»›→*|\-–—>\p{So}\p{Sk}\u{FE0F}\u{200D}]+$/u
 
 /** The part of a normalised sentence that patterns see: no bullets, no trailing punctuation. */
 export function sentenceCore(sentence: string): string {

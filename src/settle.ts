@@ -9,6 +9,9 @@ export interface SettleOptions {
   maxHeadingDistance?: number
 }
 
+/** Most words of a removed block that context smoothing looks through. */
+const inlineWidgetMaxWords = 3
+
 /** Minimum words of a short block that reads as a whole sentence and is treated as near-good. */
 const sentenceMinWords = 4
 
@@ -58,58 +61,102 @@ function smooth(blocks: Block[], initial: QualityClass[], maxHeadingDistance: nu
     const block = blocks[index] as Block
     return block.removal !== undefined || block.protection !== undefined
   }
+  const aboveTitle = markTitle(blocks, classes, maxHeadingDistance)
   // Headings close above good prose are near-good.
   blocks.forEach((block, index) => {
-    if (classes[index] === 'short' && isHeading(block) && goodWithin(blocks, classes, index, maxHeadingDistance)) {
+    if (index >= aboveTitle && classes[index] === 'short' && isHeading(block) && goodWithin(blocks, classes, index, maxHeadingDistance)) {
       classes[index] = 'neargood'
     }
   })
   const revised = [...classes]
   blocks.forEach((_, index) => {
     if (classes[index] !== 'short') return
-    const previous = neighbourClass(classes, index, -1, true)
-    const next = neighbourClass(classes, index, 1, true)
+    const previous = neighbourClass(blocks, classes, index, -1, true)
+    const next = neighbourClass(blocks, classes, index, 1, true)
     if (previous === 'good' && next === 'good') revised[index] = 'good'
     else if (previous === 'bad' && next === 'bad') revised[index] = 'bad'
+    else if ((blocks[index] as Block).features.listMarker) revised[index] = 'good'
     else if (
-      (previous === 'bad' && neighbourClass(classes, index, -1, false) === 'neargood') ||
-      (next === 'bad' && neighbourClass(classes, index, 1, false) === 'neargood')
+      (previous === 'bad' && neighbourClass(blocks, classes, index, -1, false) === 'neargood') ||
+      (next === 'bad' && neighbourClass(blocks, classes, index, 1, false) === 'neargood')
     ) {
       revised[index] = 'good'
     } else revised[index] = 'bad'
   })
   blocks.forEach((_, index) => {
     if (classes[index] !== 'neargood') return
-    const previous = neighbourClass(classes, index, -1, true)
-    const next = neighbourClass(classes, index, 1, true)
+    const previous = neighbourClass(blocks, classes, index, -1, true)
+    const next = neighbourClass(blocks, classes, index, 1, true)
     revised[index] = previous === 'bad' && next === 'bad' ? 'bad' : 'good'
   })
   // Headings that lost their place are kept when good prose follows closely.
   blocks.forEach((block, index) => {
-    if (revised[index] === 'bad' && !fixed(index) && initial[index] !== 'bad' && isHeading(block) && goodWithin(blocks, revised, index, maxHeadingDistance)) {
+    if (
+      index >= aboveTitle &&
+      revised[index] === 'bad' &&
+      !fixed(index) &&
+      initial[index] !== 'bad' &&
+      isHeading(block) &&
+      goodWithin(blocks, revised, index, maxHeadingDistance)
+    ) {
       revised[index] = 'good'
     }
   })
   return revised
 }
 
-/** Class of the nearest neighbour that is not short (nor near-good, when asked); page edges count as bad. */
-function neighbourClass(classes: QualityClass[], index: number, step: 1 | -1, skipNeargood: boolean): QualityClass {
+/**
+ * Class of the nearest neighbour that is not short (nor near-good, when asked);
+ * removed inline widgets are passed over, so a "Copy" button or an
+ * "Advertisement" slot does not cut the article; page edges count as bad.
+ */
+function neighbourClass(blocks: Block[], classes: QualityClass[], index: number, step: 1 | -1, skipNeargood: boolean): QualityClass {
   for (let at = index + step; at >= 0 && at < classes.length; at += step) {
     const value = classes[at] as QualityClass
-    if (value === 'short' || (skipNeargood && value === 'neargood')) continue
+    if (isInlineWidget(blocks[at] as Block) || value === 'short' || (skipNeargood && value === 'neargood')) continue
     return value
   }
   return 'bad'
 }
 
+/** A removed block of a few words ("Copy", "Advertisement", "Story continues below"). */
+function isInlineWidget(block: Block): boolean {
+  return block.removal !== undefined && block.features.words <= inlineWidgetMaxWords
+}
+
+/** Whether good prose follows within `maxDistance` characters of kept-able blocks (removed ones do not count). */
 function goodWithin(blocks: Block[], classes: QualityClass[], index: number, maxDistance: number): boolean {
   let distance = 0
   for (let at = index + 1; at < blocks.length && distance <= maxDistance; at++) {
-    if (classes[at] === 'good') return true
-    distance += (blocks[at] as Block).features.chars
+    const block = blocks[at] as Block
+    if (classes[at] === 'good' && !block.removal) return true
+    if (!block.removal) distance += block.features.chars
   }
   return false
+}
+
+/**
+ * The title: of the heading-like lines stacked above the first good prose (site
+ * name, tagline, headline, subtitle), the one with the most words, with the
+ * lines between it and the prose, is kept; the lines above it are left to the
+ * neighbours rule. Returns the title's index (0 when there is none).
+ */
+function markTitle(blocks: Block[], classes: QualityClass[], maxDistance: number): number {
+  const firstGood = classes.indexOf('good')
+  if (firstGood <= 0) return 0
+  const stack: number[] = []
+  let distance = 0
+  for (let at = firstGood - 1; at >= 0 && distance <= maxDistance; at--) {
+    const block = blocks[at] as Block
+    if (block.removal) continue
+    if (!isHeading(block) || classes[at] !== 'short') break
+    stack.push(at)
+    distance += block.features.chars
+  }
+  if (stack.length === 0) return 0
+  const title = stack.reduce((best, at) => ((blocks[at] as Block).features.words > (blocks[best] as Block).features.words ? at : best))
+  for (const at of stack) if (at >= title) classes[at] = 'good'
+  return title
 }
 
 function verdictOf(block: Block, initial: QualityClass, settled: QualityClass): Verdict {

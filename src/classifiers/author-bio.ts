@@ -22,6 +22,7 @@ const thirdPersonStart = new RegExp(
   `^(\\p{Lu}[\\p{L}'’.-]+)(?: \\p{Lu}[\\p{L}'’.-]+){0,3},? (?:${alternatives(data.thirdPersonVerbs)})\\b`,
   'u'
 )
+const roleInFirstSentence = new RegExp(`^[^,]{1,60} (?:is|was|has been) (?:a|an|the|our)\\b[^.]{0,50}\\b(?:${alternatives(data.roles)})s?\\b`, 'u')
 const firstPersonCues = data.firstPersonCues
 const header = new RegExp(`^(?:${alternatives(data.headers)})(?: [\\p{L}'’.-]+){0,3}$`, 'u')
 
@@ -45,7 +46,7 @@ export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transf
       before += block.features.chars
       if (block.removal || block.features.chars > maxChars) return
       const name = thirdPersonBioName(block)
-      if (name) {
+      if (name && (share >= minPageShare || isNameLine(nodes[index - 1]?.data.block, name))) {
         markRemoved(block, {ruleId: 'author-bio', reason: `author bio of ${name}`, score: 0.85})
         markNameLine(nodes, index, name)
         return
@@ -63,7 +64,8 @@ export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transf
 function thirdPersonBioName(block: Block): string | undefined {
   const start = thirdPersonStart.exec(block.text)
   if (!start || block.features.sentences > 5) return undefined
-  if (!role.test(block.normal) || !roleContext.test(block.normal)) return undefined
+  const firstSentence = block.sentences[0] ?? ''
+  if (!role.test(block.normal) || !(roleContext.test(block.normal) || roleInFirstSentence.test(firstSentence))) return undefined
   return start[1]
 }
 
@@ -82,7 +84,8 @@ function markNameLine(nodes: BlockNode[], index: number, name: string | undefine
   }
 }
 
-function isNameLine(block: Block, name: string | undefined): boolean {
+function isNameLine(block: Block | undefined, name: string | undefined): boolean {
+  if (!block) return false
   const {words, features} = block
   if (words.length === 0 || words.length > 5 || features.terminal) return false
   if (!/^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,4}$/u.test(block.text)) return false

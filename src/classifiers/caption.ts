@@ -21,10 +21,8 @@ const alternatives = (list: string[]): string =>
 const creditLabel = new RegExp(`^(?:${alternatives(data.creditLabels)})(?: (?:credit|credits|source|by))?\\s?[:：|]\\s?\\S`, 'u')
 const creditBy = new RegExp(`^(?:${alternatives(data.creditBy)})\\s+\\S`, 'u')
 const agencyLine = new RegExp(`^(?:${alternatives(data.agencies)})(?:\\s?(?:/|via|for|,)\\s?[^.]{0,60})?$`, 'u')
-const slashCredit = new RegExp(
-  `(?:^|[\\s(])[\\p{L}.'’-]+(?: [\\p{L}.'’-]+){0,3}\\s?/\\s?(?:${alternatives(data.agencies)}|\\p{L}[\\p{L}\\p{N}&.'’ -]{1,40})\\)?$`,
-  'u'
-)
+/** "Andy Boxall/Digital Trends": capitalised name, slash, outlet (matched on the text as written). */
+const slashCredit = /^\(?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}\s?\/\s?\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}\)?$/u
 const trailingCredit = new RegExp(`\\((?:${alternatives(data.parentheticalLabels)})\\b[^()]{0,100}\\)$`, 'u')
 const creditWithin = new RegExp(`^[^.]{0,60}[;,] (?:${alternatives(data.creditBy)}|${alternatives(data.creditLabels)} by) [^.;]{1,60}$`, 'u')
 const bracketVia = /^\[(?:via|source|h\/t|hat tip|from|photo|image|credit)\b[^\]]{0,150}\]$/u
@@ -62,7 +60,7 @@ function creditReason(block: Block, creditMaxChars: number, captionMaxChars: num
     if (bracketVia.test(text)) return 'source attribution in brackets'
     if (creditLabel.test(text) || creditBy.test(text)) return 'photo or source credit'
     if (agencyLine.test(text)) return 'picture agency credit'
-    if (chars <= 80 && block.features.sentences <= 1 && !block.features.terminal && slashCredit.test(text)) {
+    if (chars <= 80 && block.features.sentences <= 1 && !block.features.terminal && slashCredit.test(block.text)) {
       return 'photographer/agency credit'
     }
   }

@@ -50,8 +50,7 @@ export default function dechaffNavigation(options: NavigationOptions = {}): Tran
 
 function isLinkRow(block: Block, maxItemWords: number): boolean {
   if (block.features.terminal) return false
-  const bySeparator = block.text.split(separators)
-  const items = bySeparator.length > 1 ? bySeparator : block.text.split(/\s{2,}|\t/u)
+  const items = block.text.split(separators).flatMap((item) => item.trim().split(/\s{2,}|\t/u))
   if (items.length < 3 && !(items.length === 2 && block.evidence.index < 10)) return false
   return items.every((item) => {
     const words = item.trim().split(/\s+/).filter(Boolean)

@@ -25,6 +25,11 @@ export interface QualityOptions {
    * sentence punctuation, has enough stopwords (default: 10).
    */
   sentenceMinWords?: number
+  /**
+   * Stopword density below which even a block that reads as sentences is
+   * `bad`; between this and `stopwordsLow` it is `neargood` (default: 0.2).
+   */
+  sentenceStopwordsLow?: number
 }
 
 /**
@@ -62,19 +67,44 @@ function classify(block: Block, settings: Required<QualityOptions>): {class: Qua
   if (block.features.headingLike && linkDensity === 0) {
     return {class: 'short', reason: `heading-like line (${chars} chars), judged by context`}
   }
+  if (looksLikeCode(block.text) && linkDensity === 0) {
+    return {class: 'short', reason: `code line (${chars} chars), judged by context`}
+  }
+  if (block.features.listMarker && linkDensity === 0 && !readsAsSentences(block, settings)) {
+    return {class: 'short', reason: `list item (${chars} chars), judged by context`}
+  }
   if (chars < settings.lengthLow) {
     return linkDensity > 0
       ? {class: 'bad', reason: `short (${chars} chars) and linked`}
       : {class: 'short', reason: `short (${chars} < ${settings.lengthLow} chars)`}
   }
   if (stopwordDensity >= settings.stopwordsHigh) {
-    const sentences = block.features.terminal && block.features.startsUpper && block.features.words >= settings.sentenceMinWords
-    return chars > settings.lengthHigh || sentences
+    return chars > settings.lengthHigh || readsAsSentences(block, settings)
       ? {class: 'good', reason: `prose: ${chars} chars, stopword density ${density}`}
       : {class: 'neargood', reason: `medium prose: ${chars} chars, stopword density ${density}`}
   }
   if (stopwordDensity >= settings.stopwordsLow) {
     return {class: 'neargood', reason: `stopword density ${density} between thresholds`}
   }
+  if (readsAsSentences(block, settings) && stopwordDensity >= settings.sentenceStopwordsLow) {
+    return {class: 'neargood', reason: `sentences with stopword density ${density}`}
+  }
   return {class: 'bad', reason: `stopword density ${density} < ${settings.stopwordsLow}`}
+}
+
+/** Starts with a capital, ends with sentence punctuation and has enough words. */
+function readsAsSentences(block: Block, settings: Required<QualityOptions>): boolean {
+  const {features} = block
+  return features.terminal && features.startsUpper && features.words >= settings.sentenceMinWords
+}
+
+const codeStart = /^(?:\$ |> |npm |npx |yarn |pnpm |pip |python3? |node |git |docker |curl |wget |cd |ls |sudo |apt(?:-get)? |brew |make |cargo |go |java |mvn |gradle |kubectl |export |import |from \S+ import |const |let |var |function |def |class |return |public |private |#include|<\/?[a-z][\w-]*[\s>])/u
+const codeSymbols = /[{}()[\];=<>$|&*\\_]/gu
+
+/** A line of code or a shell command: a command start or dense programming punctuation. */
+function looksLikeCode(text: string): boolean {
+  if (text.length > 400) return false
+  if (codeStart.test(text)) return true
+  const symbols = text.match(codeSymbols)?.length ?? 0
+  return symbols >= 4 && symbols / text.length >= 0.08
 }

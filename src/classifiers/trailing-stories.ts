@@ -11,13 +11,14 @@ export interface TrailingStoriesOptions {
   maxProseBlocks?: number
   /** Most headline and caption lines in one teaser (default: 3). */
   maxHeadlineBlocks?: number
-  /** Topical cohesion with the article above which the first teaser is taken for article text (default: 0.2). */
-  maxCohesion?: number
   /** Share of the article's prose that must precede a related-stories heading for it to open the tail (default: 0.5). */
   minArticleShare?: number
   /** Shortest article prose block, in characters (default: 150). */
   proseMinChars?: number
 }
+
+/** Removed blocks that belong inside a teaser (its image credit, alt text, date) rather than end the article. */
+const teaserParts = new Set(['image-credit', 'alt-text', 'byline'])
 
 /** A bare "Read more" link: the lexicon's read-more rule on a block of at most this many words. */
 const bareMarkerMaxWords = 4
@@ -28,14 +29,14 @@ const bareMarkerMaxWords = 4
  * link, repeated), and a related-stories heading ("More from …", "You may also
  * like", "Most viewed") placed after most of the article's prose. Teasers may
  * be on the article's own subject, so structure and position decide; topical
- * cohesion only guards the first teaser's start.
+ * cohesion, measured against the article's own, only decides a first teaser
+ * that has no headline.
  */
 export default function dechaffTrailingStories(options: TrailingStoriesOptions = {}): Transformer<Root> {
   const settings = {
     minMarkers: options.minMarkers ?? defaults.regions.teaserMinMarkers,
     maxProseBlocks: options.maxProseBlocks ?? defaults.regions.teaserMaxProseBlocks,
     maxHeadlineBlocks: options.maxHeadlineBlocks ?? defaults.regions.teaserMaxHeadlineBlocks,
-    maxCohesion: options.maxCohesion ?? defaults.regions.teaserMaxCohesion,
     minArticleShare: options.minArticleShare ?? defaults.regions.recirculationMinArticleShare,
     proseMinChars: options.proseMinChars ?? defaults.regions.proseMinChars
   }
@@ -64,7 +65,6 @@ function isBareMarker(block: Block): boolean {
 /** The first block of a run of at least `minMarkers` teasers after the article's first prose. */
 function findTeaserRun(blocks: Block[], settings: Settings): Tail | undefined {
   const firstProse = blocks.findIndex((block) => isProse(block, settings))
-  if (firstProse === -1) return undefined
   const maxGroup = settings.maxProseBlocks + settings.maxHeadlineBlocks + 2
   const markers = blocks.flatMap((block, index) => (index > firstProse && isBareMarker(block) ? [index] : []))
   for (let at = 0; at + settings.minMarkers - 1 < markers.length; at++) {
@@ -80,30 +80,42 @@ function findTeaserRun(blocks: Block[], settings: Settings): Tail | undefined {
 
 /**
  * Walk back from the first "Read more" over the teaser's summary, then over its
- * headline and caption lines. Without a headline, or when the summary reads
- * like the article itself, only the link goes.
+ * headline and caption lines. A summary without a headline goes only when it
+ * reads less like the article than the article's own last paragraph does.
  */
 function firstTeaserStart(blocks: Block[], marker: number, firstProse: number, settings: Settings): number {
   let index = marker - 1
   let summaries = 0
   while (index > firstProse && summaries < settings.maxProseBlocks) {
     const block = blocks[index] as Block
-    if (block.removal || block.features.headingLike) break
-    summaries++
+    if (block.removal ? !teaserParts.has(block.removal.ruleId) : block.features.headingLike) break
+    if (!block.removal) summaries++
     index--
   }
   let headlines = 0
   while (index > firstProse && headlines < settings.maxHeadlineBlocks) {
     const block = blocks[index] as Block
-    if (block.removal || !(block.features.headingLike || block.features.chars < 100)) break
-    headlines++
+    if (block.removal ? !teaserParts.has(block.removal.ruleId) : !(block.features.headingLike || block.features.chars < 100)) break
+    if (!block.removal) headlines++
     index--
   }
-  if (headlines === 0 || summaries === 0) return marker
   const start = index + 1
-  const teaser = termVector(blocks.slice(start, marker))
-  const article = termVector(blocks.slice(0, start).filter((block) => isProse(block, settings)))
-  return cohesion(teaser, article) > settings.maxCohesion ? marker : start
+  if (summaries === 0) return marker
+  if (headlines > 0) return start
+  return readsLikeArticle(blocks, start, marker, settings) ? marker : start
+}
+
+/**
+ * Whether the candidate teaser is as close to the article as the article's
+ * last prose block is to the rest of it: then it is the article's own end.
+ */
+function readsLikeArticle(blocks: Block[], start: number, marker: number, settings: Settings): boolean {
+  const article = blocks.slice(0, start).filter((block) => isProse(block, settings))
+  const last = article.pop()
+  if (!last || article.length === 0) return false
+  const rest = termVector(article)
+  const selfCohesion = cohesion(termVector([last]), rest)
+  return cohesion(termVector(blocks.slice(start, marker)), termVector([...article, last])) >= selfCohesion
 }
 
 /** A related-stories heading below most of the article's prose opens the tail. */

@@ -1,0 +1,50 @@
+import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {cleanWith, createTextProcessor, type CleanOptions} from '../clean.js'
+import {formatRemovals} from './explain.js'
+import {collectPages} from './inputs.js'
+
+export interface CleanCommandOptions {
+  operands: string[]
+  out?: string
+  explain: boolean
+  options: CleanOptions
+}
+
+/** `dechaff clean`: clean files, folders or standard input to stdout or a mirrored folder. */
+export async function runClean(command: CleanCommandOptions): Promise<number> {
+  const pages = await collectPages(command.operands)
+  const processor = createTextProcessor(command.options)
+  let failures = 0
+  for (const page of pages) {
+    let input: Uint8Array
+    try {
+      input = page.source === '-' ? await readStdin() : await readFile(page.source)
+    } catch (error) {
+      process.stderr.write(`dechaff: cannot read ${page.source}: ${(error as Error).message}\n`)
+      failures++
+      continue
+    }
+    const result = cleanWith(processor, input, page.source === '-' ? undefined : page.source)
+    if (command.out) {
+      const target = path.join(command.out, page.relative)
+      await mkdir(path.dirname(target), {recursive: true})
+      const temporary = `${target}.${process.pid}.tmp`
+      await writeFile(temporary, result.text)
+      await rename(temporary, target)
+      if (command.explain) process.stdout.write(formatRemovals(page.source, result))
+    } else {
+      if (pages.length > 1) process.stdout.write(`==> ${page.source} <==\n`)
+      process.stdout.write(result.text)
+      if (command.explain) process.stderr.write(formatRemovals(page.source, result))
+    }
+  }
+  if (command.out) process.stderr.write(`dechaff: cleaned ${pages.length - failures} of ${pages.length} pages into ${command.out}\n`)
+  return failures > 0 ? 2 : 0
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
