@@ -6,6 +6,7 @@ import dechaffMetadata, {type MetadataOptions} from './classifiers/metadata.js'
 import dechaffNavigation, {type NavigationOptions} from './classifiers/navigation.js'
 import dechaffPhrases, {type PhrasesOptions} from './classifiers/phrases.js'
 import dechaffQuality, {type QualityOptions} from './classifiers/quality.js'
+import dechaffRepetition, {type RepetitionOptions} from './classifiers/repetition.js'
 import dechaffTrailingStories, {type TrailingStoriesOptions} from './classifiers/trailing-stories.js'
 
 /** Options of each classifier, by name; `false` turns a classifier off. */
@@ -14,6 +15,7 @@ export interface ClassifierOptions {
   metadata?: MetadataOptions | false
   caption?: CaptionOptions | false
   navigation?: NavigationOptions | false
+  repetition?: RepetitionOptions | false
   'author-bio'?: AuthorBioOptions | false
   quality?: QualityOptions | false
   'comment-thread'?: CommentThreadOptions | false
@@ -32,6 +34,7 @@ export const classifierPlugins = {
   metadata: dechaffMetadata,
   caption: dechaffCaption,
   navigation: dechaffNavigation,
+  repetition: dechaffRepetition,
   'author-bio': dechaffAuthorBio,
   quality: dechaffQuality,
   'comment-thread': dechaffCommentThread,

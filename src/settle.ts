@@ -9,11 +9,14 @@ export interface SettleOptions {
   maxHeadingDistance?: number
 }
 
+/** Fewest words of a headline stacked above a longer deck. */
+const titleMinWords = 4
+
 /** Most words of a removed block that context smoothing looks through. */
 const inlineWidgetMaxWords = 3
 
 /** Minimum words of a short block that reads as a whole sentence and is treated as near-good. */
-const sentenceMinWords = 4
+const sentenceMinWords = 3
 
 /**
  * Settle the verdicts, after jusText's context smoothing: removals by
@@ -148,13 +151,19 @@ function markTitle(blocks: Block[], classes: QualityClass[], maxDistance: number
   let distance = 0
   for (let at = firstGood - 1; at >= 0 && distance <= maxDistance; at--) {
     const block = blocks[at] as Block
-    if (block.removal) continue
-    if (!isHeading(block) || classes[at] !== 'short') break
-    stack.push(at)
+    if (block.removal || classes[at] !== 'short') {
+      if (block.removal) continue
+      break
+    }
     distance += block.features.chars
+    if (isHeading(block)) stack.push(at)
   }
   if (stack.length === 0) return 0
-  const title = stack.reduce((best, at) => ((blocks[at] as Block).features.words > (blocks[best] as Block).features.words ? at : best))
+  let title = stack.reduce((best, at) => ((blocks[at] as Block).features.words > (blocks[best] as Block).features.words ? at : best))
+  // A headline directly above its deck (no blank line between) is part of the title.
+  while (stack.includes(title - 1) && (blocks[title] as Block).evidence.blankLinesBefore === 0 && (blocks[title - 1] as Block).features.words >= titleMinWords) {
+    title--
+  }
   for (const at of stack) if (at >= title) classes[at] = 'good'
   return title
 }

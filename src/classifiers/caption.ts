@@ -50,7 +50,29 @@ export default function dechaffCaption(options: CaptionOptions = {}): Transforme
         markRemoved(block, {ruleId: 'alt-text', reason: 'image alt text: lower-case keywords without punctuation', score: 0.7})
       }
     })
+    nodes.forEach((node, index) => {
+      const block = node.data.block
+      if (!block.removal && isCaptionAboveCredit(block, neighbour(nodes, index + 1), captionMaxChars)) {
+        markRemoved(block, {ruleId: 'caption', reason: 'caption above an image credit', score: 0.75})
+      }
+    })
   }
+}
+
+/**
+ * A caption: one or two short sentences directly above an image's credit
+ * line (caption and credit travel together; the article resumes below).
+ */
+function isCaptionAboveCredit(block: Block, next: Block | undefined, maxChars: number): boolean {
+  const { features } = block
+  return (
+    next?.removal?.ruleId === 'image-credit' &&
+    features.chars <= maxChars &&
+    features.sentences <= 2 &&
+    !features.headingLike &&
+    !features.listMarker &&
+    !/^["“‘']/u.test(block.text)
+  )
 }
 
 function creditReason(block: Block, creditMaxChars: number, captionMaxChars: number): string | undefined {

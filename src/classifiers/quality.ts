@@ -98,7 +98,7 @@ function readsAsSentences(block: Block, settings: Required<QualityOptions>): boo
   return features.terminal && features.startsUpper && features.words >= settings.sentenceMinWords
 }
 
-const codeStart = /^(?:\$ |> |npm |npx |yarn |pnpm |pip |python3? |node |git |docker |curl |wget |cd |ls |sudo |apt(?:-get)? |brew |make |cargo |go |java |mvn |gradle |kubectl |export |import |from \S+ import |const |let |var |function |def |class |return |public |private |#include|<\/?[a-z][\w-]*[\s>])/u
+const codeStart = /^(?:\$ |> |(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP) [A-Z]|npm |npx |yarn |pnpm |pip |python3? |node |git |docker |curl |wget |cd |ls |sudo |apt(?:-get)? |brew |make |cargo |go |java |mvn |gradle |kubectl |export |import |from \S+ import |const |let |var |function |def |class |return |public |private |#include|<\/?[a-z][\w-]*[\s>])/u
 const codeSymbols = /[{}()[\];=<>$|&*\\_]/gu
 
 /** A line of code or a shell command: a command start or dense programming punctuation. */
