@@ -53,6 +53,12 @@ function readsAsSentence(block: Block): boolean {
   return features.terminal && features.startsUpper && features.words >= sentenceMinWords && features.stopwordDensity >= 0.3
 }
 
+/** A short line of a few capitalised sentences: a headline written as sentences ("Fines ended. Books came back."). */
+function readsAsTitle(block: Block): boolean {
+  const {features} = block
+  return features.startsUpper && !features.listMarker && features.words >= titleMinWords && features.chars <= 150
+}
+
 function isHeading(block: Block): boolean {
   return block.evidence.heading !== undefined || block.features.headingLike
 }
@@ -151,12 +157,11 @@ function markTitle(blocks: Block[], classes: QualityClass[], maxDistance: number
   let distance = 0
   for (let at = firstGood - 1; at >= 0 && distance <= maxDistance; at--) {
     const block = blocks[at] as Block
-    if (block.removal || classes[at] !== 'short') {
-      if (block.removal) continue
-      break
-    }
-    distance += block.features.chars
-    if (isHeading(block)) stack.push(at)
+    // Removed lines and near-good prose (a standfirst, an editor's note) may sit between title and body.
+    if (block.removal) continue
+    if (classes[at] !== 'short' && classes[at] !== 'neargood') break
+    if (classes[at] === 'short') distance += block.features.chars
+    if (isHeading(block) || readsAsTitle(block)) stack.push(at)
   }
   if (stack.length === 0) return 0
   let title = stack.reduce((best, at) => ((blocks[at] as Block).features.words > (blocks[best] as Block).features.words ? at : best))

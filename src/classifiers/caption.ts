@@ -54,9 +54,21 @@ export default function dechaffCaption(options: CaptionOptions = {}): Transforme
       const block = node.data.block
       if (!block.removal && isCaptionAboveCredit(block, neighbour(nodes, index + 1), captionMaxChars)) {
         markRemoved(block, {ruleId: 'caption', reason: 'caption above an image credit', score: 0.75})
+      } else if (!block.removal && isCaptionSentence(block)) {
+        markRemoved(block, {ruleId: 'caption', reason: 'photo caption: a name, then a place or an -ing verb, no finite verb', score: 0.6})
       }
     })
   }
+}
+
+/** "Margaret Hartnell at her bench.", "Daniel re-leathering a pallet.": a name, then a place or an -ing verb, no finite verb. */
+const captionPhrase = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2} (?:at|in|on|during|with|near|outside|inside|beside|behind|[\p{L}-]+ing) \S+ [^.!?]{2,100}\.$/u
+const finiteVerbs = /\b(?:is|are|was|were|has|have|had|said|says|will|would|can|could|did|does|do|[\p{L}]{3,}ed)\b/u
+
+/** A standalone photo caption: a name-led verbless sentence, maybe with one more short sentence. */
+function isCaptionSentence(block: Block): boolean {
+  const first = block.text.split(/(?<=\.)\s/u)[0] ?? ''
+  return block.features.chars <= 160 && block.features.sentences <= 2 && captionPhrase.test(first) && !finiteVerbs.test(first.toLowerCase())
 }
 
 /**

@@ -42,7 +42,8 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
   const taxonomyMaxChars = options.taxonomyMaxChars ?? 300
   const minVocabularyShare = options.minVocabularyShare ?? 0.75
   return (tree) => {
-    for (const node of blocksOf(tree)) {
+    const nodes = blocksOf(tree)
+    for (const node of nodes) {
       const block = node.data.block
       if (block.removal) continue
       const {chars} = block.features
@@ -55,8 +56,18 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
         if (reason) markRemoved(block, {ruleId: 'byline', reason, score: 0.85})
       }
     }
+    nodes.forEach((node, index) => {
+      const block = node.data.block
+      const besideByline = [nodes[index - 1], nodes[index + 1]].some((other) => other?.data.block.removal?.ruleId === 'byline')
+      if (!block.removal && besideByline && personName.test(block.text)) {
+        markRemoved(block, {ruleId: 'byline', reason: 'author name beside a byline or dateline', score: 0.75})
+      }
+    })
   }
 }
+
+/** Two or three capitalised words and nothing else: a person's name. */
+const personName = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,2}$/u
 
 /** Why a short line is metadata, or nothing when it is not. */
 function metadataReason(block: Block, minVocabularyShare: number): string | undefined {
