@@ -22,7 +22,7 @@ export function normalise(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[‘’‛′`]/g, "'")
-    .replace(/[“”„″«»]/g, '"')
+    .replace(/[“”„″]/g, '"')
     .replace(/\s+/g, ' ')
     .trim()
 }
@@ -51,7 +51,8 @@ export function createBlockNode(text: string, start: BlockStart, evidence: Block
     children,
     position: {start: {...start}, end}
   }
-  for (const child of children) shiftPositions(child, start)
+  const shifted = new WeakSet<Point>()
+  for (const child of children) shiftPositions(child, start, shifted)
   const words = blockWords(paragraph)
   const block: Block = {
     text,
@@ -79,15 +80,18 @@ interface Positioned {
   children?: Positioned[]
 }
 
-function shiftPositions(node: Positioned, start: BlockStart): void {
+/** Move positions to the page; the parser shares point objects between nodes, so each is moved once. */
+function shiftPositions(node: Positioned, start: BlockStart, shifted: WeakSet<Point>): void {
   if (node.position) {
-    shiftPoint(node.position.start, start)
-    shiftPoint(node.position.end, start)
+    shiftPoint(node.position.start, start, shifted)
+    shiftPoint(node.position.end, start, shifted)
   }
-  if (node.children) for (const child of node.children) shiftPositions(child, start)
+  if (node.children) for (const child of node.children) shiftPositions(child, start, shifted)
 }
 
-function shiftPoint(point: Point, start: BlockStart): void {
+function shiftPoint(point: Point, start: BlockStart, shifted: WeakSet<Point>): void {
+  if (shifted.has(point)) return
+  shifted.add(point)
   if (point.line === 1) point.column += start.column - 1
   point.line += start.line - 1
   if (point.offset !== undefined) point.offset += start.offset

@@ -69,7 +69,12 @@ function findTeaserRun(blocks: Block[], settings: Settings): Tail | undefined {
   const markers = blocks.flatMap((block, index) => (index > firstProse && isBareMarker(block) ? [index] : []))
   for (let at = 0; at + settings.minMarkers - 1 < markers.length; at++) {
     const run = markers.slice(at, at + settings.minMarkers)
-    const spaced = run.every((marker, offset) => offset === 0 || marker - (run[offset - 1] as number) <= maxGroup)
+    // Each teaser after the first sits between two links: at least one block, at most a teaser's worth.
+    const spaced = run.every((marker, offset) => {
+      if (offset === 0) return true
+      const gap = marker - (run[offset - 1] as number)
+      return gap > 1 && gap <= maxGroup
+    })
     if (!spaced) continue
     const first = run[0] as number
     const start = firstTeaserStart(blocks, first, firstProse, settings)

@@ -1,6 +1,7 @@
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {cleanWith, createTextProcessor, type CleanOptions} from '../clean.js'
+import {writeAtomically} from '../io.js'
 import {formatRemovals} from './explain.js'
 import {collectPages} from './inputs.js'
 
@@ -27,11 +28,7 @@ export async function runClean(command: CleanCommandOptions): Promise<number> {
     }
     const result = cleanWith(processor, input, page.source === '-' ? undefined : page.source)
     if (command.out) {
-      const target = path.join(command.out, page.relative)
-      await mkdir(path.dirname(target), {recursive: true})
-      const temporary = `${target}.${process.pid}.tmp`
-      await writeFile(temporary, result.text)
-      await rename(temporary, target)
+      await writeAtomically(path.join(command.out, page.relative), result.text)
       if (command.explain) process.stdout.write(formatRemovals(page.source, result))
     } else {
       if (pages.length > 1) process.stdout.write(`==> ${page.source} <==\n`)

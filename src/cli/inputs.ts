@@ -1,6 +1,7 @@
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
+import {asTextPath, pagePatterns} from '../io.js'
 
 /** A page to clean and where its output goes, relative to the output folder. */
 export interface InputPage {
@@ -10,8 +11,6 @@ export interface InputPage {
   relative: string
 }
 
-/** Page files dechaff reads from folders. */
-export const pagePatterns = ['**/*.txt', '**/*.text', '**/*.html', '**/*.htm', '**/*.xhtml']
 
 /**
  * Expand the command's operands into pages: files as given, folders walked
@@ -34,10 +33,4 @@ export async function collectPages(operands: string[]): Promise<InputPage[]> {
     }
   }
   return pages
-}
-
-/** `a/b.html` → `a/b.txt`. */
-export function asTextPath(file: string): string {
-  const extension = path.extname(file)
-  return `${extension ? file.slice(0, -extension.length) : file}.txt`
 }

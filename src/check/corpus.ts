@@ -1,0 +1,107 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {glob} from 'tinyglobby'
+import {cleanWith, createTextProcessor, type CleanOptions} from '../clean.js'
+import {asTextPath, pagePatterns, writeAtomically} from '../io.js'
+import {scoresOf, tokenOverlap, type Overlap, type Scores} from '../metrics.js'
+import {paragraphDiff} from './diff.js'
+
+/** What happened to one corpus page. */
+export type PageStatus = 'pass' | 'changed' | 'missing' | 'error'
+
+export interface PageReport {
+  /** Path of the page relative to the corpus folder. */
+  page: string
+  /** Path of its golden file relative to the golden folder. */
+  golden: string
+  status: PageStatus
+  /** dechaff's output (absent on error). */
+  actual?: string
+  /** The golden file's text (absent when missing). */
+  expected?: string
+  /** Unified diff, golden → actual, with paragraph context (changed pages). */
+  diff?: string
+  /** Token scores of the output against the golden file. */
+  scores?: Scores
+  /** Why the page could not be cleaned (error pages). */
+  error?: string
+}
+
+export interface CheckReport {
+  pages: PageReport[]
+  counts: Record<PageStatus, number>
+  /** Token scores summed over every page with a golden file. */
+  scores: Scores
+  /** Golden files written by an update, relative to the golden folder. */
+  updated: string[]
+}
+
+export interface CheckOptions {
+  /** Folder of input pages (default: `corpus`). */
+  corpus?: string
+  /** Folder of expected outputs (default: `golden`). */
+  golden?: string
+  /** Glob narrowing the pages checked, relative to the corpus folder (default: all). */
+  only?: string
+  /** Write current outputs as golden files where they changed or were missing (default: false). */
+  update?: boolean
+  /** Cleaning options, as for `clean()`. */
+  clean?: CleanOptions
+}
+
+/**
+ * Clean every page of a corpus and compare it with its golden file. This is
+ * what `dechaff check` runs and what the project's golden test runs.
+ */
+export async function checkCorpus(options: CheckOptions = {}): Promise<CheckReport> {
+  const corpus = options.corpus ?? 'corpus'
+  const golden = options.golden ?? 'golden'
+  const pages = (await glob(options.only ? [options.only] : pagePatterns, {cwd: corpus, onlyFiles: true})).sort()
+  const processor = createTextProcessor(options.clean)
+  const reports: PageReport[] = []
+  const updated: string[] = []
+  const total: Overlap = {matched: 0, actual: 0, expected: 0}
+  for (const page of pages) {
+    const goldenRelative = asTextPath(page)
+    const report: PageReport = {page, golden: goldenRelative, status: 'pass'}
+    reports.push(report)
+    try {
+      report.actual = cleanWith(processor, await readFile(path.join(corpus, page)), page).text
+    } catch (error) {
+      report.status = 'error'
+      report.error = error instanceof Error ? error.message : String(error)
+      continue
+    }
+    const expected = await readOptional(path.join(golden, goldenRelative))
+    if (expected === undefined) {
+      report.status = 'missing'
+    } else {
+      report.expected = expected
+      const overlap = tokenOverlap(report.actual, expected)
+      total.matched += overlap.matched
+      total.actual += overlap.actual
+      total.expected += overlap.expected
+      report.scores = scoresOf(overlap)
+      if (report.actual !== expected) {
+        report.status = 'changed'
+        report.diff = paragraphDiff(goldenRelative, expected, report.actual)
+      }
+    }
+    if (options.update && report.status !== 'pass') {
+      await writeAtomically(path.join(golden, goldenRelative), report.actual)
+      updated.push(goldenRelative)
+    }
+  }
+  const counts: Record<PageStatus, number> = {pass: 0, changed: 0, missing: 0, error: 0}
+  for (const report of reports) counts[report.status]++
+  return {pages: reports, counts, scores: scoresOf(total), updated}
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}

@@ -1,0 +1,72 @@
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+import * as api from '../src/index.js'
+import type {Root} from '../src/index.js'
+import {prose} from './helpers.js'
+
+describe('public API', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+      [
+        "DechaffInputError",
+        "Lexicon",
+        "blocksOf",
+        "checkCorpus",
+        "classifierList",
+        "classifierNames",
+        "classifierPlugins",
+        "clean",
+        "cleanWith",
+        "compileText",
+        "createBlockNode",
+        "createTextProcessor",
+        "dechaffAuthorBio",
+        "dechaffCaption",
+        "dechaffCommentThread",
+        "dechaffCompileText",
+        "dechaffMetadata",
+        "dechaffNavigation",
+        "dechaffParseText",
+        "dechaffPhrases",
+        "dechaffQuality",
+        "dechaffRepetition",
+        "dechaffSettle",
+        "dechaffTrailingStories",
+        "furnitureLexicon",
+        "isRemoved",
+        "markRemoved",
+        "normalise",
+        "paragraphDiff",
+        "parseText",
+        "scoresOf",
+        "tokenOverlap",
+        "tokenize",
+      ]
+    `)
+  })
+
+  it('composes with a classifier of the user’s own, in unified', () => {
+    function removeShouting() {
+      return (tree: Root) => {
+        for (const node of api.blocksOf(tree)) {
+          const block = node.data.block
+          if (block.text === block.text.toUpperCase()) api.markRemoved(block, {ruleId: 'shouting', reason: 'all capitals', score: 1})
+        }
+      }
+    }
+    const processor = unified()
+      .use(api.dechaffParseText)
+      .use(api.classifierList())
+      .use(removeShouting)
+      .use(api.dechaffSettle)
+      .use(api.dechaffCompileText)
+    const file = processor.processSync([prose[0], 'BUY NOW BEFORE IT IS GONE', prose[1]].join('\n'))
+    expect(String(file)).toBe(`${prose[0]}\n${prose[1]}\n`)
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['shouting'])
+  })
+
+  it('clean() takes extra plugins and classifier options', () => {
+    const result = api.clean([prose[0], 'Leave a Reply', prose[1]].join('\n'), {classifiers: {phrases: false}})
+    expect(result.blocks.find((block) => block.text === 'Leave a Reply')?.ruleId).not.toBe('comment-form')
+  })
+})

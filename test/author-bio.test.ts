@@ -1,0 +1,30 @@
+import {describe, expect, it} from 'vitest'
+import {dechaffAuthorBio} from '../src/index.js'
+import {classify, prose} from './helpers.js'
+
+describe('author-bio', () => {
+  it('removes a third-person bio and the name line above it', () => {
+    const text = [...prose, 'Andy Boxall', 'Andy is a Senior Writer at Digital Trends, where he concentrates on mobile technology.'].join('\n')
+    const blocks = classify(text, [dechaffAuthorBio])
+    expect(blocks.slice(-2).map((block) => block.removal?.ruleId)).toEqual(['author-bio', 'author-bio'])
+    expect(blocks.slice(0, 3).every((block) => block.removal === undefined)).toBe(true)
+  })
+
+  it('removes a first-person about box low on the page', () => {
+    const bio = "Always on the move... Love to blog, write about smartphones, technology and telecoms. I also like to snowboard, when I have the time :p"
+    const blocks = classify([...prose, bio].join('\n\n'), [dechaffAuthorBio])
+    expect(blocks.at(-1)?.removal?.ruleId).toBe('author-bio')
+  })
+
+  it('keeps a profile paragraph at the top of an article about a journalist', () => {
+    const lead = 'Maria Ressa is a journalist who has spent three decades reporting on Southeast Asia, and this week she won the prize for her work.'
+    const blocks = classify([lead, ...prose, ...prose].join('\n'), [dechaffAuthorBio])
+    expect(blocks[0]?.removal).toBeUndefined()
+  })
+
+  it('keeps first-person prose at the top of a blog post', () => {
+    const lead = "I love to travel, and I write about it whenever I can; this spring I finally went to the Azores."
+    const blocks = classify([lead, ...prose].join('\n'), [dechaffAuthorBio])
+    expect(blocks[0]?.removal).toBeUndefined()
+  })
+})

@@ -1,0 +1,45 @@
+import {describe, expect, it} from 'vitest'
+import {dechaffCaption} from '../src/index.js'
+import {classify, prose, ruleOf} from './helpers.js'
+
+function ruleFor(line: string): string | undefined {
+  return ruleOf(classify([prose[0], line, prose[1]].join('\n'), [dechaffCaption]), line)
+}
+
+describe('caption', () => {
+  it.each([
+    ['Andy Boxall/Digital Trends', 'image-credit'],
+    ['Rather a marketing gimmick, but effective: the new Nokia 3310 (Source: Nokia)', 'image-credit'],
+    ['Photo credit: Jane Doe', 'image-credit'],
+    ['Fingerprint technology. Credits: Samsung official.', 'image-credit'],
+    ['[Via (Chinese)]', 'image-credit'],
+    ['Getty Images', 'image-credit'],
+    ['Photographs by Tom Reyes', 'image-credit'],
+    ['The former fire station on Carr Lane. Image: Google Street View', 'image-credit'],
+    ['xiaomi nokia patent partnership news redmi note 4x wm 9', 'alt-text'],
+    ['Margaret Hartnell at her voicing bench. She has worked on more than 200 instruments.', 'caption']
+  ])('removes %j as %s', (line, rule) => {
+    expect(ruleFor(line)).toBe(rule)
+  })
+
+  it('removes a caption sitting above its credit', () => {
+    const blocks = classify([prose[0], 'A finished wafer on display in San Jose.', 'Photo: Marcus Oyelaran', prose[1]].join('\n'), [dechaffCaption])
+    expect(ruleOf(blocks, 'A finished wafer on display in San Jose.')).toBe('caption')
+  })
+
+  it.each([
+    'Smartphone shipments fell by 3 percent in the second quarter, the analysts said (Source: IDC).',
+    'freshly ground black pepper',
+    'Use salt and/or pepper to taste.',
+    'Thanks in advance.',
+    'Delyth Rowlands at the council meeting said the ferry had never made money.'
+  ])('keeps %j', (line) => {
+    expect(ruleFor(line)).toBeUndefined()
+  })
+
+  it('keeps lower-case ingredient lines next to each other', () => {
+    const lines = ['sea salt flakes for sprinkling over the top', 'two handfuls of fresh basil leaves torn roughly by hand']
+    const blocks = classify([prose[0], ...lines, prose[1]].join('\n'), [dechaffCaption])
+    for (const line of lines) expect(ruleOf(blocks, line)).toBeUndefined()
+  })
+})

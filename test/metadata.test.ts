@@ -1,0 +1,39 @@
+import {describe, expect, it} from 'vitest'
+import {dechaffMetadata} from '../src/index.js'
+import {classify, prose, ruleOf} from './helpers.js'
+
+function ruleFor(line: string): string | undefined {
+  return ruleOf(classify([prose[0], line, prose[1]].join('\n'), [dechaffMetadata]), line)
+}
+
+describe('metadata', () => {
+  it.each([
+    ['By Jane Smith, Staff Writer', 'byline'],
+    ['By Jane Smith and Tom Lee | March 3, 2017', 'byline'],
+    ['Updated 3:42 p.m. ET, March 4, 2024', 'byline'],
+    ['Posted on January 21, 2024 by ruth', 'byline'],
+    ['5 min read', 'byline'],
+    ['2 days ago', 'byline'],
+    ['Rachel Dunmore, Local Democracy Reporter', 'byline'],
+    ['Posted in News | Tagged council, budget, libraries', 'taxonomy'],
+    ['Tags: travel, azores, hiking', 'taxonomy'],
+    ['« Previous Post', 'post-navigation'],
+    ['Next post: A winter walk along the canal', 'post-navigation']
+  ])('removes %j as %s', (line, rule) => {
+    expect(ruleFor(line)).toBe(rule)
+  })
+
+  it.each([
+    'By the end of the year, the council expects to have spent the whole of its budget on the scheme.',
+    'May 2024 was the wettest month on record for the county, according to the Met Office.',
+    'Next, fold the flour into the butter until no dry streaks remain.',
+    'Previously, the team had worked out of a shared office in the old mill.'
+  ])('keeps prose: %j', (line) => {
+    expect(ruleFor(line)).toBeUndefined()
+  })
+
+  it('removes an author name beside a dateline', () => {
+    const blocks = classify(['Rosalind Achebe', 'Published 6:00 AM EDT, Sun October 13, 2024', prose[0]].join('\n'), [dechaffMetadata])
+    expect(ruleOf(blocks, 'Rosalind Achebe')).toBe('byline')
+  })
+})

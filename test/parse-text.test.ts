@@ -1,0 +1,49 @@
+import {describe, expect, it} from 'vitest'
+import {compileText, parseText} from '../src/index.js'
+
+describe('parse-text', () => {
+  it('makes a block per line and records blank lines before it', () => {
+    const tree = parseText('Title\n\n\nFirst line.\nSecond line.')
+    const blocks = tree.children.map((node) => node.data?.block)
+    expect(blocks.map((block) => [block?.text, block?.evidence.blankLinesBefore])).toEqual([
+      ['Title', 0],
+      ['First line.', 2],
+      ['Second line.', 0]
+    ])
+  })
+
+  it('keeps a hard-wrapped paragraph as one block', () => {
+    const wrapped = [
+      'Quillmark 3.2 is out today. This release brings faster exports, a',
+      'rewritten spell checker and better support for right-to-left text, along',
+      'with the usual round of small fixes reported by users on the list.'
+    ].join('\n')
+    const tree = parseText(`Release notes\n\n${wrapped}\n`)
+    expect(tree.children.map((node) => node.data?.block?.evidence.kind)).toEqual(['line', 'paragraph'])
+    expect(tree.children[1]?.data?.block?.text).toBe(wrapped)
+  })
+
+  it('does not join a list of headlines of similar length', () => {
+    const tree = parseText('Xiaomi patents full-screen fingerprint technology for phones\nMaking sense of the confusing new Redmi Note 11 range\n')
+    expect(tree.children).toHaveLength(2)
+  })
+
+  it('gives sentences and words page positions', () => {
+    const tree = parseText('Intro line\n  Second line here.')
+    const second = tree.children[1]
+    expect(second?.position?.start).toEqual({line: 2, column: 3, offset: 13})
+    const sentence = second?.children[0]
+    expect(sentence?.type).toBe('SentenceNode')
+    expect(sentence?.position?.start.offset).toBe(13)
+  })
+
+  it('compiles kept blocks with the separators of the page', () => {
+    const tree = parseText('A\nB\n\nC\nD')
+    const keep = [true, false, false, true]
+    tree.children.forEach((node, index) => {
+      const block = node.data?.block
+      if (block) block.verdict = {keep: keep[index] as boolean, ruleId: 'test', reason: 'test', score: 1}
+    })
+    expect(compileText(tree)).toBe('A\n\nD\n')
+  })
+})

@@ -1,0 +1,67 @@
+import {describe, expect, it} from 'vitest'
+import {dechaffPhrases} from '../src/index.js'
+import {classify, prose, ruleOf} from './helpers.js'
+
+function ruleFor(line: string): string | undefined {
+  return ruleOf(classify([prose[0], line, prose[1]].join('\n\n'), [dechaffPhrases]), line)
+}
+
+describe('phrases', () => {
+  it.each([
+    ['Leave a Reply', 'comment-form'],
+    ['Leave a Response', 'comment-form'],
+    ['Post a Comment', 'comment-form'],
+    ['Cancel reply', 'comment-form'],
+    ['Your email address will not be published. Required fields are marked *', 'comment-form'],
+    ['Please enter your comment!', 'comment-form'],
+    ['12 Comments', 'comment-form'],
+    ['Logged in as jsmith. Log out?', 'comment-form'],
+    ['This site uses Akismet to reduce spam. Learn how your comment data is processed.', 'spam-notice'],
+    ['We use cookies to improve your experience on our site.', 'cookie-notice'],
+    ['Accept all cookies', 'cookie-notice'],
+    ['Please enable JavaScript to view this content', 'javascript-notice'],
+    ['Skip to main content', 'skip-link'],
+    ['Share this:', 'share-row'],
+    ['Facebook Twitter LinkedIn Email', 'share-row'],
+    ['Follow us on Instagram', 'share-row'],
+    ['Sign up for our newsletter to get the latest stories.', 'newsletter'],
+    ['Get the best of the week delivered to your inbox.', 'newsletter'],
+    ['Advertisement', 'advertisement'],
+    ['Story continues below advertisement', 'advertisement'],
+    ['This post may contain affiliate links.', 'affiliate-disclosure'],
+    ['© 2024 Example Media Ltd. All rights reserved.', 'legal'],
+    ['Terms of Use | Privacy Policy | Contact Us', 'legal'],
+    ['Was this article helpful? Yes No', 'feedback-widget'],
+    ['You may also like', 'recirculation'],
+    ['More from Digital Trends', 'recirculation'],
+    ['Most viewed', 'recirculation'],
+    ['Read more', 'read-more'],
+    ['Continue reading »', 'read-more'],
+    ['Read more: How the council spent its budget', 'read-more']
+  ])('removes %j as %s', (line, rule) => {
+    expect(ruleFor(line)).toBe(rule)
+  })
+
+  it.each([
+    'We switched on Akismet years ago. This site uses Akismet to reduce spam, and it catches nearly everything that used to get through.',
+    'The form asked readers to leave a reply, but most of them never did, so we removed it in the redesign last spring.',
+    'A good "read more" link tells readers what they will get, rather than simply asking them to click.',
+    'Cookie banners became common after the law changed, and most sites now ask visitors to accept or reject tracking.',
+    '"Subscribe to our newsletter"',
+    'Comments on the proposal closed on Friday, and the planning officer will now write her report.'
+  ])('keeps prose that mentions furniture: %j', (line) => {
+    expect(ruleFor(line)).toBeUndefined()
+  })
+
+  it('takes extra rules at attach time', () => {
+    const text = [prose[0], 'Brought to you by Acme Widgets', prose[1]].join('\n\n')
+    const blocks = classify(text, [[dechaffPhrases, {extraRules: {sponsor: {reason: 'sponsor line', patterns: ['brought to you by [^.]{1,40}']}}}]])
+    expect(ruleOf(blocks, 'Brought to you by Acme Widgets')).toBe('sponsor')
+  })
+
+  it('skips blocks longer than blockMaxChars', () => {
+    const line = 'Leave a Reply'
+    const blocks = classify([prose[0], line].join('\n\n'), [[dechaffPhrases, {blockMaxChars: 5}]])
+    expect(ruleOf(blocks, line)).toBeUndefined()
+  })
+})

@@ -1,0 +1,35 @@
+import {describe, expect, it} from 'vitest'
+import {clean} from '../src/index.js'
+import {prose} from './helpers.js'
+
+const kept = (text: string): string[] => clean(text).blocks.filter((block) => block.kept).map((block) => block.text)
+
+describe('settle', () => {
+  it('keeps short headings and list items between good paragraphs', () => {
+    const text = [prose[0], 'What you need', '2 cups flour', '1 tsp salt', prose[1], 'Method', prose[2]].join('\n')
+    expect(kept(text)).toEqual([prose[0], 'What you need', '2 cups flour', '1 tsp salt', prose[1], 'Method', prose[2]])
+  })
+
+  it('keeps the title above the article and drops the site name above it', () => {
+    const text = ['Harbour Gazette', 'Council votes to extend the library pilot for two more years', 'By Jane Smith', ...prose].join('\n')
+    expect(kept(text)).toEqual(['Council votes to extend the library pilot for two more years', ...prose])
+  })
+
+  it('drops short lines between furniture at the page edges', () => {
+    const text = [...prose, 'Share this:', 'Popular', 'Contact'].join('\n')
+    expect(kept(text)).toEqual(prose)
+  })
+
+  it('reports every removal as a message with a rule and a place', () => {
+    const result = clean(['Skip to main content', ...prose, 'Leave a Reply'].join('\n'))
+    expect(result.messages.map((message) => [message.ruleId, message.source, message.line])).toEqual([
+      ['skip-link', 'dechaff', 1],
+      ['comment-form', 'dechaff', 5]
+    ])
+  })
+
+  it('returns a page with no furniture unchanged', () => {
+    const text = `Why we still mend things\n\n${prose.join('\n\n')}\n`
+    expect(clean(text).text).toBe(text)
+  })
+})

@@ -1,0 +1,38 @@
+import {describe, expect, it} from 'vitest'
+import {dechaffCaption, dechaffPhrases, dechaffQuality, dechaffTrailingStories} from '../src/index.js'
+import {classify, prose} from './helpers.js'
+
+const plugins = [dechaffPhrases, dechaffCaption, dechaffQuality, dechaffTrailingStories]
+
+const teaser = (headline: string, summary: string): string[] => [headline, summary, 'Read more']
+
+describe('trailing-stories', () => {
+  it('removes a run of teasers on the same subject, headline to last link', () => {
+    const text = [
+      ...prose,
+      ...teaser('Council extends library pilot to weekends', 'The council will also open two libraries on Sundays from next month, after a petition signed by more than three thousand residents asked for longer hours.'),
+      ...teaser('Budget report finds the scheme cost less than planned', 'A review of the council budget found that the pilot came in under its original estimate, mostly because volunteers staffed the evening sessions.')
+    ].join('\n')
+    const blocks = classify(text, plugins)
+    expect(blocks.slice(0, 3).every((block) => block.removal === undefined)).toBe(true)
+    expect(blocks.slice(3).every((block) => block.removal !== undefined)).toBe(true)
+  })
+
+  it('removes everything below a related-stories heading placed after the article', () => {
+    const text = [...prose, 'You may also like', 'The council extends the library pilot to weekends', 'Why the bus shelter debate is really about trust'].join('\n')
+    const blocks = classify(text, plugins)
+    expect(blocks.slice(4).map((block) => block.removal?.ruleId)).toEqual(['trailing-stories', 'trailing-stories'])
+  })
+
+  it('keeps the article when a single "Read more" link sits inside it', () => {
+    const text = [prose[0], 'Read more', prose[1], prose[2]].join('\n')
+    const blocks = classify(text, plugins)
+    expect(blocks.filter((block) => block.removal).map((block) => block.text)).toEqual(['Read more'])
+  })
+
+  it('keeps a final section even when teasers follow it without headlines', () => {
+    const text = [prose[0], 'What happens next', prose[1], prose[2], 'Read more', 'Read more'].join('\n')
+    const blocks = classify(text, plugins)
+    expect(blocks.slice(0, 4).every((block) => block.removal === undefined)).toBe(true)
+  })
+})
