@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import {dechaffCaption} from '../src/index.js'
-import {classify, prose, ruleOf} from './helpers.js'
+import {classify, prose, ruleInProse, ruleOf} from './helpers.js'
 
 function ruleFor(line: string): string | undefined {
-  return ruleOf(classify([prose[0], line, prose[1]].join('\n'), [dechaffCaption]), line)
+  return ruleInProse(line, [dechaffCaption])
 }
 
 describe('caption', () => {

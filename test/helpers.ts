@@ -16,6 +16,11 @@ export function ruleOf(blocks: Block[], text: string): string | undefined {
   return block.removal?.ruleId
 }
 
+/** The rule that removed `line` when it sits between two paragraphs of prose. */
+export function ruleInProse(line: string, plugins: PluggableList, separator = '\n'): string | undefined {
+  return ruleOf(classify([prose[0], line, prose[1]].join(separator), plugins), line)
+}
+
 /** A page of real-looking article prose, to surround the lines under test. */
 export const prose = [
   'The council voted on Tuesday to extend the pilot scheme for another two years, after a report found that usage had doubled since the first trial began in the spring.',

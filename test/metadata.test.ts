@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import {dechaffMetadata} from '../src/index.js'
-import {classify, prose, ruleOf} from './helpers.js'
+import {classify, prose, ruleInProse, ruleOf} from './helpers.js'
 
 function ruleFor(line: string): string | undefined {
-  return ruleOf(classify([prose[0], line, prose[1]].join('\n'), [dechaffMetadata]), line)
+  return ruleInProse(line, [dechaffMetadata])
 }
 
 describe('metadata', () => {
