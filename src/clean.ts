@@ -4,19 +4,13 @@ import {VFile} from 'vfile'
 type VFileMessage = VFile['messages'][number]
 import dechaffCompileText from './compile-text.js'
 import dechaffParseText from './parse-text.js'
-import {classifierList, type ClassifierOptions} from './pipeline.js'
-import dechaffSettle, {type SettleOptions} from './settle.js'
+import {validateOptions, type CleanOptions} from './options.js'
+import {classifierList} from './pipeline.js'
+import dechaffSettle from './settle.js'
 import {blocksOf} from './tree.js'
 import type {QualityClass, Root} from './types.js'
 
-export interface CleanOptions {
-  /** Per-classifier options; `false` turns a classifier off (default: all on, with their documented defaults). */
-  classifiers?: ClassifierOptions
-  /** Context-smoothing options. */
-  settle?: SettleOptions
-  /** File path, used in messages (default: none). */
-  path?: string
-}
+export type {CleanOptions} from './options.js'
 
 /** One block of the page and what was decided about it. */
 export interface BlockReport {
@@ -27,6 +21,8 @@ export interface BlockReport {
   reason: string
   score: number
   quality: QualityClass | undefined
+  /** The numbers the classifiers read. */
+  features: {chars: number; words: number; stopwordDensity: number; sentences: number}
   start: {line: number; column: number; offset: number}
 }
 
@@ -46,9 +42,10 @@ export class DechaffInputError extends Error {
 
 /** A frozen processor for plain-text pages, with the given options. */
 export function createTextProcessor(options: CleanOptions = {}): Processor<Root, Root, Root, Root, string> {
+  validateOptions(options)
   return unified()
     .use(dechaffParseText)
-    .use(classifierList(options.classifiers))
+    .use(classifierList(options))
     .use(dechaffSettle, options.settle ?? {})
     .use(dechaffCompileText)
     .freeze() as unknown as Processor<Root, Root, Root, Root, string>
@@ -92,6 +89,12 @@ function reportBlocks(tree: Root): BlockReport[] {
       reason: verdict.reason,
       score: verdict.score,
       quality: block.quality?.class,
+      features: {
+        chars: block.features.chars,
+        words: block.features.words,
+        stopwordDensity: Number(block.features.stopwordDensity.toFixed(3)),
+        sentences: block.features.sentences
+      },
       start: {line: start?.line ?? 0, column: start?.column ?? 0, offset: start?.offset ?? 0}
     }
   })

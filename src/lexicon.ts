@@ -104,3 +104,15 @@ function compilePattern(pattern: string, ruleId: string): RegExp {
     throw new Error(`Invalid pattern in lexicon rule \`${ruleId}\`: ${pattern} (${String(error)})`)
   }
 }
+
+/** A configured furniture entry as a lexicon pattern: `/…/` as written, a plain phrase escaped and case-folded. */
+export function furniturePattern(entry: string): string {
+  const regex = /^\/(.+)\/$/su.exec(entry)
+  const pattern = regex ? (regex[1] as string) : entry.toLowerCase().trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, ' ')
+  try {
+    new RegExp(pattern, 'u')
+  } catch (error) {
+    throw new Error(`invalid pattern ${entry}: ${(error as Error).message}`)
+  }
+  return pattern
+}

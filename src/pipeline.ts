@@ -1,4 +1,6 @@
 import type {Pluggable, PluggableList} from 'unified'
+import dechaffKeep from './classifiers/keep.js'
+import {furniturePattern} from './lexicon.js'
 import dechaffAuthorBio, {type AuthorBioOptions} from './classifiers/author-bio.js'
 import dechaffCaption, {type CaptionOptions} from './classifiers/caption.js'
 import dechaffCommentThread, {type CommentThreadOptions} from './classifiers/comment-thread.js'
@@ -43,13 +45,33 @@ export const classifierPlugins = {
 
 export const classifierNames = Object.keys(classifierPlugins) as ClassifierName[]
 
-/** The classifiers as a unified plugin list, with their options. */
-export function classifierList(options: ClassifierOptions = {}): PluggableList {
+/** What `classifierList` needs from the cleaning options. */
+export interface PipelineOptions {
+  classifiers?: ClassifierOptions
+  disable?: ClassifierName[]
+  furniture?: string[]
+  keep?: string[]
+}
+
+/**
+ * The classifiers as a unified plugin list, with their options: turned-off
+ * classifiers left out, extra furniture added to the phrase lexicon as rule
+ * `custom`, always-keep phrases protected first.
+ */
+export function classifierList(options: PipelineOptions = {}): PluggableList {
   const list: Pluggable[] = []
+  if (options.keep?.length) list.push([dechaffKeep, {phrases: options.keep}])
   for (const name of classifierNames) {
-    const setting = options[name]
-    if (setting === false) continue
-    list.push([classifierPlugins[name], setting ?? {}] as Pluggable)
+    const setting = options.classifiers?.[name]
+    if (setting === false || options.disable?.includes(name)) continue
+    list.push([classifierPlugins[name], withFurniture(name, setting ?? {}, options.furniture)] as Pluggable)
   }
   return list
+}
+
+function withFurniture(name: ClassifierName, setting: object, furniture: string[] | undefined): object {
+  if (name !== 'phrases' || !furniture?.length) return setting
+  const phrases = setting as PhrasesOptions
+  const custom = {reason: 'configured furniture', patterns: furniture.map((entry) => furniturePattern(entry))}
+  return {...phrases, extraRules: {...phrases.extraRules, custom}}
 }

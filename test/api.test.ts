@@ -8,6 +8,7 @@ describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
+        "DechaffConfigError",
         "DechaffInputError",
         "Lexicon",
         "blocksOf",
@@ -24,6 +25,7 @@ describe('public API', () => {
         "dechaffCaption",
         "dechaffCommentThread",
         "dechaffCompileText",
+        "dechaffKeep",
         "dechaffMetadata",
         "dechaffNavigation",
         "dechaffParseText",
@@ -41,6 +43,7 @@ describe('public API', () => {
         "scoresOf",
         "tokenOverlap",
         "tokenize",
+        "validateOptions",
       ]
     `)
   })

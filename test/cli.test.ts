@@ -1,28 +1,11 @@
-import {execFile} from 'node:child_process'
 import {mkdtemp, mkdir, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
 import {prose} from './helpers.js'
+import {dechaff} from './run-cli.js'
 
-const run = promisify(execFile)
-const cli = path.resolve('dist/cli/main.js')
 const page = ['Skip to main content', 'A headline about the library pilot', ...prose, 'Leave a Reply'].join('\n')
-
-async function dechaff(args: string[], input?: string): Promise<{stdout: string; stderr: string; code: number}> {
-  const child = run('node', [cli, ...args])
-  if (input !== undefined) {
-    child.child.stdin?.end(input)
-  }
-  try {
-    const {stdout, stderr} = await child
-    return {stdout, stderr, code: 0}
-  } catch (error) {
-    const failure = error as {stdout: string; stderr: string; code: number}
-    return {stdout: failure.stdout, stderr: failure.stderr, code: failure.code}
-  }
-}
 
 describe('dechaff clean', () => {
   it('cleans standard input to standard output', async () => {

@@ -1,0 +1,118 @@
+import {furniturePattern} from './lexicon.js'
+import {classifierNames, type ClassifierName, type ClassifierOptions} from './pipeline.js'
+import type {SettleOptions} from './settle.js'
+
+/** Options of `clean()`, of `dechaff.config.json` and of the `dechaff` field in package.json. */
+export interface CleanOptions {
+  /** Per-classifier options by name; `false` turns a classifier off (default: all on, documented defaults). */
+  classifiers?: ClassifierOptions
+  /** Context-smoothing options. */
+  settle?: SettleOptions
+  /** Classifiers to turn off, by name (same as `classifiers: {name: false}`). */
+  disable?: ClassifierName[]
+  /**
+   * Extra furniture: plain phrases, matched against whole sentences without
+   * regard to case, or `/regular expressions/` (default: none).
+   */
+  furniture?: string[]
+  /** Phrases that keep any block containing them, whatever the classifiers say (default: none). */
+  keep?: string[]
+  /** File path, used in messages (default: none). */
+  path?: string
+}
+
+/** A configuration value dechaff cannot use; the message names the key. */
+export class DechaffConfigError extends Error {
+  override name = 'DechaffConfigError'
+}
+
+type Kind = 'number' | 'rules' | 'lexicon'
+
+/** Every option of every classifier and its kind: unknown keys are rejected by name. */
+const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
+  phrases: {lexicon: 'lexicon', extraRules: 'rules', blockMaxChars: 'number'},
+  metadata: {maxChars: 'number', taxonomyMaxChars: 'number', minVocabularyShare: 'number'},
+  caption: {creditMaxChars: 'number', captionMaxChars: 'number', altTextMinWords: 'number', altTextMaxStopwords: 'number'},
+  navigation: {maxChars: 'number', minMenuWordShare: 'number', maxItemWords: 'number'},
+  repetition: {minWords: 'number'},
+  'author-bio': {maxChars: 'number', minFirstPersonCues: 'number', minPageShare: 'number'},
+  quality: {
+    lengthLow: 'number',
+    lengthHigh: 'number',
+    stopwordsLow: 'number',
+    stopwordsHigh: 'number',
+    maxLinkDensity: 'number',
+    foreignStopwordDensity: 'number',
+    sentenceMinWords: 'number',
+    sentenceStopwordsLow: 'number'
+  },
+  'comment-thread': {minMarkers: 'number', proseMinChars: 'number'},
+  'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number'}
+}
+const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
+const topKeys = new Set(['classifiers', 'settle', 'disable', 'furniture', 'keep', 'path'])
+
+/**
+ * Check an options object (from code or a config file) and return it typed.
+ * Throws `DechaffConfigError` naming the first unknown key or bad value.
+ */
+export function validateOptions(value: unknown, source = 'options'): CleanOptions {
+  const options = record(value, source)
+  for (const key of Object.keys(options)) {
+    if (!topKeys.has(key)) throw new DechaffConfigError(`${source}: unknown key \`${key}\` (expected one of ${[...topKeys].join(', ')})`)
+  }
+  if (options.classifiers !== undefined) {
+    const classifiers = record(options.classifiers, `${source}.classifiers`)
+    for (const [name, setting] of Object.entries(classifiers)) {
+      const schema = classifierSchemas[name as ClassifierName]
+      if (!schema) throw new DechaffConfigError(`${source}.classifiers: unknown classifier \`${name}\` (expected one of ${classifierNames.join(', ')})`)
+      if (setting !== false) checkFields(setting, schema, `${source}.classifiers.${name}`)
+    }
+  }
+  if (options.settle !== undefined) checkFields(options.settle, settleSchema, `${source}.settle`)
+  if (options.disable !== undefined) {
+    for (const name of strings(options.disable, `${source}.disable`)) {
+      if (!classifierNames.includes(name as ClassifierName)) {
+        throw new DechaffConfigError(`${source}.disable: unknown classifier \`${name}\` (expected one of ${classifierNames.join(', ')})`)
+      }
+    }
+  }
+  if (options.furniture !== undefined) {
+    for (const entry of strings(options.furniture, `${source}.furniture`)) {
+      try {
+        furniturePattern(entry)
+      } catch (error) {
+        throw new DechaffConfigError(`${source}.furniture: ${(error as Error).message}`)
+      }
+    }
+  }
+  if (options.keep !== undefined) strings(options.keep, `${source}.keep`)
+  if (options.path !== undefined && typeof options.path !== 'string') throw new DechaffConfigError(`${source}.path: expected a string`)
+  return options as CleanOptions
+}
+
+function checkFields(value: unknown, schema: Record<string, Kind>, source: string): void {
+  const fields = record(value, source)
+  for (const [key, field] of Object.entries(fields)) {
+    const kind = schema[key]
+    if (!kind) throw new DechaffConfigError(`${source}: unknown key \`${key}\` (expected one of ${Object.keys(schema).join(', ')})`)
+    if (kind === 'number' && (typeof field !== 'number' || !Number.isFinite(field) || field < 0)) {
+      throw new DechaffConfigError(`${source}.${key}: expected a number ≥ 0, got ${JSON.stringify(field)}`)
+    }
+    if (kind !== 'number') record(field, `${source}.${key}`)
+  }
+}
+
+function record(value: unknown, source: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DechaffConfigError(`${source}: expected an object, got ${JSON.stringify(value)}`)
+  }
+  return value as Record<string, unknown>
+}
+
+function strings(value: unknown, source: string): string[] {
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    throw new DechaffConfigError(`${source}: expected a list of strings`)
+  }
+  return value as string[]
+}
