@@ -1,14 +1,16 @@
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
-
-type VFileMessage = VFile['messages'][number]
 import dechaffCompileText from './compile-text.js'
-import dechaffParseText from './parse-text.js'
+import {decodeHtml} from './html/decode.js'
 import {validateOptions, type CleanOptions} from './options.js'
+import dechaffParseHtml from './parse-html.js'
+import dechaffParseText from './parse-text.js'
 import {classifierList} from './pipeline.js'
 import dechaffSettle from './settle.js'
 import {blocksOf} from './tree.js'
-import type {QualityClass, Root} from './types.js'
+import type {InputKind, QualityClass, Root} from './types.js'
+
+type VFileMessage = VFile['messages'][number]
 
 export type {CleanOptions} from './options.js'
 
@@ -23,12 +25,17 @@ export interface BlockReport {
   quality: QualityClass | undefined
   /** The numbers the classifiers read. */
   features: {chars: number; words: number; stopwordDensity: number; sentences: number}
+  /** Place in the page (for HTML, in its text view). */
   start: {line: number; column: number; offset: number}
+  /** HTML blocks: the element the text came from. */
+  tag?: string
 }
 
 export interface CleanResult {
   /** The kept text. */
   text: string
+  /** What the input was taken to be. */
+  input: InputKind
   /** Every block of the page, in order, with its verdict. */
   blocks: BlockReport[]
   /** One message per removed block, in page order. */
@@ -40,39 +47,63 @@ export class DechaffInputError extends Error {
   override name = 'DechaffInputError'
 }
 
-/** A frozen processor for plain-text pages, with the given options. */
-export function createTextProcessor(options: CleanOptions = {}): Processor<Root, Root, Root, Root, string> {
+export type DechaffProcessor = Processor<Root, Root, Root, Root, string>
+
+/** A frozen processor for one kind of input, with the given options. */
+export function createProcessor(kind: InputKind, options: CleanOptions = {}): DechaffProcessor {
   validateOptions(options)
   return unified()
-    .use(dechaffParseText)
+    .use(kind === 'html' ? dechaffParseHtml : dechaffParseText)
     .use(classifierList(options))
     .use(dechaffSettle, options.settle ?? {})
     .use(dechaffCompileText)
-    .freeze() as unknown as Processor<Root, Root, Root, Root, string>
+    .freeze() as unknown as DechaffProcessor
 }
 
-const decoder = new TextDecoder('utf-8', {ignoreBOM: false})
+/** A cleaning function with its processors made once, for batches. */
+export type Cleaner = (input: string | Uint8Array, path?: string) => CleanResult
+
+/** Make the processors once; the returned function cleans page after page. */
+export function createCleaner(options: CleanOptions = {}): Cleaner {
+  const processors: Partial<Record<InputKind, DechaffProcessor>> = {}
+  return (input, path) => {
+    const kind = options.input && options.input !== 'auto' ? options.input : detectInput(input)
+    const processor = (processors[kind] ??= createProcessor(kind, options))
+    return run(processor, kind, toText(input, kind), path ?? options.path)
+  }
+}
 
 /**
- * Clean one page: pure, no I/O. Takes text (or UTF-8 bytes) and returns the
- * kept text, every block's verdict and a message per removal.
+ * Clean one page: pure, no I/O. Takes text or HTML (a string, or bytes) and
+ * returns the kept text, every block's verdict and a message per removal.
  */
 export function clean(input: string | Uint8Array, options: CleanOptions = {}): CleanResult {
-  return cleanWith(createTextProcessor(options), input, options.path)
+  return createCleaner(options)(input)
 }
 
-/** Clean with a processor made once (for batches). */
-export function cleanWith(processor: Processor<Root, Root, Root, Root, string>, input: string | Uint8Array, path?: string): CleanResult {
-  const value = toText(input)
+const htmlStart = /^(?:\s|<!--[\s\S]{0,2000}?-->)*<(?:!doctype\s+html|html|head|body|meta|title|link|div|p|article|section|table|header|main|span|h[1-6])[\s>/]/iu
+const htmlTag = /<\/?(?:p|div|br|a|span|li|ul|table|td|h[1-6]|section|article|img)\b[^>]{0,500}>/giu
+
+/** HTML when the page opens with markup or its first kilobytes are dense with tags. */
+export function detectInput(input: string | Uint8Array): InputKind {
+  const head = typeof input === 'string' ? input.slice(0, 4096) : new TextDecoder('latin1').decode(input.subarray(0, 4096))
+  const start = head.replace(/^\uFEFF/u, '')
+  if (htmlStart.test(start)) return 'html'
+  return (start.match(htmlTag)?.length ?? 0) >= 8 ? 'html' : 'text'
+}
+
+function run(processor: DechaffProcessor, kind: InputKind, value: string, path: string | undefined): CleanResult {
   const file = new VFile(path === undefined ? {value} : {value, path})
   const tree = processor.runSync(processor.parse(file), file)
   const text = processor.stringify(tree, file)
-  return {text, blocks: reportBlocks(tree), messages: file.messages}
+  return {text, input: kind, blocks: reportBlocks(tree), messages: file.messages}
 }
 
-function toText(input: string | Uint8Array): string {
+const utf8 = new TextDecoder('utf-8')
+
+function toText(input: string | Uint8Array, kind: InputKind): string {
   if (typeof input === 'string') return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
-  if (input instanceof Uint8Array) return decoder.decode(input)
+  if (input instanceof Uint8Array) return kind === 'html' ? decodeHtml(input) : utf8.decode(input)
   throw new DechaffInputError(`Expected a string or bytes to clean, got ${input === null ? 'null' : typeof input}`)
 }
 
@@ -95,7 +126,8 @@ function reportBlocks(tree: Root): BlockReport[] {
         stopwordDensity: Number(block.features.stopwordDensity.toFixed(3)),
         sentences: block.features.sentences
       },
-      start: {line: start?.line ?? 0, column: start?.column ?? 0, offset: start?.offset ?? 0}
+      start: {line: start?.line ?? 0, column: start?.column ?? 0, offset: start?.offset ?? 0},
+      ...(block.evidence.html ? {tag: block.evidence.html.tag} : {})
     }
   })
 }

@@ -4,6 +4,8 @@ import type {SettleOptions} from './settle.js'
 
 /** Options of `clean()`, of `dechaff.config.json` and of the `dechaff` field in package.json. */
 export interface CleanOptions {
+  /** What the input is: `auto` looks at its first bytes (default: auto). */
+  input?: 'auto' | 'text' | 'html'
   /** Per-classifier options by name; `false` turns a classifier off (default: all on, documented defaults). */
   classifiers?: ClassifierOptions
   /** Context-smoothing options. */
@@ -26,7 +28,7 @@ export class DechaffConfigError extends Error {
   override name = 'DechaffConfigError'
 }
 
-type Kind = 'number' | 'rules' | 'lexicon'
+type Kind = 'number' | 'boolean' | 'rules' | 'lexicon'
 
 /** Every option of every classifier and its kind: unknown keys are rejected by name. */
 const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
@@ -36,6 +38,8 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   navigation: {maxChars: 'number', minMenuWordShare: 'number', maxItemWords: 'number'},
   repetition: {minWords: 'number'},
   'author-bio': {maxChars: 'number', minFirstPersonCues: 'number', minPageShare: 'number'},
+  'article-container': {minScoredChars: 'number', siblingShare: 'number', corroborateTop: 'number', minBodyRecall: 'number', keepOutsideProse: 'boolean'},
+  'dom-hints': {aboveArticle: 'boolean'},
   quality: {
     lengthLow: 'number',
     lengthHigh: 'number',
@@ -50,7 +54,8 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
-const topKeys = new Set(['classifiers', 'settle', 'disable', 'furniture', 'keep', 'path'])
+const topKeys = new Set(['input', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'path'])
+const inputKinds = new Set(['auto', 'text', 'html'])
 
 /**
  * Check an options object (from code or a config file) and return it typed.
@@ -87,6 +92,9 @@ export function validateOptions(value: unknown, source = 'options'): CleanOption
     }
   }
   if (options.keep !== undefined) strings(options.keep, `${source}.keep`)
+  if (options.input !== undefined && !inputKinds.has(options.input as string)) {
+    throw new DechaffConfigError(`${source}.input: expected auto, text or html, got ${JSON.stringify(options.input)}`)
+  }
   if (options.path !== undefined && typeof options.path !== 'string') throw new DechaffConfigError(`${source}.path: expected a string`)
   return options as CleanOptions
 }
@@ -99,7 +107,8 @@ function checkFields(value: unknown, schema: Record<string, Kind>, source: strin
     if (kind === 'number' && (typeof field !== 'number' || !Number.isFinite(field) || field < 0)) {
       throw new DechaffConfigError(`${source}.${key}: expected a number ≥ 0, got ${JSON.stringify(field)}`)
     }
-    if (kind !== 'number') record(field, `${source}.${key}`)
+    if (kind === 'boolean' && typeof field !== 'boolean') throw new DechaffConfigError(`${source}.${key}: expected true or false, got ${JSON.stringify(field)}`)
+    if (kind === 'rules' || kind === 'lexicon') record(field, `${source}.${key}`)
   }
 }
 

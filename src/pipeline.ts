@@ -1,9 +1,11 @@
 import type {Pluggable, PluggableList} from 'unified'
 import dechaffKeep from './classifiers/keep.js'
 import {furniturePattern} from './lexicon.js'
+import dechaffArticleContainer, {type ArticleContainerOptions} from './classifiers/article-container.js'
 import dechaffAuthorBio, {type AuthorBioOptions} from './classifiers/author-bio.js'
 import dechaffCaption, {type CaptionOptions} from './classifiers/caption.js'
 import dechaffCommentThread, {type CommentThreadOptions} from './classifiers/comment-thread.js'
+import dechaffDomHints, {type DomHintsOptions} from './classifiers/dom-hints.js'
 import dechaffMetadata, {type MetadataOptions} from './classifiers/metadata.js'
 import dechaffNavigation, {type NavigationOptions} from './classifiers/navigation.js'
 import dechaffPhrases, {type PhrasesOptions} from './classifiers/phrases.js'
@@ -19,6 +21,8 @@ export interface ClassifierOptions {
   navigation?: NavigationOptions | false
   repetition?: RepetitionOptions | false
   'author-bio'?: AuthorBioOptions | false
+  'article-container'?: ArticleContainerOptions | false
+  'dom-hints'?: DomHintsOptions | false
   quality?: QualityOptions | false
   'comment-thread'?: CommentThreadOptions | false
   'trailing-stories'?: TrailingStoriesOptions | false
@@ -28,8 +32,9 @@ export type ClassifierName = keyof ClassifierOptions
 
 /**
  * The classifiers in the order they run: phrase and line-shape classifiers
- * first, then the statistical one, then the region classifiers that need its
- * classes to know where the article is.
+ * first, then the DOM classifiers (HTML pages only), then the statistical
+ * one, then the region classifiers that need its classes to know where the
+ * article is.
  */
 export const classifierPlugins = {
   phrases: dechaffPhrases,
@@ -38,6 +43,8 @@ export const classifierPlugins = {
   navigation: dechaffNavigation,
   repetition: dechaffRepetition,
   'author-bio': dechaffAuthorBio,
+  'article-container': dechaffArticleContainer,
+  'dom-hints': dechaffDomHints,
   quality: dechaffQuality,
   'comment-thread': dechaffCommentThread,
   'trailing-stories': dechaffTrailingStories

@@ -34,8 +34,19 @@ export default function dechaffSettle(options: SettleOptions = {}): Transformer<
     nodes.forEach((node, index) => {
       const block = node.data.block
       block.verdict = verdictOf(block, initial[index] as QualityClass, classes[index] as QualityClass)
-      if (!block.verdict.keep) report(file, node, block.verdict)
     })
+    // A page with no prose at all (a list, a table, formulas) still has an article: keep its container.
+    if (!blocks.some((block) => block.verdict?.keep)) {
+      for (const block of blocks) {
+        if (block.inArticle && !block.removal) {
+          block.verdict = {ruleId: 'context', reason: 'page has no prose; kept as part of the article container', score: 0.5, keep: true}
+        }
+      }
+    }
+    for (const node of nodes) {
+      const verdict = node.data.block.verdict as Verdict
+      if (!verdict.keep) report(file, node, verdict)
+    }
   }
 }
 

@@ -24,6 +24,36 @@ export interface BlockEvidence {
   heading?: number
   /** Whether the parser knows the block to be a list item. */
   listItem?: boolean
+  /** DOM evidence, for blocks of an HTML page. */
+  html?: HtmlEvidence
+}
+
+/** Where an HTML block sits in the DOM. */
+export interface HtmlEvidence {
+  /** Tag of the element whose text the block is (lower case). */
+  tag: string
+  /** Index of that element in the page's element table (`root.data.elements`). */
+  element: number
+  /** Inside a list item, a table row, a quotation. */
+  inList: boolean
+  inTable: boolean
+  inQuote: boolean
+  /** Element depth below `<body>`. */
+  depth: number
+  /** Commas in the block's text (a container-scoring signal). */
+  commas: number
+}
+
+/** One element of an HTML page, as container scoring and DOM hints see it. */
+export interface ElementInfo {
+  tag: string
+  /** Class, id, role and itemprop words, lower-cased and split at `-`, `_` and case changes. */
+  tokens: string[]
+  /** Index of the parent element in the table (-1 for `<body>`). */
+  parent: number
+  /** Marked `itemprop="articleBody"`: the page says this is the article. */
+  articleBody: boolean
+  depth: number
 }
 
 /** Numbers derived from the block's nlcst sentences and words. */
@@ -74,6 +104,8 @@ export interface Block {
   removal?: Mark
   /** A definite keep (an always-keep phrase); beats removals. */
   protection?: Mark
+  /** HTML pages: whether the block lies in the article container (set by the article-container classifier). */
+  inArticle?: boolean
   /** Statistical class from the quality classifier. */
   quality?: {class: QualityClass; reason: string}
   /** Final decision, written by the settle step. */
@@ -83,6 +115,15 @@ export interface Block {
 declare module 'nlcst' {
   interface ParagraphData {
     block?: Block
+  }
+  interface RootData {
+    /** HTML pages: the element table blocks point into. */
+    elements?: ElementInfo[]
+    /** HTML pages: the document title from `<title>`, and the JSON-LD `articleBody` if the page has one. */
+    documentTitle?: string
+    articleBody?: string
+    /** HTML pages: the elements the article-container classifier found to hold the article. */
+    articleElements?: number[]
   }
 }
 

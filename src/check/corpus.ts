@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
-import {cleanWith, createTextProcessor, type CleanOptions} from '../clean.js'
+import {createCleaner, type CleanOptions} from '../clean.js'
 import {asTextPath, pagePatterns, writeAtomically} from '../io.js'
 import {scoresOf, tokenOverlap, type Overlap, type Scores} from '../metrics.js'
 import {paragraphDiff} from './diff.js'
@@ -57,7 +57,7 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
   const corpus = options.corpus ?? 'corpus'
   const golden = options.golden ?? 'golden'
   const pages = (await glob(options.only ? [options.only] : pagePatterns, {cwd: corpus, onlyFiles: true})).sort()
-  const processor = createTextProcessor(options.clean)
+  const cleaner = createCleaner(options.clean)
   const reports: PageReport[] = []
   const updated: string[] = []
   const total: Overlap = {matched: 0, actual: 0, expected: 0}
@@ -66,7 +66,7 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
     const report: PageReport = {page, golden: goldenRelative, status: 'pass'}
     reports.push(report)
     try {
-      report.actual = cleanWith(processor, await readFile(path.join(corpus, page)), page).text
+      report.actual = cleaner(await readFile(path.join(corpus, page)), page).text
     } catch (error) {
       report.status = 'error'
       report.error = error instanceof Error ? error.message : String(error)

@@ -41,9 +41,11 @@ export default function dechaffQuality(options: QualityOptions = {}): Transforme
   const settings = {...defaults.quality, ...options}
   return (tree) => {
     const blocks = blocksOf(tree).map((node) => node.data.block)
+    // The article's own words tell its language best; menus are often in English.
+    const article = blocks.filter((block) => block.inArticle)
     let words = 0
     let stop = 0
-    for (const block of blocks) {
+    for (const block of article.length > 0 ? article : blocks) {
       words += block.features.words
       stop += block.features.stopwordDensity * block.features.words
     }
@@ -51,9 +53,22 @@ export default function dechaffQuality(options: QualityOptions = {}): Transforme
     const stopwordsLow = foreign ? 0 : settings.stopwordsLow
     const stopwordsHigh = foreign ? 0 : settings.stopwordsHigh
     for (const block of blocks) {
-      block.quality = classify(block, {...settings, stopwordsLow, stopwordsHigh})
+      const quality = classify(block, {...settings, stopwordsLow, stopwordsHigh})
+      block.quality = block.inArticle ? vouched(quality) : quality
     }
   }
+}
+
+/**
+ * Inside the article container the container vouches for prose: near-good
+ * becomes good, and prose judged bad only for its stopwords becomes near-good.
+ */
+function vouched(quality: {class: QualityClass; reason: string}): {class: QualityClass; reason: string} {
+  if (quality.class === 'neargood') return {class: 'good', reason: `${quality.reason}; inside the article container`}
+  if (quality.class === 'bad' && quality.reason.startsWith('stopword density')) {
+    return {class: 'neargood', reason: `${quality.reason}; inside the article container`}
+  }
+  return quality
 }
 
 function classify(block: Block, settings: Required<QualityOptions>): {class: QualityClass; reason: string} {

@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {cleanWith, createTextProcessor, type CleanOptions} from '../clean.js'
+import {createCleaner, type CleanOptions} from '../clean.js'
 import {writeAtomically} from '../io.js'
 import {formatRemovals} from './explain.js'
 import {collectPages} from './inputs.js'
@@ -15,7 +15,7 @@ export interface CleanCommandOptions {
 /** `dechaff clean`: clean files, folders or standard input to stdout or a mirrored folder. */
 export async function runClean(command: CleanCommandOptions): Promise<number> {
   const pages = await collectPages(command.operands)
-  const processor = createTextProcessor(command.options)
+  const cleaner = createCleaner(command.options)
   let failures = 0
   for (const page of pages) {
     let input: Uint8Array
@@ -26,7 +26,7 @@ export async function runClean(command: CleanCommandOptions): Promise<number> {
       failures++
       continue
     }
-    const result = cleanWith(processor, input, page.source === '-' ? undefined : page.source)
+    const result = cleaner(input, page.source === '-' ? undefined : page.source)
     if (command.out) {
       await writeAtomically(path.join(command.out, page.relative), result.text)
       if (command.explain) process.stdout.write(formatRemovals(page.source, result))

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {runCheck} from './check-command.js'
@@ -46,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
         options: {...shared, out: {type: 'string', short: 'o'}, explain: {type: 'boolean', default: false}}
       })
       if (values.help) return help()
-      const {options} = await loadConfig(startOf(positionals[0]), values.config)
+      const {options} = await loadConfig(await startOf(positionals[0]), values.config)
       return runClean({operands: positionals, explain: values.explain, options, ...(values.out ? {out: values.out} : {})})
     }
     case 'check': {
@@ -86,9 +87,11 @@ function help(): number {
   return 0
 }
 
-/** Where to look for a configuration: the folder of the first input, or here. */
-function startOf(operand: string | undefined): string {
-  return operand === undefined || operand === '-' ? process.cwd() : path.dirname(path.resolve(operand, 'x'))
+/** Where to look for a configuration: the first input folder, the folder of the first input file, or here. */
+async function startOf(operand: string | undefined): Promise<string> {
+  if (operand === undefined || operand === '-') return process.cwd()
+  const info = await stat(operand).catch(() => undefined)
+  return info?.isDirectory() ? operand : path.dirname(operand)
 }
 
 main(process.argv.slice(2)).then(

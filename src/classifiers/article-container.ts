@@ -1,0 +1,154 @@
+import type {Transformer} from 'unified'
+import {ancestry, classWeight} from '../html/hints.js'
+import {scoresOf, tokenOverlap} from '../metrics.js'
+import {blocksOf, markRemoved} from '../tree.js'
+import type {Block, ElementInfo, Root} from '../types.js'
+
+export interface ArticleContainerOptions {
+  /** Shortest block that adds to its containers' scores, in characters (default: 25). */
+  minScoredChars?: number
+  /** Siblings of the best container join it when they score this share of its score (default: 0.2). */
+  siblingShare?: number
+  /** Candidates checked against the JSON-LD `articleBody` (default: 5). */
+  corroborateTop?: number
+  /** Share of the `articleBody` words a container must hold to be preferred (default: 0.6). */
+  minBodyRecall?: number
+  /** Keep long, unlinked prose outside the container for later classifiers to judge (default: true). */
+  keepOutsideProse?: boolean
+}
+
+const tagWeight: Record<string, number> = {
+  div: 5, pre: 3, td: 3, blockquote: 3, article: 10, main: 10,
+  address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
+  h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5
+}
+
+/**
+ * Find the article on an HTML page, after Readability: blocks add length and
+ * commas to their parent and grandparents, containers are weighted by tag,
+ * by class/id words and by link density, and the JSON-LD `articleBody`
+ * corroborates the choice. The best container and its strong siblings are the
+ * article; blocks outside it are removed, except the page title and, by
+ * default, long unlinked prose, which later classifiers judge.
+ */
+export default function dechaffArticleContainer(options: ArticleContainerOptions = {}): Transformer<Root> {
+  const minScoredChars = options.minScoredChars ?? 25
+  const siblingShare = options.siblingShare ?? 0.2
+  const corroborateTop = options.corroborateTop ?? 5
+  const minBodyRecall = options.minBodyRecall ?? 0.6
+  const keepOutsideProse = options.keepOutsideProse ?? true
+  return (tree) => {
+    const elements = tree.data?.elements
+    if (!elements || elements.length === 0) return
+    const blocks = blocksOf(tree).map((node) => node.data.block)
+    const totals = elementTotals(elements, blocks)
+    const scores = new Map<number, number>()
+    for (const block of blocks) {
+      const html = block.evidence.html
+      if (!html || block.features.chars < minScoredChars || html.tag === 'title') continue
+      const points = 1 + html.commas + Math.min(Math.floor(block.features.chars / 100), 3)
+      ancestry(elements, (elements[html.element] as ElementInfo).parent)
+        .slice(0, 3)
+        .forEach((ancestor, level) => {
+          const base = scores.get(ancestor) ?? initialScore(elements[ancestor] as ElementInfo)
+          scores.set(ancestor, base + points / (level === 0 ? 1 : level === 1 ? 2 : level * 3))
+        })
+    }
+    if (scores.size === 0) return
+    const ranked = [...scores.entries()]
+      .map(([element, score]) => [element, score * (1 - (totals.get(element)?.linkDensity ?? 0))] as const)
+      .sort((a, b) => b[1] - a[1])
+    if (process.env.DECHAFF_DEBUG) for (const [element, score] of ranked.slice(0, 5)) process.stderr.write(`${score.toFixed(1)} <${(elements[element] as ElementInfo).tag} ${(elements[element] as ElementInfo).tokens.join(' ')}>\n`)
+    const best = corroborated(ranked, tree.data?.articleBody, elements, blocks, corroborateTop, minBodyRecall) ?? (ranked[0] as readonly [number, number])
+    const area = articleArea(best, ranked, elements, siblingShare)
+    const title = titleBlock(blocks, tree.data?.documentTitle)
+    for (const block of blocks) {
+      const html = block.evidence.html
+      if (!html) continue
+      if (ancestry(elements, html.element).some((element) => area.has(element))) {
+        block.inArticle = true
+        continue
+      }
+      if (block === title || block.removal) continue
+      if (keepOutsideProse && isStandaloneProse(block)) continue
+      markRemoved(block, {ruleId: 'outside-article', reason: `outside the article container <${(elements[best[0]] as ElementInfo).tag}>`, score: 0.7})
+    }
+    tree.data = {...tree.data, articleElements: [...area]}
+  }
+}
+
+/** Bonus of an element the page marks `itemprop="articleBody"`. */
+const articleBodyBonus = 30
+
+function initialScore(element: ElementInfo): number {
+  return (tagWeight[element.tag] ?? 0) + classWeight(element) + (element.articleBody ? articleBodyBonus : 0)
+}
+
+interface Totals {
+  chars: number
+  linkChars: number
+  linkDensity: number
+}
+
+/** Text and linked text under each element (bounded ancestry per block). */
+function elementTotals(elements: ElementInfo[], blocks: Block[]): Map<number, Totals> {
+  const totals = new Map<number, Totals>()
+  for (const block of blocks) {
+    const html = block.evidence.html
+    if (!html) continue
+    const linkChars = block.evidence.linkDensity * block.features.chars
+    for (const element of ancestry(elements, html.element)) {
+      const total = totals.get(element) ?? {chars: 0, linkChars: 0, linkDensity: 0}
+      total.chars += block.features.chars
+      total.linkChars += linkChars
+      total.linkDensity = total.chars === 0 ? 0 : total.linkChars / total.chars
+      totals.set(element, total)
+    }
+  }
+  return totals
+}
+
+/** Among the top candidates, the best-scoring one that holds most of the JSON-LD article body. */
+function corroborated(
+  ranked: ReadonlyArray<readonly [number, number]>,
+  articleBody: string | undefined,
+  elements: ElementInfo[],
+  blocks: Block[],
+  top: number,
+  minRecall: number
+): readonly [number, number] | undefined {
+  if (!articleBody) return undefined
+  return ranked.slice(0, top).find(([candidate]) => {
+    const text = blocks
+      .filter((block) => block.evidence.html && ancestry(elements, block.evidence.html.element).includes(candidate))
+      .map((block) => block.text)
+      .join(' ')
+    return scoresOf(tokenOverlap(text, articleBody)).recall >= minRecall
+  })
+}
+
+/** The best container plus its siblings that score well on their own. */
+function articleArea(best: readonly [number, number], ranked: ReadonlyArray<readonly [number, number]>, elements: ElementInfo[], siblingShare: number): Set<number> {
+  const [container, score] = best
+  const area = new Set([container])
+  const parent = (elements[container] as ElementInfo).parent
+  const threshold = Math.max(10, score * siblingShare)
+  for (const [element, siblingScore] of ranked) {
+    if (element !== container && (elements[element] as ElementInfo).parent === parent && parent >= 0 && siblingScore >= threshold) area.add(element)
+  }
+  return area
+}
+
+/** The page title: the h1 closest to `<title>`, or the title taken from `<title>`. */
+function titleBlock(blocks: Block[], documentTitle: string | undefined): Block | undefined {
+  const headings = blocks.filter((block) => block.evidence.heading === 1)
+  if (headings.length <= 1 || !documentTitle) return headings[0]
+  return headings.reduce((best, block) =>
+    scoresOf(tokenOverlap(block.text, documentTitle)).f1 > scoresOf(tokenOverlap(best.text, documentTitle)).f1 ? block : best
+  )
+}
+
+/** Long, unlinked prose: judged by the later classifiers even outside the container. */
+function isStandaloneProse(block: Block): boolean {
+  return block.features.chars >= 200 && block.features.stopwordDensity >= 0.32 && block.evidence.linkDensity < 0.2
+}

@@ -1,0 +1,45 @@
+import type {Transformer} from 'unified'
+import {ancestry, negativeHint} from '../html/hints.js'
+import {blocksOf, markRemoved} from '../tree.js'
+import type {ElementInfo, Root} from '../types.js'
+
+export interface DomHintsOptions {
+  /** Also judge ancestors above the article container (default: false: only those between block and container). */
+  aboveArticle?: boolean
+}
+
+/**
+ * Remove blocks inside furniture elements of an HTML page: an element whose
+ * class, id, role or itemprop names comments, sharing, related stories,
+ * newsletters, bios, captions, navigation, sidebars, cookies or ads, or a
+ * `<nav>`, `<footer>`, `<aside>`, `<figcaption>` or `<form>`. Inside the
+ * article, only the elements between the block and the article container
+ * count, so a page-wide wrapper class cannot remove the article.
+ */
+export default function dechaffDomHints(options: DomHintsOptions = {}): Transformer<Root> {
+  const aboveArticle = options.aboveArticle ?? false
+  return (tree) => {
+    const elements = tree.data?.elements
+    if (!elements) return
+    const area = new Set(tree.data?.articleElements ?? [])
+    for (const node of blocksOf(tree)) {
+      const block = node.data.block
+      const html = block.evidence.html
+      if (!html || block.removal || html.tag === 'title') continue
+      for (const index of ancestry(elements, html.element)) {
+        if (area.has(index) && !aboveArticle) break
+        const element = elements[index] as ElementInfo
+        if (element.tag === 'body') break
+        const hint = negativeHint(element)
+        if (hint) {
+          markRemoved(block, {ruleId: 'dom-hint', reason: `inside ${describe(element)} (${hint})`, score: 0.75})
+          break
+        }
+      }
+    }
+  }
+}
+
+function describe(element: ElementInfo): string {
+  return element.tokens.length > 0 ? `<${element.tag} ${element.tokens.slice(0, 4).join(' ')}>` : `<${element.tag}>`
+}

@@ -1,0 +1,30 @@
+import hints from '../data/dom-hints.json' with {type: 'json'}
+import type {ElementInfo} from '../types.js'
+
+const negativeTokens = new Set(hints.negativeTokens)
+const negativeTags = new Set(hints.negativeTags)
+const positiveTokens = new Set(hints.positiveTokens)
+
+/** Most ancestors looked at above a block: enough for any real page, bounded for hostile nesting. */
+export const ancestorLimit = 40
+
+/** The furniture word or tag that marks an element, if any. */
+export function negativeHint(element: ElementInfo): string | undefined {
+  if (negativeTags.has(element.tag)) return `<${element.tag}>`
+  return element.tokens.find((token) => negativeTokens.has(token))
+}
+
+/** Readability-style class weight: +25 for article words, −25 for furniture words. */
+export function classWeight(element: ElementInfo): number {
+  let weight = 0
+  if (element.tokens.some((token) => positiveTokens.has(token))) weight += 25
+  if (element.tokens.some((token) => negativeTokens.has(token))) weight -= 25
+  return weight
+}
+
+/** The element and its ancestors, nearest first, up to `ancestorLimit`. */
+export function ancestry(elements: ElementInfo[], start: number): number[] {
+  const chain: number[] = []
+  for (let index = start; index >= 0 && chain.length < ancestorLimit; index = (elements[index] as ElementInfo).parent) chain.push(index)
+  return chain
+}

@@ -1,0 +1,81 @@
+import type {Plugin} from 'unified'
+import {createBlockNode} from './block.js'
+import {extractBlocks} from './html/blocks.js'
+import {dropInvisible, jsonLdArticleBody, parseDocument, releaseDocument, stripNonContent} from './html/dom.js'
+import type {BlockNode, Root} from './types.js'
+
+/**
+ * Parser plugin for HTML pages: jsdom parses the page, what a reader never
+ * sees is dropped, and every block-level element with text becomes a block
+ * of the same tree the text parser builds, with DOM evidence in
+ * `data.block.evidence.html` and the element table in `root.data.elements`.
+ * Positions refer to the page's text view: the blocks in order, a blank line
+ * between them.
+ */
+const dechaffParseHtml: Plugin<[], string, Root> = function () {
+  this.parser = parseHtml
+}
+
+export default dechaffParseHtml
+
+/** Separators used by `<title>` between the headline and the site name. */
+const titleSeparators = /\s+(?:\||-|–|—|::|·|•|»|\/)\s+/u
+
+/** Parse an HTML page into the block tree. */
+export function parseHtml(html: string): Root {
+  const stripped = stripNonContent(html)
+  const document = parseDocument(stripped.html)
+  const articleBody = jsonLdArticleBody(stripped.jsonLd)
+  const documentTitle = document.querySelector('title')?.textContent?.replace(/\s+/gu, ' ').trim() ?? ''
+  dropInvisible(document)
+  const {blocks, elements} = extractBlocks(document.body ?? document.documentElement)
+  releaseDocument(document)
+  if (!blocks.some((block) => block.heading === 1)) {
+    const title = headlineOf(documentTitle)
+    if (title) {
+      blocks.unshift({
+        text: title,
+        linkChars: 0,
+        spaced: true,
+        heading: 1,
+        listItem: false,
+        html: {tag: 'title', element: 0, inList: false, inTable: false, inQuote: false, depth: 0, commas: 0}
+      })
+    }
+  }
+  const children: BlockNode[] = []
+  let offset = 0
+  let line = 1
+  blocks.forEach((block, index) => {
+    if (index > 0) {
+      const gap = block.spaced ? 2 : 1
+      offset += gap
+      line += gap
+    }
+    children.push(
+      createBlockNode(block.text, {offset, line, column: 1}, {
+        index,
+        kind: 'element',
+        blankLinesBefore: block.spaced && index > 0 ? 1 : 0,
+        linkDensity: block.text.length === 0 ? 0 : block.linkChars / block.text.length,
+        ...(block.heading ? {heading: block.heading} : {}),
+        listItem: block.listItem,
+        html: block.html
+      })
+    )
+    offset += block.text.length
+    line += block.text.split('\n').length - 1
+  })
+  return {
+    type: 'RootNode',
+    children,
+    data: {elements, documentTitle, ...(articleBody ? {articleBody} : {})},
+    position: {start: {line: 1, column: 1, offset: 0}, end: {line, column: 1, offset}}
+  }
+}
+
+/** The headline part of a `<title>`: the longest part between site-name separators. */
+export function headlineOf(title: string): string {
+  const parts = title.split(titleSeparators).map((part) => part.trim()).filter(Boolean)
+  return parts.reduce((best, part) => (part.length > best.length ? part : best), '')
+}
