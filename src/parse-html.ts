@@ -1,7 +1,7 @@
 import type {Plugin} from 'unified'
 import {createBlockNode} from './block.js'
 import {extractBlocks} from './html/blocks.js'
-import {dropInvisible, jsonLdArticleBody, parseDocument, releaseDocument, stripNonContent} from './html/dom.js'
+import {documentTitle, dropInvisible, jsonLdArticleBody, parseDocument, releaseDocument, stripNonContent} from './html/dom.js'
 import type {BlockNode, Root} from './types.js'
 
 /**
@@ -26,15 +26,15 @@ export function parseHtml(html: string): Root {
   const stripped = stripNonContent(html)
   const document = parseDocument(stripped.html)
   const articleBody = jsonLdArticleBody(stripped.jsonLd)
-  const documentTitle = document.querySelector('title')?.textContent?.replace(/\s+/gu, ' ').trim() ?? ''
+  const title = documentTitle(document)
   dropInvisible(document)
   const {blocks, elements} = extractBlocks(document.body ?? document.documentElement)
   releaseDocument(document)
   if (!blocks.some((block) => block.heading === 1)) {
-    const title = headlineOf(documentTitle)
-    if (title) {
+    const headline = headlineOf(title)
+    if (headline) {
       blocks.unshift({
-        text: title,
+        text: headline,
         linkChars: 0,
         spaced: true,
         heading: 1,
@@ -69,7 +69,7 @@ export function parseHtml(html: string): Root {
   return {
     type: 'RootNode',
     children,
-    data: {elements, documentTitle, ...(articleBody ? {articleBody} : {})},
+    data: {elements, documentTitle: title, ...(articleBody ? {articleBody} : {})},
     position: {start: {line: 1, column: 1, offset: 0}, end: {line, column: 1, offset}}
   }
 }

@@ -95,7 +95,8 @@ function smooth(blocks: Block[], initial: QualityClass[], maxHeadingDistance: nu
     const next = neighbourClass(blocks, classes, index, 1, true)
     if (previous === 'good' && next === 'good') revised[index] = 'good'
     else if (previous === 'bad' && next === 'bad') revised[index] = 'bad'
-    else if ((blocks[index] as Block).features.listMarker) revised[index] = 'good'
+    // List items, and short lines the article container vouches for, follow the good side.
+    else if ((blocks[index] as Block).features.listMarker || (blocks[index] as Block).inArticle) revised[index] = 'good'
     else if (
       (previous === 'bad' && neighbourClass(blocks, classes, index, -1, false) === 'neargood') ||
       (next === 'bad' && neighbourClass(blocks, classes, index, 1, false) === 'neargood')

@@ -1,5 +1,6 @@
 import type {Transformer} from 'unified'
 import {ancestry, classWeight} from '../html/hints.js'
+import {titleBlock} from '../html/title.js'
 import {scoresOf, tokenOverlap} from '../metrics.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, ElementInfo, Root} from '../types.js'
@@ -62,17 +63,19 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
     const best = corroborated(ranked, tree.data?.articleBody, elements, blocks, corroborateTop, minBodyRecall) ?? (ranked[0] as readonly [number, number])
     const area = articleArea(best, ranked, elements, siblingShare)
     const title = titleBlock(blocks, tree.data?.documentTitle)
-    for (const block of blocks) {
+    blocks.forEach((block) => {
       const html = block.evidence.html
-      if (!html) continue
-      if (ancestry(elements, html.element).some((element) => area.has(element))) {
-        block.inArticle = true
-        continue
-      }
-      if (block === title || block.removal) continue
-      if (keepOutsideProse && isStandaloneProse(block)) continue
+      if (html && ancestry(elements, html.element).some((element) => area.has(element))) block.inArticle = true
+    })
+    const titleAt = title ? blocks.indexOf(title) : -1
+    const articleStart = blocks.findIndex((block) => block.inArticle)
+    blocks.forEach((block, index) => {
+      if (!block.evidence.html || block.inArticle || block === title || block.removal) return
+      // Between the title and the article body: standfirst, deck, verdict box; the other classifiers judge them.
+      if (titleAt !== -1 && index > titleAt && index < articleStart && block.evidence.linkDensity < 0.5) return
+      if (keepOutsideProse && isStandaloneProse(block)) return
       markRemoved(block, {ruleId: 'outside-article', reason: `outside the article container <${(elements[best[0]] as ElementInfo).tag}>`, score: 0.7})
-    }
+    })
     tree.data = {...tree.data, articleElements: [...area]}
   }
 }
@@ -137,15 +140,6 @@ function articleArea(best: readonly [number, number], ranked: ReadonlyArray<read
     if (element !== container && (elements[element] as ElementInfo).parent === parent && parent >= 0 && siblingScore >= threshold) area.add(element)
   }
   return area
-}
-
-/** The page title: the h1 closest to `<title>`, or the title taken from `<title>`. */
-function titleBlock(blocks: Block[], documentTitle: string | undefined): Block | undefined {
-  const headings = blocks.filter((block) => block.evidence.heading === 1)
-  if (headings.length <= 1 || !documentTitle) return headings[0]
-  return headings.reduce((best, block) =>
-    scoresOf(tokenOverlap(block.text, documentTitle)).f1 > scoresOf(tokenOverlap(best.text, documentTitle)).f1 ? block : best
-  )
 }
 
 /** Long, unlinked prose: judged by the later classifiers even outside the container. */

@@ -2,7 +2,7 @@ import type {Transformer} from 'unified'
 import data from '../data/captions.json' with {type: 'json'}
 import {stopwords} from '../block.js'
 import {blocksOf, markRemoved} from '../tree.js'
-import type {Block, BlockNode, Root} from '../types.js'
+import type {Block, BlockNode, ElementInfo, Root} from '../types.js'
 
 export interface CaptionOptions {
   /** Longest credit line in characters (default: 200). */
@@ -18,7 +18,7 @@ export interface CaptionOptions {
 const alternatives = (list: string[]): string =>
   [...list].sort((a, b) => b.length - a.length).map((item) => item.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')
 
-const creditLabel = new RegExp(`^(?:${alternatives(data.creditLabels)})(?: (?:credit|credits|source|by))?\\s?[:：|]\\s?\\S`, 'u')
+const creditLabel = new RegExp(`^(?:${alternatives(data.creditLabels)})(?: (?:credit|credits|source|by))?\\s?[:：|,]\\s?\\S`, 'u')
 const creditBy = new RegExp(`^(?:${alternatives(data.creditBy)})\\s+\\S`, 'u')
 const agencyLine = new RegExp(`^(?:${alternatives(data.agencies)})(?:\\s?(?:/|via|for|,)\\s?[^.]{0,60})?$`, 'u')
 /** "Andy Boxall/Digital Trends": capitalised name, slash, outlet (matched on the text as written). */
@@ -52,7 +52,8 @@ export default function dechaffCaption(options: CaptionOptions = {}): Transforme
     })
     nodes.forEach((node, index) => {
       const block = node.data.block
-      if (!block.removal && isCaptionAboveCredit(block, neighbour(nodes, index + 1), captionMaxChars)) {
+      const next = neighbour(nodes, index + 1)
+      if (!block.removal && isCaptionAboveCredit(block, next, captionMaxChars) && sameContainer(tree.data?.elements, block, next)) {
         markRemoved(block, {ruleId: 'caption', reason: 'caption above an image credit', score: 0.75})
       } else if (!block.removal && isCaptionSentence(block)) {
         markRemoved(block, {ruleId: 'caption', reason: 'photo caption: a name, then a place or an -ing verb, no finite verb', score: 0.6})
@@ -104,6 +105,15 @@ function creditReason(block: Block, creditMaxChars: number, captionMaxChars: num
     if (block.sentences.length > 1 && last !== undefined && isCreditSentence(last)) return 'caption ending in a credit'
   }
   return undefined
+}
+
+/** In an HTML page, caption and credit share an element (a figure, a caption box); text dumps have no elements to compare. */
+function sameContainer(elements: ElementInfo[] | undefined, block: Block, other: Block | undefined): boolean {
+  const a = block.evidence.html
+  const b = other?.evidence.html
+  if (!elements || !a || !b) return true
+  const parentOf = (index: number): number => elements[index]?.parent ?? -1
+  return a.element === b.element || parentOf(a.element) === b.element || a.element === parentOf(b.element)
 }
 
 /** A caption's closing credit: "Image: Google Street View", "Photograph by …", "Image used with permission by …". */

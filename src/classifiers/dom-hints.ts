@@ -1,5 +1,6 @@
 import type {Transformer} from 'unified'
 import {ancestry, negativeHint} from '../html/hints.js'
+import {titleBlock} from '../html/title.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {ElementInfo, Root} from '../types.js'
 
@@ -22,10 +23,11 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
     const elements = tree.data?.elements
     if (!elements) return
     const area = new Set(tree.data?.articleElements ?? [])
-    for (const node of blocksOf(tree)) {
-      const block = node.data.block
+    const blocks = blocksOf(tree).map((node) => node.data.block)
+    const title = titleBlock(blocks, tree.data?.documentTitle)
+    for (const block of blocks) {
       const html = block.evidence.html
-      if (!html || block.removal || html.tag === 'title') continue
+      if (!html || block.removal || block === title) continue
       for (const index of ancestry(elements, html.element)) {
         if (area.has(index) && !aboveArticle) break
         const element = elements[index] as ElementInfo

@@ -45,7 +45,8 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
     const nodes = blocksOf(tree)
     for (const node of nodes) {
       const block = node.data.block
-      if (block.removal) continue
+      // Rows of a table are data (opening hours, fixtures), not a byline.
+      if (block.removal || block.evidence.html?.inTable) continue
       const {chars} = block.features
       if (chars <= taxonomyMaxChars && taxonomyStart.test(block.normal)) {
         markRemoved(block, {ruleId: 'taxonomy', reason: 'category or tag line', score: 0.9})

@@ -91,7 +91,7 @@ function markTableOfContents(nodes: BlockNode[]): void {
   nodes.forEach((node, index) => {
     const block = node.data.block
     const repeatedLater = (lastHeadingAt.get(entryText(block)) ?? -1) > index
-    if (repeatedLater && block.features.chars <= 120) run.push(block)
+    if (repeatedLater && block.features.chars <= 120 && block.evidence.heading === undefined) run.push(block)
     else flush()
   })
   flush()

@@ -18,7 +18,7 @@ export interface PhrasesOptions {
  * JavaScript notices, skip links, share rows, newsletter boxes, ad slots,
  * disclosures, legal lines, feedback widgets, related-story headings and
  * "Read more" links. Every sentence of the block must match, so prose that
- * mentions a phrase is kept.
+ * mentions a phrase is kept; so is a `<blockquote>` that quotes one.
  */
 export default function dechaffPhrases(options: PhrasesOptions = {}): Transformer<Root> {
   const base = options.lexicon ?? furnitureLexicon
@@ -27,7 +27,8 @@ export default function dechaffPhrases(options: PhrasesOptions = {}): Transforme
   return (tree) => {
     for (const node of blocksOf(tree)) {
       const block = node.data.block
-      if (block.removal || block.features.chars > blockMaxChars) continue
+      // A quotation is the article quoting someone, even when it quotes a notice word for word.
+      if (block.removal || block.features.chars > blockMaxChars || block.evidence.html?.inQuote) continue
       const match = lexicon.matchBlock(block.sentences, block.words)
       if (match) markRemoved(block, {ruleId: match.ruleId, reason: `${match.reason}: “${match.matched}”`, score: 1})
     }

@@ -76,6 +76,8 @@ function classify(block: Block, settings: Required<QualityOptions>): {class: Qua
   const {linkDensity} = block.evidence
   const density = stopwordDensity.toFixed(2)
   if (block.features.words === 0) return {class: 'bad', reason: 'no words'}
+  // A heading is judged by what follows it, even when it is a link (a linked post title).
+  if (block.evidence.heading !== undefined) return {class: 'short', reason: `heading (${chars} chars), judged by context`}
   if (linkDensity > settings.maxLinkDensity) {
     return {class: 'bad', reason: `link density ${linkDensity.toFixed(2)} > ${settings.maxLinkDensity}`}
   }

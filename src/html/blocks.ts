@@ -145,8 +145,17 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
   return {blocks, elements}
 }
 
+const cellBlockTags = new Set(['p', 'div', 'table', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'section', 'article'])
+
+/** Whether a table cell holds blocks of its own (a layout table). Iterative, like the walk. */
 function containsBlock(cell: Element): boolean {
-  return cell.querySelector('p,div,table,ul,ol,h1,h2,h3,h4,h5,h6,blockquote,pre,section,article') !== null
+  const pending: Element[] = Array.from(cell.children)
+  while (pending.length > 0) {
+    const element = pending.pop() as Element
+    if (cellBlockTags.has(element.localName)) return true
+    for (const child of Array.from(element.children)) pending.push(child)
+  }
+  return false
 }
 
 function hasAncestor(elements: ElementInfo[], start: number, tag: string): boolean {
@@ -160,5 +169,13 @@ function hasAncestor(elements: ElementInfo[], start: number, tag: string): boole
 function isSiblingItem(elements: ElementInfo[], previous: number, current: number): boolean {
   const a = elements[previous] as ElementInfo
   const b = elements[current] as ElementInfo
-  return ((a.tag === 'li' && b.tag === 'li') || (a.tag === 'tr' && b.tag === 'tr')) && a.parent === b.parent
+  if (a.tag === 'li' && b.tag === 'li') return a.parent === b.parent
+  return a.tag === 'tr' && b.tag === 'tr' && tableOf(elements, previous) === tableOf(elements, current)
+}
+
+/** The table a row belongs to (rows of its head and body are one table). */
+function tableOf(elements: ElementInfo[], row: number): number {
+  let index = (elements[row] as ElementInfo).parent
+  while (index >= 0 && (elements[index] as ElementInfo).tag !== 'table') index = (elements[index] as ElementInfo).parent
+  return index
 }

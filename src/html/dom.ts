@@ -63,18 +63,41 @@ export function releaseDocument(document: Document): void {
 }
 
 /** Elements that are never content. */
-const neverContent = 'script,style,noscript,template,svg,math,iframe,object,embed,canvas,select,button,input,textarea,head'
+const neverContent = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'select', 'button', 'input', 'textarea', 'head'])
 const hiddenStyle = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/iu
 
-/** Remove what a reader never sees: scripts, styles, embeds, form controls and hidden elements. */
+/**
+ * Remove what a reader never sees: scripts, styles, embeds, form controls and
+ * hidden elements. A plain walk rather than selectors: jsdom's selector
+ * engine keeps caches that outlive the document.
+ */
 export function dropInvisible(document: Document): void {
-  for (const element of Array.from(document.querySelectorAll(neverContent))) element.remove()
-  for (const element of Array.from(document.querySelectorAll('[hidden],[aria-hidden="true"],[style]'))) {
-    const style = element.getAttribute('style')
-    if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || (style !== null && hiddenStyle.test(style))) {
-      element.remove()
+  const doomed: Element[] = []
+  const pending: Element[] = document.documentElement ? [document.documentElement] : []
+  while (pending.length > 0) {
+    const element = pending.pop() as Element
+    if (isInvisible(element)) {
+      doomed.push(element)
+      continue
     }
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) pending.push(child)
   }
+  for (const element of doomed) element.remove()
+}
+
+function isInvisible(element: Element): boolean {
+  if (neverContent.has(element.localName)) return true
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true
+  const style = element.getAttribute('style')
+  return style !== null && hiddenStyle.test(style)
+}
+
+/** The text of the page's `<title>`, white space collapsed. */
+export function documentTitle(document: Document): string {
+  for (let child = document.head?.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName === 'title') return (child.textContent ?? '').replace(/\s+/gu, ' ').trim()
+  }
+  return ''
 }
 
 /** The `articleBody` of the page's JSON-LD, if any: corroborates which container holds the article. */

@@ -4,12 +4,14 @@ import type {ElementInfo} from '../types.js'
 const negativeTokens = new Set(hints.negativeTokens)
 const negativeTags = new Set(hints.negativeTags)
 const positiveTokens = new Set(hints.positiveTokens)
+const quoteTokens = new Set(hints.quoteTokens)
 
 /** Most ancestors looked at above a block: enough for any real page, bounded for hostile nesting. */
 export const ancestorLimit = 40
 
 /** The furniture word or tag that marks an element, if any. */
 export function negativeHint(element: ElementInfo): string | undefined {
+  if (element.tokens.some((token) => quoteTokens.has(token))) return undefined
   if (negativeTags.has(element.tag)) return `<${element.tag}>`
   return element.tokens.find((token) => negativeTokens.has(token))
 }
