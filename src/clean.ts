@@ -2,6 +2,7 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import dechaffCompileText from './compile-text.js'
 import {decodeHtml} from './html/decode.js'
+import {startClock} from './limits.js'
 import {validateOptions, type CleanOptions} from './options.js'
 import dechaffParseHtml from './parse-html.js'
 import dechaffParseText from './parse-text.js'
@@ -47,6 +48,11 @@ export class DechaffInputError extends Error {
   override name = 'DechaffInputError'
 }
 
+/** Default time budget per page (milliseconds). */
+const defaultTimeoutMs = 2000
+/** Default size limit per page (bytes). */
+const defaultMaxBytes = 16 * 1024 * 1024
+
 export type DechaffProcessor = Processor<Root, Root, Root, Root, string>
 
 /** A frozen processor for one kind of input, with the given options. */
@@ -66,10 +72,16 @@ export type Cleaner = (input: string | Uint8Array, path?: string) => CleanResult
 /** Make the processors once; the returned function cleans page after page. */
 export function createCleaner(options: CleanOptions = {}): Cleaner {
   const processors: Partial<Record<InputKind, DechaffProcessor>> = {}
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs
+  const maxBytes = options.maxBytes ?? defaultMaxBytes
   return (input, path) => {
+    const size = typeof input === 'string' ? Buffer.byteLength(input) : input?.byteLength
+    if (size !== undefined && size > maxBytes) {
+      throw new DechaffInputError(`page is ${(size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(1)} MiB limit (maxBytes)`)
+    }
     const kind = options.input && options.input !== 'auto' ? options.input : detectInput(input)
     const processor = (processors[kind] ??= createProcessor(kind, options))
-    return run(processor, kind, toText(input, kind), path ?? options.path)
+    return run(processor, kind, toText(input, kind), path ?? options.path, timeoutMs)
   }
 }
 
@@ -92,8 +104,9 @@ export function detectInput(input: string | Uint8Array): InputKind {
   return (start.match(htmlTag)?.length ?? 0) >= 8 ? 'html' : 'text'
 }
 
-function run(processor: DechaffProcessor, kind: InputKind, value: string, path: string | undefined): CleanResult {
+function run(processor: DechaffProcessor, kind: InputKind, value: string, path: string | undefined, timeoutMs: number): CleanResult {
   const file = new VFile(path === undefined ? {value} : {value, path})
+  startClock(file, timeoutMs)
   const tree = processor.runSync(processor.parse(file), file)
   const text = processor.stringify(tree, file)
   return {text, input: kind, blocks: reportBlocks(tree), messages: file.messages}

@@ -21,6 +21,10 @@ export interface CleanOptions {
   keep?: string[]
   /** File path, used in messages (default: none). */
   path?: string
+  /** Time budget per page in milliseconds; a page over it throws `DechaffTimeoutError`; 0 for none (default: 2000). */
+  timeoutMs?: number
+  /** Largest page in bytes (UTF-8); a larger one throws `DechaffInputError` (default: 16 MiB). */
+  maxBytes?: number
 }
 
 /** A configuration value dechaff cannot use; the message names the key. */
@@ -54,7 +58,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
-const topKeys = new Set(['input', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'path'])
+const topKeys = new Set(['input', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'path', 'timeoutMs', 'maxBytes'])
 const inputKinds = new Set(['auto', 'text', 'html'])
 
 /**
@@ -94,6 +98,12 @@ export function validateOptions(value: unknown, source = 'options'): CleanOption
   if (options.keep !== undefined) strings(options.keep, `${source}.keep`)
   if (options.input !== undefined && !inputKinds.has(options.input as string)) {
     throw new DechaffConfigError(`${source}.input: expected auto, text or html, got ${JSON.stringify(options.input)}`)
+  }
+  for (const key of ['timeoutMs', 'maxBytes'] as const) {
+    const limit = options[key]
+    if (limit !== undefined && (typeof limit !== 'number' || !Number.isFinite(limit) || limit < 0)) {
+      throw new DechaffConfigError(`${source}.${key}: expected a number ≥ 0, got ${JSON.stringify(limit)}`)
+    }
   }
   if (options.path !== undefined && typeof options.path !== 'string') throw new DechaffConfigError(`${source}.path: expected a string`)
   return options as CleanOptions

@@ -2,7 +2,9 @@ import type {Plugin} from 'unified'
 import {createBlockNode} from './block.js'
 import {extractBlocks} from './html/blocks.js'
 import {documentTitle, dropInvisible, jsonLdArticleBody, parseDocument, releaseDocument, stripNonContent} from './html/dom.js'
+import {checkDeadline, deadlineStride} from './limits.js'
 import type {BlockNode, Root} from './types.js'
+import type {VFile} from 'vfile'
 
 /**
  * Parser plugin for HTML pages: jsdom parses the page, what a reader never
@@ -13,7 +15,7 @@ import type {BlockNode, Root} from './types.js'
  * between them.
  */
 const dechaffParseHtml: Plugin<[], string, Root> = function () {
-  this.parser = parseHtml
+  this.parser = (document, file) => parseHtml(document, file)
 }
 
 export default dechaffParseHtml
@@ -22,14 +24,16 @@ export default dechaffParseHtml
 const titleSeparators = /\s+(?:\||-|–|—|::|·|•|»|\/)\s+/u
 
 /** Parse an HTML page into the block tree. */
-export function parseHtml(html: string): Root {
+export function parseHtml(html: string, file?: VFile): Root {
   const stripped = stripNonContent(html)
   const document = parseDocument(stripped.html)
+  checkDeadline(file, 'parsing the HTML')
   const articleBody = jsonLdArticleBody(stripped.jsonLd)
   const title = documentTitle(document)
   dropInvisible(document)
   const {blocks, elements} = extractBlocks(document.body ?? document.documentElement)
   releaseDocument(document)
+  checkDeadline(file, 'reading the page structure')
   if (!blocks.some((block) => block.heading === 1)) {
     const headline = headlineOf(title)
     if (headline) {
@@ -47,6 +51,7 @@ export function parseHtml(html: string): Root {
   let offset = 0
   let line = 1
   blocks.forEach((block, index) => {
+    if (index % deadlineStride === 0) checkDeadline(file, 'splitting blocks into sentences')
     if (index > 0) {
       const gap = block.spaced ? 2 : 1
       offset += gap

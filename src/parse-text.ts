@@ -1,6 +1,8 @@
 import type {Plugin} from 'unified'
 import {createBlockNode} from './block.js'
+import {checkDeadline, deadlineStride} from './limits.js'
 import type {BlockNode, Root} from './types.js'
+import type {VFile} from 'vfile'
 
 interface Line {
   text: string
@@ -24,13 +26,13 @@ const wrapFitShare = 0.8
  * would not have fitted, and the text runs on across them), which is one block.
  */
 const dechaffParseText: Plugin<[], string, Root> = function () {
-  this.parser = parseText
+  this.parser = (document, file) => parseText(document, file)
 }
 
 export default dechaffParseText
 
 /** Parse a text dump into the block tree. */
-export function parseText(document: string): Root {
+export function parseText(document: string, file?: VFile): Root {
   const lines = splitLines(document)
   const children: BlockNode[] = []
   let blankLinesBefore = 0
@@ -39,6 +41,7 @@ export function parseText(document: string): Root {
     if (group.length === 0) return
     const parts = isHardWrapped(group) ? [group] : group.map((line) => [line])
     for (const part of parts) {
+      if (children.length % deadlineStride === 0) checkDeadline(file, 'splitting blocks into sentences')
       children.push(blockFromLines(part, children.length, blankLinesBefore, part.length > 1 ? 'paragraph' : 'line'))
       blankLinesBefore = 0
     }

@@ -1,4 +1,6 @@
-import type {Pluggable, PluggableList} from 'unified'
+import type {Pluggable, PluggableList, Transformer} from 'unified'
+import {checkDeadline} from './limits.js'
+import type {Root} from './types.js'
 import dechaffKeep from './classifiers/keep.js'
 import {furniturePattern} from './lexicon.js'
 import dechaffArticleContainer, {type ArticleContainerOptions} from './classifiers/article-container.js'
@@ -71,9 +73,20 @@ export function classifierList(options: PipelineOptions = {}): PluggableList {
   for (const name of classifierNames) {
     const setting = options.classifiers?.[name]
     if (setting === false || options.disable?.includes(name)) continue
-    list.push([classifierPlugins[name], withFurniture(name, setting ?? {}, options.furniture)] as Pluggable)
+    list.push([timed(name, classifierPlugins[name]), withFurniture(name, setting ?? {}, options.furniture)] as Pluggable)
   }
   return list
+}
+
+/** The classifier, checking the page's time budget before it runs. */
+function timed(name: ClassifierName, plugin: (options: never) => Transformer<Root>): (options: never) => Transformer<Root> {
+  return (options) => {
+    const transform = plugin(options)
+    return (tree, file, next) => {
+      checkDeadline(file, `running the ${name} classifier`)
+      return transform(tree, file, next)
+    }
+  }
 }
 
 function withFurniture(name: ClassifierName, setting: object, furniture: string[] | undefined): object {

@@ -1,5 +1,6 @@
 import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
+import {checkDeadline} from './limits.js'
 import {defaults} from './thresholds.js'
 import {blocksOf} from './tree.js'
 import type {Block, BlockNode, QualityClass, Root, Verdict} from './types.js'
@@ -27,6 +28,7 @@ const sentenceMinWords = 3
 export default function dechaffSettle(options: SettleOptions = {}): Transformer<Root> {
   const maxHeadingDistance = options.maxHeadingDistance ?? defaults.settle.maxHeadingDistance
   return (tree, file) => {
+    checkDeadline(file, 'settling the verdicts')
     const nodes = blocksOf(tree)
     const blocks = nodes.map((node) => node.data.block)
     const initial = blocks.map(initialClass)

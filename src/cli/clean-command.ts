@@ -26,7 +26,14 @@ export async function runClean(command: CleanCommandOptions): Promise<number> {
       failures++
       continue
     }
-    const result = cleaner(input, page.source === '-' ? undefined : page.source)
+    let result
+    try {
+      result = cleaner(input, page.source === '-' ? undefined : page.source)
+    } catch (error) {
+      process.stderr.write(`dechaff: ${page.source}: ${(error as Error).message}\n`)
+      failures++
+      continue
+    }
     if (command.out) {
       await writeAtomically(path.join(command.out, page.relative), result.text)
       if (command.explain) process.stdout.write(formatRemovals(page.source, result))

@@ -1,0 +1,34 @@
+import type {VFile} from 'vfile'
+
+/** A page that took longer than its time budget; it is stopped, not left to hang a batch. */
+export class DechaffTimeoutError extends Error {
+  override name = 'DechaffTimeoutError'
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** `performance.now()` by which cleaning must finish (absent: no limit). */
+    deadline: number
+    /** The budget the deadline came from, in milliseconds, for messages. */
+    timeoutMs: number
+  }
+}
+
+/** How many blocks a loop handles between deadline checks. */
+export const deadlineStride = 128
+
+/** Give a file its time budget. */
+export function startClock(file: VFile, timeoutMs: number): void {
+  if (timeoutMs > 0) {
+    file.data.deadline = performance.now() + timeoutMs
+    file.data.timeoutMs = timeoutMs
+  }
+}
+
+/** Stop cleaning a file that has run past its budget; called between and inside the stages. */
+export function checkDeadline(file: VFile | undefined, stage: string): void {
+  const deadline = file?.data.deadline
+  if (deadline !== undefined && performance.now() > deadline) {
+    throw new DechaffTimeoutError(`cleaning took longer than ${file?.data.timeoutMs ?? 0} ms; stopped while ${stage}`)
+  }
+}
