@@ -77,7 +77,7 @@ export function createCleaner(options: CleanOptions = {}): Cleaner {
   return (input, path) => {
     const size = typeof input === 'string' ? Buffer.byteLength(input) : input?.byteLength
     if (size !== undefined && size > maxBytes) {
-      throw new DechaffInputError(`page is ${(size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(1)} MiB limit (maxBytes)`)
+      throw new DechaffInputError(`page is ${size} bytes, over the ${maxBytes}-byte limit (maxBytes)`)
     }
     const kind = options.input && options.input !== 'auto' ? options.input : detectInput(input)
     const processor = (processors[kind] ??= createProcessor(kind, options))

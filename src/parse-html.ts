@@ -2,7 +2,9 @@ import type {Plugin} from 'unified'
 import {createBlockNode} from './block.js'
 import {extractBlocks} from './html/blocks.js'
 import {documentTitle, dropInvisible, jsonLdArticleBody, parseDocument, releaseDocument, stripNonContent} from './html/dom.js'
+import {flattenToText, maxNesting, nestingDepth} from './html/flatten.js'
 import {checkDeadline, deadlineStride} from './limits.js'
+import {parseText} from './parse-text.js'
 import type {BlockNode, Root} from './types.js'
 import type {VFile} from 'vfile'
 
@@ -12,7 +14,8 @@ import type {VFile} from 'vfile'
  * of the same tree the text parser builds, with DOM evidence in
  * `data.block.evidence.html` and the element table in `root.data.elements`.
  * Positions refer to the page's text view: the blocks in order, a blank line
- * between them.
+ * between them. Markup nested deeper than a DOM can be built for is read as
+ * text instead.
  */
 const dechaffParseHtml: Plugin<[], string, Root> = function () {
   this.parser = (document, file) => parseHtml(document, file)
@@ -26,6 +29,7 @@ const titleSeparators = /\s+(?:\||-|–|—|::|·|•|»|\/)\s+/u
 /** Parse an HTML page into the block tree. */
 export function parseHtml(html: string, file?: VFile): Root {
   const stripped = stripNonContent(html)
+  if (nestingDepth(stripped.html) > maxNesting) return parseText(flattenToText(stripped.html), file)
   const document = parseDocument(stripped.html)
   checkDeadline(file, 'parsing the HTML')
   const articleBody = jsonLdArticleBody(stripped.jsonLd)

@@ -1,6 +1,7 @@
 import type {Pluggable, PluggableList, Transformer} from 'unified'
 import {checkDeadline} from './limits.js'
 import type {Root} from './types.js'
+import type {VFile} from 'vfile'
 import dechaffKeep from './classifiers/keep.js'
 import {furniturePattern} from './lexicon.js'
 import dechaffArticleContainer, {type ArticleContainerOptions} from './classifiers/article-container.js'
@@ -81,10 +82,11 @@ export function classifierList(options: PipelineOptions = {}): PluggableList {
 /** The classifier, checking the page's time budget before it runs. */
 function timed(name: ClassifierName, plugin: (options: never) => Transformer<Root>): (options: never) => Transformer<Root> {
   return (options) => {
-    const transform = plugin(options)
-    return (tree, file, next) => {
+    // Our classifiers are synchronous two-argument transformers; keep the arity so unified runs them in sync.
+    const transform = plugin(options) as (tree: Root, file: VFile) => undefined
+    return (tree: Root, file: VFile) => {
       checkDeadline(file, `running the ${name} classifier`)
-      return transform(tree, file, next)
+      transform(tree, file)
     }
   }
 }

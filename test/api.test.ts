@@ -10,6 +10,7 @@ describe('public API', () => {
       [
         "DechaffConfigError",
         "DechaffInputError",
+        "DechaffTimeoutError",
         "Lexicon",
         "blocksOf",
         "checkCorpus",

@@ -45,6 +45,8 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       if (!blocks.slice(index + 1).some((later) => !later.removal)) return
       const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text
       for (const later of blocks.slice(index)) {
+        // On an HTML page the article container outranks a guess from text: its blocks are left to the DOM hints.
+        if (later.inArticle) continue
         markRemoved(later, {ruleId: 'comment-thread', reason: `inside the comment thread that starts at “${start}”`, score: 0.8})
       }
       return

@@ -47,7 +47,11 @@ export default function dechaffTrailingStories(options: TrailingStoriesOptions =
     const starts = [teaserStart, headingStart].filter((start): start is Tail => start !== undefined)
     if (starts.length === 0) return
     const tail = starts.reduce((a, b) => (a.index <= b.index ? a : b))
-    for (const block of blocks.slice(tail.index)) markRemoved(block, {ruleId: 'trailing-stories', reason: tail.reason, score: 0.8})
+    for (const block of blocks.slice(tail.index)) {
+      // On an HTML page, text inside the article container is left to the DOM hints and phrases.
+      if (block.inArticle && block !== blocks[tail.index]) continue
+      markRemoved(block, {ruleId: 'trailing-stories', reason: tail.reason, score: 0.8})
+    }
   }
 }
 

@@ -16,14 +16,29 @@ export function decodeHtml(bytes: Uint8Array): string {
   } catch {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024))
     const declared = metaCharset.exec(head)?.[1]
-    return new TextDecoder(supported(declared) ?? 'windows-1252').decode(bytes)
+    const label = supported(declared)
+    return label ? new TextDecoder(label).decode(bytes) : decodeWindows1252(bytes)
   }
+}
+
+/** windows-1252's printable characters in 0x80–0x9F (the rest of the code page is Latin-1). */
+const windows1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+
+/** Decode windows-1252 by its table: Node's decoder for this label falls back to Latin-1. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = ''
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192)
+    text += String.fromCharCode(...chunk).replace(/[\u0080-\u009f]/gu, (char) => windows1252High[char.charCodeAt(0) - 0x80] as string)
+  }
+  return text
 }
 
 function supported(label: string | undefined): string | undefined {
   if (!label) return undefined
   try {
-    return new TextDecoder(label).encoding === 'utf-8' ? undefined : label
+    const encoding = new TextDecoder(label).encoding
+    return encoding === 'utf-8' || encoding === 'windows-1252' ? undefined : label
   } catch {
     return undefined
   }

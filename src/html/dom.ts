@@ -63,7 +63,7 @@ export function releaseDocument(document: Document): void {
 }
 
 /** Elements that are never content. */
-const neverContent = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'select', 'button', 'input', 'textarea', 'head'])
+const neverContent = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'select', 'button', 'input', 'textarea', 'head'])
 const hiddenStyle = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/iu
 
 /**

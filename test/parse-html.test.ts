@@ -1,0 +1,78 @@
+import {describe, expect, it} from 'vitest'
+import {clean, decodeHtml, detectInput, headlineOf, parseHtml} from '../src/index.js'
+
+const texts = (html: string): string[] => parseHtml(html).children.map((node) => node.data?.block?.text ?? '')
+
+describe('parse-html', () => {
+  it('makes a block per block-level element; inline elements do not split, <br> does', () => {
+    expect(texts('<body><h1>Title</h1><p>One <em>two</em> <a href="#">three</a>.</p><div>Line one<br>Line two</div></body>')).toEqual([
+      'Title',
+      'One two three.',
+      'Line one',
+      'Line two'
+    ])
+  })
+
+  it('drops scripts, styles, templates, svg and hidden elements', () => {
+    const html = `<body><h1>Title</h1><script>var x = 1</script><style>p{}</style><template><p>t</p></template>
+      <svg><title>icon</title></svg><p hidden>gone</p><p aria-hidden="true">gone</p><p style="display: none">gone</p>
+      <noscript>Please enable JavaScript</noscript><p>Kept</p></body>`
+    expect(texts(html)).toEqual(['Title', 'Kept'])
+  })
+
+  it('joins a table row’s cells with spaces and lays rows and list items on adjacent lines', () => {
+    const html = '<body><h1>T</h1><p>Intro paragraph.</p><table><thead><tr><th>Day</th><th>Hours</th></tr></thead><tbody><tr><td>Monday</td><td>Closed</td></tr></tbody></table><ul><li>a</li><li>b</li></ul></body>'
+    const tree = parseHtml(html)
+    const blocks = tree.children.map((node) => node.data?.block)
+    expect(blocks.map((block) => block?.text)).toEqual(['T', 'Intro paragraph.', 'Day Hours', 'Monday Closed', 'a', 'b'])
+    expect(blocks.map((block) => block?.evidence.blankLinesBefore)).toEqual([0, 1, 1, 0, 1, 0])
+  })
+
+  it('records DOM evidence: heading level, link density, list membership, class words', () => {
+    const tree = parseHtml('<body><div class="entry-content"><h2>Part</h2><p><a href="#">all linked</a></p><ul><li>item</li></ul></div></body>')
+    const [heading, linked, item] = tree.children.map((node) => node.data?.block)
+    expect(heading?.evidence.heading).toBe(2)
+    expect(linked?.evidence.linkDensity).toBe(1)
+    expect(item?.evidence.listItem).toBe(true)
+    const elements = tree.data?.elements ?? []
+    expect(elements.find((element) => element.tokens.includes('entry'))?.tokens).toEqual(['entry', 'content'])
+  })
+
+  it('takes the title from <title> without the site name when the page has no h1', () => {
+    expect(headlineOf('How to bleed a radiator | Fix It Yourself')).toBe('How to bleed a radiator')
+    expect(texts('<head><title>Opening hours - Mill Archive</title></head><body><p>We open at ten.</p></body>')[0]).toBe('Opening hours')
+  })
+
+  it('survives markup nested far deeper than any stack', () => {
+    const depth = 20000
+    const html = `<body>${'<div>'.repeat(depth)}deep text${'</div>'.repeat(depth)}</body>`
+    expect(texts(html)).toContain('deep text')
+  })
+})
+
+describe('decodeHtml', () => {
+  it('reads UTF-8, honours a BOM, and falls back to the declared charset or windows-1252', () => {
+    expect(decodeHtml(new TextEncoder().encode('<p>café</p>'))).toBe('<p>café</p>')
+    expect(decodeHtml(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toBe('A')
+    const latin = new Uint8Array([...new TextEncoder().encode('<meta charset="iso-8859-1"><p>caf'), 0xe9, ...new TextEncoder().encode('</p>')])
+    expect(decodeHtml(latin)).toContain('café')
+    expect(decodeHtml(new Uint8Array([0x93, 0x68, 0x69, 0x94]))).toBe('“hi”')
+  })
+})
+
+describe('detectInput', () => {
+  it('tells HTML from text by its first bytes', () => {
+    expect(detectInput('<!DOCTYPE html><html><body><p>x</p></body></html>')).toBe('html')
+    expect(detectInput('  <div class="a">x</div>')).toBe('html')
+    expect(detectInput('A plain text dump.\nWith <b> in a sentence about HTML.')).toBe('text')
+  })
+
+  it('cleans an HTML page to the same kind of text as a text page', () => {
+    const html = '<html><head><title>Council extends library pilot | Gazette</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Council extends library pilot</h1><p>The council voted on Tuesday to extend the pilot scheme for another two years, after a report found that usage had doubled since the first trial began.</p><p>Residents who spoke at the meeting were broadly in favour, although several asked for longer opening hours in the evening.</p></article><footer><p>© 2024 Gazette Media</p></footer></body></html>'
+    const result = clean(html)
+    expect(result.input).toBe('html')
+    expect(result.text).toBe(
+      'Council extends library pilot\n\nThe council voted on Tuesday to extend the pilot scheme for another two years, after a report found that usage had doubled since the first trial began.\n\nResidents who spoke at the meeting were broadly in favour, although several asked for longer opening hours in the evening.\n'
+    )
+  })
+})
