@@ -106,6 +106,8 @@ export interface Block {
   protection?: Mark
   /** HTML pages: whether the block lies in the article container (set by the article-container classifier). */
   inArticle?: boolean
+  /** HTML pages: outside the article container and likely boilerplate (set by the article-container classifier). */
+  outsideArticle?: boolean
   /** Statistical class from the quality classifier. */
   quality?: {class: QualityClass; reason: string}
   /** Final decision, written by the settle step. */

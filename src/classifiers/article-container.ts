@@ -2,7 +2,7 @@ import type {Transformer} from 'unified'
 import {ancestry, classWeight} from '../html/hints.js'
 import {titleBlock} from '../html/title.js'
 import {scoresOf, tokenOverlap} from '../metrics.js'
-import {blocksOf, markRemoved} from '../tree.js'
+import {blocksOf} from '../tree.js'
 import type {Block, ElementInfo, Root} from '../types.js'
 
 export interface ArticleContainerOptions {
@@ -29,8 +29,10 @@ const tagWeight: Record<string, number> = {
  * commas to their parent and grandparents, containers are weighted by tag,
  * by class/id words and by link density, and the JSON-LD `articleBody`
  * corroborates the choice. The best container and its strong siblings are the
- * article; blocks outside it are removed, except the page title and, by
- * default, long unlinked prose, which later classifiers judge.
+ * article: the quality classifier vouches for its blocks and demotes those
+ * outside it (likely boilerplate), and context smoothing decides. The page
+ * title, blocks between title and article (standfirst, deck) and, by default,
+ * long unlinked prose outside are not demoted.
  */
 export default function dechaffArticleContainer(options: ArticleContainerOptions = {}): Transformer<Root> {
   const minScoredChars = options.minScoredChars ?? 25
@@ -59,7 +61,6 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
     const ranked = [...scores.entries()]
       .map(([element, score]) => [element, score * (1 - (totals.get(element)?.linkDensity ?? 0))] as const)
       .sort((a, b) => b[1] - a[1])
-    if (process.env.DECHAFF_DEBUG) for (const [element, score] of ranked.slice(0, 5)) process.stderr.write(`${score.toFixed(1)} <${(elements[element] as ElementInfo).tag} ${(elements[element] as ElementInfo).tokens.join(' ')}>\n`)
     const best = corroborated(ranked, tree.data?.articleBody, elements, blocks, corroborateTop, minBodyRecall) ?? (ranked[0] as readonly [number, number])
     const area = articleArea(best, ranked, elements, siblingShare)
     const title = titleBlock(blocks, tree.data?.documentTitle)
@@ -74,7 +75,7 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
       // Between the title and the article body: standfirst, deck, verdict box; the other classifiers judge them.
       if (titleAt !== -1 && index > titleAt && index < articleStart && block.evidence.linkDensity < 0.5) return
       if (keepOutsideProse && isStandaloneProse(block)) return
-      markRemoved(block, {ruleId: 'outside-article', reason: `outside the article container <${(elements[best[0]] as ElementInfo).tag}>`, score: 0.7})
+      block.outsideArticle = true
     })
     tree.data = {...tree.data, articleElements: [...area]}
   }

@@ -54,21 +54,31 @@ export default function dechaffQuality(options: QualityOptions = {}): Transforme
     const stopwordsHigh = foreign ? 0 : settings.stopwordsHigh
     for (const block of blocks) {
       const quality = classify(block, {...settings, stopwordsLow, stopwordsHigh})
-      block.quality = block.inArticle ? vouched(quality) : quality
+      block.quality = block.inArticle ? vouched(quality, block) : block.outsideArticle ? demoted(quality) : quality
     }
   }
 }
 
 /**
  * Inside the article container the container vouches for prose: near-good
- * becomes good, and prose judged bad only for its stopwords becomes near-good.
+ * becomes good, and bad prose becomes near-good unless mostly links.
  */
-function vouched(quality: {class: QualityClass; reason: string}): {class: QualityClass; reason: string} {
+function vouched(quality: {class: QualityClass; reason: string}, block: Block): {class: QualityClass; reason: string} {
   if (quality.class === 'neargood') return {class: 'good', reason: `${quality.reason}; inside the article container`}
-  if (quality.class === 'bad' && quality.reason.startsWith('stopword density')) {
+  // Prose judged bad for its stopwords, or for links on no more than half its text (prose that cites), is near-good here.
+  if (quality.class === 'bad' && block.features.words > 0 && block.evidence.linkDensity <= vouchedMaxLinkDensity) {
     return {class: 'neargood', reason: `${quality.reason}; inside the article container`}
   }
   return quality
+}
+
+/** Most of a block's text that may be linked for the article container to vouch for it. */
+const vouchedMaxLinkDensity = 0.5
+
+/** Outside the article container every class drops a step: likely boilerplate, left to context. */
+function demoted(quality: {class: QualityClass; reason: string}): {class: QualityClass; reason: string} {
+  const lower: Record<QualityClass, QualityClass> = {good: 'neargood', neargood: 'short', short: 'short', bad: 'bad'}
+  return {class: lower[quality.class], reason: `${quality.reason}; outside the article container`}
 }
 
 function classify(block: Block, settings: Required<QualityOptions>): {class: QualityClass; reason: string} {
