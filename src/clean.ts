@@ -30,6 +30,10 @@ export interface BlockReport {
   start: {line: number; column: number; offset: number}
   /** HTML blocks: the element the text came from. */
   tag?: string
+  /** A heading (an HTML heading, or a heading-like line of a text dump). */
+  heading: boolean
+  /** A list item. */
+  listItem: boolean
 }
 
 export interface CleanResult {
@@ -140,6 +144,8 @@ function reportBlocks(tree: Root): BlockReport[] {
         sentences: block.features.sentences
       },
       start: {line: start?.line ?? 0, column: start?.column ?? 0, offset: start?.offset ?? 0},
+      heading: block.evidence.heading !== undefined || block.features.headingLike,
+      listItem: block.features.listMarker,
       ...(block.evidence.html ? {tag: block.evidence.html.tag} : {})
     }
   })

@@ -1,54 +1,57 @@
-import {readFile} from 'node:fs/promises'
-import path from 'node:path'
-import {createCleaner, type CleanOptions} from '../clean.js'
-import {writeAtomically} from '../io.js'
+import {availableParallelism} from 'node:os'
+import {runBatch, type BatchSummary} from '../batch/run.js'
+import type {OutputFormat} from '../batch/format.js'
+import type {CleanOptions} from '../options.js'
 import {formatRemovals} from './explain.js'
-import {collectPages} from './inputs.js'
 
 export interface CleanCommandOptions {
   operands: string[]
   out?: string
+  output?: string
+  format: OutputFormat
+  ordered: boolean
+  jobs?: number
+  errors?: string
+  resume: boolean
+  quiet: boolean
   explain: boolean
+  include?: string[]
+  exclude?: string[]
   options: CleanOptions
 }
 
-/** `dechaff clean`: clean files, folders or standard input to stdout or a mirrored folder. */
+/**
+ * `dechaff clean`: every record of files, folders, JSON Lines, WARC/WET or
+ * standard input yields one output or one error line. Exit 0 when every
+ * record is accounted for (errors in an `--errors` file count), 2 when pages
+ * failed and their errors only went to stderr.
+ */
 export async function runClean(command: CleanCommandOptions): Promise<number> {
-  const pages = await collectPages(command.operands)
-  const cleaner = createCleaner(command.options)
-  let failures = 0
-  for (const page of pages) {
-    let input: Uint8Array
-    try {
-      input = page.source === '-' ? await readStdin() : await readFile(page.source)
-    } catch (error) {
-      process.stderr.write(`dechaff: cannot read ${page.source}: ${(error as Error).message}\n`)
-      failures++
-      continue
-    }
-    let result
-    try {
-      result = cleaner(input, page.source === '-' ? undefined : page.source)
-    } catch (error) {
-      process.stderr.write(`dechaff: ${page.source}: ${(error as Error).message}\n`)
-      failures++
-      continue
-    }
-    if (command.out) {
-      await writeAtomically(path.join(command.out, page.relative), result.text)
-      if (command.explain) process.stdout.write(formatRemovals(page.source, result))
-    } else {
-      if (pages.length > 1) process.stdout.write(`==> ${page.source} <==\n`)
-      process.stdout.write(result.text)
-      if (command.explain) process.stderr.write(formatRemovals(page.source, result))
-    }
-  }
-  if (command.out) process.stderr.write(`dechaff: cleaned ${pages.length - failures} of ${pages.length} pages into ${command.out}\n`)
-  return failures > 0 ? 2 : 0
+  const summary = await runBatch({
+    operands: command.operands,
+    format: command.format,
+    ordered: command.ordered,
+    jobs: command.jobs ?? availableParallelism(),
+    resume: command.resume,
+    quiet: command.quiet,
+    options: command.options,
+    ...(command.out ? {out: command.out} : {}),
+    ...(command.output ? {output: command.output} : {}),
+    ...(command.errors ? {errors: command.errors} : {}),
+    ...(command.include ? {include: command.include} : {}),
+    ...(command.exclude ? {exclude: command.exclude} : {}),
+    ...(command.explain ? {explain: (id: string, result: Parameters<typeof formatRemovals>[1]) => process.stderr.write(formatRemovals(id, result))} : {})
+  })
+  if (!command.quiet) process.stderr.write(formatSummary(summary))
+  return summary.errors > 0 && !command.errors ? 2 : 0
 }
 
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
+function formatSummary(summary: BatchSummary): string {
+  const total = summary.keptChars + summary.removedChars
+  const share = total === 0 ? 0 : (summary.removedChars / total) * 100
+  const top = summary.rules.slice(0, 5).map(({rule, chars}) => `${rule} ${chars}`).join(', ')
+  return (
+    `dechaff: ${summary.pages} pages cleaned, ${summary.skipped} skipped, ${summary.errors} errors in ${summary.seconds.toFixed(1)} s; ` +
+    `kept ${summary.keptChars} chars, removed ${summary.removedChars} (${share.toFixed(0)}%)${top ? `; most removed by ${top}` : ''}\n`
+  )
 }

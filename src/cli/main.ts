@@ -12,10 +12,23 @@ const usage = `Usage: dechaff <command> [options]
 Strip boilerplate from scraped pages, explaining every removal.
 
 Commands:
-  clean [FILE|DIR|-]...     clean files, folders (recursively) or standard input
+  clean [FILE|DIR|-]...     clean pages: files, folders (recursively), JSON Lines (.jsonl, .jsonl.gz:
+                            one record a line with an id and text or html), WARC/WET (.warc, .warc.gz,
+                            .wet.gz) or standard input (any of these)
       --out DIR               write each page to DIR, mirroring the input (a/b.html → DIR/a/b.txt)
-      --explain               list each removed block with its rule and reason
-                              (to stderr when the text goes to stdout)
+      --output FILE           write JSON Lines {id, ...fields, text, removed, ms} to FILE (- for stdout;
+                              the default for JSON Lines and WARC input without --out)
+      --format F              text, markdown or json (default: text)
+      --ordered               JSON Lines in input order
+      --jobs N                worker threads (default: the number of cores)
+      --errors FILE           JSON Lines {id, reason} for records that could not be cleaned (default: stderr)
+      --resume                skip records a previous run completed (--out files, --output/--errors lines)
+      --include GLOB, --exclude GLOB   which files to take from folders (repeatable)
+      --max-bytes N           largest page (default: 16777216)
+      --timeout-ms N          time budget per page (default: 2000; 0 for none)
+      --input KIND            auto, text or html (default: auto, from the bytes)
+      --quiet                 no progress bar or summary
+      --explain               list each removed block with its rule and reason (stderr)
   check                     compare a corpus with its golden files
       --corpus DIR            input pages (default: corpus)
       --golden DIR            expected outputs (default: golden)
@@ -44,11 +57,48 @@ async function main(argv: string[]): Promise<number> {
       const {values, positionals} = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: {...shared, out: {type: 'string', short: 'o'}, explain: {type: 'boolean', default: false}}
+        options: {
+          ...shared,
+          out: {type: 'string', short: 'o'},
+          output: {type: 'string'},
+          format: {type: 'string', default: 'text'},
+          ordered: {type: 'boolean', default: false},
+          jobs: {type: 'string'},
+          errors: {type: 'string'},
+          resume: {type: 'boolean', default: false},
+          include: {type: 'string', multiple: true},
+          exclude: {type: 'string', multiple: true},
+          'max-bytes': {type: 'string'},
+          'timeout-ms': {type: 'string'},
+          input: {type: 'string'},
+          quiet: {type: 'boolean', short: 'q', default: false},
+          explain: {type: 'boolean', default: false}
+        }
       })
       if (values.help) return help()
-      const {options} = await loadConfig(await startOf(positionals[0]), values.config)
-      return runClean({operands: positionals, explain: values.explain, options, ...(values.out ? {out: values.out} : {})})
+      if (!['text', 'markdown', 'json'].includes(values.format)) throw new UsageError(`--format must be text, markdown or json, got ${values.format}`)
+      const {options: configured} = await loadConfig(await startOf(positionals[0]), values.config)
+      const options = {
+        ...configured,
+        ...(values.input ? {input: values.input as 'auto' | 'text' | 'html'} : {}),
+        ...(values['max-bytes'] ? {maxBytes: count(values['max-bytes'], '--max-bytes')} : {}),
+        ...(values['timeout-ms'] ? {timeoutMs: count(values['timeout-ms'], '--timeout-ms')} : {})
+      }
+      return runClean({
+        operands: positionals,
+        format: values.format as 'text' | 'markdown' | 'json',
+        ordered: values.ordered,
+        resume: values.resume,
+        quiet: values.quiet,
+        explain: values.explain,
+        options,
+        ...(values.out ? {out: values.out} : {}),
+        ...(values.output ? {output: values.output} : {}),
+        ...(values.errors ? {errors: values.errors} : {}),
+        ...(values.jobs ? {jobs: count(values.jobs, '--jobs')} : {}),
+        ...(values.include ? {include: values.include} : {}),
+        ...(values.exclude ? {exclude: values.exclude} : {})
+      })
     }
     case 'check': {
       const {values, positionals} = parseArgs({
@@ -81,6 +131,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** A whole number ≥ 0 given on the command line. */
+function count(value: string, flag: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 0) throw new UsageError(`${flag} takes a whole number ≥ 0, got ${value}`)
+  return number
+}
 
 function help(): number {
   process.stdout.write(usage)

@@ -1,0 +1,91 @@
+import {Worker} from 'node:worker_threads'
+import type {CleanOptions} from '../options.js'
+import type {OutputFormat} from './format.js'
+import type {WorkerReply, WorkerTask} from './task.js'
+
+export interface PoolOptions {
+  jobs: number
+  options: CleanOptions
+  format: OutputFormat
+  /** Wall-clock limit per page; past it the worker is killed and replaced (0: none). */
+  hardTimeoutMs: number
+}
+
+interface Slot {
+  worker: Worker
+  task?: {message: WorkerTask; resolve: (reply: WorkerReply) => void; timer?: NodeJS.Timeout; started: number}
+}
+
+const workerUrl = new URL('./worker.js', import.meta.url)
+
+/**
+ * A fixed set of worker threads, one page each at a time. A page that runs
+ * past the hard limit, or a worker that dies, costs that page (an error reply)
+ * and the worker is replaced; the batch goes on.
+ */
+export class WorkerPool {
+  private readonly slots: Slot[] = []
+  private readonly waiting: Array<() => void> = []
+  private nextTask = 0
+
+  constructor(private readonly settings: PoolOptions) {
+    for (let index = 0; index < settings.jobs; index++) this.slots.push(this.spawn())
+  }
+
+  /** Clean one page on the first free worker. */
+  async run(message: Omit<WorkerTask, 'task'>): Promise<WorkerReply> {
+    let slot = this.slots.find((candidate) => !candidate.task)
+    while (!slot) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve))
+      slot = this.slots.find((candidate) => !candidate.task)
+    }
+    const task: WorkerTask = {...message, task: this.nextTask++}
+    return new Promise<WorkerReply>((resolve) => {
+      const busy = slot as Slot
+      busy.task = {message: task, resolve, started: performance.now()}
+      if (this.settings.hardTimeoutMs > 0) {
+        busy.task.timer = setTimeout(() => this.fail(busy, `page took longer than ${this.settings.hardTimeoutMs} ms; worker stopped`), this.settings.hardTimeoutMs)
+      }
+      const transfer = typeof task.input !== 'string' && task.input.byteOffset === 0 && task.input.byteLength === task.input.buffer.byteLength ? [task.input.buffer as ArrayBuffer] : []
+      busy.worker.postMessage(task, transfer)
+    })
+  }
+
+  /** Stop every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()))
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = {worker: new Worker(workerUrl, {workerData: {options: this.settings.options, format: this.settings.format}})}
+    slot.worker.on('message', (reply: WorkerReply) => this.settle(slot, reply))
+    slot.worker.on('error', (error) => this.fail(slot, `worker crashed: ${error.message}`))
+    slot.worker.on('exit', (code) => {
+      if (slot.task) this.fail(slot, `worker exited with code ${code}`)
+    })
+    return slot
+  }
+
+  private settle(slot: Slot, reply: WorkerReply): void {
+    const task = slot.task
+    if (!task || task.message.task !== reply.task) return
+    clearTimeout(task.timer)
+    slot.task = undefined
+    task.resolve(reply)
+    this.waiting.shift()?.()
+  }
+
+  /** The page on this worker failed: reply with an error, replace the worker, go on. */
+  private fail(slot: Slot, reason: string): void {
+    const task = slot.task
+    if (!task) return
+    clearTimeout(task.timer)
+    slot.task = undefined
+    const index = this.slots.indexOf(slot)
+    slot.worker.removeAllListeners()
+    void slot.worker.terminate()
+    if (index !== -1) this.slots[index] = this.spawn()
+    task.resolve({task: task.message.task, ok: false, error: reason, ms: performance.now() - task.started})
+    this.waiting.shift()?.()
+  }
+}
