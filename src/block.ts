@@ -1,4 +1,4 @@
-import type {Paragraph, Sentence, Word} from 'nlcst'
+import type {Paragraph, Root as NlcstRoot, Sentence, Word} from 'nlcst'
 import type {Point} from 'unist'
 import {toString} from 'nlcst-to-string'
 import retextEnglish from 'retext-english'
@@ -40,10 +40,11 @@ export interface BlockStart {
  * page, and the block's evidence and features go into `data.block`.
  */
 export function createBlockNode(text: string, start: BlockStart, evidence: BlockEvidence): BlockNode {
-  const tree = english.parse(text)
+  const tree = parseEnglish(text)
+  // A loop, not push(...): a block can hold more sentences than a call can take arguments.
   const children: Paragraph['children'] = []
   for (const child of tree.children) {
-    if (child.type === 'ParagraphNode') children.push(...child.children)
+    if (child.type === 'ParagraphNode') for (const sentence of child.children) children.push(sentence)
   }
   const end = endPoint(text, start)
   const paragraph: Paragraph = {
@@ -63,6 +64,42 @@ export function createBlockNode(text: string, start: BlockStart, evidence: Block
     features: computeFeatures(text, paragraph, words, evidence)
   }
   return Object.assign(paragraph, {data: {block}})
+}
+
+/**
+ * retext-english's tree of a block. Pathological text ("a.a.a.…" two hundred
+ * thousand times) overflows its recursion; such a block is read as one
+ * sentence of white-space-separated words instead.
+ */
+function parseEnglish(text: string): NlcstRoot {
+  try {
+    return english.parse(text)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    return plainSentence(text)
+  }
+}
+
+function plainSentence(text: string): NlcstRoot {
+  const children: Sentence['children'] = []
+  let line = 1
+  let column = 1
+  let offset = 0
+  for (const piece of text.match(/\s+|\S+/gu) ?? []) {
+    const start = {line, column, offset}
+    offset += piece.length
+    const breaks = piece.split('\n').length - 1
+    line += breaks
+    column = breaks > 0 ? piece.length - piece.lastIndexOf('\n') : column + piece.length
+    const position = {start, end: {line, column, offset}}
+    children.push(
+      /^\s/u.test(piece)
+        ? {type: 'WhiteSpaceNode', value: piece, position}
+        : {type: 'WordNode', children: [{type: 'TextNode', value: piece, position}], position}
+    )
+  }
+  const sentence: Sentence = {type: 'SentenceNode', children}
+  return {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]}
 }
 
 function endPoint(text: string, start: BlockStart): Point {

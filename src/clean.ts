@@ -118,9 +118,19 @@ function run(processor: DechaffProcessor, kind: InputKind, value: string, path: 
 
 const utf8 = new TextDecoder('utf-8')
 
+/** How much of the start of a page is looked at for binary content. */
+const sniffLength = 8192
+
 function toText(input: string | Uint8Array, kind: InputKind): string {
-  if (typeof input === 'string') return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
-  if (input instanceof Uint8Array) return kind === 'html' ? decodeHtml(input) : utf8.decode(input)
+  if (typeof input === 'string') {
+    if (input.slice(0, sniffLength).includes('\u0000')) throw new DechaffInputError('input looks binary: NUL characters in its first 8 KB')
+    return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  }
+  if (input instanceof Uint8Array) {
+    const utf16 = (input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)
+    if (!utf16 && input.subarray(0, sniffLength).includes(0)) throw new DechaffInputError('input looks binary: NUL bytes in its first 8 KB')
+    return kind === 'html' ? decodeHtml(input) : utf8.decode(input)
+  }
   throw new DechaffInputError(`Expected a string or bytes to clean, got ${input === null ? 'null' : typeof input}`)
 }
 

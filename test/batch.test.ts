@@ -1,0 +1,114 @@
+import {mkdtemp, readFile, writeFile, mkdir, readdir} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {gzipSync} from 'node:zlib'
+import {beforeEach, describe, expect, it} from 'vitest'
+import {prose} from './helpers.js'
+import {dechaff} from './run-cli.js'
+
+let root: string
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'dechaff-batch-'))
+})
+const at = (...parts: string[]): string => path.join(root, ...parts)
+const lines = (text: string): Array<Record<string, unknown>> => text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>)
+
+const textPage = (n: number): string => ['Skip to main content', `Story ${n}`, ...prose, 'Leave a Reply'].join('\n')
+const htmlPage = (n: number): string => `<html><body><nav><a href="/">Home</a></nav><article><h1>Story ${n}</h1>${prose.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`
+
+/** A WARC record with a correct Content-Length. */
+function warcRecord(type: string, uri: string, body: string, contentType: string): string {
+  const block = type === 'response' ? `HTTP/1.1 200 OK\r\nContent-Type: ${contentType}\r\n\r\n${body}` : body
+  const headers = [
+    'WARC/1.0',
+    `WARC-Type: ${type}`,
+    `WARC-Record-ID: <urn:uuid:${uri.replace(/\W/g, '')}-${type}>`,
+    `WARC-Target-URI: ${uri}`,
+    'WARC-Date: 2024-03-01T10:00:00Z',
+    `Content-Type: ${type === 'response' ? 'application/http; msgtype=response' : contentType}`,
+    `Content-Length: ${Buffer.byteLength(block)}`
+  ]
+  return `${headers.join('\r\n')}\r\n\r\n${block}\r\n\r\n`
+}
+
+describe('batch inputs and outputs', () => {
+  it('carries JSON Lines fields through, in input order with --ordered, with removals and times', async () => {
+    const records = Array.from({length: 12}, (_, n) => JSON.stringify(n % 2 ? {id: `p${n}`, html: htmlPage(n), lang: 'en'} : {id: `p${n}`, text: textPage(n), lang: 'en'}))
+    await writeFile(at('in.jsonl'), `${records.join('\n')}\n`)
+    const {stdout, code} = await dechaff(['clean', at('in.jsonl'), '--ordered', '--jobs', '2', '--quiet'])
+    expect(code).toBe(0)
+    const out = lines(stdout)
+    expect(out.map((record) => record.id)).toEqual(records.map((_, n) => `p${n}`))
+    expect(out[0]).toMatchObject({id: 'p0', lang: 'en', removed: [{rule: 'skip-link', chars: 20}, {rule: 'comment-form', chars: 13}]})
+    expect(out[1]?.text).toBe(`Story 1\n\n${prose.join('\n\n')}\n`)
+    expect(typeof out[0]?.ms).toBe('number')
+  })
+
+  it('reads gzipped WARC: response records as HTML, conversion (WET) records as text, keeping URI and date', async () => {
+    const warc = warcRecord('response', 'http://example.com/a', htmlPage(1), 'text/html; charset=utf-8') + warcRecord('conversion', 'http://example.com/b', textPage(2), 'text/plain') + warcRecord('response', 'http://example.com/logo.png', 'PNG', 'image/png')
+    await writeFile(at('crawl.warc.gz'), gzipSync(warc))
+    const {stdout} = await dechaff(['clean', at('crawl.warc.gz'), '--ordered', '--quiet'])
+    const out = lines(stdout)
+    expect(out.map((record) => [record.uri, record.date])).toEqual([
+      ['http://example.com/a', '2024-03-01T10:00:00Z'],
+      ['http://example.com/b', '2024-03-01T10:00:00Z']
+    ])
+    expect(out[0]?.text).toContain('Story 1')
+    expect(out[1]?.text).toBe(['Story 2', ...prose].join('\n') + '\n')
+  })
+
+  it('writes markdown and json formats into a mirrored folder', async () => {
+    await mkdir(at('in', 'a'), {recursive: true})
+    await writeFile(at('in', 'a', 'b.html'), htmlPage(3))
+    await writeFile(at('in', 'c.txt'), textPage(4))
+    await dechaff(['clean', at('in'), '--out', at('md'), '--format', 'markdown', '--quiet'])
+    expect(await readFile(at('md', 'a', 'b.txt'), 'utf8')).toMatch(/^# Story 3\n\nThe council voted/)
+    await dechaff(['clean', at('in'), '--out', at('json'), '--format', 'json', '--quiet'])
+    const json = JSON.parse(await readFile(at('json', 'c.json'), 'utf8'))
+    expect(json).toMatchObject({input: 'text'})
+    expect(json.blocks[0]).toMatchObject({text: 'Skip to main content', kept: false, ruleId: 'skip-link'})
+  })
+
+  it('honours include and exclude globs', async () => {
+    await writeFile(at('keep.txt'), textPage(5))
+    await writeFile(at('skip.txt'), textPage(6))
+    await dechaff(['clean', root, '--out', at('out'), '--exclude', 'skip*', '--quiet'])
+    expect(await readdir(at('out'))).toEqual(['keep.txt'])
+  })
+})
+
+describe('never losing a record', () => {
+  it('gives every record exactly one output or one error line', async () => {
+    const records = ['{"id":"ok","text":"' + prose[0] + '"}', 'not json', '{"id":"no-text"}', '{"id":"huge","text":"' + 'x'.repeat(3000) + '"}']
+    await writeFile(at('in.jsonl'), records.join('\n'))
+    const {stdout, code} = await dechaff(['clean', at('in.jsonl'), '--errors', at('errors.jsonl'), '--max-bytes', '2000', '--quiet'])
+    expect(code).toBe(0)
+    const errors = lines(await readFile(at('errors.jsonl'), 'utf8'))
+    expect(lines(stdout).map((record) => record.id)).toEqual(['ok'])
+    expect(errors.map((error) => error.id)).toEqual(['in.jsonl:2', 'no-text', 'huge'])
+    expect(String(errors[2]?.reason)).toContain('over the 2000-byte limit')
+  })
+
+  it('resumes a killed run without duplicates or gaps', async () => {
+    const records = Array.from({length: 30}, (_, n) => JSON.stringify({id: `r${n}`, text: textPage(n)}))
+    await writeFile(at('in.jsonl'), records.join('\n'))
+    await dechaff(['clean', at('in.jsonl'), '--output', at('out.jsonl'), '--quiet', '--ordered'])
+    const full = await readFile(at('out.jsonl'), 'utf8')
+    // A run killed part-way: ten whole records and half of the eleventh.
+    const kept = full.split('\n').slice(0, 10).join('\n') + '\n'
+    await writeFile(at('out.jsonl'), kept + full.split('\n')[10]?.slice(0, 40))
+    const {code} = await dechaff(['clean', at('in.jsonl'), '--output', at('out.jsonl'), '--resume', '--quiet'])
+    expect(code).toBe(0)
+    const ids = lines(await readFile(at('out.jsonl'), 'utf8')).map((record) => record.id)
+    expect(ids).toHaveLength(30)
+    expect(new Set(ids).size).toBe(30)
+  })
+
+  it('resumes folder output by skipping pages already written', async () => {
+    await mkdir(at('in'))
+    for (let n = 0; n < 4; n++) await writeFile(at('in', `${n}.txt`), textPage(n))
+    await dechaff(['clean', at('in'), '--out', at('out'), '--quiet'])
+    const {stderr} = await dechaff(['clean', at('in'), '--out', at('out'), '--resume'])
+    expect(stderr).toContain('0 pages cleaned, 4 skipped')
+  })
+})

@@ -1,0 +1,95 @@
+import {describe, expect, it} from 'vitest'
+import {clean, DechaffInputError, DechaffTimeoutError} from '../src/index.js'
+
+/** The only errors clean() may throw: input it refuses, and pages over their time budget. */
+function cleanOrDocumentedError(input: string | Uint8Array, options = {}): string | Error {
+  try {
+    return clean(input, options).text
+  } catch (error) {
+    if (error instanceof DechaffInputError || error instanceof DechaffTimeoutError) return error
+    throw error
+  }
+}
+
+describe('bad input', () => {
+  it('an empty page gives empty text', () => {
+    expect(clean('').text).toBe('')
+    expect(clean(new Uint8Array()).text).toBe('')
+  })
+
+  it('binary input (NUL bytes) is refused with a clear error', () => {
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])
+    expect(() => clean(bytes)).toThrow(/binary/)
+    expect(() => clean('text\u0000with a NUL')).toThrow(DechaffInputError)
+  })
+
+  it('invalid UTF-8 gives text with replacement characters, not a crash', () => {
+    const encode = (text: string): number[] => [...new TextEncoder().encode(text)]
+    const bytes = new Uint8Array([
+      ...encode('The council voted on Tuesday to extend the pilot scheme for another two years, after a report found that usage '),
+      0xc3, 0x28, 0xff,
+      ...encode(' had doubled since the first trial began in the spring, and residents were broadly in favour of it.')
+    ])
+    const text = clean(bytes, {input: 'text'}).text
+    expect(text).toContain('The council voted')
+    expect(text).toContain('\uFFFD')
+  })
+
+  it('a page over the size limit is refused, naming the limit', () => {
+    const big = 'x'.repeat(50 * 1024 * 1024)
+    expect(() => clean(big)).toThrow(/over the 16777216-byte limit/)
+  })
+
+  it('HTML nested 100,000 levels deep gives a sane output', () => {
+    const depth = 100_000
+    const html = `<html><body>${'<div>'.repeat(depth)}<p>The council voted on Tuesday to extend the pilot scheme for another two years, after a report found usage had doubled since the trial began.</p>${'</div>'.repeat(depth)}</body></html>`
+    expect(clean(html).text).toContain('The council voted')
+  })
+
+  it.each([
+    ['a megabyte-long line', 'word '.repeat(200_000)],
+    ['a run of punctuation', '!'.repeat(500_000)],
+    ['a run of opening brackets', '('.repeat(200_000)],
+    ['a run of tag openers', '<'.repeat(200_000)],
+    ['a run of comment openers', '<!--'.repeat(50_000)],
+    ['dotted letters', 'a.'.repeat(200_000)],
+    ['an endless attribute', `<div class="${'a '.repeat(200_000)}">x</div>`]
+  ])('%s is cleaned or stopped by the time budget, never hangs or crashes', (_, input) => {
+    const outcome = cleanOrDocumentedError(input)
+    expect(typeof outcome === 'string' || outcome instanceof DechaffTimeoutError).toBe(true)
+  })
+})
+
+describe('fuzz', () => {
+  /** A small seeded generator (mulberry32), so every run feeds the same inputs. */
+  function random(seed: number): () => number {
+    let state = seed
+    return () => {
+      state = (state + 0x6d2b79f5) | 0
+      let t = Math.imul(state ^ (state >>> 15), 1 | state)
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
+  }
+
+  const pieces = [
+    '<div>', '</div>', '<p>', '</p>', '<br>', '<a href="x">', '</a>', '<script>', '</script>', '<!--', '-->', '<table><tr><td>', '</td></tr></table>',
+    '<li>', '<h1>', '</h1>', '<svg>', '&amp;', '&#x1F600;', '&#99999999;', '\u0000', '\uFEFF', '\uD800', '\r\n', '\n\n', '\t', '“', '”', '…',
+    'Leave a Reply', 'Read more', 'By Jane Smith', '© 2024', 'The council voted on Tuesday to extend the pilot.', 'a.', '!!!', '(((', '[[[', '|', '›',
+    'Skip to main content', '5 min read', 'Photo: Jane/Reuters', '12 Comments', 'x'.repeat(300), 'ÿþ', '<?xml version="1.0"?>', '<![CDATA[', ']]>'
+  ]
+
+  it('feeds 3,000 generated hostile pages through clean() without an undocumented error', () => {
+    const next = random(20261121)
+    for (let run = 0; run < 3000; run++) {
+      const length = Math.floor(next() * 60)
+      let page = ''
+      for (let index = 0; index < length; index++) {
+        page += next() < 0.15 ? String.fromCharCode(Math.floor(next() * 0xffff)) : (pieces[Math.floor(next() * pieces.length)] as string)
+      }
+      const input = next() < 0.3 ? new TextEncoder().encode(page) : page
+      const outcome = cleanOrDocumentedError(input, {input: run % 3 === 0 ? 'html' : run % 3 === 1 ? 'text' : 'auto'})
+      expect(typeof outcome === 'string' || outcome instanceof Error).toBe(true)
+    }
+  })
+})
