@@ -17,6 +17,8 @@ interface Slot {
 }
 
 const workerUrl = new URL('./worker.js', import.meta.url)
+/** Old-generation heap of one worker, in MB. */
+const workerHeapMb = 512
 
 /**
  * A fixed set of worker threads, one page each at a time. A page that runs
@@ -57,7 +59,13 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = {worker: new Worker(workerUrl, {workerData: {options: this.settings.options, format: this.settings.format}})}
+    const slot: Slot = {
+      worker: new Worker(workerUrl, {
+        workerData: {options: this.settings.options, format: this.settings.format},
+        // A ceiling on each worker's heap keeps a long batch's memory flat; a page that needs more fails alone.
+        resourceLimits: {maxOldGenerationSizeMb: workerHeapMb}
+      })
+    }
     slot.worker.on('message', (reply: WorkerReply) => this.settle(slot, reply))
     slot.worker.on('error', (error) => this.fail(slot, `worker crashed: ${error.message}`))
     slot.worker.on('exit', (code) => {

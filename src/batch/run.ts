@@ -113,8 +113,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       }
       pagesSeen++
       bytes += typeof record.input === 'string' ? record.input.length : record.input.byteLength
-      // The first page is cleaned here; a second one means a batch, worth starting workers for.
-      if (pagesSeen > 1 && jobs > 0) {
+      // A lone page is cleaned here; a second page, or a record of a JSON Lines or WARC stream, means a batch worth workers.
+      if ((pagesSeen > 1 || record.fields !== undefined) && jobs > 0) {
         pool ??= new WorkerPool({jobs, options: options.options, format: options.format, hardTimeoutMs: budget > 0 ? budget * hardLimitFactor : 0})
       }
       const job = pool
