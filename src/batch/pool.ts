@@ -45,9 +45,6 @@ export class WorkerPool {
     return new Promise<WorkerReply>((resolve) => {
       const busy = slot as Slot
       busy.task = {message: task, resolve, started: performance.now()}
-      if (this.settings.hardTimeoutMs > 0) {
-        busy.task.timer = setTimeout(() => this.fail(busy, `page took longer than ${this.settings.hardTimeoutMs} ms; worker stopped`), this.settings.hardTimeoutMs)
-      }
       const transfer = typeof task.input !== 'string' && task.input.byteOffset === 0 && task.input.byteLength === task.input.buffer.byteLength ? [task.input.buffer as ArrayBuffer] : []
       busy.worker.postMessage(task, transfer)
     })
@@ -66,12 +63,23 @@ export class WorkerPool {
         resourceLimits: {maxOldGenerationSizeMb: workerHeapMb}
       })
     }
-    slot.worker.on('message', (reply: WorkerReply) => this.settle(slot, reply))
+    slot.worker.on('message', (reply: WorkerReply | {task: number; started: true}) => {
+      if ('started' in reply) this.startTimer(slot, reply.task)
+      else this.settle(slot, reply)
+    })
     slot.worker.on('error', (error) => this.fail(slot, `worker crashed: ${error.message}`))
     slot.worker.on('exit', (code) => {
       if (slot.task) this.fail(slot, `worker exited with code ${code}`)
     })
     return slot
+  }
+
+  /** The worker began the page: from now on it has `hardTimeoutMs`. */
+  private startTimer(slot: Slot, taskNumber: number): void {
+    const task = slot.task
+    if (!task || task.message.task !== taskNumber || this.settings.hardTimeoutMs <= 0) return
+    task.started = performance.now()
+    task.timer = setTimeout(() => this.fail(slot, `page took longer than ${this.settings.hardTimeoutMs} ms; worker stopped`), this.settings.hardTimeoutMs)
   }
 
   private settle(slot: Slot, reply: WorkerReply): void {

@@ -8,5 +8,7 @@ const {options, format} = workerData as {options: CleanOptions; format: OutputFo
 const runTask = createTaskRunner(options, format)
 
 parentPort?.on('message', (message: WorkerTask) => {
+  // Tell the pool the page has started: its time limit does not count this worker's start-up.
+  parentPort?.postMessage({task: message.task, started: true})
   parentPort?.postMessage(runTask(message))
 })
