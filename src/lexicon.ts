@@ -116,3 +116,8 @@ export function furniturePattern(entry: string): string {
   }
   return pattern
 }
+
+/** A regular-expression alternation of literal phrases, longest first so the longest one wins. */
+export function alternation(phrases: string[]): string {
+  return [...phrases].sort((a, b) => b.length - a.length).map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')
+}

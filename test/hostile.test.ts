@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {seededRandom} from '../src/bench/seeded.js'
 import {clean, DechaffInputError, DechaffTimeoutError} from '../src/index.js'
 
 /** The only errors clean() may throw: input it refuses, and pages over their time budget. */
@@ -61,17 +62,6 @@ describe('bad input', () => {
 })
 
 describe('fuzz', () => {
-  /** A small seeded generator (mulberry32), so every run feeds the same inputs. */
-  function random(seed: number): () => number {
-    let state = seed
-    return () => {
-      state = (state + 0x6d2b79f5) | 0
-      let t = Math.imul(state ^ (state >>> 15), 1 | state)
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
-  }
-
   const pieces = [
     '<div>', '</div>', '<p>', '</p>', '<br>', '<a href="x">', '</a>', '<script>', '</script>', '<!--', '-->', '<table><tr><td>', '</td></tr></table>',
     '<li>', '<h1>', '</h1>', '<svg>', '&amp;', '&#x1F600;', '&#99999999;', '\u0000', '\uFEFF', '\uD800', '\r\n', '\n\n', '\t', '“', '”', '…',
@@ -80,7 +70,7 @@ describe('fuzz', () => {
   ]
 
   it('feeds 3,000 generated hostile pages through clean() without an undocumented error', () => {
-    const next = random(20261121)
+    const next = seededRandom(20261121)
     for (let run = 0; run < 3000; run++) {
       const length = Math.floor(next() * 60)
       let page = ''

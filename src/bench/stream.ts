@@ -6,6 +6,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs, promisify} from 'node:util'
 import {runBatch} from '../batch/run.js'
+import {seededRandom} from './seeded.js'
 
 /**
  * The batch part of `npm run bench:speed`: a generated stream of pages (JSON
@@ -48,7 +49,7 @@ if (values.child) {
 
 /** Write `count` pages as JSON Lines, from a fixed seed so every run cleans the same stream. */
 async function generate(file: string, count: number): Promise<void> {
-  const next = seeded(count)
+  const next = seededRandom(count)
   const words = 'the council voted on tuesday to extend a pilot scheme for another two years after report found that usage had doubled since first trial began in spring residents who spoke at meeting were broadly favour although several asked opening hours be extended into evening so people work shifts could use it too officials said extra cost would covered by existing budget fuller review published before next election library ferry bridge river town school park'.split(' ')
   const sentence = (): string => {
     const length = 12 + Math.floor(next() * 14)
@@ -67,14 +68,4 @@ async function generate(file: string, count: number): Promise<void> {
     if (!stream.write(`${JSON.stringify(record)}\n`)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()))
   }
   await new Promise((resolve) => stream.end(resolve))
-}
-
-function seeded(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

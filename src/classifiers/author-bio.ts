@@ -1,6 +1,7 @@
 import type {Transformer} from 'unified'
 import data from '../data/bio.json' with {type: 'json'}
 import {defaults} from '../thresholds.js'
+import {alternation} from '../lexicon.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, BlockNode, Root} from '../types.js'
 
@@ -13,18 +14,16 @@ export interface AuthorBioOptions {
   minPageShare?: number
 }
 
-const alternatives = (list: string[]): string =>
-  [...list].sort((a, b) => b.length - a.length).map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
 
-const role = new RegExp(`\\b(?:${alternatives(data.roles)})s?\\b`, 'u')
-const roleContext = new RegExp(`(?:^|\\W)(?:${alternatives(data.roleContext)})\\b`, 'u')
+const role = new RegExp(`\\b(?:${alternation(data.roles)})s?\\b`, 'u')
+const roleContext = new RegExp(`(?:^|\\W)(?:${alternation(data.roleContext)})\\b`, 'u')
 const thirdPersonStart = new RegExp(
-  `^(\\p{Lu}[\\p{L}'’.-]+)(?: \\p{Lu}[\\p{L}'’.-]+){0,3},? (?:${alternatives(data.thirdPersonVerbs)})\\b`,
+  `^(\\p{Lu}[\\p{L}'’.-]+)(?: \\p{Lu}[\\p{L}'’.-]+){0,3},? (?:${alternation(data.thirdPersonVerbs)})\\b`,
   'u'
 )
-const roleInFirstSentence = new RegExp(`^[^,]{1,60} (?:is|was|has been) (?:a|an|the|our)\\b[^.]{0,50}\\b(?:${alternatives(data.roles)})s?\\b`, 'u')
+const roleInFirstSentence = new RegExp(`^[^,]{1,60} (?:is|was|has been) (?:a|an|the|our)\\b[^.]{0,50}\\b(?:${alternation(data.roles)})s?\\b`, 'u')
 const firstPersonCues = data.firstPersonCues
-const header = new RegExp(`^(?:${alternatives(data.headers)})(?: [\\p{L}'’.-]+){0,3}$`, 'u')
+const header = new RegExp(`^(?:${alternation(data.headers)})(?: [\\p{L}'’.-]+){0,3}$`, 'u')
 
 /**
  * Remove author bios: a third-person bio ("Andy is a Senior Writer at …") with

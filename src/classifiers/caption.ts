@@ -1,6 +1,7 @@
 import type {Transformer} from 'unified'
 import data from '../data/captions.json' with {type: 'json'}
 import {stopwords} from '../block.js'
+import {alternation} from '../lexicon.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, BlockNode, ElementInfo, Root} from '../types.js'
 
@@ -15,16 +16,14 @@ export interface CaptionOptions {
   altTextMaxStopwords?: number
 }
 
-const alternatives = (list: string[]): string =>
-  [...list].sort((a, b) => b.length - a.length).map((item) => item.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')
 
-const creditLabel = new RegExp(`^(?:${alternatives(data.creditLabels)})(?: (?:credit|credits|source|by))?\\s?[:：|,]\\s?\\S`, 'u')
-const creditBy = new RegExp(`^(?:${alternatives(data.creditBy)})\\s+\\S`, 'u')
-const agencyLine = new RegExp(`^(?:${alternatives(data.agencies)})(?:\\s?(?:/|via|for|,)\\s?[^.]{0,60})?$`, 'u')
+const creditLabel = new RegExp(`^(?:${alternation(data.creditLabels)})(?: (?:credit|credits|source|by))?\\s?[:：|,]\\s?\\S`, 'u')
+const creditBy = new RegExp(`^(?:${alternation(data.creditBy)})\\s+\\S`, 'u')
+const agencyLine = new RegExp(`^(?:${alternation(data.agencies)})(?:\\s?(?:/|via|for|,)\\s?[^.]{0,60})?$`, 'u')
 /** "Andy Boxall/Digital Trends": capitalised name, slash, outlet (matched on the text as written). */
 const slashCredit = /^\(?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}\s?\/\s?\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}\)?$/u
-const trailingCredit = new RegExp(`\\((?:${alternatives(data.parentheticalLabels)})\\b[^()]{0,100}\\)$`, 'u')
-const creditWithin = new RegExp(`^[^.]{0,60}[;,] (?:${alternatives(data.creditBy)}|${alternatives(data.creditLabels)} by) [^.;]{1,60}$`, 'u')
+const trailingCredit = new RegExp(`\\((?:${alternation(data.parentheticalLabels)})\\b[^()]{0,100}\\)$`, 'u')
+const creditWithin = new RegExp(`^[^.]{0,60}[;,] (?:${alternation(data.creditBy)}|${alternation(data.creditLabels)} by) [^.;]{1,60}$`, 'u')
 const bracketVia = /^\[(?:via|source|h\/t|hat tip|from|photo|image|credit)\b[^\]]{0,150}\]$/u
 
 /**
