@@ -51,6 +51,8 @@ export interface ElementInfo {
   tokens: string[]
   /** Index of the parent element in the table (-1 for `<body>`). */
   parent: number
+  /** One of its classes is a whole post word (`hentry`, `post`, `entry`, `article`): a CMS's post wrapper. */
+  postWrapper: boolean
   /** Marked `itemprop="articleBody"`: the page says this is the article. */
   articleBody: boolean
   depth: number

@@ -56,5 +56,6 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
 
 /** A commenter's name line, poster statistics or a comment button. */
 export function isCommentAuthorLine(block: Block): boolean {
-  return block.features.chars <= markerMaxChars && authorLines.some((pattern) => pattern.test(block.normal))
+  // A heading ("Verizon Is Said to Be Near a Deal… July 22") is a headline, never a commenter's line.
+  return block.evidence.heading === undefined && block.features.chars <= markerMaxChars && authorLines.some((pattern) => pattern.test(block.normal))
 }

@@ -1,3 +1,4 @@
+import {postClassNames} from './hints.js'
 import type {ElementInfo, HtmlEvidence} from '../types.js'
 
 /** One block of an HTML page before it becomes an nlcst paragraph. */
@@ -102,7 +103,8 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
       tokens: elementTokens(element),
       parent,
       depth: parentInfo ? parentInfo.depth + 1 : 0,
-      articleBody: /\barticlebody\b/iu.test(element.getAttribute('itemprop') ?? '')
+      articleBody: /\barticlebody\b/iu.test(element.getAttribute('itemprop') ?? ''),
+      postWrapper: isPostWrapper(element)
     })
   }
   register(body, -1)
@@ -122,7 +124,7 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
     const tag = element.localName
     const isBlock = blockTags.has(tag) || (cellTags.has(tag) && containsBlock(element))
     if (exit) {
-      if (tag === 'a') linkDepth--
+      if (isLink(element)) linkDepth--
       if (isBlock) flush(element, false)
       continue
     }
@@ -137,7 +139,7 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
     } else if (cellTags.has(tag)) {
       parts.push(' ')
     }
-    if (tag === 'a') linkDepth++
+    if (isLink(element)) linkDepth++
     stack.push({node, exit: true})
     for (let child = element.lastChild; child; child = child.previousSibling) stack.push({node: child, exit: false})
   }
@@ -148,6 +150,17 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
 const cellBlockTags = new Set(['p', 'div', 'table', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'section', 'article'])
 
 /** Whether a table cell holds blocks of its own (a layout table). Iterative, like the walk. */
+/** Whether one of the element's classes is, as a whole, a post word (not `post-meta`, which is metadata). */
+function isPostWrapper(element: Element): boolean {
+  const classes = (element.getAttribute('class') ?? '').toLowerCase().split(/\s+/u)
+  return classes.some((name) => postClassNames.has(name))
+}
+
+/** A link a reader can follow: `<a href>`, not an anchor such as an unclosed `<a name="top">`. */
+function isLink(element: Element): boolean {
+  return element.localName === 'a' && element.hasAttribute('href')
+}
+
 function containsBlock(cell: Element): boolean {
   const pending: Element[] = Array.from(cell.children)
   while (pending.length > 0) {

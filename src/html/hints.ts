@@ -5,6 +5,9 @@ const negativeTokens = new Set(hints.negativeTokens)
 const negativeTags = new Set(hints.negativeTags)
 const positiveTokens = new Set(hints.positiveTokens)
 const quoteTokens = new Set(hints.quoteTokens)
+const metadataTokens = new Set(hints.metadataTokens)
+/** Class names that, whole, mark a post wrapper. */
+export const postClassNames: ReadonlySet<string> = new Set(hints.postTokens)
 
 /** Most ancestors looked at above a block: enough for any real page, bounded for hostile nesting. */
 export const ancestorLimit = 40
@@ -13,7 +16,8 @@ export const ancestorLimit = 40
 export function negativeHint(element: ElementInfo): string | undefined {
   if (element.tokens.some((token) => quoteTokens.has(token))) return undefined
   if (negativeTags.has(element.tag)) return `<${element.tag}>`
-  return element.tokens.find((token) => negativeTokens.has(token))
+  // A post wrapper names its author or "more" link in its classes; that does not make it furniture.
+  return element.tokens.find((token) => negativeTokens.has(token) && !(element.postWrapper && metadataTokens.has(token)))
 }
 
 /** Readability-style class weight: +25 for article words, −25 for furniture words. */
