@@ -108,7 +108,7 @@ function compilePattern(pattern: string, ruleId: string): RegExp {
 /** A configured furniture entry as a lexicon pattern: `/…/` as written, a plain phrase escaped and case-folded. */
 export function furniturePattern(entry: string): string {
   const regex = /^\/(.+)\/$/su.exec(entry)
-  const pattern = regex ? (regex[1] as string) : entry.toLowerCase().trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, ' ')
+  const pattern = regex ? (regex[1] as string) : escapeRegExp(entry.toLowerCase().trim()).replace(/\s+/g, ' ')
   try {
     new RegExp(pattern, 'u')
   } catch (error) {
@@ -117,7 +117,12 @@ export function furniturePattern(entry: string): string {
   return pattern
 }
 
+/** A phrase as a regular expression matching it literally. */
+export function escapeRegExp(phrase: string): string {
+  return phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+}
+
 /** A regular-expression alternation of literal phrases, longest first so the longest one wins. */
 export function alternation(phrases: string[]): string {
-  return [...phrases].sort((a, b) => b.length - a.length).map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')
+  return [...phrases].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')
 }

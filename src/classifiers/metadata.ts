@@ -1,6 +1,7 @@
 import type {Transformer} from 'unified'
 import bio from '../data/bio.json' with {type: 'json'}
 import data from '../data/metadata.json' with {type: 'json'}
+import {alternation} from '../lexicon.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, Root} from '../types.js'
 
@@ -16,8 +17,8 @@ export interface MetadataOptions {
 const months = new Set(data.months)
 const weekdays = new Set(data.weekdays)
 const vocabulary = new Set([...data.months, ...data.weekdays, ...data.relative, ...data.clock, ...data.markers])
-const bylineStart = phraseStart(data.bylineStarts)
-const taxonomyStart = new RegExp(`^(?:${data.taxonomyStarts.map(escape).join('|')})\\b\\s*(?::|\\s)`, 'u')
+const bylineStart = new RegExp(`^(?:${alternation(data.bylineStarts)})\\s*:?\\s+`, 'u')
+const taxonomyStart = new RegExp(`^(?:${alternation(data.taxonomyStarts)})\\b\\s*(?::|\\s)`, 'u')
 const navigationLine = new RegExp(
   `^[«‹←<\\s]*(?:${data.navigationWords.join('|')})(?: (?:${data.navigationObjects.join('|')}))?(?:\\s*[:»›→>|]|$)`,
   'u'
@@ -113,13 +114,4 @@ function nameWords(text: string): Set<string> {
   const names = new Set<string>()
   for (const match of text.matchAll(/\p{Lu}[\p{L}'’.-]*/gu)) names.add(match[0].toLowerCase().replace(/’/g, "'"))
   return names
-}
-
-function phraseStart(phrases: string[]): RegExp {
-  const sorted = [...phrases].sort((a, b) => b.length - a.length)
-  return new RegExp(`^(?:${sorted.map(escape).join('|')})\\s*:?\\s+`, 'u')
-}
-
-function escape(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

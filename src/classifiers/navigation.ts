@@ -1,5 +1,6 @@
 import type {Transformer} from 'unified'
 import data from '../data/navigation.json' with {type: 'json'}
+import {alternation} from '../lexicon.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, BlockNode, Root} from '../types.js'
 
@@ -15,7 +16,7 @@ export interface NavigationOptions {
 const menuWords = new Set(data.menuWords)
 /** A block this long is article prose: section labels sit above it. */
 const proseChars = 150
-const separators = new RegExp(`\\s+(?:${data.crumbSeparators.map((item) => item.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\s+`, 'u')
+const separators = new RegExp(`\\s+(?:${alternation(data.crumbSeparators)})\\s+`, 'u')
 
 /**
  * Remove navigation: breadcrumbs ("Home > Health > Nutrition"), separated link

@@ -68,6 +68,7 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
     if (text) {
       const info = elements[element] as ElementInfo
       const previous = blocks[blocks.length - 1]
+      const inList = hasAncestor(elements, element, 'li')
       const continuesLine = afterBreak && lastFlushElement === element
       const sibling = previous !== undefined && isSiblingItem(elements, previous.html.element, element)
       blocks.push({
@@ -75,11 +76,11 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
         linkChars: Math.min(linkChars, text.length),
         spaced: !(continuesLine || sibling),
         ...(headingLevel[info.tag] ? {heading: headingLevel[info.tag]} : {}),
-        listItem: info.tag === 'li' || hasAncestor(elements, element, 'li'),
+        listItem: inList,
         html: {
           tag: info.tag,
           element,
-          inList: hasAncestor(elements, element, 'li'),
+          inList,
           inTable: hasAncestor(elements, element, 'tr'),
           inQuote: hasAncestor(elements, element, 'blockquote'),
           depth: info.depth,
