@@ -37,18 +37,24 @@ export default function dechaffSettle(options: SettleOptions = {}): Transformer<
       const block = node.data.block
       block.verdict = verdictOf(block, initial[index] as QualityClass, classes[index] as QualityClass)
     })
-    // A page with no prose at all (a list, a table, formulas) still has an article: keep its container.
-    if (!blocks.some((block) => block.verdict?.keep)) {
-      for (const block of blocks) {
-        if (block.inArticle && !block.removal) {
-          block.verdict = {ruleId: 'context', reason: 'page has no prose; kept as part of the article container', score: 0.5, keep: true}
-        }
-      }
-    }
+    if (!blocks.some((block) => block.verdict?.keep)) keepWhatIsLeft(blocks)
     for (const node of nodes) {
       const verdict = node.data.block.verdict as Verdict
       if (!verdict.keep) report(file, node, verdict)
     }
+  }
+}
+
+/**
+ * A page with no prose at all (a list, a table, formulas) still has an
+ * article: keep its container. A page where no classifier found any
+ * furniture either (a fragment, a test page) is all content.
+ */
+function keepWhatIsLeft(blocks: Block[]): void {
+  const inArticle = blocks.filter((block) => block.inArticle && !block.removal)
+  const kept = inArticle.length > 0 ? inArticle : blocks.some((block) => block.removal) ? [] : blocks
+  for (const block of kept) {
+    block.verdict = {ruleId: 'context', reason: 'page has no prose; kept as the whole of its content', score: 0.5, keep: true}
   }
 }
 
@@ -130,8 +136,9 @@ function smooth(blocks: Block[], initial: QualityClass[], maxHeadingDistance: nu
 
 /**
  * Class of the nearest neighbour that is not short (nor near-good, when asked);
- * removed inline widgets are passed over, so a "Copy" button or an
- * "Advertisement" slot does not cut the article; page edges count as bad.
+ * removed inline widgets and captions are passed over, so a "Copy" button,
+ * an "Advertisement" slot or a photo's caption does not cut the article; page
+ * edges count as bad.
  */
 function neighbourClass(blocks: Block[], classes: QualityClass[], index: number, step: 1 | -1, skipNeargood: boolean): QualityClass {
   for (let at = index + step; at >= 0 && at < classes.length; at += step) {
@@ -142,9 +149,9 @@ function neighbourClass(blocks: Block[], classes: QualityClass[], index: number,
   return 'bad'
 }
 
-/** A removed block of a few words ("Copy", "Advertisement", "Story continues below"). */
+/** A removed block of a few words ("Copy", "Advertisement", "Story continues below"), or a caption in the article's flow. */
 function isInlineWidget(block: Block): boolean {
-  return block.removal !== undefined && block.features.words <= inlineWidgetMaxWords
+  return block.removal !== undefined && (block.removal.inFlow === true || block.features.words <= inlineWidgetMaxWords)
 }
 
 /** Whether good prose follows within `maxDistance` characters of kept-able blocks (removed ones do not count). */

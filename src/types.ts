@@ -83,6 +83,8 @@ export interface Mark {
   reason: string
   /** Confidence in [0, 1]; 1 for an exact phrase match. */
   score: number
+  /** A removal from within the article's flow (a caption, a photo credit): context smoothing looks through it. */
+  inFlow?: boolean
 }
 
 /** The settled outcome for a block. */

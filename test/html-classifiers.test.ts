@@ -28,7 +28,51 @@ describe('article-container', () => {
   })
 })
 
+describe('article-container, sections and markup', () => {
+  const section = (n: number): string =>
+    `<div class="section-block"><h2>Part ${n}</h2>${paragraph(n)}${paragraph(n + 10)}</div>`
+
+  it('climbs to the ancestor holding several near-equal sections', () => {
+    const html = `<body><div class="layout"><div class="story">${[1, 2, 3, 4].map(section).join('')}</div>
+      <div class="more"><p>Elsewhere: the ferry timetable changes on Monday, and the market moves to the square for the summer.</p></div></div></body>`
+    for (const n of [1, 2, 3, 4]) expect(ruleOf(html, `Part ${n}`)).toBe('kept')
+    expect(ruleOf(html, 'Paragraph 14')).toBe('kept')
+  })
+
+  it('takes the element the page marks itemprop=articleBody over a bigger embedded gallery, whatever its id says', () => {
+    const slide = (n: number): string => `<li><h2>${n}/8 Another unrelated story</h2>${paragraph(100 + n)}</li>`
+    const html = `<body><div itemprop="articleBody" id="social-share-buttons-2">${paragraph(1)}${paragraph(2)}
+      <div class="gallery-widget"><ul class="slides">${[1, 2, 3, 4, 5, 6, 7, 8].map(slide).join('')}</ul></div></div></body>`
+    expect(ruleOf(html, 'Paragraph 1 ')).toBe('kept')
+    expect(ruleOf(html, '3/8 Another')).not.toBe('kept')
+  })
+})
+
+describe('caption on HTML pages', () => {
+  it('keeps a slashed heading and lower-case text that a dump would show as alt text', () => {
+    const html = `<body><article>${article}<h3>Add-ons / Web Extensions</h3>${paragraph(5)}<p>quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo</p>${paragraph(6)}</article></body>`
+    expect(ruleOf(html, 'Add-ons / Web Extensions')).toBe('kept')
+    expect(ruleOf(html, 'quis nostrud')).toBe('kept')
+    expect(ruleOf(html.replace('<h3>Add-ons / Web Extensions</h3>', '<p>Andy Boxall/Digital Trends</p>'), 'Andy Boxall')).toBe('image-credit')
+  })
+})
+
 describe('dom-hints', () => {
+  it('reads a section id made from its own heading as a topic, not a role', () => {
+    const html = `<body><div class="document"><h1>Working with shared history</h1>${paragraph(1)}
+      <div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2>${paragraph(2)}${paragraph(3)}</div></div></body>`
+    expect(ruleOf(html, 'Paragraph 3')).toBe('kept')
+    const comments = `<body><article>${article}<div id="comments"><h2>Comments</h2><p>I was at the meeting and I think the council got this exactly right, for once.</p></div></article></body>`
+    expect(ruleOf(comments, 'I was at the meeting')).toBe('dom-hint')
+  })
+
+  it('does not take a page wrapper named like a menu for furniture', () => {
+    const html = `<body><div class="nav-drawer-slide"><div class="menu-links"><p>Home, News, Sport, Weather and the rest of the sections of the site.</p></div>
+      <main><div class="story">${article}</div></main></div></body>`
+    expect(ruleOf(html, 'Paragraph 2')).toBe('kept')
+    expect(ruleOf(html, 'Home, News')).toBe('dom-hint')
+  })
+
   it('removes a comment list and a share box inside the article, keeps the article', () => {
     const html = `<body><article>${article}<div class="share-buttons"><p>Share this story with your friends and neighbours on any network you like to use.</p></div>
       <ol class="comment-list"><li><p>I was at the meeting and I think the council got this exactly right, for once, and said so at the time.</p></li></ol></article></body>`

@@ -28,6 +28,17 @@ describe('settle', () => {
     ])
   })
 
+  it('looks through a removed caption between article lines', () => {
+    const html = `<body><article><p>${prose[0]}</p><figure><img src="a.jpg"><figcaption>The ferry leaving the slipway at dawn, in 1962.</figcaption></figure>
+      <p>Then it stopped.</p><figure><img src="b.jpg"><figcaption>The same slipway today, overgrown with brambles.</figcaption></figure><p>${prose[1]}</p></article></body>`
+    expect(clean(html, {input: 'html'}).blocks.find((block) => block.text === 'Then it stopped.')?.kept).toBe(true)
+  })
+
+  it('keeps the whole of a page that has neither prose nor furniture, and nothing of a page of furniture', () => {
+    expect(clean('<body><p>abc</p><p>def</p></body>', {input: 'html'}).text.trim()).toBe('abc\n\ndef')
+    expect(clean(['Skip to main content', 'Log in', 'Subscribe to our newsletter'].join('\n')).text.trim()).toBe('')
+  })
+
   it('returns a page with no furniture unchanged', () => {
     const text = `Why we still mend things\n\n${prose.join('\n\n')}\n`
     expect(clean(text).text).toBe(text)

@@ -24,6 +24,19 @@ describe('trailing-stories', () => {
     expect(blocks.slice(4).map((block) => block.removal?.ruleId)).toEqual(['trailing-stories', 'trailing-stories'])
   })
 
+  it('removes a references list after the article, up to where its prose resumes', () => {
+    const text = [...prose, 'Sources', 'Parish accounts, 1788–1803 (County Record Office)', 'M. Ingleby, Cattle on the Fells (1961)'].join('\n')
+    const blocks = classify(text, plugins)
+    expect(blocks.slice(3).map((block) => block.removal?.ruleId)).toEqual(['references', 'trailing-stories', 'trailing-stories'])
+    const resumed = classify([prose[0], prose[1], 'Further reading', 'M. Ingleby, Cattle on the Fells (1961)', prose[2]].join('\n'), plugins)
+    expect(resumed[4]?.removal).toBeUndefined()
+  })
+
+  it('keeps an early "Sources" heading and what follows it', () => {
+    const text = [prose[0], 'Sources', prose[1], prose[2]].join('\n')
+    expect(classify(text, plugins).slice(2).every((block) => block.removal === undefined)).toBe(true)
+  })
+
   it('keeps the article when a single "Read more" link sits inside it', () => {
     const text = [prose[0], 'Read more', prose[1], prose[2]].join('\n')
     const blocks = classify(text, plugins)

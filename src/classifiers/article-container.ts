@@ -2,6 +2,7 @@ import type {Transformer} from 'unified'
 import {ancestry, classWeight} from '../html/hints.js'
 import {titleBlock} from '../html/title.js'
 import {scoresOf, tokenOverlap} from '../metrics.js'
+import {defaults} from '../thresholds.js'
 import {blocksOf} from '../tree.js'
 import type {Block, ElementInfo, Root} from '../types.js'
 
@@ -16,6 +17,10 @@ export interface ArticleContainerOptions {
   minBodyRecall?: number
   /** Keep long, unlinked prose outside the container for later classifiers to judge (default: true). */
   keepOutsideProse?: boolean
+  /** Other candidates scoring this share of the best one count as alternatives (default: 0.75). */
+  alternativeShare?: number
+  /** Alternatives an ancestor of the best candidate must also hold for the article to climb to it (default: 3). */
+  minAlternatives?: number
 }
 
 const tagWeight: Record<string, number> = {
@@ -35,11 +40,14 @@ const tagWeight: Record<string, number> = {
  * long unlinked prose outside are not demoted.
  */
 export default function dechaffArticleContainer(options: ArticleContainerOptions = {}): Transformer<Root> {
-  const minScoredChars = options.minScoredChars ?? 25
-  const siblingShare = options.siblingShare ?? 0.2
-  const corroborateTop = options.corroborateTop ?? 5
-  const minBodyRecall = options.minBodyRecall ?? 0.6
+  const settings = defaults.articleContainer
+  const minScoredChars = options.minScoredChars ?? settings.minScoredChars
+  const siblingShare = options.siblingShare ?? settings.siblingShare
+  const corroborateTop = options.corroborateTop ?? settings.corroborateTop
+  const minBodyRecall = options.minBodyRecall ?? settings.minBodyRecall
   const keepOutsideProse = options.keepOutsideProse ?? true
+  const alternativeShare = options.alternativeShare ?? settings.alternativeShare
+  const minAlternatives = options.minAlternatives ?? settings.minAlternatives
   return (tree) => {
     const elements = tree.data?.elements
     if (!elements || elements.length === 0) return
@@ -61,7 +69,10 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
     const ranked = [...scores.entries()]
       .map(([element, score]) => [element, score * (1 - (totals.get(element)?.linkDensity ?? 0))] as const)
       .sort((a, b) => b[1] - a[1])
-    const best = corroborated(ranked, tree.data?.articleBody, elements, blocks, corroborateTop, minBodyRecall) ?? (ranked[0] as readonly [number, number])
+    const best =
+      markedBody(ranked[0] as readonly [number, number], elements, totals) ??
+      corroborated(ranked, tree.data?.articleBody, elements, blocks, corroborateTop, minBodyRecall) ??
+      climbToSharedAncestor(ranked, elements, alternativeShare, minAlternatives, corroborateTop)
     const area = articleArea(best, ranked, elements, siblingShare)
     const title = titleBlock(blocks, tree.data?.documentTitle)
     blocks.forEach((block) => {
@@ -129,6 +140,48 @@ function corroborated(
       .join(' ')
     return scoresOf(tokenOverlap(text, articleBody)).recall >= minRecall
   })
+}
+
+/**
+ * The element the page marks `itemprop="articleBody"` (the longest, if several),
+ * when it holds the best candidate or at least as much text: the page's own
+ * markup outranks scores, so a gallery or slideshow embedded in the article
+ * cannot pass for it. A marker on a lone paragraph is ignored.
+ */
+function markedBody(best: readonly [number, number], elements: ElementInfo[], totals: Map<number, Totals>): readonly [number, number] | undefined {
+  let marked: number | undefined
+  elements.forEach((element, index) => {
+    if (element.articleBody && (totals.get(index)?.chars ?? 0) > (marked === undefined ? 0 : (totals.get(marked)?.chars ?? 0))) marked = index
+  })
+  if (marked === undefined) return undefined
+  const holdsBest = ancestry(elements, best[0]).includes(marked)
+  return holdsBest || (totals.get(marked)?.chars ?? 0) >= (totals.get(best[0])?.chars ?? 0) ? [marked, best[1]] : undefined
+}
+
+/**
+ * Readability's check on an article split into sections: when several other
+ * top candidates score nearly as well as the best and sit under one of its
+ * ancestors, that ancestor is the article. It then takes the score of the
+ * best so that its siblings are weighed against the article, not a section.
+ */
+function climbToSharedAncestor(
+  ranked: ReadonlyArray<readonly [number, number]>,
+  elements: ElementInfo[],
+  alternativeShare: number,
+  minAlternatives: number,
+  top: number
+): readonly [number, number] {
+  const best = ranked[0] as readonly [number, number]
+  const alternatives = ranked
+    .slice(1, top)
+    .filter(([, score]) => score >= best[1] * alternativeShare)
+    .map(([element]) => new Set(ancestry(elements, element)))
+  if (alternatives.length < minAlternatives) return best
+  for (const ancestor of ancestry(elements, best[0]).slice(1)) {
+    if ((elements[ancestor] as ElementInfo).tag === 'body') break
+    if (alternatives.filter((chain) => chain.has(ancestor)).length >= minAlternatives) return [ancestor, best[1]]
+  }
+  return best
 }
 
 /** The best container plus its siblings that score well on their own. */

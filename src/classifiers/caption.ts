@@ -44,18 +44,18 @@ export default function dechaffCaption(options: CaptionOptions = {}): Transforme
       if (block.removal) return
       const reason = creditReason(block, creditMaxChars, captionMaxChars)
       if (reason) {
-        markRemoved(block, {ruleId: 'image-credit', reason, score: 0.9})
+        markRemoved(block, {ruleId: 'image-credit', reason, score: 0.9, inFlow: true})
       } else if (isAltText(block, altTextMinWords, altTextMaxStopwords) && !isAltText(neighbour(nodes, index - 1), 1, 1) && !isAltText(neighbour(nodes, index + 1), 1, 1)) {
-        markRemoved(block, {ruleId: 'alt-text', reason: 'image alt text: lower-case keywords without punctuation', score: 0.7})
+        markRemoved(block, {ruleId: 'alt-text', reason: 'image alt text: lower-case keywords without punctuation', score: 0.7, inFlow: true})
       }
     })
     nodes.forEach((node, index) => {
       const block = node.data.block
       const next = neighbour(nodes, index + 1)
       if (!block.removal && isCaptionAboveCredit(block, next, captionMaxChars) && sameContainer(tree.data?.elements, block, next)) {
-        markRemoved(block, {ruleId: 'caption', reason: 'caption above an image credit', score: 0.75})
+        markRemoved(block, {ruleId: 'caption', reason: 'caption above an image credit', score: 0.75, inFlow: true})
       } else if (!block.removal && isCaptionSentence(block)) {
-        markRemoved(block, {ruleId: 'caption', reason: 'photo caption: a name, then a place or an -ing verb, no finite verb', score: 0.6})
+        markRemoved(block, {ruleId: 'caption', reason: 'photo caption: a name, then a place or an -ing verb, no finite verb', score: 0.6, inFlow: true})
       }
     })
   }
@@ -94,7 +94,8 @@ function creditReason(block: Block, creditMaxChars: number, captionMaxChars: num
     if (bracketVia.test(text)) return 'source attribution in brackets'
     if (creditLabel.test(text) || creditBy.test(text)) return 'photo or source credit'
     if (agencyLine.test(text)) return 'picture agency credit'
-    if (chars <= 80 && block.features.sentences <= 1 && !block.features.terminal && slashCredit.test(block.text)) {
+    // A heading element such as "Add-ons / Web Extensions" names a section, not a photographer.
+    if (chars <= 80 && block.features.sentences <= 1 && !block.features.terminal && block.evidence.heading === undefined && slashCredit.test(block.text)) {
       return 'photographer/agency credit'
     }
   }
@@ -131,9 +132,12 @@ function neighbour(nodes: BlockNode[], index: number): Block | undefined {
   return nodes[index]?.data.block
 }
 
-/** Image alt text: lower-case keywords, no punctuation, hardly any function words. */
+/**
+ * Image alt text: lower-case keywords, no punctuation, hardly any function
+ * words. Only a text dump has it inline; an HTML page keeps it in attributes.
+ */
 function isAltText(block: Block | undefined, minWords: number, maxStopwords: number): boolean {
-  if (!block) return false
+  if (!block || block.evidence.html) return false
   const {words, features} = block
   if (words.length < minWords || features.chars > 200) return false
   if (!/^\p{Ll}/u.test(block.text) || /[.,;:!?()"“”]/u.test(block.text)) return false

@@ -1,5 +1,5 @@
 import type {Transformer} from 'unified'
-import {ancestry, negativeHint} from '../html/hints.js'
+import {ancestry, isInFlowHint, negativeHint} from '../html/hints.js'
 import {titleBlock} from '../html/title.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {ElementInfo, Root} from '../types.js'
@@ -15,7 +15,9 @@ export interface DomHintsOptions {
  * newsletters, bios, captions, navigation, sidebars, cookies or ads, or a
  * `<nav>`, `<footer>`, `<aside>`, `<figcaption>` or `<form>`. Inside the
  * article, only the elements between the block and the article container
- * count, so a page-wide wrapper class cannot remove the article.
+ * count, so a page-wide wrapper class cannot remove the article; outside it,
+ * the walk stops at the elements that wrap the article (a site whose page
+ * wrapper is `nav-drawer` or `menu-slide` has not put its article in a menu).
  */
 export default function dechaffDomHints(options: DomHintsOptions = {}): Transformer<Root> {
   const aboveArticle = options.aboveArticle ?? false
@@ -23,18 +25,19 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
     const elements = tree.data?.elements
     if (!elements) return
     const area = new Set(tree.data?.articleElements ?? [])
+    const wrappers = new Set([...area].flatMap((element) => ancestry(elements, element).slice(1)))
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const title = titleBlock(blocks, tree.data?.documentTitle)
     for (const block of blocks) {
       const html = block.evidence.html
       if (!html || block.removal || block === title) continue
       for (const index of ancestry(elements, html.element)) {
-        if (area.has(index) && !aboveArticle) break
+        if ((area.has(index) || wrappers.has(index)) && !aboveArticle) break
         const element = elements[index] as ElementInfo
         if (element.tag === 'body') break
         const hint = negativeHint(element)
         if (hint) {
-          markRemoved(block, {ruleId: 'dom-hint', reason: `inside ${describe(element)} (${hint})`, score: 0.75})
+          markRemoved(block, {ruleId: 'dom-hint', reason: `inside ${describe(element)} (${hint})`, score: 0.75, inFlow: isInFlowHint(hint)})
           break
         }
       }

@@ -52,7 +52,8 @@ export default function dechaffNavigation(options: NavigationOptions = {}): Tran
 function isLinkRow(block: Block, maxItemWords: number): boolean {
   if (block.features.terminal) return false
   const items = block.text.split(separators).flatMap((item) => item.trim().split(/\s{2,}|\t/u))
-  if (items.length < 3 && !(items.length === 2 && block.evidence.index < 10)) return false
+  // Two items make a breadcrumb only near the top, and never in a heading ("Add-ons / Web Extensions").
+  if (items.length < 3 && !(items.length === 2 && block.evidence.index < 10 && block.evidence.heading === undefined)) return false
   return items.every((item) => {
     const words = item.trim().split(/\s+/).filter(Boolean)
     return words.length > 0 && words.length <= maxItemWords

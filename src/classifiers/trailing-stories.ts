@@ -27,7 +27,9 @@ const bareMarkerMaxWords = 4
  * Remove the stories a site appends after the article. Two structures mark
  * the tail: a run of teasers (headline, caption, summary, bare "Read more"
  * link, repeated), and a related-stories heading ("More from …", "You may also
- * like", "Most viewed") placed after most of the article's prose. Teasers may
+ * like", "Most viewed") or a references heading ("Sources", "Further
+ * reading") placed after most of the article's prose; a references list ends
+ * where the article's prose resumes. Teasers may
  * be on the article's own subject, so structure and position decide; topical
  * cohesion, measured against the article's own, only decides a first teaser
  * that has no headline.
@@ -48,8 +50,11 @@ export default function dechaffTrailingStories(options: TrailingStoriesOptions =
     if (starts.length === 0) return
     const tail = starts.reduce((a, b) => (a.index <= b.index ? a : b))
     for (const block of blocks.slice(tail.index)) {
-      // On an HTML page, text inside the article container is left to the DOM hints and phrases.
-      if (block.inArticle && block !== blocks[tail.index]) continue
+      const opener = block === blocks[tail.index]
+      // A references list ends where the article's prose resumes; it may sit inside the article container.
+      if (tail.references && !opener && isProse(block, settings)) break
+      // On an HTML page, other text inside the article container is left to the DOM hints and phrases.
+      if (!tail.references && block.inArticle && !opener) continue
       markRemoved(block, {ruleId: 'trailing-stories', reason: tail.reason, score: 0.8})
     }
   }
@@ -58,7 +63,12 @@ export default function dechaffTrailingStories(options: TrailingStoriesOptions =
 interface Tail {
   index: number
   reason: string
+  /** Opened by a references or sources heading rather than by related stories. */
+  references?: boolean
 }
+
+/** Section headings that open the tail: related stories, and the article's references. */
+const tailHeadings = new Set(['recirculation', 'references'])
 
 type Settings = Required<TrailingStoriesOptions>
 
@@ -127,12 +137,14 @@ function readsLikeArticle(blocks: Block[], start: number, marker: number, settin
   return cohesion(termVector(blocks.slice(start, marker)), termVector([...article, last])) >= selfCohesion
 }
 
-/** A related-stories heading below most of the article's prose opens the tail. */
+/** A related-stories or references heading below most of the article's prose opens the tail. */
 function findRecirculationHeading(blocks: Block[], settings: Settings): Tail | undefined {
   const shares = proseShareBefore(blocks, settings)
   const index = blocks.findIndex(
-    (block, at) => block.removal?.ruleId === 'recirculation' && (shares[at] ?? 0) >= settings.minArticleShare
+    (block, at) => tailHeadings.has(block.removal?.ruleId ?? '') && (shares[at] ?? 0) >= settings.minArticleShare
   )
   if (index === -1) return undefined
-  return {index, reason: `below the related-stories heading “${(blocks[index] as Block).text}”`}
+  const heading = blocks[index] as Block
+  if (heading.removal?.ruleId === 'references') return {index, reason: `below the references heading “${heading.text}”`, references: true}
+  return {index, reason: `below the related-stories heading “${heading.text}”`}
 }

@@ -22,16 +22,38 @@ const headingLevel: Record<string, number> = {h1: 1, h2: 2, h3: 3, h4: 4, h5: 5,
 
 /** Class, id, role and itemprop words of an element, split at `-`, `_`, spaces and case changes. */
 export function elementTokens(element: Element): string[] {
-  const raw = [element.getAttribute('class'), element.getAttribute('id'), element.getAttribute('role'), element.getAttribute('itemprop')]
+  const id = element.getAttribute('id')
+  const raw = [element.getAttribute('class'), isHeadingAnchor(element, id) ? null : id, element.getAttribute('role'), element.getAttribute('itemprop')]
     .filter((value): value is string => Boolean(value))
     .join(' ')
   if (!raw) return []
+  return splitTokens(raw)
+}
+
+/** Fewest words of an id read as a heading's slug rather than a role name. */
+const headingAnchorMinWords = 4
+
+function splitTokens(raw: string): string[] {
   return raw
     .slice(0, 500)
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/u)
     .filter(Boolean)
+}
+
+/**
+ * An id made from the section's own heading ("sharing-with-a-single-developer"
+ * above "Sharing with a single developer"), as documentation generators and
+ * wikis write them: it names the topic, not the element's role. Short ids
+ * such as "comments" above "Comments" still name a role.
+ */
+function isHeadingAnchor(element: Element, id: string | null): boolean {
+  if (!id || splitTokens(id).length < headingAnchorMinWords) return false
+  const heading = element.firstElementChild
+  if (!heading || !/^h[1-6]$/u.test(heading.localName)) return false
+  const headingWords = new Set(splitTokens(heading.textContent ?? ''))
+  return splitTokens(id).every((word) => headingWords.has(word))
 }
 
 interface Frame {
@@ -157,9 +179,12 @@ function isPostWrapper(element: Element): boolean {
   return classes.some((name) => postClassNames.has(name))
 }
 
-/** A link a reader can follow: `<a href>`, not an anchor such as an unclosed `<a name="top">`. */
+/**
+ * A link a reader can follow: `<a href>`, not an anchor such as an unclosed
+ * `<a name="top">`, nor a `javascript:` handler that only runs a script.
+ */
 function isLink(element: Element): boolean {
-  return element.localName === 'a' && element.hasAttribute('href')
+  return element.localName === 'a' && element.hasAttribute('href') && !/^\s*javascript:/iu.test(element.getAttribute('href') ?? '')
 }
 
 function containsBlock(cell: Element): boolean {

@@ -6,6 +6,7 @@ const negativeTags = new Set(hints.negativeTags)
 const positiveTokens = new Set(hints.positiveTokens)
 const quoteTokens = new Set(hints.quoteTokens)
 const metadataTokens = new Set(hints.metadataTokens)
+const inFlowHints = new Set([...hints.inFlowTokens, ...hints.inFlowTags.map((tag) => `<${tag}>`)])
 /** Class names that, whole, mark a post wrapper. */
 export const postClassNames: ReadonlySet<string> = new Set(hints.postTokens)
 
@@ -14,10 +15,16 @@ export const ancestorLimit = 40
 
 /** The furniture word or tag that marks an element, if any. */
 export function negativeHint(element: ElementInfo): string | undefined {
-  if (element.tokens.some((token) => quoteTokens.has(token))) return undefined
+  // The page's own word that this is the article (`itemprop="articleBody"`) outweighs a widget's id on it.
+  if (element.articleBody || element.tokens.some((token) => quoteTokens.has(token))) return undefined
   if (negativeTags.has(element.tag)) return `<${element.tag}>`
   // A post wrapper names its author or "more" link in its classes; that does not make it furniture.
   return element.tokens.find((token) => negativeTokens.has(token) && !(element.postWrapper && metadataTokens.has(token)))
+}
+
+/** Whether a hint names furniture inside the article's flow (a caption) rather than around it. */
+export function isInFlowHint(hint: string): boolean {
+  return inFlowHints.has(hint)
 }
 
 /** Readability-style class weight: +25 for article words, −25 for furniture words. */
