@@ -12,7 +12,7 @@ export const stopwords: ReadonlySet<string> = new Set(stopwordData.words)
 const english = unified().use(retextEnglish).freeze()
 
 const terminalPunctuation = /[.!?…。！？]["'”’)\]»]*$/u
-const listMarkerPattern = /^(?:[-*•·▪◦‣–—►✓✔]|\p{So}|\d{1,3}[.)]|[a-z][.)]|\(\d{1,3}\))\s/u
+const listMarkerPattern = /^(?:[-+*•·▪◦‣–—►✓✔]|\p{So}|\d{1,3}[.)]|[a-z][.)]|\(\d{1,3}\))\s/u
 const headingMaxChars = 150
 const headingMaxWords = 20
 

@@ -66,6 +66,13 @@ describe('dom-hints', () => {
     expect(ruleOf(comments, 'I was at the meeting')).toBe('dom-hint')
   })
 
+  it('reads furniture words run together with their object, and nothing else', () => {
+    const related = `<div class="jp-relatedposts"><p>Council extends library pilot to weekends, after a petition signed by thousands of residents.</p></div>`
+    const html = `<body><article><div class="commentary-body">${article}${related}</div></article></body>`
+    expect(ruleOf(html, 'Council extends library')).toBe('dom-hint')
+    expect(ruleOf(html, 'Paragraph 2')).toBe('kept')
+  })
+
   it('does not take a page wrapper named like a menu for furniture', () => {
     const html = `<body><div class="nav-drawer-slide"><div class="menu-links"><p>Home, News, Sport, Weather and the rest of the sections of the site.</p></div>
       <main><div class="story">${article}</div></main></div></body>`

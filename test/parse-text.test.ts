@@ -12,6 +12,16 @@ describe('parse-text', () => {
     ])
   })
 
+  it.each([
+    ['+ Added Slime Block', true],
+    ['• Two eggs', true],
+    ['3) Stir well', true],
+    ['+44 20 7946 0958', false],
+    ['A plain sentence.', false]
+  ])('reads %j as a list item: %s', (line, listMarker) => {
+    expect(parseText(line).children[0]?.data?.block.features.listMarker).toBe(listMarker)
+  })
+
   it('keeps a hard-wrapped paragraph as one block', () => {
     const wrapped = [
       'Quillmark 3.2 is out today. This release brings faster exports, a',

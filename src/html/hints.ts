@@ -6,6 +6,7 @@ const negativeTags = new Set(hints.negativeTags)
 const positiveTokens = new Set(hints.positiveTokens)
 const quoteTokens = new Set(hints.quoteTokens)
 const metadataTokens = new Set(hints.metadataTokens)
+const compoundFurniture = new RegExp(`^(?:${hints.compoundHeads.join('|')})(?:${hints.compoundTails.join('|')})$`, 'u')
 const inFlowHints = new Set([...hints.inFlowTokens, ...hints.inFlowTags.map((tag) => `<${tag}>`)])
 /** Class names that, whole, mark a post wrapper. */
 export const postClassNames: ReadonlySet<string> = new Set(hints.postTokens)
@@ -19,7 +20,12 @@ export function negativeHint(element: ElementInfo): string | undefined {
   if (element.articleBody || element.tokens.some((token) => quoteTokens.has(token))) return undefined
   if (negativeTags.has(element.tag)) return `<${element.tag}>`
   // A post wrapper names its author or "more" link in its classes; that does not make it furniture.
-  return element.tokens.find((token) => negativeTokens.has(token) && !(element.postWrapper && metadataTokens.has(token)))
+  return element.tokens.find((token) => isFurnitureToken(token) && !(element.postWrapper && metadataTokens.has(token)))
+}
+
+/** A furniture word, alone or run together with its object (`relatedposts`, `sharethis`). */
+function isFurnitureToken(token: string): boolean {
+  return negativeTokens.has(token) || compoundFurniture.test(token)
 }
 
 /** Whether a hint names furniture inside the article's flow (a caption) rather than around it. */
@@ -31,7 +37,7 @@ export function isInFlowHint(hint: string): boolean {
 export function classWeight(element: ElementInfo): number {
   let weight = 0
   if (element.tokens.some((token) => positiveTokens.has(token))) weight += 25
-  if (element.tokens.some((token) => negativeTokens.has(token))) weight -= 25
+  if (element.tokens.some(isFurnitureToken)) weight -= 25
   return weight
 }
 
