@@ -30,4 +30,9 @@ describe('repetition', () => {
     const blocks = classify(['Pancakes', ingredients, method, 'Printable recipe', ingredients, method].join('\n'), [dechaffRepetition])
     expect(blocks.filter((block) => block.removal?.reason.includes('menu'))).toEqual([])
   })
+
+  it('keeps repeated short paragraphs that are not a run of menu lines', () => {
+    const blocks = classify([prose[0], 'link', 'link', 'link', 'link', prose[1], 'link', 'link'].join('\n\n'), [dechaffRepetition])
+    expect(blocks.every((block) => block.removal === undefined)).toBe(true)
+  })
 })

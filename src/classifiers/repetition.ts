@@ -5,7 +5,7 @@ import type {Block, Root} from '../types.js'
 export interface RepetitionOptions {
   /** Fewest words of a heading whose later copies are removed (default: 3). */
   minWords?: number
-  /** Fewest consecutive short lines, each repeated elsewhere on the page, that make a duplicated menu (default: 3). */
+  /** Fewest distinct consecutive short lines, each repeated elsewhere on the page, that make a duplicated menu (default: 3). */
   minMenuLines?: number
 }
 
@@ -20,8 +20,8 @@ const proseChars = 150
  * Only headings are compared, so a pull quote repeating a sentence of the
  * body, or a list item that recurs, is left alone. Also remove duplicated
  * menus: a page's navigation is often in its text twice (desktop and mobile
- * menus), as runs of short lines that each occur more than once and that
- * no prose borders.
+ * menus), as runs of distinct short lines, with no blank line between them,
+ * that each occur more than once and that no prose borders.
  */
 export default function dechaffRepetition(options: RepetitionOptions = {}): Transformer<Root> {
   const minWords = options.minWords ?? 3
@@ -51,12 +51,14 @@ function markDuplicatedMenus(blocks: Block[], minLines: number): void {
   const repeated = blocks.map((block) => isMenuLine(block) && (counts.get(block.normal) ?? 0) > 1)
   for (let start = 0; start < blocks.length; start++) {
     if (!repeated[start]) continue
+    // A menu's entries are consecutive lines: a blank line ends the run.
     let end = start
-    while (repeated[end + 1]) end++
+    while (repeated[end + 1] && (blocks[end + 1] as Block).evidence.blankLinesBefore === 0) end++
+    const run = blocks.slice(start, end + 1)
     const bordersProse = [blocks[start - 1], blocks[end + 1]].some((block) => block !== undefined && block.features.chars >= proseChars)
-    if (end - start + 1 >= minLines && !bordersProse) {
-      for (const block of blocks.slice(start, end + 1)) {
-        markRemoved(block, {ruleId: 'repetition', reason: `part of a menu that appears more than once (${end - start + 1} lines)`, score: 0.7})
+    if (new Set(run.map((block) => block.normal)).size >= minLines && !bordersProse) {
+      for (const block of run) {
+        markRemoved(block, {ruleId: 'repetition', reason: `part of a menu that appears more than once (${run.length} lines)`, score: 0.7})
       }
     }
     start = end
