@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {dechaffCommentThread, dechaffPhrases, dechaffQuality} from '../src/index.js'
-import {classify, prose} from './helpers.js'
+import {dechaffCommentThread, dechaffMetadata, dechaffPhrases, dechaffQuality} from '../src/index.js'
+import {classify, prose, ruleOf} from './helpers.js'
 
 const plugins = [dechaffPhrases, dechaffQuality, dechaffCommentThread]
 
@@ -31,5 +31,90 @@ describe('comment-thread', () => {
     ].join('\n')
     const blocks = classify(text, plugins)
     expect(blocks.every((block) => block.removal === undefined)).toBe(true)
+  })
+})
+
+describe('comment-thread: datelines and bylines', () => {
+  const withMetadata = [dechaffPhrases, dechaffMetadata, dechaffQuality, dechaffCommentThread]
+
+  it('takes the dated name lines below a comment-count header as the thread', () => {
+    const text = [
+      ...prose,
+      '57 Comments',
+      'Eva',
+      'September 29, 2012 | Permalink',
+      'Gorgeous! I have been looking for a coat like this for years and never found one in that colour.',
+      'Maria',
+      'September 30, 2012 | Permalink',
+      'Can’t take my eyes off this picture, and I cannot even say what it is that holds them there.'
+    ].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    expect(blocks.slice(0, 3).every((block) => block.removal === undefined)).toBe(true)
+    expect(ruleOf(blocks, 'Eva')).toBe('comment-thread')
+    expect(ruleOf(blocks, 'Maria')).toBe('comment-thread')
+  })
+
+  it('reads “Jane said...” as a commenter’s line', () => {
+    const text = [...prose, 'Jennifer said...', 'Yay! Cannot wait to try this at home.', 'Matthew said...', 'I have heard of it but never tried it.'].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    expect(ruleOf(blocks, 'Jennifer said...')).toBe('comment-thread')
+    expect(ruleOf(blocks, prose[2] as string)).toBeUndefined()
+  })
+
+  it('keeps an article that goes on with “that said...”', () => {
+    const text = [...prose, 'That said...', 'The scheme will still need a permanent home once the pilot ends, and no site has been agreed.', 'He said:', 'We will look at every option before the summer.'].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    expect(blocks.some((block) => block.removal?.ruleId === 'comment-thread')).toBe(false)
+  })
+
+  it('does not take a sign-up form’s email field above dated posts for a thread', () => {
+    const text = [
+      prose[0],
+      'Your email:',
+      'Monday, March 4, 2024',
+      prose[1],
+      'Tuesday, March 5, 2024',
+      prose[2],
+      'Wednesday, March 6, 2024',
+      'The library will open an hour later on Thursday while the heating is repaired, the council said.',
+      'Thursday, March 7, 2024'
+    ].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    expect(blocks.some((block) => block.removal?.ruleId === 'comment-thread')).toBe(false)
+  })
+
+  it('does not take a “Comments” tab beside “Article” for a thread', () => {
+    const text = [
+      prose[0],
+      'Article\nComments',
+      'Updated March 4, 2024, 11:27 p.m. ET',
+      'Council Extends the Pilot Scheme',
+      'By JANE DOE',
+      prose[1],
+      prose[2],
+      'Updated March 4, 2024, 11:27 p.m. ET',
+      'Updated March 5, 2024, 9:02 a.m. ET',
+      'Updated March 6, 2024, 8:15 a.m. ET'
+    ].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    expect(ruleOf(blocks, prose[1] as string)).toBeUndefined()
+    expect(ruleOf(blocks, prose[2] as string)).toBeUndefined()
+  })
+
+  it('does not start a thread at the article’s own byline below a lone blurb', () => {
+    const text = [
+      prose[0],
+      'Council Extends the Pilot Scheme',
+      'By Jane Doe on March 3, 2017',
+      prose[1],
+      prose[2],
+      'Tom on March 4, 2017 at 9:12 am',
+      'Good news for the shift workers on our street, at last.',
+      'Ann on March 4, 2017 at 10:00 am',
+      'About time they listened to the people who actually use it.'
+    ].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    expect(ruleOf(blocks, prose[1] as string)).toBeUndefined()
+    expect(ruleOf(blocks, 'Good news for the shift workers on our street, at last.')).toBe('comment-thread')
   })
 })

@@ -13,4 +13,26 @@ describe('repetition', () => {
     const blocks = classify([quote, prose[0], quote, 'Notes', prose[1], 'Notes'].join('\n'), [dechaffRepetition])
     expect(blocks.every((block) => block.removal === undefined)).toBe(true)
   })
+
+  it('removes both copies of a menu that the page repeats', () => {
+    const menu = ['Home\nAbout\nArizona Sessions\nBoston Sessions\nContact']
+    const blocks = classify([...menu, 'Schedule', ...menu, 'October 19: Washington DC', prose[0], prose[1]].join('\n\n'), [dechaffRepetition])
+    const rules = blocks.map((block) => block.removal?.ruleId)
+    expect(rules.slice(0, 5)).toEqual(Array(5).fill('repetition'))
+    expect(rules.slice(6, 11)).toEqual(Array(5).fill('repetition'))
+    expect(rules.slice(11)).toEqual([undefined, undefined, undefined])
+  })
+
+  it('keeps a repeated ingredient list that runs into the method', () => {
+    const ingredients = '2 cups flour\n1 tsp salt\n3 eggs\n1 cup milk'
+    const method =
+      'Whisk the flour and salt together in a large bowl, make a well in the middle, then beat in the eggs and the milk a little at a time until the batter is smooth.'
+    const blocks = classify(['Pancakes', ingredients, method, 'Printable recipe', ingredients, method].join('\n'), [dechaffRepetition])
+    expect(blocks.filter((block) => block.removal?.reason.includes('menu'))).toEqual([])
+  })
+
+  it('keeps repeated short paragraphs that are not a run of menu lines', () => {
+    const blocks = classify([prose[0], 'link', 'link', 'link', 'link', prose[1], 'link', 'link'].join('\n\n'), [dechaffRepetition])
+    expect(blocks.every((block) => block.removal === undefined)).toBe(true)
+  })
 })

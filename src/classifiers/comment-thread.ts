@@ -1,6 +1,7 @@
 import type {Transformer} from 'unified'
 import data from '../data/comments.json' with {type: 'json'}
 import {isProse} from '../regions.js'
+import {isDatedByline, startsLikeByline} from './metadata.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, Root} from '../types.js'
@@ -13,15 +14,17 @@ export interface CommentThreadOptions {
 }
 
 const authorLines = data.authorLines.map((pattern) => new RegExp(pattern, 'u'))
+const headerWords = new Set(data.headerWords)
 const markerMaxChars = 150
 
 /**
  * Remove a comment or reply thread below the article. The thread starts at a
  * comment header ("5 thoughts on …", "Comments") or a commenter's line after
  * the article's first prose, and is confirmed by further commenter lines
- * ("Jane says:", "Reply", forum poster statistics); from there to the end of
- * the page every block is part of the thread. On a forum page the opening
- * post is the article: the thread starts with the first reply.
+ * ("Jane says:", "Reply", forum poster statistics) or by the bylines and
+ * datelines that head each comment; from there to the end of the page every
+ * block is part of the thread. On a forum page the opening post is the article: the thread starts with
+ * the first reply.
  */
 export default function dechaffCommentThread(options: CommentThreadOptions = {}): Transformer<Root> {
   const minMarkers = options.minMarkers ?? defaults.regions.commentMinMarkers
@@ -31,18 +34,18 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
     const firstProse = blocks.findIndex((block) => isProse(block, {proseMinChars}))
     if (firstProse === -1) return
     const authorAt = blocks.map((block) => isCommentAuthorLine(block))
-    const remainingAuthors: number[] = []
-    let count = 0
-    for (let index = blocks.length - 1; index >= 0; index--) {
-      if (authorAt[index]) count++
-      remainingAuthors[index] = count
-    }
+    // A commenter's line, or a dated byline heading a comment ("Jane Doe", then "March 3, 2017 at 4:12 pm").
+    const markerAt = blocks.map((block, index) => authorAt[index] === true || isDatedByline(block))
+    const remainingAuthors = countFromEnd(authorAt)
+    const remainingMarkers = countFromEnd(markerAt)
     for (let index = firstProse + 1; index < blocks.length; index++) {
       const block = blocks[index] as Block
-      const header = block.removal?.ruleId === 'comment-form'
-      if (!(header || authorAt[index])) continue
-      if ((remainingAuthors[index] ?? 0) < minMarkers) return
+      const header = block.removal?.ruleId === 'comment-form' && !isTabLabel(blocks, index)
+      // "By Jane Doe on March 3, 2017" may be the article's own byline under a lone blurb: it confirms a thread, never starts one.
+      if (!(header || (authorAt[index] && !startsLikeByline(block)))) continue
+      if ((remainingMarkers[index] ?? 0) < minMarkers) return
       if (!blocks.slice(index + 1).some((later) => !later.removal)) return
+      if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers))) continue
       const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text
       for (const later of blocks.slice(index)) {
         // On an HTML page the article container outranks a guess from text: its blocks are left to the DOM hints.
@@ -58,4 +61,54 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
 export function isCommentAuthorLine(block: Block): boolean {
   // A heading ("Verizon Is Said to Be Near a Deal… July 22") is a headline, never a commenter's line.
   return block.evidence.heading === undefined && block.features.chars <= markerMaxChars && authorLines.some((pattern) => pattern.test(block.normal))
+}
+
+/** Most kept blocks between a comment header and a dateline that confirms it. */
+const headerMaxLead = 1
+
+/** Most words of a tab or menu label. */
+const tabLabelMaxWords = 3
+
+/** For each index, how many flags are set from there to the end. */
+function countFromEnd(flags: boolean[]): number[] {
+  const counts: number[] = []
+  let count = 0
+  for (let index = flags.length - 1; index >= 0; index--) {
+    if (flags[index]) count++
+    counts[index] = count
+  }
+  return counts
+}
+
+/** A header set directly under another short label ("Article", then "Comments") is a tab or menu entry, not a section's start. */
+function isTabLabel(blocks: Block[], index: number): boolean {
+  const above = blocks[index - 1]
+  return (
+    above !== undefined &&
+    !above.removal &&
+    (blocks[index] as Block).evidence.blankLinesBefore === 0 &&
+    above.features.headingLike &&
+    above.features.words <= tabLabelMaxWords
+  )
+}
+
+/**
+ * Whether the datelines below a header confirm it as a thread's. A blog's
+ * other posts are dated too, so the header must name comments (not a sign-up
+ * form's "Email" field), and a dateline must follow it at once or datelines
+ * must recur (twice the markers a thread needs).
+ */
+function datelinesConfirm(blocks: Block[], markerAt: boolean[], remainingMarkers: number[], header: number, minMarkers: number): boolean {
+  if (!(blocks[header] as Block).words.some((word) => headerWords.has(word))) return false
+  return markerFollows(blocks, markerAt, header) || (remainingMarkers[header] ?? 0) >= 2 * minMarkers
+}
+
+/** Whether a commenter's line or dateline follows the header, past at most `headerMaxLead` kept blocks (a name line). */
+function markerFollows(blocks: Block[], markerAt: boolean[], header: number): boolean {
+  let lead = 0
+  for (let at = header + 1; at < blocks.length && lead <= headerMaxLead; at++) {
+    if (markerAt[at]) return true
+    if (!(blocks[at] as Block).removal) lead++
+  }
+  return false
 }

@@ -71,11 +71,26 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
 /** Two or three capitalised words and nothing else: a person's name. */
 const personName = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,2}$/u
 
+/** Whether the block carries a date ("March 4, 2024", "04/03/24", "2 days ago"). */
+function carriesDate(block: Block): boolean {
+  return hasCalendarDate(block.words) || numericDate.test(block.normal) || relativeDate.test(block.normal)
+}
+
+/** A metadata line with a date or a clock time: a dateline, or the name-and-date line heading a comment. */
+export function isDatedByline(block: Block): boolean {
+  return block.removal?.ruleId === 'byline' && (carriesDate(block) || clockTime.test(block.normal))
+}
+
+/** Starts like a byline ("By …", "Posted by …", "Updated …"). */
+export function startsLikeByline(block: Block): boolean {
+  return bylineStart.test(block.normal)
+}
+
 /** Why a short line is metadata, or nothing when it is not. */
 function metadataReason(block: Block, minVocabularyShare: number): string | undefined {
   const text = block.normal
   const signals: string[] = []
-  if (hasCalendarDate(block.words) || numericDate.test(text) || relativeDate.test(text)) signals.push('date')
+  if (carriesDate(block)) signals.push('date')
   if (clockTime.test(text)) signals.push('time')
   if (readTime.test(text)) signals.push('read time')
   const byline = bylineStart.exec(text)

@@ -1,24 +1,35 @@
 import type {Transformer} from 'unified'
 import {blocksOf, markRemoved} from '../tree.js'
-import type {Root} from '../types.js'
+import type {Block, Root} from '../types.js'
 
 export interface RepetitionOptions {
   /** Fewest words of a heading whose later copies are removed (default: 3). */
   minWords?: number
+  /** Fewest distinct consecutive short lines, each repeated elsewhere on the page, that make a duplicated menu (default: 3). */
+  minMenuLines?: number
 }
+
+/** Longest line of a menu (characters); longer lines are headlines or prose. */
+const menuLineMaxChars = 60
+/** A block this long is article prose; a menu does not run into it. */
+const proseChars = 150
 
 /**
  * Remove later copies of a heading-like line: a recipe card repeating the
  * title, an "On this page" list repeating the section headings at the end.
  * Only headings are compared, so a pull quote repeating a sentence of the
- * body, or a list item that recurs, is left alone.
+ * body, or a list item that recurs, is left alone. Also remove duplicated
+ * menus: a page's navigation is often in its text twice (desktop and mobile
+ * menus), as runs of distinct short lines, with no blank line between them,
+ * that each occur more than once and that no prose borders.
  */
 export default function dechaffRepetition(options: RepetitionOptions = {}): Transformer<Root> {
   const minWords = options.minWords ?? 3
+  const minMenuLines = options.minMenuLines ?? 3
   return (tree) => {
+    const blocks = blocksOf(tree).map((node) => node.data.block)
     const seen = new Set<string>()
-    for (const node of blocksOf(tree)) {
-      const block = node.data.block
+    for (const block of blocks) {
       if (!block.features.headingLike) continue
       if (seen.has(block.normal)) {
         if (block.features.words >= minWords) markRemoved(block, {ruleId: 'repetition', reason: 'repeats an earlier heading', score: 0.7})
@@ -26,5 +37,30 @@ export default function dechaffRepetition(options: RepetitionOptions = {}): Tran
         seen.add(block.normal)
       }
     }
+    markDuplicatedMenus(blocks, minMenuLines)
+  }
+}
+
+function isMenuLine(block: Block): boolean {
+  return block.features.words > 0 && block.features.chars <= menuLineMaxChars && !block.features.terminal
+}
+
+function markDuplicatedMenus(blocks: Block[], minLines: number): void {
+  const counts = new Map<string, number>()
+  for (const block of blocks) if (isMenuLine(block)) counts.set(block.normal, (counts.get(block.normal) ?? 0) + 1)
+  const repeated = blocks.map((block) => isMenuLine(block) && (counts.get(block.normal) ?? 0) > 1)
+  for (let start = 0; start < blocks.length; start++) {
+    if (!repeated[start]) continue
+    // A menu's entries are consecutive lines: a blank line ends the run.
+    let end = start
+    while (repeated[end + 1] && (blocks[end + 1] as Block).evidence.blankLinesBefore === 0) end++
+    const run = blocks.slice(start, end + 1)
+    const bordersProse = [blocks[start - 1], blocks[end + 1]].some((block) => block !== undefined && block.features.chars >= proseChars)
+    if (new Set(run.map((block) => block.normal)).size >= minLines && !bordersProse) {
+      for (const block of run) {
+        markRemoved(block, {ruleId: 'repetition', reason: `part of a menu that appears more than once (${run.length} lines)`, score: 0.7})
+      }
+    }
+    start = end
   }
 }
