@@ -40,9 +40,17 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   metadata: {maxChars: 'number', taxonomyMaxChars: 'number', minVocabularyShare: 'number'},
   caption: {creditMaxChars: 'number', captionMaxChars: 'number', altTextMinWords: 'number', altTextMaxStopwords: 'number'},
   navigation: {maxChars: 'number', minMenuWordShare: 'number', maxItemWords: 'number'},
-  repetition: {minWords: 'number'},
+  repetition: {minWords: 'number', minMenuLines: 'number'},
   'author-bio': {maxChars: 'number', minFirstPersonCues: 'number', minPageShare: 'number'},
-  'article-container': {minScoredChars: 'number', siblingShare: 'number', corroborateTop: 'number', minBodyRecall: 'number', keepOutsideProse: 'boolean'},
+  'article-container': {
+    minScoredChars: 'number',
+    siblingShare: 'number',
+    corroborateTop: 'number',
+    minBodyRecall: 'number',
+    keepOutsideProse: 'boolean',
+    alternativeShare: 'number',
+    minAlternatives: 'number'
+  },
   'dom-hints': {aboveArticle: 'boolean'},
   quality: {
     lengthLow: 'number',

@@ -109,6 +109,11 @@ describe('options', () => {
     expect(() => clean('text', {classifiers: {quality: {lengthHigh: -1}}})).toThrow('options.classifiers.quality.lengthHigh')
     expect(() => clean('text', {disable: ['nope' as 'quality']})).toThrow('unknown classifier `nope`')
   })
+
+  it('accepts the newer classifier options', () => {
+    const classifiers = {'article-container': {alternativeShare: 0.8, minAlternatives: 2}, repetition: {minMenuLines: 4}}
+    expect(() => clean('text', {classifiers})).not.toThrow()
+  })
 })
 
 describe('dechaff explain', () => {

@@ -75,9 +75,12 @@ function vouched(quality: {class: QualityClass; reason: string}, block: Block): 
 /** Most of a block's text that may be linked for the article container to vouch for it. */
 const vouchedMaxLinkDensity = 0.5
 
-/** Outside the article container every class drops a step: likely boilerplate, left to context. */
+/**
+ * Outside the article every class drops a step: likely boilerplate, left to
+ * context; a short line there is not rescued by a good neighbour.
+ */
 function demoted(quality: {class: QualityClass; reason: string}): {class: QualityClass; reason: string} {
-  const lower: Record<QualityClass, QualityClass> = {good: 'neargood', neargood: 'short', short: 'short', bad: 'bad'}
+  const lower: Record<QualityClass, QualityClass> = {good: 'neargood', neargood: 'short', short: 'bad', bad: 'bad'}
   return {class: lower[quality.class], reason: `${quality.reason}; outside the article container`}
 }
 
