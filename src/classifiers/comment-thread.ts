@@ -23,8 +23,8 @@ const markerMaxChars = 150
  * the article's first prose, and is confirmed by further commenter lines
  * ("Jane says:", "Reply", forum poster statistics) or by the bylines and
  * datelines that head each comment; from there to the end of the page every
- * block is part of the thread. On a forum page the opening post is the article: the thread starts with
- * the first reply.
+ * block is part of the thread. On a forum page the opening post is the
+ * article: the thread starts with the first reply.
  */
 export default function dechaffCommentThread(options: CommentThreadOptions = {}): Transformer<Root> {
   const minMarkers = options.minMarkers ?? defaults.regions.commentMinMarkers

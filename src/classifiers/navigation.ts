@@ -1,6 +1,7 @@
 import type {Transformer} from 'unified'
 import data from '../data/navigation.json' with {type: 'json'}
 import {alternation} from '../lexicon.js'
+import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, BlockNode, Root} from '../types.js'
 
@@ -14,8 +15,6 @@ export interface NavigationOptions {
 }
 
 const menuWords = new Set(data.menuWords)
-/** A block this long is article prose: section labels sit above it. */
-const proseChars = 150
 const separators = new RegExp(`\\s+(?:${alternation(data.crumbSeparators)})\\s+`, 'u')
 
 /**
@@ -33,7 +32,7 @@ export default function dechaffNavigation(options: NavigationOptions = {}): Tran
     for (const node of nodes) {
       const block = node.data.block
       if (block.removal || block.features.chars > maxChars) {
-        seenProse ||= block.features.chars >= proseChars
+        seenProse ||= block.features.chars >= defaults.regions.proseMinChars
         continue
       }
       if (isLinkRow(block, maxItemWords)) {
@@ -43,7 +42,7 @@ export default function dechaffNavigation(options: NavigationOptions = {}): Tran
       } else if (!seenProse && isSectionLabel(block)) {
         markRemoved(block, {ruleId: 'navigation', reason: 'section label above the article', score: 0.7})
       }
-      seenProse ||= block.features.chars >= proseChars
+      seenProse ||= block.features.chars >= defaults.regions.proseMinChars
     }
     markTableOfContents(nodes)
   }

@@ -1,4 +1,5 @@
 import type {Transformer} from 'unified'
+import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, Root} from '../types.js'
 
@@ -11,8 +12,6 @@ export interface RepetitionOptions {
 
 /** Longest line of a menu (characters); longer lines are headlines or prose. */
 const menuLineMaxChars = 60
-/** A block this long is article prose; a menu does not run into it. */
-const proseChars = 150
 
 /**
  * Remove later copies of a heading-like line: a recipe card repeating the
@@ -55,7 +54,7 @@ function markDuplicatedMenus(blocks: Block[], minLines: number): void {
     let end = start
     while (repeated[end + 1] && (blocks[end + 1] as Block).evidence.blankLinesBefore === 0) end++
     const run = blocks.slice(start, end + 1)
-    const bordersProse = [blocks[start - 1], blocks[end + 1]].some((block) => block !== undefined && block.features.chars >= proseChars)
+    const bordersProse = [blocks[start - 1], blocks[end + 1]].some((block) => block !== undefined && block.features.chars >= defaults.regions.proseMinChars)
     if (new Set(run.map((block) => block.normal)).size >= minLines && !bordersProse) {
       for (const block of run) {
         markRemoved(block, {ruleId: 'repetition', reason: `part of a menu that appears more than once (${run.length} lines)`, score: 0.7})

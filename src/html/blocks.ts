@@ -49,11 +49,12 @@ function splitTokens(raw: string): string[] {
  * such as "comments" above "Comments" still name a role.
  */
 function isHeadingAnchor(element: Element, id: string | null): boolean {
-  if (!id || splitTokens(id).length < headingAnchorMinWords) return false
+  const idWords = id ? splitTokens(id) : []
+  if (idWords.length < headingAnchorMinWords) return false
   const heading = element.firstElementChild
   if (!heading || !/^h[1-6]$/u.test(heading.localName)) return false
   const headingWords = new Set(splitTokens(heading.textContent ?? ''))
-  return splitTokens(id).every((word) => headingWords.has(word))
+  return idWords.every((word) => headingWords.has(word))
 }
 
 interface Frame {

@@ -1,4 +1,5 @@
 import hints from '../data/dom-hints.json' with {type: 'json'}
+import {alternation} from '../lexicon.js'
 import type {ElementInfo} from '../types.js'
 
 const negativeTokens = new Set(hints.negativeTokens)
@@ -6,7 +7,7 @@ const negativeTags = new Set(hints.negativeTags)
 const positiveTokens = new Set(hints.positiveTokens)
 const quoteTokens = new Set(hints.quoteTokens)
 const metadataTokens = new Set(hints.metadataTokens)
-const compoundFurniture = new RegExp(`^(?:${hints.compoundHeads.join('|')})(?:${hints.compoundTails.join('|')})$`, 'u')
+const compoundFurniture = new RegExp(`^(?:${alternation(hints.compoundHeads)})(?:${alternation(hints.compoundTails)})$`, 'u')
 const inFlowHints = new Set([...hints.inFlowTokens, ...hints.inFlowTags.map((tag) => `<${tag}>`)])
 /** Class names that, whole, mark a post wrapper. */
 export const postClassNames: ReadonlySet<string> = new Set(hints.postTokens)
