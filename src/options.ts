@@ -62,8 +62,9 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     sentenceMinWords: 'number',
     sentenceStopwordsLow: 'number'
   },
-  'comment-thread': {minMarkers: 'number', proseMinChars: 'number'},
-  'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number'}
+  'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minFieldArticleShare: 'number'},
+  'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number'},
+  'main-region': {maxGapBlocks: 'number', minRunShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number', proseMinChars: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
 const topKeys = new Set(['input', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'path', 'timeoutMs', 'maxBytes'])

@@ -9,6 +9,7 @@ import dechaffAuthorBio, {type AuthorBioOptions} from './classifiers/author-bio.
 import dechaffCaption, {type CaptionOptions} from './classifiers/caption.js'
 import dechaffCommentThread, {type CommentThreadOptions} from './classifiers/comment-thread.js'
 import dechaffDomHints, {type DomHintsOptions} from './classifiers/dom-hints.js'
+import dechaffMainRegion, {type MainRegionOptions} from './classifiers/main-region.js'
 import dechaffMetadata, {type MetadataOptions} from './classifiers/metadata.js'
 import dechaffNavigation, {type NavigationOptions} from './classifiers/navigation.js'
 import dechaffPhrases, {type PhrasesOptions} from './classifiers/phrases.js'
@@ -29,6 +30,7 @@ export interface ClassifierOptions {
   quality?: QualityOptions | false
   'comment-thread'?: CommentThreadOptions | false
   'trailing-stories'?: TrailingStoriesOptions | false
+  'main-region'?: MainRegionOptions | false
 }
 
 export type ClassifierName = keyof ClassifierOptions
@@ -50,7 +52,8 @@ export const classifierPlugins = {
   'dom-hints': dechaffDomHints,
   quality: dechaffQuality,
   'comment-thread': dechaffCommentThread,
-  'trailing-stories': dechaffTrailingStories
+  'trailing-stories': dechaffTrailingStories,
+  'main-region': dechaffMainRegion
 } as const
 
 export const classifierNames = Object.keys(classifierPlugins) as ClassifierName[]

@@ -13,6 +13,18 @@ export function isProse(block: Block, thresholds: ProseThresholds): boolean {
   return !block.removal && block.features.chars >= thresholds.proseMinChars && (quality === 'good' || quality === 'neargood')
 }
 
+/** Minimum words of a short block that reads as a whole sentence. */
+const sentenceMinWords = 3
+
+/** Stopword density from which a short sentence reads as the article's rather than a label's. */
+const sentenceMinStopwords = 0.3
+
+/** A short block that is a whole sentence with function words: likely a line of the article. */
+export function readsAsSentence(block: Block): boolean {
+  const {features} = block
+  return features.terminal && features.startsUpper && features.words >= sentenceMinWords && features.stopwordDensity >= sentenceMinStopwords
+}
+
 /** For each block, the share of the page's prose characters that come before it. */
 export function proseShareBefore(blocks: Block[], thresholds: ProseThresholds): number[] {
   const total = blocks.reduce((sum, block) => sum + (isProse(block, thresholds) ? block.features.chars : 0), 0)

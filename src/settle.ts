@@ -1,6 +1,7 @@
 import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {checkDeadline} from './limits.js'
+import {readsAsSentence} from './regions.js'
 import {defaults} from './thresholds.js'
 import {blocksOf} from './tree.js'
 import type {Block, BlockNode, QualityClass, Root, Verdict} from './types.js'
@@ -15,9 +16,6 @@ const titleMinWords = 4
 
 /** Most words of a removed block that context smoothing looks through. */
 const inlineWidgetMaxWords = 3
-
-/** Minimum words of a short block that reads as a whole sentence and is treated as near-good. */
-const sentenceMinWords = 3
 
 /**
  * Settle the verdicts, after jusText's context smoothing: removals by
@@ -64,12 +62,6 @@ function initialClass(block: Block): QualityClass {
   const quality = block.quality?.class ?? 'short'
   if (quality === 'short' && readsAsSentence(block)) return 'neargood'
   return quality
-}
-
-/** A short block that is a whole sentence with function words: likely a line of the article. */
-function readsAsSentence(block: Block): boolean {
-  const {features} = block
-  return features.terminal && features.startsUpper && features.words >= sentenceMinWords && features.stopwordDensity >= 0.3
 }
 
 /** A short line of a few capitalised sentences: a headline written as sentences ("Fines ended. Books came back."). */

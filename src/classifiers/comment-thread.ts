@@ -1,6 +1,6 @@
 import type {Transformer} from 'unified'
 import data from '../data/comments.json' with {type: 'json'}
-import {isProse} from '../regions.js'
+import {isProse, proseShareBefore} from '../regions.js'
 import {isDatedByline, startsLikeByline} from './metadata.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
@@ -11,9 +11,17 @@ export interface CommentThreadOptions {
   minMarkers?: number
   /** Shortest article prose block, in characters (default: 150). */
   proseMinChars?: number
+  /**
+   * Share of the page's prose that must precede a comment form's field
+   * ("Email", "Name (required)") or a button ("Share", "Reply") for it to
+   * start the thread; a header that names comments, or a commenter's line,
+   * needs none (default: 0.5).
+   */
+  minFieldArticleShare?: number
 }
 
 const authorLines = data.authorLines.map((pattern) => new RegExp(pattern, 'u'))
+const buttonLines = data.buttonLines.map((pattern) => new RegExp(pattern, 'u'))
 const headerWords = new Set(data.headerWords)
 const markerMaxChars = 150
 
@@ -29,20 +37,26 @@ const markerMaxChars = 150
 export default function dechaffCommentThread(options: CommentThreadOptions = {}): Transformer<Root> {
   const minMarkers = options.minMarkers ?? defaults.regions.commentMinMarkers
   const proseMinChars = options.proseMinChars ?? defaults.regions.proseMinChars
+  const minFieldArticleShare = options.minFieldArticleShare ?? defaults.regions.commentFieldMinArticleShare
   return (tree) => {
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const firstProse = blocks.findIndex((block) => isProse(block, {proseMinChars}))
     if (firstProse === -1) return
-    const authorAt = blocks.map((block) => isCommentAuthorLine(block))
+    const buttonAt = blocks.map((block) => isCommentLine(block, buttonLines))
+    const authorAt = blocks.map((block, index) => buttonAt[index] === true || isCommentLine(block, authorLines))
     // A commenter's line, or a dated byline heading a comment ("Jane Doe", then "March 3, 2017 at 4:12 pm").
     const markerAt = blocks.map((block, index) => authorAt[index] === true || isDatedByline(block))
     const remainingAuthors = countFromEnd(authorAt)
     const remainingMarkers = countFromEnd(markerAt)
+    const shares = proseShareBefore(blocks, {proseMinChars})
     for (let index = firstProse + 1; index < blocks.length; index++) {
       const block = blocks[index] as Block
-      const header = block.removal?.ruleId === 'comment-form' && !isTabLabel(blocks, index)
+      // A share row's "Share" or "Email" above the article starts no thread: buttons and form fields must follow most of the prose.
+      const belowArticle = (shares[index] ?? 0) >= minFieldArticleShare
+      const header = block.removal?.ruleId === 'comment-form' && !isTabLabel(blocks, index) && (namesComments(block) || belowArticle)
       // "By Jane Doe on March 3, 2017" may be the article's own byline under a lone blurb: it confirms a thread, never starts one.
-      if (!(header || (authorAt[index] && !startsLikeByline(block)))) continue
+      const commenter = authorAt[index] && !startsLikeByline(block) && (!buttonAt[index] || belowArticle)
+      if (!(header || commenter)) continue
       if ((remainingMarkers[index] ?? 0) < minMarkers) return
       if (!blocks.slice(index + 1).some((later) => !later.removal)) return
       if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers))) continue
@@ -57,10 +71,10 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
   }
 }
 
-/** A commenter's name line, poster statistics or a comment button. */
-export function isCommentAuthorLine(block: Block): boolean {
+/** A short line matching one of the thread-line patterns (a commenter's name line, poster statistics, a comment's button). */
+function isCommentLine(block: Block, patterns: RegExp[]): boolean {
   // A heading ("Verizon Is Said to Be Near a Deal… July 22") is a headline, never a commenter's line.
-  return block.evidence.heading === undefined && block.features.chars <= markerMaxChars && authorLines.some((pattern) => pattern.test(block.normal))
+  return block.evidence.heading === undefined && block.features.chars <= markerMaxChars && patterns.some((pattern) => pattern.test(block.normal))
 }
 
 /** Most kept blocks between a comment header and a dateline that confirms it. */
@@ -99,8 +113,13 @@ function isTabLabel(blocks: Block[], index: number): boolean {
  * must recur (twice the markers a thread needs).
  */
 function datelinesConfirm(blocks: Block[], markerAt: boolean[], remainingMarkers: number[], header: number, minMarkers: number): boolean {
-  if (!(blocks[header] as Block).words.some((word) => headerWords.has(word))) return false
+  if (!namesComments(blocks[header] as Block)) return false
   return markerFollows(blocks, markerAt, header) || (remainingMarkers[header] ?? 0) >= 2 * minMarkers
+}
+
+/** A header that names comments ("45 Comments", "Leave a Reply"), not a form field. */
+function namesComments(block: Block): boolean {
+  return block.words.some((word) => headerWords.has(word))
 }
 
 /** Whether a commenter's line or dateline follows the header, past at most `headerMaxLead` kept blocks (a name line). */

@@ -54,7 +54,7 @@ export default function dechaffQuality(options: QualityOptions = {}): Transforme
     const stopwordsHigh = foreign ? 0 : settings.stopwordsHigh
     for (const block of blocks) {
       const quality = classify(block, {...settings, stopwordsLow, stopwordsHigh})
-      block.quality = block.inArticle ? vouched(quality, block) : block.outsideArticle ? demoted(quality) : quality
+      block.quality = block.inArticle ? vouched(quality, block) : block.outsideArticle ? demoted(quality, 'outside the article container') : quality
     }
   }
 }
@@ -79,9 +79,9 @@ const vouchedMaxLinkDensity = 0.5
  * Outside the article every class drops a step: likely boilerplate, left to
  * context; a short line there is not rescued by a good neighbour.
  */
-function demoted(quality: {class: QualityClass; reason: string}): {class: QualityClass; reason: string} {
+export function demoted(quality: {class: QualityClass; reason: string}, where: string): {class: QualityClass; reason: string} {
   const lower: Record<QualityClass, QualityClass> = {good: 'neargood', neargood: 'short', short: 'bad', bad: 'bad'}
-  return {class: lower[quality.class], reason: `${quality.reason}; outside the article container`}
+  return {class: lower[quality.class], reason: `${quality.reason}; ${where}`}
 }
 
 function classify(block: Block, settings: Required<QualityOptions>): {class: QualityClass; reason: string} {

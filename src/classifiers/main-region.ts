@@ -1,0 +1,101 @@
+import type {Transformer} from 'unified'
+import {readsAsSentence} from '../regions.js'
+import {defaults} from '../thresholds.js'
+import {blocksOf} from '../tree.js'
+import type {Block, Root} from '../types.js'
+import {demoted} from './quality.js'
+
+export interface MainRegionOptions {
+  /** Most blocks between two prose blocks of one run; list items and removed blocks do not count (default: 12). */
+  maxGapBlocks?: number
+  /** Share of the largest run's prose that the first run must hold to be the article (default: 0.3). */
+  minRunShare?: number
+  /** Characters of lines above the article's first prose left to the title rule (default: 300). */
+  titleWindowChars?: number
+  /** Characters of lines below the article's last prose left to context (default: 150). */
+  tailWindowChars?: number
+  /** Shortest prose block, in characters (default: 150). */
+  proseMinChars?: number
+}
+
+interface Run {
+  start: number
+  end: number
+  chars: number
+}
+
+/**
+ * Find the article in a page that has no article container (a text dump, or
+ * HTML without one): the first run of prose blocks, close together, that
+ * holds a fair share of the largest run's prose. Blocks well above or below it
+ * drop a quality step, as outside an HTML article container: likely
+ * boilerplate, left to context. The lines just above the run (title, deck,
+ * byline) and just below it are left alone.
+ */
+export default function dechaffMainRegion(options: MainRegionOptions = {}): Transformer<Root> {
+  const settings = {...defaults.mainRegion, proseMinChars: defaults.regions.proseMinChars, ...options}
+  return (tree) => {
+    const blocks = blocksOf(tree).map((node) => node.data.block)
+    if (blocks.some((block) => block.inArticle)) return
+    const runs = proseRuns(blocks, settings)
+    if (runs.length < 2) return
+    const largest = Math.max(...runs.map((run) => run.chars))
+    const main = runs.find((run) => run.chars >= settings.minRunShare * largest) as Run
+    const first = windowEdge(blocks, main.start, -1, settings.titleWindowChars)
+    const last = windowEdge(blocks, main.end, 1, settings.tailWindowChars)
+    blocks.forEach((block, index) => {
+      if ((index >= first && index <= last) || block.removal || !block.quality) return
+      block.outsideArticle = true
+      block.quality = demoted(block.quality, 'outside the main prose region')
+    })
+  }
+}
+
+/** A block judged good or near-good, of any length: articles written in short paragraphs count. */
+function isRunProse(block: Block): boolean {
+  return !block.removal && (block.quality?.class === 'good' || block.quality?.class === 'neargood')
+}
+
+/** A line that starts with a quantity ("1 ½ cups flour", "200 g butter"): an ingredient or parts list. */
+const quantityLine = /^(?:\d|[¼½¾⅓⅔⅛])/u
+
+/** Lines that may sit inside an article between its paragraphs: list items, quantity lines, short whole sentences. */
+function bridges(block: Block): boolean {
+  return block.features.listMarker || quantityLine.test(block.text) || readsAsSentence(block)
+}
+
+/**
+ * Runs of prose blocks whose gaps hold at most `maxGapBlocks` kept blocks;
+ * removed blocks and lines that bridge paragraphs do not count.
+ */
+function proseRuns(blocks: Block[], settings: Required<MainRegionOptions>): Run[] {
+  const runs: Run[] = []
+  let current: Run | undefined
+  let gap = 0
+  blocks.forEach((block, index) => {
+    if (isRunProse(block)) {
+      if (current && gap <= settings.maxGapBlocks) {
+        current.end = index
+        current.chars += block.features.chars
+      } else {
+        current = {start: index, end: index, chars: block.features.chars}
+        runs.push(current)
+      }
+      gap = 0
+    } else if (!block.removal && !bridges(block)) gap++
+  })
+  return runs
+}
+
+/** The farthest index from `from`, stepping by `step`, whose kept blocks in between hold at most `maxChars` characters. */
+function windowEdge(blocks: Block[], from: number, step: 1 | -1, maxChars: number): number {
+  let chars = 0
+  let edge = from
+  for (let at = from + step; at >= 0 && at < blocks.length; at += step) {
+    const block = blocks[at] as Block
+    if (!block.removal) chars += block.features.chars
+    if (chars > maxChars) break
+    edge = at
+  }
+  return edge
+}
