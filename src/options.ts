@@ -64,7 +64,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   },
   'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minFieldArticleShare: 'number'},
   'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number'},
-  'main-region': {maxGapBlocks: 'number', minRunShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number', proseMinChars: 'number'}
+  'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
 const topKeys = new Set(['input', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'path', 'timeoutMs', 'maxBytes'])
