@@ -29,6 +29,7 @@ describe('public API', () => {
         "dechaffCompileText",
         "dechaffDomHints",
         "dechaffKeep",
+        "dechaffMainRegion",
         "dechaffMetadata",
         "dechaffNavigation",
         "dechaffParseHtml",

@@ -118,3 +118,22 @@ describe('comment-thread: datelines and bylines', () => {
     expect(ruleOf(blocks, 'Good news for the shift workers on our street, at last.')).toBe('comment-thread')
   })
 })
+
+describe('comment-thread: buttons and form fields', () => {
+  const withMetadata = [dechaffPhrases, dechaffMetadata, dechaffQuality, dechaffCommentThread]
+  const replies = ['Reply', 'Share', 'Reply', 'Share']
+
+  it('does not start a thread at a share row under the standfirst', () => {
+    const standfirst = 'The council has decided to keep the library open late, and the decision says a good deal about what residents now expect of it.'
+    const text = [standfirst, 'Share', 'Email', ...prose, ...prose, ...replies].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    expect(blocks.filter((block) => prose.includes(block.text)).every((block) => block.removal === undefined)).toBe(true)
+  })
+
+  it('starts a thread at a button below most of the article', () => {
+    const comment = 'A reader wrote in to say that the late opening had changed how she studies for her exams this year.'
+    const text = [...prose, 'Share', comment, ...replies].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    expect(ruleOf(blocks, comment)).toBe('comment-thread')
+  })
+})

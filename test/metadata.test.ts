@@ -12,6 +12,7 @@ describe('metadata', () => {
     ['By Jane Smith and Tom Lee | March 3, 2017', 'byline'],
     ['Updated 3:42 p.m. ET, March 4, 2024', 'byline'],
     ['Posted on January 21, 2024 by ruth', 'byline'],
+    ['Submitted by Robert Naiman on 8 August 2012 - 8:22am', 'byline'],
     ['5 min read', 'byline'],
     ['2 days ago', 'byline'],
     ['Rachel Dunmore, Local Democracy Reporter', 'byline'],
