@@ -23,7 +23,8 @@ export interface CommentThreadOptions {
 const authorLines = data.authorLines.map((pattern) => new RegExp(pattern, 'u'))
 const buttonLines = data.buttonLines.map((pattern) => new RegExp(pattern, 'u'))
 const headerWords = new Set(data.headerWords)
-const markerMaxChars = 150
+/** Longest commenter's line or button (characters). */
+const {markerMaxChars} = defaults.commentThread
 
 /**
  * Remove a comment or reply thread below the article. The thread starts at a
@@ -77,11 +78,8 @@ function isCommentLine(block: Block, patterns: RegExp[]): boolean {
   return block.evidence.heading === undefined && block.features.chars <= markerMaxChars && patterns.some((pattern) => pattern.test(block.normal))
 }
 
-/** Most kept blocks between a comment header and a dateline that confirms it. */
-const headerMaxLead = 1
-
-/** Most words of a tab or menu label. */
-const tabLabelMaxWords = 3
+/** Most kept blocks between a comment header and a dateline that confirms it; most words of a tab or menu label. */
+const {headerMaxLead, tabLabelMaxWords} = defaults.commentThread
 
 /** For each index, how many flags are set from there to the end. */
 function countFromEnd(flags: boolean[]): number[] {

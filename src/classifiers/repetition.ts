@@ -11,7 +11,7 @@ export interface RepetitionOptions {
 }
 
 /** Longest line of a menu (characters); longer lines are headlines or prose. */
-const menuLineMaxChars = 60
+const {menuLineMaxChars} = defaults.repetition
 
 /**
  * Remove later copies of a heading-like line: a recipe card repeating the
@@ -23,8 +23,8 @@ const menuLineMaxChars = 60
  * that each occur more than once and that no prose borders.
  */
 export default function dechaffRepetition(options: RepetitionOptions = {}): Transformer<Root> {
-  const minWords = options.minWords ?? 3
-  const minMenuLines = options.minMenuLines ?? 3
+  const minWords = options.minWords ?? defaults.repetition.minWords
+  const minMenuLines = options.minMenuLines ?? defaults.repetition.minMenuLines
   return (tree) => {
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const seen = new Set<string>()
@@ -40,14 +40,15 @@ export default function dechaffRepetition(options: RepetitionOptions = {}): Tran
   }
 }
 
-function isMenuLine(block: Block): boolean {
+/** A short line without sentence punctuation: one entry of a menu. */
+function isMenuEntry(block: Block): boolean {
   return block.features.words > 0 && block.features.chars <= menuLineMaxChars && !block.features.terminal
 }
 
 function markDuplicatedMenus(blocks: Block[], minLines: number): void {
   const counts = new Map<string, number>()
-  for (const block of blocks) if (isMenuLine(block)) counts.set(block.normal, (counts.get(block.normal) ?? 0) + 1)
-  const repeated = blocks.map((block) => isMenuLine(block) && (counts.get(block.normal) ?? 0) > 1)
+  for (const block of blocks) if (isMenuEntry(block)) counts.set(block.normal, (counts.get(block.normal) ?? 0) + 1)
+  const repeated = blocks.map((block) => isMenuEntry(block) && (counts.get(block.normal) ?? 0) > 1)
   for (let start = 0; start < blocks.length; start++) {
     if (!repeated[start]) continue
     // A menu's entries are consecutive lines: a blank line ends the run.
