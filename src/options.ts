@@ -62,7 +62,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     sentenceMinWords: 'number',
     sentenceStopwordsLow: 'number'
   },
-  'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minFieldArticleShare: 'number'},
+  'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minArticleShare: 'number'},
   'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number'},
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'}
 }

@@ -130,6 +130,14 @@ describe('comment-thread: buttons and form fields', () => {
     expect(blocks.filter((block) => prose.includes(block.text)).every((block) => block.removal === undefined)).toBe(true)
   })
 
+  it('does not start a thread at the article’s own dateline', () => {
+    const blurb = 'For almost a hundred years the society has worked to protect the footpaths, bridleways and green lanes of the county, for everyone who walks or rides them in every season.'
+    const text = [blurb, 'Footpaths we could lose', 'April 5, 2018 | 6:00 PM', ...prose, ...prose, 'Jane Hollis on April 6, 2018 at 9:14 am', 'We walked the old drove road last week and it is already half ploughed.', 'Reply', 'Tom Lee on April 7, 2018 at 8:02 am', 'Reply'].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    expect(blocks.filter((block) => prose.includes(block.text)).every((block) => block.removal === undefined)).toBe(true)
+    expect(ruleOf(blocks, 'We walked the old drove road last week and it is already half ploughed.')).toBe('comment-thread')
+  })
+
   it('starts a thread at a button below most of the article', () => {
     const comment = 'A reader wrote in to say that the late opening had changed how she studies for her exams this year.'
     const text = [...prose, 'Share', comment, ...replies].join('\n\n')

@@ -13,15 +13,16 @@ export interface CommentThreadOptions {
   proseMinChars?: number
   /**
    * Share of the page's prose that must precede a comment form's field
-   * ("Email", "Name (required)") or a button ("Share", "Reply") for it to
-   * start the thread; a header that names comments, or a commenter's line,
-   * needs none (default: 0.5).
+   * ("Email", "Name (required)"), a button ("Share", "Reply") or a dateline
+   * ("April 5, 2018 | 6:00 PM") for it to start the thread; a header that
+   * names comments, or a commenter's name line, needs none (default: 0.5).
    */
-  minFieldArticleShare?: number
+  minArticleShare?: number
 }
 
 const authorLines = data.authorLines.map((pattern) => new RegExp(pattern, 'u'))
 const buttonLines = data.buttonLines.map((pattern) => new RegExp(pattern, 'u'))
+const datelineStart = new RegExp(data.datelineStart, 'u')
 const headerWords = new Set(data.headerWords)
 /** Longest commenter's line or button (characters). */
 const {markerMaxChars} = defaults.commentThread
@@ -38,7 +39,7 @@ const {markerMaxChars} = defaults.commentThread
 export default function dechaffCommentThread(options: CommentThreadOptions = {}): Transformer<Root> {
   const minMarkers = options.minMarkers ?? defaults.regions.commentMinMarkers
   const proseMinChars = options.proseMinChars ?? defaults.regions.proseMinChars
-  const minFieldArticleShare = options.minFieldArticleShare ?? defaults.regions.commentFieldMinArticleShare
+  const minArticleShare = options.minArticleShare ?? defaults.regions.commentWeakStartMinArticleShare
   return (tree) => {
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const firstProse = blocks.findIndex((block) => isProse(block, {proseMinChars}))
@@ -52,11 +53,12 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
     const shares = proseShareBefore(blocks, {proseMinChars})
     for (let index = firstProse + 1; index < blocks.length; index++) {
       const block = blocks[index] as Block
-      // A share row's "Share" or "Email" above the article starts no thread: buttons and form fields must follow most of the prose.
-      const belowArticle = (shares[index] ?? 0) >= minFieldArticleShare
+      // A share row's "Share" or "Email", or the article's dateline, starts no thread: buttons, form fields and datelines must follow most of the prose.
+      const belowArticle = (shares[index] ?? 0) >= minArticleShare
       const header = block.removal?.ruleId === 'comment-form' && !isTabLabel(blocks, index) && (namesComments(block) || belowArticle)
       // "By Jane Doe on March 3, 2017" may be the article's own byline under a lone blurb: it confirms a thread, never starts one.
-      const commenter = authorAt[index] && !startsLikeByline(block) && (!buttonAt[index] || belowArticle)
+      const weak = buttonAt[index] === true || datelineStart.test(block.normal)
+      const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || belowArticle)
       if (!(header || commenter)) continue
       if ((remainingMarkers[index] ?? 0) < minMarkers) return
       if (!blocks.slice(index + 1).some((later) => !later.removal)) return
