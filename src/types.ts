@@ -110,7 +110,7 @@ export interface Block {
   protection?: Mark
   /** HTML pages: whether the block lies in the article container (set by the article-container classifier). */
   inArticle?: boolean
-  /** HTML pages: outside the article container and likely boilerplate (set by the article-container classifier). */
+  /** Outside the article container (HTML) or the main prose region (pages without a container): likely boilerplate. */
   outsideArticle?: boolean
   /** Statistical class from the quality classifier. */
   quality?: {class: QualityClass; reason: string}
