@@ -1,8 +1,15 @@
 import {describe, expect, it} from 'vitest'
 import {dechaffCommentThread, dechaffMetadata, dechaffPhrases, dechaffQuality} from '../src/index.js'
+import type {Block} from '../src/index.js'
 import {classify, prose, ruleOf} from './helpers.js'
 
 const plugins = [dechaffPhrases, dechaffQuality, dechaffCommentThread]
+const withMetadata = [dechaffPhrases, dechaffMetadata, dechaffQuality, dechaffCommentThread]
+
+/** Whether every paragraph of the shared article prose survived. */
+function articleKept(blocks: Block[]): boolean {
+  return blocks.filter((block) => prose.includes(block.text)).every((block) => block.removal === undefined)
+}
 
 describe('comment-thread', () => {
   it('removes the thread below the article, from its header to the end', () => {
@@ -35,7 +42,6 @@ describe('comment-thread', () => {
 })
 
 describe('comment-thread: datelines and bylines', () => {
-  const withMetadata = [dechaffPhrases, dechaffMetadata, dechaffQuality, dechaffCommentThread]
 
   it('takes the dated name lines below a comment-count header as the thread', () => {
     const text = [
@@ -120,21 +126,20 @@ describe('comment-thread: datelines and bylines', () => {
 })
 
 describe('comment-thread: buttons and form fields', () => {
-  const withMetadata = [dechaffPhrases, dechaffMetadata, dechaffQuality, dechaffCommentThread]
   const replies = ['Reply', 'Share', 'Reply', 'Share']
 
   it('does not start a thread at a share row under the standfirst', () => {
     const standfirst = 'The council has decided to keep the library open late, and the decision says a good deal about what residents now expect of it.'
     const text = [standfirst, 'Share', 'Email', ...prose, ...prose, ...replies].join('\n\n')
     const blocks = classify(text, withMetadata)
-    expect(blocks.filter((block) => prose.includes(block.text)).every((block) => block.removal === undefined)).toBe(true)
+    expect(articleKept(blocks)).toBe(true)
   })
 
   it('does not start a thread at the article’s own dateline', () => {
     const blurb = 'For almost a hundred years the society has worked to protect the footpaths, bridleways and green lanes of the county, for everyone who walks or rides them in every season.'
     const text = [blurb, 'Footpaths we could lose', 'April 5, 2018 | 6:00 PM', ...prose, ...prose, 'Jane Hollis on April 6, 2018 at 9:14 am', 'We walked the old drove road last week and it is already half ploughed.', 'Reply', 'Tom Lee on April 7, 2018 at 8:02 am', 'Reply'].join('\n\n')
     const blocks = classify(text, withMetadata)
-    expect(blocks.filter((block) => prose.includes(block.text)).every((block) => block.removal === undefined)).toBe(true)
+    expect(articleKept(blocks)).toBe(true)
     expect(ruleOf(blocks, 'We walked the old drove road last week and it is already half ploughed.')).toBe('comment-thread')
   })
 

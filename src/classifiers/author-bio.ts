@@ -14,7 +14,6 @@ export interface AuthorBioOptions {
   minPageShare?: number
 }
 
-
 const role = new RegExp(`\\b(?:${alternation(data.roles)})s?\\b`, 'u')
 const roleContext = new RegExp(`(?:^|\\W)(?:${alternation(data.roleContext)})\\b`, 'u')
 const thirdPersonStart = new RegExp(

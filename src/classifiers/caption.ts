@@ -16,7 +16,6 @@ export interface CaptionOptions {
   altTextMaxStopwords?: number
 }
 
-
 const creditLabel = new RegExp(`^(?:${alternation(data.creditLabels)})(?: (?:credit|credits|source|by))?\\s?[:：|,]\\s?\\S`, 'u')
 const creditBy = new RegExp(`^(?:${alternation(data.creditBy)})\\s+\\S`, 'u')
 const agencyLine = new RegExp(`^(?:${alternation(data.agencies)})(?:\\s?(?:/|via|for|,)\\s?[^.]{0,60})?$`, 'u')

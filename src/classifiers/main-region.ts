@@ -1,5 +1,5 @@
 import type {Transformer} from 'unified'
-import {readsAsSentence} from '../regions.js'
+import {isProse, readsAsSentence} from '../regions.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf} from '../tree.js'
 import type {Block, Root} from '../types.js'
@@ -65,10 +65,8 @@ export default function dechaffMainRegion(options: MainRegionOptions = {}): Tran
   }
 }
 
-/** A block judged good or near-good, of any length: articles written in short paragraphs count. */
-function isRunProse(block: Block): boolean {
-  return !block.removal && (block.quality?.class === 'good' || block.quality?.class === 'neargood')
-}
+/** Prose of any length: articles written in short paragraphs count. */
+const anyLength = {proseMinChars: 0}
 
 /** A line that starts with a quantity ("1 ½ cups flour", "200 g butter"): an ingredient or parts list. */
 const quantityLine = /^(?:\d|[¼½¾⅓⅔⅛])/u
@@ -84,7 +82,7 @@ function proseRuns(blocks: Block[], settings: Required<MainRegionOptions>): Run[
   let current: Run | undefined
   let gap = 0
   blocks.forEach((block, index) => {
-    if (isRunProse(block)) {
+    if (isProse(block, anyLength)) {
       if (current && gap <= settings.maxGapBlocks) {
         current.end = index
         current.chars += block.features.chars
