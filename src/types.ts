@@ -1,3 +1,4 @@
+import type {Element as HastElement, Root as HastRoot} from 'hast'
 import type {Paragraph, Root} from 'nlcst'
 
 /** What a page was given as. */
@@ -24,6 +25,8 @@ export interface BlockEvidence {
   heading?: number
   /** Whether the parser knows the block to be a list item. */
   listItem?: boolean
+  /** The parser found this block to be the page's title (HTML: the `<h1>` closest to `<title>`, or the headline of `<title>`). */
+  title?: boolean
   /** DOM evidence, for blocks of an HTML page. */
   html?: HtmlEvidence
 }
@@ -42,6 +45,8 @@ export interface HtmlEvidence {
   depth: number
   /** Commas in the block's text (a container-scoring signal). */
   commas: number
+  /** The hast element the block's text came from (absent for the headline taken from `<title>`). */
+  node?: HastElement
 }
 
 /** One element of an HTML page, as container scoring and DOM hints see it. */
@@ -56,6 +61,12 @@ export interface ElementInfo {
   /** Marked `itemprop="articleBody"`: the page says this is the article. */
   articleBody: boolean
   depth: number
+  /** The furniture word or tag that marks the element (`comments`, `<nav>`), if any: the DOM-hint evidence. */
+  furniture?: string
+  /** That furniture sits inside the article's flow (a figure's caption) rather than around it. */
+  furnitureInFlow?: boolean
+  /** Readability-style class weight: +25 for article words, −25 for furniture words, both, or 0. */
+  classWeight: number
 }
 
 /** Numbers derived from the block's nlcst sentences and words. */
@@ -125,11 +136,12 @@ declare module 'nlcst' {
   interface RootData {
     /** HTML pages: the element table blocks point into. */
     elements?: ElementInfo[]
-    /** HTML pages: the document title from `<title>`, and the JSON-LD `articleBody` if the page has one. */
-    documentTitle?: string
+    /** HTML pages: the JSON-LD `articleBody` if the page has one. */
     articleBody?: string
     /** HTML pages: the elements the article-container classifier found to hold the article. */
     articleElements?: number[]
+    /** HTML pages: the page's hast tree, which structured compilers (Markdown, HTML) prune to the kept blocks. */
+    hast?: HastRoot
   }
 }
 

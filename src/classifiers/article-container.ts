@@ -1,6 +1,5 @@
 import type {Transformer} from 'unified'
-import {ancestry, classWeight} from '../html/hints.js'
-import {titleBlock} from '../html/title.js'
+import {ancestry} from '../elements.js'
 import {scoresOf, tokenOverlap} from '../metrics.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf} from '../tree.js'
@@ -74,7 +73,7 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
       corroborated(ranked, tree.data?.articleBody, elements, blocks, corroborateTop, minBodyRecall) ??
       climbToSharedAncestor(ranked, elements, alternativeShare, minAlternatives, corroborateTop)
     const area = articleArea(best, ranked, elements, siblingShare)
-    const title = titleBlock(blocks, tree.data?.documentTitle)
+    const title = blocks.find((block) => block.evidence.title)
     blocks.forEach((block) => {
       const html = block.evidence.html
       if (html && ancestry(elements, html.element).some((element) => area.has(element))) block.inArticle = true
@@ -96,7 +95,7 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
 const articleBodyBonus = 30
 
 function initialScore(element: ElementInfo): number {
-  return (tagWeight[element.tag] ?? 0) + classWeight(element) + (element.articleBody ? articleBodyBonus : 0)
+  return (tagWeight[element.tag] ?? 0) + element.classWeight + (element.articleBody ? articleBodyBonus : 0)
 }
 
 interface Totals {

@@ -1,6 +1,5 @@
 import type {Transformer} from 'unified'
-import {ancestry, isInFlowHint, negativeHint} from '../html/hints.js'
-import {titleBlock} from '../html/title.js'
+import {ancestry} from '../elements.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {ElementInfo, Root} from '../types.js'
 
@@ -27,7 +26,7 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
     const area = new Set(tree.data?.articleElements ?? [])
     const wrappers = new Set([...area].flatMap((element) => ancestry(elements, element).slice(1)))
     const blocks = blocksOf(tree).map((node) => node.data.block)
-    const title = titleBlock(blocks, tree.data?.documentTitle)
+    const title = blocks.find((block) => block.evidence.title)
     for (const block of blocks) {
       const html = block.evidence.html
       if (!html || block.removal || block === title) continue
@@ -35,9 +34,8 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
         if ((area.has(index) || wrappers.has(index)) && !aboveArticle) break
         const element = elements[index] as ElementInfo
         if (element.tag === 'body') break
-        const hint = negativeHint(element)
-        if (hint) {
-          markRemoved(block, {ruleId: 'dom-hint', reason: `inside ${describe(element)} (${hint})`, score: 0.75, inFlow: isInFlowHint(hint)})
+        if (element.furniture) {
+          markRemoved(block, {ruleId: 'dom-hint', reason: `inside ${describe(element)} (${element.furniture})`, score: 0.75, inFlow: element.furnitureInFlow === true})
           break
         }
       }

@@ -1,6 +1,6 @@
 import type {Plugin} from 'unified'
-import {blocksOf} from './tree.js'
-import type {Root} from './types.js'
+import {blocksOf} from '../tree.js'
+import type {Root} from '../types.js'
 
 /**
  * Compiler plugin: write the kept blocks as text, each as written in the

@@ -12,11 +12,21 @@ const inFlowHints = new Set([...hints.inFlowTokens, ...hints.inFlowTags.map((tag
 /** Class names that, whole, mark a post wrapper. */
 export const postClassNames: ReadonlySet<string> = new Set(hints.postTokens)
 
-/** Most ancestors looked at above a block: enough for any real page, bounded for hostile nesting. */
-export const ancestorLimit = 40
+/** What an element's tag and class words say about it, before the hints are known. */
+type BareElement = Omit<ElementInfo, 'furniture' | 'furnitureInFlow' | 'classWeight'>
+
+/** The element with its DOM-hint evidence: the furniture it names, if any, and its class weight. */
+export function withHints(element: BareElement): ElementInfo {
+  const furniture = negativeHint(element)
+  return {
+    ...element,
+    ...(furniture ? {furniture, furnitureInFlow: inFlowHints.has(furniture)} : {}),
+    classWeight: classWeight(element)
+  }
+}
 
 /** The furniture word or tag that marks an element, if any. */
-export function negativeHint(element: ElementInfo): string | undefined {
+function negativeHint(element: BareElement): string | undefined {
   // The page's own word that this is the article (`itemprop="articleBody"`) outweighs a widget's id on it.
   if (element.articleBody || element.tokens.some((token) => quoteTokens.has(token))) return undefined
   if (negativeTags.has(element.tag)) return `<${element.tag}>`
@@ -29,22 +39,10 @@ function isFurnitureToken(token: string): boolean {
   return negativeTokens.has(token) || compoundFurniture.test(token)
 }
 
-/** Whether a hint names furniture inside the article's flow (a caption) rather than around it. */
-export function isInFlowHint(hint: string): boolean {
-  return inFlowHints.has(hint)
-}
-
 /** Readability-style class weight: +25 for article words, −25 for furniture words. */
-export function classWeight(element: ElementInfo): number {
+function classWeight(element: BareElement): number {
   let weight = 0
   if (element.tokens.some((token) => positiveTokens.has(token))) weight += 25
   if (element.tokens.some(isFurnitureToken)) weight -= 25
   return weight
-}
-
-/** The element and its ancestors, nearest first, up to `ancestorLimit`. */
-export function ancestry(elements: ElementInfo[], start: number): number[] {
-  const chain: number[] = []
-  for (let index = start; index >= 0 && chain.length < ancestorLimit; index = (elements[index] as ElementInfo).parent) chain.push(index)
-  return chain
 }

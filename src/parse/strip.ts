@@ -1,15 +1,5 @@
-import {JSDOM} from 'jsdom'
-
-let parser: DOMParser | undefined
-
-/**
- * Parse HTML with one shared jsdom window's DOMParser: building a JSDOM per
- * page costs about three times as much. Scripts never run.
- */
-export function parseDocument(html: string): Document {
-  parser ??= new new JSDOM('').window.DOMParser()
-  return parser.parseFromString(html, 'text/html')
-}
+import type {Element, Root as HastRoot} from 'hast'
+import {toString} from 'hast-util-to-string'
 
 const rawOpening = /<(script|style|svg|template|noscript|iframe|textarea)\b([^>]*)>|<!--/giu
 const closing: Record<string, RegExp> = {}
@@ -21,7 +11,7 @@ export interface StrippedHtml {
 }
 
 /**
- * Cut what is never content out of the markup before jsdom sees it: a third
+ * Cut what is never content out of the markup before it is parsed: a third
  * less to parse on a typical news page. A linear scan: each opening tag is
  * followed by one search for its closing tag, so hostile markup cannot make
  * it backtrack.
@@ -51,53 +41,6 @@ function closingIndex(html: string, tag: string, from: number): number {
   const pattern = (closing[tag] ??= new RegExp(`</${tag}\\s*>`, 'giu'))
   pattern.lastIndex = from
   return pattern.exec(html)?.index ?? -1
-}
-
-/**
- * Detach the parsed tree. jsdom registers every element with an `id` as a
- * named property of the window that owns the parser, and only detaching
- * unregisters it: without this, each parsed page stays in memory for good.
- */
-export function releaseDocument(document: Document): void {
-  document.documentElement?.remove()
-}
-
-/** Elements that are never content. */
-const neverContent = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'select', 'button', 'input', 'textarea', 'head'])
-const hiddenStyle = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/iu
-
-/**
- * Remove what a reader never sees: scripts, styles, embeds, form controls and
- * hidden elements. A plain walk rather than selectors: jsdom's selector
- * engine keeps caches that outlive the document.
- */
-export function dropInvisible(document: Document): void {
-  const doomed: Element[] = []
-  const pending: Element[] = document.documentElement ? [document.documentElement] : []
-  while (pending.length > 0) {
-    const element = pending.pop() as Element
-    if (isInvisible(element)) {
-      doomed.push(element)
-      continue
-    }
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) pending.push(child)
-  }
-  for (const element of doomed) element.remove()
-}
-
-function isInvisible(element: Element): boolean {
-  if (neverContent.has(element.localName)) return true
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true
-  const style = element.getAttribute('style')
-  return style !== null && hiddenStyle.test(style)
-}
-
-/** The text of the page's `<title>`, white space collapsed. */
-export function documentTitle(document: Document): string {
-  for (let child = document.head?.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.localName === 'title') return (child.textContent ?? '').replace(/\s+/gu, ' ').trim()
-  }
-  return ''
 }
 
 /** The `articleBody` of the page's JSON-LD, if any: corroborates which container holds the article. */
@@ -131,4 +74,19 @@ function findArticleBody(value: unknown, depth: number): string | undefined {
     if (body) return body
   }
   return undefined
+}
+
+/** The JSON-LD scripts of a parsed page (a DOM a user already holds still has its scripts). */
+export function jsonLdScripts(tree: HastRoot): string[] {
+  const scripts: string[] = []
+  const pending: Array<HastRoot | Element> = [tree]
+  while (pending.length > 0) {
+    const node = pending.pop() as HastRoot | Element
+    if (node.type === 'element' && node.tagName === 'script') {
+      if (/application\/ld\+json/iu.test(String(node.properties.type ?? ''))) scripts.push(toString(node))
+      continue
+    }
+    for (const child of node.children) if (child.type === 'element') pending.push(child)
+  }
+  return scripts
 }

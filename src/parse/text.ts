@@ -1,7 +1,7 @@
 import type {Plugin} from 'unified'
-import {createBlockNode} from './block.js'
-import {checkDeadline, deadlineStride} from './limits.js'
-import type {BlockNode, Root} from './types.js'
+import {createBlockNode} from '../block.js'
+import {checkDeadline, deadlineStride} from '../limits.js'
+import type {BlockNode, Root} from '../types.js'
 import type {VFile} from 'vfile'
 
 interface Line {

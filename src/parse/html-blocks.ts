@@ -1,0 +1,294 @@
+import type {Element, ElementContent, Root as HastRoot, Text} from 'hast'
+import {toString} from 'hast-util-to-string'
+import type {ElementInfo, HtmlEvidence} from '../types.js'
+import {postClassNames, withHints} from './hints.js'
+
+/** One block of an HTML page before it becomes an nlcst paragraph. */
+export interface RawBlock {
+  text: string
+  linkChars: number
+  /** Separated from the previous block by vertical space (not a list/table sibling or a `<br>` line). */
+  spaced: boolean
+  heading?: number
+  listItem: boolean
+  html: HtmlEvidence
+}
+
+declare module 'hast' {
+  interface Data {
+    /** Text nodes: the index of the block the text belongs to. */
+    block?: number
+    /** Images and line breaks: the element table index of the block element they sit in. */
+    blockElement?: number
+  }
+}
+
+const blockTags = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'legend',
+  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul'
+])
+const cellTags = new Set(['td', 'th'])
+const headingLevel: Record<string, number> = {h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6}
+/** Elements that are never content. */
+const neverContent = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'select', 'button', 'input', 'textarea', 'head'])
+const hiddenStyle = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/iu
+
+/** An attribute's value as the page wrote it: hast keeps class and itemprop as lists. */
+function attribute(element: Element, name: string): string | undefined {
+  const value = element.properties[name]
+  if (value === undefined || value === null || value === false) return undefined
+  return Array.isArray(value) ? value.join(' ') : String(value)
+}
+
+/** Class, id, role and itemprop words of an element, split at `-`, `_`, spaces and case changes. */
+export function elementTokens(element: Element): string[] {
+  const id = attribute(element, 'id')
+  const raw = [attribute(element, 'className'), isHeadingAnchor(element, id) ? undefined : id, attribute(element, 'role'), attribute(element, 'itemProp')]
+    .filter((value): value is string => Boolean(value))
+    .join(' ')
+  if (!raw) return []
+  return splitTokens(raw)
+}
+
+/** Fewest words of an id read as a heading's slug rather than a role name. */
+const headingAnchorMinWords = 4
+
+function splitTokens(raw: string): string[] {
+  return raw
+    .slice(0, 500)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/u)
+    .filter(Boolean)
+}
+
+/**
+ * An id made from the section's own heading ("sharing-with-a-single-developer"
+ * above "Sharing with a single developer"), as documentation generators and
+ * wikis write them: it names the topic, not the element's role. Short ids
+ * such as "comments" above "Comments" still name a role.
+ */
+function isHeadingAnchor(element: Element, id: string | undefined): boolean {
+  const idWords = id ? splitTokens(id) : []
+  if (idWords.length < headingAnchorMinWords) return false
+  const heading = element.children.find((child): child is Element => child.type === 'element')
+  if (!heading || !/^h[1-6]$/u.test(heading.tagName)) return false
+  const headingWords = new Set(splitTokens(toString(heading)))
+  return idWords.every((word) => headingWords.has(word))
+}
+
+/** What a reader never sees: scripts, styles, embeds, form controls and hidden elements. */
+export function isInvisible(element: Element): boolean {
+  if (neverContent.has(element.tagName)) return true
+  const hidden = element.properties.hidden
+  if ((hidden !== undefined && hidden !== null && hidden !== false) || String(element.properties.ariaHidden) === 'true') return true
+  const style = attribute(element, 'style')
+  return style !== undefined && hiddenStyle.test(style)
+}
+
+interface Frame {
+  node: ElementContent
+  exit: boolean
+  /** Exit frames: whether the element was a block, a link, a `<pre>`. */
+  block?: boolean
+  link?: boolean
+  pre?: boolean
+}
+
+/**
+ * Walk the body and cut it into blocks: each block-level element's own text,
+ * `<br>` runs split, a table row's cells joined by spaces (a cell holding
+ * blocks of its own is a block container instead); `<pre>` keeps its line
+ * breaks. What a reader never sees is skipped. Each text node is tagged with
+ * its block (`data.block`) so that structured compilers can prune the tree.
+ * Iterative, so deep nesting cannot overflow the stack.
+ */
+export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: ElementInfo[]} {
+  const elements: ElementInfo[] = []
+  const nodes: Element[] = []
+  const blocks: RawBlock[] = []
+  /** Registered block elements enclosing the walk's position, innermost last. */
+  const open: number[] = []
+  let parts: string[] = []
+  let texts: Text[] = []
+  let linkChars = 0
+  let linkDepth = 0
+  let preDepth = 0
+  let afterBreak = false
+  let lastFlushElement = -1
+
+  const flush = (viaBreak: boolean): void => {
+    const joined = parts.join('')
+    const text = preDepth > 0 ? preformatted(joined) : joined.replace(/\s+/gu, ' ').trim()
+    const element = open[open.length - 1] as number
+    if (text) {
+      const info = elements[element] as ElementInfo
+      const previous = blocks[blocks.length - 1]
+      const inList = hasAncestor(elements, element, 'li')
+      const continuesLine = afterBreak && lastFlushElement === element
+      const sibling = previous !== undefined && isSiblingItem(elements, previous.html.element, element)
+      for (const node of texts) (node.data ??= {}).block = blocks.length
+      blocks.push({
+        text,
+        linkChars: Math.min(linkChars, text.length),
+        spaced: !(continuesLine || sibling),
+        ...(headingLevel[info.tag] ? {heading: headingLevel[info.tag]} : {}),
+        listItem: inList,
+        html: {
+          tag: info.tag,
+          element,
+          inList,
+          inTable: hasAncestor(elements, element, 'tr'),
+          inQuote: hasAncestor(elements, element, 'blockquote'),
+          depth: info.depth,
+          commas: (text.match(/[,，、]/gu) ?? []).length,
+          node: nodes[element] as Element
+        }
+      })
+      lastFlushElement = element
+      afterBreak = viaBreak
+    } else if (viaBreak) {
+      afterBreak = afterBreak || lastFlushElement === element
+    }
+    parts = []
+    texts = []
+    linkChars = 0
+  }
+
+  const register = (element: Element): void => {
+    const parent = open.length > 0 ? (open[open.length - 1] as number) : -1
+    const parentInfo = elements[parent]
+    open.push(elements.length)
+    nodes.push(element)
+    elements.push(
+      withHints({
+        tag: element.tagName,
+        tokens: elementTokens(element),
+        parent,
+        depth: parentInfo ? parentInfo.depth + 1 : 0,
+        articleBody: /\barticlebody\b/iu.test(attribute(element, 'itemProp') ?? ''),
+        postWrapper: isPostWrapper(element)
+      })
+    )
+  }
+  register(body)
+
+  const stack: Frame[] = []
+  for (let index = body.children.length - 1; index >= 0; index--) stack.push({node: body.children[index] as ElementContent, exit: false})
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame
+    const node = frame.node
+    if (node.type === 'text') {
+      parts.push(node.value)
+      texts.push(node)
+      if (linkDepth > 0) linkChars += node.value.replace(/\s+/gu, ' ').length
+      continue
+    }
+    if (node.type !== 'element') continue
+    if (frame.exit) {
+      if (frame.link) linkDepth--
+      if (frame.block) {
+        flush(false)
+        open.pop()
+      }
+      if (frame.pre) preDepth--
+      continue
+    }
+    if (isInvisible(node)) continue
+    const tag = node.tagName
+    if (tag === 'br' || tag === 'img') (node.data ??= {} as NonNullable<Element['data']>).blockElement = open[open.length - 1] as number
+    if (tag === 'br') {
+      flush(true)
+      continue
+    }
+    const block = blockTags.has(tag) || (cellTags.has(tag) && containsBlock(node))
+    if (block) {
+      flush(false)
+      register(node)
+      afterBreak = false
+    } else if (cellTags.has(tag)) {
+      parts.push(' ')
+    }
+    const link = isLink(node)
+    if (link) linkDepth++
+    if (tag === 'pre') preDepth++
+    stack.push({node, exit: true, block, link, pre: tag === 'pre'})
+    for (let index = node.children.length - 1; index >= 0; index--) stack.push({node: node.children[index] as ElementContent, exit: false})
+  }
+  flush(false)
+  return {blocks, elements}
+}
+
+/** Preformatted text: its lines as written, without trailing spaces or blank lines around them. */
+function preformatted(text: string): string {
+  return text
+    .replace(/\r\n?/gu, '\n')
+    .replace(/[^\S\n]+$/gmu, '')
+    .replace(/^\n+|\n+$/gu, '')
+}
+
+const cellBlockTags = new Set(['p', 'div', 'table', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'section', 'article'])
+
+/** Whether one of the element's classes is, as a whole, a post word (not `post-meta`, which is metadata). */
+function isPostWrapper(element: Element): boolean {
+  const classes = (attribute(element, 'className') ?? '').toLowerCase().split(/\s+/u)
+  return classes.some((name) => postClassNames.has(name))
+}
+
+/**
+ * A link a reader can follow: `<a href>`, not an anchor such as an unclosed
+ * `<a name="top">`, nor a `javascript:` handler that only runs a script.
+ */
+function isLink(element: Element): boolean {
+  if (element.tagName !== 'a') return false
+  const href = attribute(element, 'href')
+  return href !== undefined && !/^\s*javascript:/iu.test(href)
+}
+
+/** Whether a table cell holds blocks of its own (a layout table). Iterative, like the walk. */
+function containsBlock(cell: Element): boolean {
+  const pending: Element[] = cell.children.filter((child): child is Element => child.type === 'element')
+  while (pending.length > 0) {
+    const element = pending.pop() as Element
+    if (cellBlockTags.has(element.tagName)) return true
+    for (const child of element.children) if (child.type === 'element') pending.push(child)
+  }
+  return false
+}
+
+function hasAncestor(elements: ElementInfo[], start: number, tag: string): boolean {
+  for (let index = start; index >= 0; index = (elements[index] as ElementInfo).parent) {
+    if ((elements[index] as ElementInfo).tag === tag) return true
+  }
+  return false
+}
+
+/** Consecutive items of the same list or rows of the same table: written on adjacent lines. */
+function isSiblingItem(elements: ElementInfo[], previous: number, current: number): boolean {
+  const a = elements[previous] as ElementInfo
+  const b = elements[current] as ElementInfo
+  if (a.tag === 'li' && b.tag === 'li') return a.parent === b.parent
+  return a.tag === 'tr' && b.tag === 'tr' && tableOf(elements, previous) === tableOf(elements, current)
+}
+
+/** The table a row belongs to (rows of its head and body are one table). */
+function tableOf(elements: ElementInfo[], row: number): number {
+  let index = (elements[row] as ElementInfo).parent
+  while (index >= 0 && (elements[index] as ElementInfo).tag !== 'table') index = (elements[index] as ElementInfo).parent
+  return index
+}
+
+/** The `<body>` of a hast document (its root element when it has none, as a frameset page). */
+export function bodyOf(tree: HastRoot): Element | undefined {
+  const html = tree.children.find((child): child is Element => child.type === 'element' && child.tagName === 'html')
+  return html?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'body') ?? html
+}
+
+/** The text of the page's `<title>`, white space collapsed. */
+export function documentTitle(tree: HastRoot): string {
+  const html = tree.children.find((child): child is Element => child.type === 'element' && child.tagName === 'html')
+  const head = html?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'head')
+  const title = head?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'title')
+  return title ? toString(title).replace(/\s+/gu, ' ').trim() : ''
+}

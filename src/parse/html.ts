@@ -1,0 +1,109 @@
+import type {Root as HastRoot} from 'hast'
+import {fromParse5} from 'hast-util-from-parse5'
+import {parse} from 'parse5'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import {createBlockNode} from '../block.js'
+import {checkDeadline, deadlineStride} from '../limits.js'
+import type {BlockNode, Root} from '../types.js'
+import {parseWithJsdom} from './dom.js'
+import {flattenToText, maxNesting, nestingDepth} from './flatten.js'
+import {bodyOf, documentTitle, extractBlocks, type RawBlock} from './html-blocks.js'
+import {jsonLdArticleBody, stripNonContent} from './strip.js'
+import {parseText} from './text.js'
+import {headlineOf, titleIndex} from './title.js'
+
+/** Which HTML parser builds the tree: parse5 straight into hast, or jsdom's browser DOM converted to hast. */
+export type HtmlParser = 'parse5' | 'jsdom'
+
+export interface ParseHtmlOptions {
+  /** `parse5` (default): fast, what browsers' parsing spec says; `jsdom`: a full browser DOM first, for users who want one. */
+  parser?: HtmlParser
+}
+
+/**
+ * Parser plugin for HTML pages: the page is parsed into hast (parse5
+ * underneath, no positions), what a reader never sees is skipped, and every
+ * block-level element with text becomes a block of the same tree the text
+ * parser builds, with DOM evidence in `data.block.evidence.html` (its hast
+ * element among it), the element table in `root.data.elements` and the hast
+ * tree in `root.data.hast`. Positions refer to the page's text view: the
+ * blocks in order, a blank line between them. Markup nested deeper than a
+ * tree can be built for is read as text instead.
+ */
+const dechaffParseHtml: Plugin<[ParseHtmlOptions?], string, Root> = function (options = {}) {
+  const parser = options.parser ?? 'parse5'
+  this.parser = (document, file) => parseHtml(document, file, parser)
+}
+
+export default dechaffParseHtml
+
+/** Parse an HTML page into the block tree. */
+export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'parse5'): Root {
+  const stripped = stripNonContent(html)
+  if (nestingDepth(stripped.html) > maxNesting) return parseText(flattenToText(stripped.html), file)
+  const hast = parser === 'jsdom' ? parseWithJsdom(stripped.html) : (fromParse5(parse(stripped.html, {scriptingEnabled: false})) as HastRoot)
+  checkDeadline(file, 'parsing the HTML')
+  return blockTreeOfHast(hast, stripped.jsonLd, file)
+}
+
+/**
+ * The block tree of a parsed page: its blocks, the headline of `<title>` as
+ * the first block when the page has no `<h1>`, the title block marked, and
+ * the evidence the HTML classifiers read.
+ */
+export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile): Root {
+  const articleBody = jsonLdArticleBody(jsonLd)
+  const title = documentTitle(hast)
+  const body = bodyOf(hast)
+  const {blocks, elements} = body ? extractBlocks(body) : {blocks: [], elements: []}
+  checkDeadline(file, 'reading the page structure')
+  if (!blocks.some((block) => block.heading === 1)) {
+    const headline = headlineOf(title)
+    if (headline) blocks.unshift(headlineBlock(headline))
+  }
+  const titleAt = titleIndex(blocks, title)
+  const children: BlockNode[] = []
+  let offset = 0
+  let line = 1
+  blocks.forEach((block, index) => {
+    if (index % deadlineStride === 0) checkDeadline(file, 'splitting blocks into sentences')
+    if (index > 0) {
+      const gap = block.spaced ? 2 : 1
+      offset += gap
+      line += gap
+    }
+    children.push(
+      createBlockNode(block.text, {offset, line, column: 1}, {
+        index,
+        kind: 'element',
+        blankLinesBefore: block.spaced && index > 0 ? 1 : 0,
+        linkDensity: block.text.length === 0 ? 0 : block.linkChars / block.text.length,
+        ...(block.heading ? {heading: block.heading} : {}),
+        listItem: block.listItem,
+        ...(index === titleAt ? {title: true} : {}),
+        html: block.html
+      })
+    )
+    offset += block.text.length
+    line += block.text.split('\n').length - 1
+  })
+  return {
+    type: 'RootNode',
+    children,
+    data: {elements, hast, ...(articleBody ? {articleBody} : {})},
+    position: {start: {line: 1, column: 1, offset: 0}, end: {line, column: 1, offset}}
+  }
+}
+
+/** The headline of `<title>`, standing in for the `<h1>` the page lacks. */
+function headlineBlock(headline: string): RawBlock {
+  return {
+    text: headline,
+    linkChars: 0,
+    spaced: true,
+    heading: 1,
+    listItem: false,
+    html: {tag: 'title', element: 0, inList: false, inTable: false, inQuote: false, depth: 0, commas: 0}
+  }
+}
