@@ -1,10 +1,14 @@
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
-import dechaffCompileText from './compile/text.js'
-import {decodeHtml} from './parse/decode.js'
+import dechaffCompileHtml from './compile/html.js'
+import dechaffCompileMarkdown from './compile/markdown.js'
+import dechaffCompileText, {compileText} from './compile/text.js'
 import {startClock} from './limits.js'
-import {validateOptions, type CleanOptions} from './options.js'
-import dechaffParseHtml from './parse/html.js'
+import {validateOptions, type CleanOptions, type OutputFormat} from './options.js'
+import {decodeHtml} from './parse/decode.js'
+import {hastOfDocument} from './parse/dom.js'
+import dechaffParseHtml, {blockTreeOfHast} from './parse/html.js'
+import {jsonLdScripts} from './parse/strip.js'
 import dechaffParseText from './parse/text.js'
 import {classifierList} from './pipeline.js'
 import dechaffSettle from './settle.js'
@@ -39,6 +43,10 @@ export interface BlockReport {
 export interface CleanResult {
   /** The kept text. */
   text: string
+  /** The kept content in the asked `format` (the same as `text` for `text`). */
+  output: string
+  /** The format of `output`. */
+  format: OutputFormat
   /** What the input was taken to be. */
   input: InputKind
   /** Every block of the page, in order, with its verdict. */
@@ -59,14 +67,17 @@ const defaultMaxBytes = 16 * 1024 * 1024
 
 export type DechaffProcessor = Processor<Root, Root, Root, Root, string>
 
+const compilers = {text: dechaffCompileText, markdown: dechaffCompileMarkdown, html: dechaffCompileHtml} as const
+
 /** A frozen processor for one kind of input, with the given options. */
 export function createProcessor(kind: InputKind, options: CleanOptions = {}): DechaffProcessor {
   validateOptions(options)
+  const structure = {links: options.links ?? false, images: options.images ?? false}
   return unified()
-    .use(kind === 'html' ? dechaffParseHtml : dechaffParseText)
+    .use(kind === 'html' ? [[dechaffParseHtml, {parser: options.parser ?? 'parse5'}]] : [dechaffParseText])
     .use(classifierList(options))
     .use(dechaffSettle, options.settle ?? {})
-    .use(dechaffCompileText)
+    .use(compilers[options.format ?? 'text'], structure)
     .freeze() as unknown as DechaffProcessor
 }
 
@@ -85,8 +96,28 @@ export function createCleaner(options: CleanOptions = {}): Cleaner {
     }
     const kind = options.input && options.input !== 'auto' ? options.input : detectInput(input)
     const processor = (processors[kind] ??= createProcessor(kind, options))
-    return run(processor, kind, toText(input, kind), path ?? options.path, timeoutMs)
+    const file = startFile(toText(input, kind), path ?? options.path, timeoutMs)
+    return run(processor, kind, processor.parse(file), file, options.format ?? 'text')
   }
+}
+
+/**
+ * Clean a DOM `Document` a caller already holds (from jsdom, a browser or
+ * linkedom), the way Readability is called: its tree is read as hast and goes
+ * through the same pipeline as `clean()` on the page's HTML, so both give the
+ * same blocks and text. The document is not changed.
+ */
+export function cleanDocument(document: Document, options: CleanOptions = {}): CleanResult {
+  const processor = createProcessor('html', options)
+  const file = startFile('', options.path, options.timeoutMs ?? defaultTimeoutMs)
+  let hast
+  try {
+    hast = hastOfDocument(document)
+  } catch (error) {
+    if (error instanceof RangeError) throw new DechaffInputError('document is nested too deeply to read')
+    throw error
+  }
+  return run(processor, 'html', blockTreeOfHast(hast, jsonLdScripts(hast), file), file, options.format ?? 'text')
 }
 
 /**
@@ -108,12 +139,17 @@ export function detectInput(input: string | Uint8Array): InputKind {
   return (start.match(htmlTag)?.length ?? 0) >= 8 ? 'html' : 'text'
 }
 
-function run(processor: DechaffProcessor, kind: InputKind, value: string, path: string | undefined, timeoutMs: number): CleanResult {
+function startFile(value: string, path: string | undefined, timeoutMs: number): VFile {
   const file = new VFile(path === undefined ? {value} : {value, path})
   startClock(file, timeoutMs)
-  const tree = processor.runSync(processor.parse(file), file)
-  const text = processor.stringify(tree, file)
-  return {text, input: kind, blocks: reportBlocks(tree), messages: file.messages}
+  return file
+}
+
+function run(processor: DechaffProcessor, kind: InputKind, parsed: Root, file: VFile, format: OutputFormat): CleanResult {
+  const tree = processor.runSync(parsed, file)
+  const output = processor.stringify(tree, file)
+  const text = format === 'text' ? output : compileText(tree)
+  return {text, output, format, input: kind, blocks: reportBlocks(tree), messages: file.messages}
 }
 
 const utf8 = new TextDecoder('utf-8')

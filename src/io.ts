@@ -17,3 +17,6 @@ export function asTextPath(file: string): string {
   const extension = path.extname(file)
   return `${extension ? file.slice(0, -extension.length) : file}.txt`
 }
+
+/** File extension of a page written in each output format (`--out` files, golden files). */
+export const formatExtensions = {text: '.txt', markdown: '.md', html: '.html', json: '.json'} as const

@@ -1,6 +1,10 @@
 import {furniturePattern} from './lexicon.js'
 import {classifierNames, type ClassifierName, type ClassifierOptions} from './pipeline.js'
+import type {HtmlParser} from './parse/html.js'
 import type {SettleOptions} from './settle.js'
+
+/** What the kept content is written as. */
+export type OutputFormat = 'text' | 'markdown' | 'html'
 
 /** Options of `clean()`, of `dechaff.config.json` and of the `dechaff` field in package.json. */
 export interface CleanOptions {
@@ -19,6 +23,14 @@ export interface CleanOptions {
   furniture?: string[]
   /** Phrases that keep any block containing them, whatever the classifiers say (default: none). */
   keep?: string[]
+  /** HTML parser: `parse5` into hast, or `jsdom` for a browser-grade DOM first, loaded only then (default: parse5). */
+  parser?: HtmlParser
+  /** What `output` is written as: `text`, `markdown` (GFM) or clean `html` (default: text). */
+  format?: OutputFormat
+  /** Markdown and HTML output: keep links (default: false: their text stays, unlinked). */
+  links?: boolean
+  /** Markdown and HTML output: keep images that sit in kept blocks (default: false). */
+  images?: boolean
   /** File path, used in messages (default: none). */
   path?: string
   /** Time budget per page in milliseconds; a page over it throws `DechaffTimeoutError`; 0 for none (default: 2000). */
@@ -67,8 +79,9 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
-const topKeys = new Set(['input', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'path', 'timeoutMs', 'maxBytes'])
-const inputKinds = new Set(['auto', 'text', 'html'])
+const topKeys = new Set(['input', 'parser', 'format', 'links', 'images', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'path', 'timeoutMs', 'maxBytes'])
+/** The options that take one of a few words, and those words. */
+const choices: Record<string, string[]> = {input: ['auto', 'text', 'html'], parser: ['parse5', 'jsdom'], format: ['text', 'markdown', 'html']}
 
 /**
  * Check an options object (from code or a config file) and return it typed.
@@ -105,8 +118,14 @@ export function validateOptions(value: unknown, source = 'options'): CleanOption
     }
   }
   if (options.keep !== undefined) strings(options.keep, `${source}.keep`)
-  if (options.input !== undefined && !inputKinds.has(options.input as string)) {
-    throw new DechaffConfigError(`${source}.input: expected auto, text or html, got ${JSON.stringify(options.input)}`)
+  for (const [key, words] of Object.entries(choices)) {
+    const value = options[key]
+    if (value !== undefined && !words.includes(value as string)) {
+      throw new DechaffConfigError(`${source}.${key}: expected ${words.join(', ')}, got ${JSON.stringify(value)}`)
+    }
+  }
+  for (const key of ['links', 'images'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new DechaffConfigError(`${source}.${key}: expected true or false, got ${JSON.stringify(options[key])}`)
   }
   for (const key of ['timeoutMs', 'maxBytes'] as const) {
     const limit = options[key]

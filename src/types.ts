@@ -25,6 +25,8 @@ export interface BlockEvidence {
   heading?: number
   /** Whether the parser knows the block to be a list item. */
   listItem?: boolean
+  /** Text dumps: the white space a line was indented by (code keeps its shape). */
+  indent?: string
   /** The parser found this block to be the page's title (HTML: the `<h1>` closest to `<title>`, or the headline of `<title>`). */
   title?: boolean
   /** DOM evidence, for blocks of an HTML page. */

@@ -62,7 +62,7 @@ describe('batch inputs and outputs', () => {
     await writeFile(at('in', 'a', 'b.html'), htmlPage(3))
     await writeFile(at('in', 'c.txt'), textPage(4))
     await dechaff(['clean', at('in'), '--out', at('md'), '--format', 'markdown', '--quiet'])
-    expect(await readFile(at('md', 'a', 'b.txt'), 'utf8')).toMatch(/^# Story 3\n\nThe council voted/)
+    expect(await readFile(at('md', 'a', 'b.md'), 'utf8')).toMatch(/^# Story 3\n\nThe council voted/)
     await dechaff(['clean', at('in'), '--out', at('json'), '--format', 'json', '--quiet'])
     const json = JSON.parse(await readFile(at('json', 'c.json'), 'utf8'))
     expect(json).toMatchObject({input: 'text'})

@@ -1,7 +1,15 @@
 import type {CleanResult} from '../clean.js'
 
-/** Output formats of a batch. */
-export type OutputFormat = 'text' | 'markdown' | 'json'
+import type {CleanOptions} from '../options.js'
+
+/** Output formats of a batch: the cleaner's formats, or JSON with every block's verdict. */
+export type OutputFormat = 'text' | 'markdown' | 'html' | 'json'
+
+
+/** The cleaning options that give a batch's format: JSON carries the plain text. */
+export function withFormat(options: CleanOptions, format: OutputFormat): CleanOptions {
+  return format === 'json' ? options : {...options, format}
+}
 
 /** What one cleaned page turns into, ready to write. */
 export interface PageOutput {
@@ -17,24 +25,5 @@ export function formatPage(result: CleanResult, format: OutputFormat): PageOutpu
   }
   const removed = [...removedBy].map(([rule, chars]) => ({rule, chars})).sort((a, b) => b.chars - a.chars)
   if (format === 'json') return {text: `${JSON.stringify({input: result.input, text: result.text, blocks: result.blocks})}\n`, removed}
-  if (format === 'markdown') return {text: markdown(result), removed}
-  return {text: result.text, removed}
-}
-
-/** Kept blocks as Markdown: headings as `##` (the first as `#`), list items as `-`, the rest as paragraphs. */
-function markdown(result: CleanResult): string {
-  const lines: string[] = []
-  let titled = false
-  for (const block of result.blocks) {
-    if (!block.kept) continue
-    if (block.heading) {
-      lines.push(`${titled ? '##' : '#'} ${block.text}`)
-      titled = true
-    } else if (block.listItem) {
-      lines.push(`- ${block.text.replace(/^(?:[-*•·▪◦‣–—►✓✔]|\d{1,3}[.)])\s+/u, '')}`)
-    } else {
-      lines.push(block.text)
-    }
-  }
-  return lines.length > 0 ? `${lines.join('\n\n')}\n` : ''
+  return {text: result.output, removed}
 }

@@ -2,7 +2,7 @@ import {createWriteStream, type WriteStream} from 'node:fs'
 import {mkdir, readFile, stat, truncate} from 'node:fs/promises'
 import path from 'node:path'
 import cliProgress from 'cli-progress'
-import {writeAtomically} from '../io.js'
+import {formatExtensions, writeAtomically} from '../io.js'
 import type {CleanOptions} from '../options.js'
 import type {CleanResult} from '../clean.js'
 import type {OutputFormat} from './format.js'
@@ -214,7 +214,7 @@ async function completedIds(options: BatchOptions): Promise<Set<string>> {
 
 /** Where a record's output goes under `out`. */
 function targetOf(options: BatchOptions, record: PageRecord): string {
-  return path.join(options.out as string, options.format === 'json' ? record.relative.replace(/\.txt$/u, '.json') : record.relative)
+  return path.join(options.out as string, record.relative.replace(/\.txt$/u, formatExtensions[options.format]))
 }
 
 async function exists(file: string): Promise<boolean> {

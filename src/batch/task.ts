@@ -1,7 +1,7 @@
 import {createCleaner, type Cleaner, type CleanResult} from '../clean.js'
 import type {CleanOptions} from '../options.js'
 import type {InputKind} from '../types.js'
-import {formatPage, type OutputFormat} from './format.js'
+import {formatPage, withFormat, type OutputFormat} from './format.js'
 
 /** A page to clean. */
 export interface WorkerTask {
@@ -22,7 +22,7 @@ export function createTaskRunner(options: CleanOptions, format: OutputFormat, ke
   return (message) => {
     const started = performance.now()
     try {
-      const cleaner = (cleaners[message.kind ?? 'auto'] ??= createCleaner({...options, ...(message.kind ? {input: message.kind} : {})}))
+      const cleaner = (cleaners[message.kind ?? 'auto'] ??= createCleaner({...withFormat(options, format), ...(message.kind ? {input: message.kind} : {})}))
       const result = cleaner(message.input, message.id)
       const chars = result.blocks.reduce((sum, block) => sum + block.text.length, 0)
       return {task: message.task, ok: true, ...formatPage(result, format), ms: performance.now() - started, chars, ...(keepResult ? {result} : {})}

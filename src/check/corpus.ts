@@ -2,8 +2,9 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
 import {createCleaner, type CleanOptions} from '../clean.js'
-import {asTextPath, pagePatterns, writeAtomically} from '../io.js'
+import {asTextPath, formatExtensions, pagePatterns, writeAtomically} from '../io.js'
 import {scoresOf, tokenOverlap, type Overlap, type Scores} from '../metrics.js'
+import type {OutputFormat} from '../options.js'
 import {paragraphDiff} from './diff.js'
 
 /** What happened to one corpus page. */
@@ -47,6 +48,13 @@ export interface CheckOptions {
   update?: boolean
   /** Cleaning options, as for `clean()`. */
   clean?: CleanOptions
+  /**
+   * Which golden files to compare: `text` (`<page>.txt`, every page must have
+   * one), `markdown` (`<page>.md`) or `html` (`<page>.html`), where only the
+   * pages that have such a golden file are checked, and `update` with `only`
+   * writes new ones (default: text).
+   */
+  format?: OutputFormat
 }
 
 /**
@@ -57,22 +65,25 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
   const corpus = options.corpus ?? 'corpus'
   const golden = options.golden ?? 'golden'
   const pages = (await glob(options.only ? [options.only] : pagePatterns, {cwd: corpus, onlyFiles: true})).sort()
-  const cleaner = createCleaner(options.clean)
+  const format = options.format ?? 'text'
+  const cleaner = createCleaner({...options.clean, format})
   const reports: PageReport[] = []
   const updated: string[] = []
   const total: Overlap = {matched: 0, actual: 0, expected: 0}
   for (const page of pages) {
-    const goldenRelative = asTextPath(page)
+    const goldenRelative = asTextPath(page).replace(/\.txt$/u, formatExtensions[format])
+    const expected = await readOptional(path.join(golden, goldenRelative))
+    // Structured golden files are opt-in per page: a page without one is not checked in that format.
+    if (format !== 'text' && expected === undefined && !(options.update && options.only)) continue
     const report: PageReport = {page, golden: goldenRelative, status: 'pass'}
     reports.push(report)
     try {
-      report.actual = cleaner(await readFile(path.join(corpus, page)), page).text
+      report.actual = cleaner(await readFile(path.join(corpus, page)), page).output
     } catch (error) {
       report.status = 'error'
       report.error = error instanceof Error ? error.message : String(error)
       continue
     }
-    const expected = await readOptional(path.join(golden, goldenRelative))
     if (expected === undefined) {
       report.status = 'missing'
     } else {

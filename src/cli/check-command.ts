@@ -1,12 +1,13 @@
 import {checkCorpus, type CheckReport, type PageReport} from '../check/corpus.js'
 import type {Scores} from '../metrics.js'
-import type {CleanOptions} from '../options.js'
+import type {CleanOptions, OutputFormat} from '../options.js'
 import {painter} from './style.js'
 
 export interface CheckCommandOptions {
   corpus: string
   golden: string
   only?: string
+  format: OutputFormat
   update: boolean
   json: boolean
   options: CleanOptions
@@ -17,6 +18,7 @@ export async function runCheck(command: CheckCommandOptions): Promise<number> {
   const report = await checkCorpus({
     corpus: command.corpus,
     golden: command.golden,
+    format: command.format,
     update: command.update,
     clean: command.options,
     ...(command.only ? {only: command.only} : {})

@@ -2,6 +2,8 @@
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
+import type {OutputFormat} from '../batch/format.js'
+import {formatExtensions} from '../io.js'
 import {runCheck} from './check-command.js'
 import {runClean} from './clean-command.js'
 import {loadConfig} from './config.js'
@@ -18,7 +20,10 @@ Commands:
       --out DIR               write each page to DIR, mirroring the input (a/b.html → DIR/a/b.txt)
       --output FILE           write JSON Lines {id, ...fields, text, removed, ms} to FILE (- for stdout;
                               the default for JSON Lines and WARC input without --out)
-      --format F              text, markdown or json (default: text)
+      --format F              text, markdown (GFM), html (clean HTML) or json (default: text); --out
+                              files end in .txt, .md, .html or .json
+      --links, --images       markdown and html: keep links and images (default: text only)
+      --parser P              HTML parser: parse5 or jsdom (a browser-grade DOM; slower) (default: parse5)
       --ordered               JSON Lines in input order
       --jobs N                worker threads (default: the number of cores)
       --errors FILE           JSON Lines {id, reason} for records that could not be cleaned (default: stderr)
@@ -33,7 +38,10 @@ Commands:
       --corpus DIR            input pages (default: corpus)
       --golden DIR            expected outputs (default: golden)
       --only GLOB             check only the pages matching GLOB (relative to the corpus)
+      --format F              which golden files: text (<page>.txt, every page), markdown (<page>.md) or
+                              html (<page>.html), checked for the pages that have one (default: text)
       --update                write current outputs as golden files where they changed or were missing
+                              (markdown and html: only for pages named by --only)
       --json                  machine-readable report on stdout
   explain FILE              every block of FILE, kept or removed, the rule, the reason and the scores
       --json                  machine-readable blocks on stdout
@@ -62,6 +70,9 @@ async function main(argv: string[]): Promise<number> {
           out: {type: 'string', short: 'o'},
           output: {type: 'string'},
           format: {type: 'string', default: 'text'},
+          links: {type: 'boolean', default: false},
+          images: {type: 'boolean', default: false},
+          parser: {type: 'string'},
           ordered: {type: 'boolean', default: false},
           jobs: {type: 'string'},
           errors: {type: 'string'},
@@ -76,17 +87,21 @@ async function main(argv: string[]): Promise<number> {
         }
       })
       if (values.help) return help()
-      if (!['text', 'markdown', 'json'].includes(values.format)) throw new UsageError(`--format must be text, markdown or json, got ${values.format}`)
+      if (!(values.format in formatExtensions)) throw new UsageError(`--format must be one of ${Object.keys(formatExtensions).join(', ')}, got ${values.format}`)
+      if (values.parser !== undefined && !['parse5', 'jsdom'].includes(values.parser)) throw new UsageError(`--parser must be parse5 or jsdom, got ${values.parser}`)
       const {options: configured} = await loadConfig(await startOf(positionals[0]), values.config)
       const options = {
         ...configured,
         ...(values.input ? {input: values.input as 'auto' | 'text' | 'html'} : {}),
+        ...(values.parser ? {parser: values.parser as 'parse5' | 'jsdom'} : {}),
+        ...(values.links ? {links: true} : {}),
+        ...(values.images ? {images: true} : {}),
         ...(values['max-bytes'] ? {maxBytes: count(values['max-bytes'], '--max-bytes')} : {}),
         ...(values['timeout-ms'] ? {timeoutMs: count(values['timeout-ms'], '--timeout-ms')} : {})
       }
       return runClean({
         operands: positionals,
-        format: values.format as 'text' | 'markdown' | 'json',
+        format: values.format as OutputFormat,
         ordered: values.ordered,
         resume: values.resume,
         quiet: values.quiet,
@@ -108,14 +123,16 @@ async function main(argv: string[]): Promise<number> {
           corpus: {type: 'string', default: 'corpus'},
           golden: {type: 'string', default: 'golden'},
           only: {type: 'string'},
+          format: {type: 'string', default: 'text'},
           update: {type: 'boolean', default: false},
           json: {type: 'boolean', default: false}
         }
       })
       if (values.help) return help()
       if (positionals.length > 0) throw new UsageError(`check takes no operands, got ${positionals.join(' ')}`)
+      if (!['text', 'markdown', 'html'].includes(values.format)) throw new UsageError(`check --format must be text, markdown or html, got ${values.format}`)
       const {options} = await loadConfig(values.corpus, values.config)
-      return runCheck({corpus: values.corpus, golden: values.golden, update: values.update, json: values.json, options, ...(values.only ? {only: values.only} : {})})
+      return runCheck({corpus: values.corpus, golden: values.golden, format: values.format as 'text' | 'markdown' | 'html', update: values.update, json: values.json, options, ...(values.only ? {only: values.only} : {})})
     }
     case 'explain': {
       const {values, positionals} = parseArgs({args: rest, allowPositionals: true, options: {...shared, json: {type: 'boolean', default: false}}})

@@ -1,10 +1,11 @@
 import type {Plugin} from 'unified'
 import {blocksOf} from '../tree.js'
 import type {Root} from '../types.js'
+import {isCodeIndent} from './kept.js'
 
 /**
  * Compiler plugin: write the kept blocks as text, each as written in the
- * page; one blank line between two kept blocks where the page had a blank line
+ * page (a text dump's line indented as code keeps its indentation, `<pre>` its line breaks); one blank line between two kept blocks where the page had a blank line
  * anywhere between them, else a line break; a final line break.
  */
 const dechaffCompileText: Plugin<[], Root, string> = function () {
@@ -22,7 +23,7 @@ export function compileText(tree: Root): string {
     if (block.evidence.blankLinesBefore > 0) blankSinceKept = true
     if (!block.verdict?.keep) continue
     if (output) output += blankSinceKept ? '\n\n' : '\n'
-    output += block.text
+    output += (isCodeIndent(block) ? block.evidence.indent : '') + block.text
     blankSinceKept = false
   }
   return output ? `${output}\n` : ''

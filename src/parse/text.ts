@@ -89,7 +89,7 @@ function blockFromLines(lines: Line[], index: number, blankLinesBefore: number, 
   return createBlockNode(
     raw.trim(),
     {offset: first.offset + lead, line: first.line, column: lead + 1},
-    {index, kind, blankLinesBefore, linkDensity: 0}
+    {index, kind, blankLinesBefore, linkDensity: 0, ...(kind === 'line' && lead > 0 ? {indent: raw.slice(0, lead)} : {})}
   )
 }
 

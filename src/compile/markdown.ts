@@ -1,0 +1,30 @@
+import {toMdast} from 'hast-util-to-mdast'
+import type {Root as MdastRoot} from 'mdast'
+import {gfmToMarkdown} from 'mdast-util-gfm'
+import {toMarkdown} from 'mdast-util-to-markdown'
+import type {Plugin} from 'unified'
+import type {Root} from '../types.js'
+import {keptHast, keptMdastOfText, type StructureOptions} from './kept.js'
+
+export type MarkdownOptions = StructureOptions
+
+/**
+ * Compiler plugin: write the kept content as Markdown (GFM). An HTML page's
+ * kept elements go through mdast, so heading levels, ordered and nested
+ * lists, tables, fenced code with its language, quotes and emphasis survive;
+ * links and images when asked. A text dump's kept blocks become headings,
+ * lists, code and paragraphs by what the text shows.
+ */
+const dechaffCompileMarkdown: Plugin<[MarkdownOptions?], Root, string> = function (options = {}) {
+  this.compiler = (tree) => compileMarkdown(tree as Root, options)
+}
+
+export default dechaffCompileMarkdown
+
+/** Write the kept content of a settled tree as Markdown. */
+export function compileMarkdown(tree: Root, options: MarkdownOptions = {}): string {
+  const hast = keptHast(tree, options)
+  const mdast = tree.data?.hast ? (hast ? (toMdast(hast) as MdastRoot) : undefined) : keptMdastOfText(tree)
+  if (!mdast || mdast.children.length === 0) return ''
+  return toMarkdown(mdast, {bullet: '-', emphasis: '*', strong: '*', fence: '`', fences: true, rule: '-', listItemIndent: 'one', extensions: [gfmToMarkdown({tablePipeAlign: false})]})
+}
