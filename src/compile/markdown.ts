@@ -3,6 +3,7 @@ import type {Root as MdastRoot} from 'mdast'
 import {gfmToMarkdown} from 'mdast-util-gfm'
 import {toMarkdown} from 'mdast-util-to-markdown'
 import type {Plugin} from 'unified'
+import {visit} from 'unist-util-visit'
 import type {Root} from '../types.js'
 import {keptHast, keptMdastOfText, type StructureOptions} from './kept.js'
 
@@ -26,5 +27,20 @@ export function compileMarkdown(tree: Root, options: MarkdownOptions = {}): stri
   const hast = keptHast(tree, options)
   const mdast = tree.data?.hast ? (hast ? (toMdast(hast) as MdastRoot) : undefined) : keptMdastOfText(tree)
   if (!mdast || mdast.children.length === 0) return ''
+  tightenLists(mdast)
   return toMarkdown(mdast, {bullet: '-', emphasis: '*', strong: '*', fence: '`', fences: true, rule: '-', listItemIndent: 'one', extensions: [gfmToMarkdown({tablePipeAlign: false})]})
+}
+
+/**
+ * Lists are written tight, as pages show them, unless an item holds several
+ * paragraphs: hast-util-to-mdast spreads any item with a nested list, which
+ * would put blank lines between short steps.
+ */
+function tightenLists(tree: MdastRoot): void {
+  visit(tree, (node) => {
+    if (node.type !== 'list') return
+    const spread = node.children.some((item) => item.children.filter((child) => child.type === 'paragraph').length > 1)
+    node.spread = spread
+    for (const item of node.children) item.spread = spread
+  })
 }
