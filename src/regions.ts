@@ -1,5 +1,5 @@
 import {stopwords} from './block.js'
-import type {Block} from './types.js'
+import type {Block, QualityClass} from './types.js'
 
 /** Thresholds that say what counts as article prose when finding regions. */
 export interface ProseThresholds {
@@ -61,4 +61,13 @@ export function cohesion(a: Map<string, number>, b: Map<string, number>): number
   }
   for (const count of b.values()) normB += count * count
   return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB)
+}
+
+/**
+ * Outside the article every class drops a step: likely boilerplate, left to
+ * context; a short line there is not rescued by a good neighbour.
+ */
+export function demoted(quality: {class: QualityClass; reason: string}, where: string): {class: QualityClass; reason: string} {
+  const lower: Record<QualityClass, QualityClass> = {good: 'neargood', neargood: 'short', short: 'bad', bad: 'bad'}
+  return {class: lower[quality.class], reason: `${quality.reason}; ${where}`}
 }

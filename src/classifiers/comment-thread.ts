@@ -1,7 +1,7 @@
 import type {Transformer} from 'unified'
 import data from '../data/comments.json' with {type: 'json'}
 import {isProse, proseShareBefore} from '../regions.js'
-import {isDatedByline, startsLikeByline} from './metadata.js'
+import {isDatedByline, startsLikeByline} from '../dates.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, Root} from '../types.js'

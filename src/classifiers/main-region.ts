@@ -1,9 +1,8 @@
 import type {Transformer} from 'unified'
-import {isProse, readsAsSentence} from '../regions.js'
+import {demoted, isProse, readsAsSentence} from '../regions.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf} from '../tree.js'
 import type {Block, Root} from '../types.js'
-import {demoted} from './quality.js'
 
 export interface MainRegionOptions {
   /**

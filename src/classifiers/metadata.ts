@@ -2,6 +2,7 @@ import type {Transformer} from 'unified'
 import bio from '../data/bio.json' with {type: 'json'}
 import data from '../data/metadata.json' with {type: 'json'}
 import {alternation} from '../lexicon.js'
+import {bylineStart, carriesDate, clockTime} from '../dates.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, Root} from '../types.js'
 
@@ -14,19 +15,13 @@ export interface MetadataOptions {
   minVocabularyShare?: number
 }
 
-const months = new Set(data.months)
-const weekdays = new Set(data.weekdays)
 const vocabulary = new Set([...data.months, ...data.weekdays, ...data.relative, ...data.clock, ...data.markers])
-const bylineStart = new RegExp(`^(?:${alternation(data.bylineStarts)})\\s*:?\\s+`, 'u')
 const taxonomyStart = new RegExp(`^(?:${alternation(data.taxonomyStarts)})\\b\\s*(?::|\\s)`, 'u')
 const navigationLine = new RegExp(
   `^[«‹←<\\s]*(?:${data.navigationWords.join('|')})(?: (?:${data.navigationObjects.join('|')}))?(?:\\s*[:»›→>|]|$)`,
   'u'
 )
 const numberish = /^(?:\d+(?:st|nd|rd|th)?|\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d+(?:am|pm|h|m|min|mins|k)?)$/u
-const clockTime = /\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s?[ap]\.?m\.?(?:\s|$)/u
-const numericDate = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b/u
-const relativeDate = /\b(?:\d+|an?|one|two|few)\s(?:second|minute|min|hour|hr|day|week|month|year)s?\sago\b/u
 const nameWithRole = new RegExp(
   `^\\p{Lu}[\\p{L}'’.-]+(?: \\p{Lu}[\\p{L}'’.-]+){1,3}\\s?[,|–—-]\\s?(?:[\\p{L}-]+ ){0,4}(?:${bio.roles.join('|')})s?(?: (?:at|for|of) [^.]{1,40})?$`,
   'iu'
@@ -71,21 +66,6 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
 /** Two or three capitalised words and nothing else: a person's name. */
 const personName = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,2}$/u
 
-/** Whether the block carries a date ("March 4, 2024", "04/03/24", "2 days ago"). */
-function carriesDate(block: Block): boolean {
-  return hasCalendarDate(block.words) || numericDate.test(block.normal) || relativeDate.test(block.normal)
-}
-
-/** A metadata line with a date or a clock time: a dateline, or the name-and-date line heading a comment. */
-export function isDatedByline(block: Block): boolean {
-  return block.removal?.ruleId === 'byline' && (carriesDate(block) || clockTime.test(block.normal))
-}
-
-/** Starts like a byline ("By …", "Posted by …", "Updated …"). */
-export function startsLikeByline(block: Block): boolean {
-  return bylineStart.test(block.normal)
-}
-
 /** Why a short line is metadata, or nothing when it is not. */
 function metadataReason(block: Block, minVocabularyShare: number): string | undefined {
   const text = block.normal
@@ -103,18 +83,6 @@ function metadataReason(block: Block, minVocabularyShare: number): string | unde
   const known = words.filter((word) => vocabulary.has(word) || numberish.test(word) || names.has(word)).length
   if (known / words.length < minVocabularyShare) return undefined
   return `metadata line (${signals.join(', ')})`
-}
-
-function hasCalendarDate(words: string[]): boolean {
-  for (let index = 0; index < words.length; index++) {
-    const word = (words[index] as string).replace(/\.$/, '')
-    if (weekdays.has(word)) return true
-    if (months.has(word) && word !== 'may') {
-      const around = [words[index - 1], words[index + 1]]
-      if (around.some((neighbour) => neighbour !== undefined && /^\d{1,4}(?:st|nd|rd|th)?$/.test(neighbour))) return true
-    }
-  }
-  return false
 }
 
 /** After "By", a run of capitalised name words (with "and", commas, roles). */

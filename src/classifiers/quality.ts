@@ -1,5 +1,6 @@
 import type {Transformer} from 'unified'
 import {defaults} from '../thresholds.js'
+import {demoted} from '../regions.js'
 import {blocksOf} from '../tree.js'
 import type {Block, QualityClass, Root} from '../types.js'
 
@@ -74,15 +75,6 @@ function vouched(quality: {class: QualityClass; reason: string}, block: Block): 
 
 /** Most of a block's text that may be linked for the article container to vouch for it. */
 const vouchedMaxLinkDensity = 0.5
-
-/**
- * Outside the article every class drops a step: likely boilerplate, left to
- * context; a short line there is not rescued by a good neighbour.
- */
-export function demoted(quality: {class: QualityClass; reason: string}, where: string): {class: QualityClass; reason: string} {
-  const lower: Record<QualityClass, QualityClass> = {good: 'neargood', neargood: 'short', short: 'bad', bad: 'bad'}
-  return {class: lower[quality.class], reason: `${quality.reason}; ${where}`}
-}
 
 function classify(block: Block, settings: Required<QualityOptions>): {class: QualityClass; reason: string} {
   const {chars, stopwordDensity} = block.features
