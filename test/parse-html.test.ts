@@ -75,4 +75,14 @@ describe('detectInput', () => {
       'Council extends library pilot\n\nThe council voted on Tuesday to extend the pilot scheme for another two years, after a report found that usage had doubled since the first trial began.\n\nResidents who spoke at the meeting were broadly in favour, although several asked for longer opening hours in the evening.\n'
     )
   })
+
+  it('reads a class name up to a relation word: an anchor beside a sticky navbar is not navigation', () => {
+    const tree = parseHtml('<body><h2 class="anchor anchorWithStickyNavbar">Set up</h2><div class="navbar-inner"><a href="/">Home</a></div><div class="padded-below-header">x</div></body>')
+    const elements = tree.data?.elements ?? []
+    const heading = elements.find((element) => element.tag === 'h2')
+    expect(heading?.tokens).toEqual(['anchor', 'anchor'])
+    expect(heading?.furniture).toBeUndefined()
+    expect(elements.find((element) => element.tokens.includes('navbar'))?.furniture).toBe('navbar')
+    expect(elements.find((element) => element.tokens.includes('padded'))?.tokens).toEqual(['padded'])
+  })
 })

@@ -9,6 +9,8 @@ const quoteTokens = new Set(hints.quoteTokens)
 const metadataTokens = new Set(hints.metadataTokens)
 const compoundFurniture = new RegExp(`^(?:${alternation(hints.compoundHeads)})(?:${alternation(hints.compoundTails)})$`, 'u')
 const inFlowHints = new Set([...hints.inFlowTokens, ...hints.inFlowTags.map((tag) => `<${tag}>`)])
+/** Words of a class name after which it describes a neighbour (`anchorWithStickyNavbar`). */
+export const relationWords: ReadonlySet<string> = new Set(hints.relationWords)
 /** Class names that, whole, mark a post wrapper. */
 export const postClassNames: ReadonlySet<string> = new Set(hints.postTokens)
 

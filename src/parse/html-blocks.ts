@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root as HastRoot, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {ElementInfo, HtmlEvidence} from '../types.js'
-import {postClassNames, withHints} from './hints.js'
+import {postClassNames, relationWords, withHints} from './hints.js'
 
 /** One block of an HTML page before it becomes an nlcst paragraph. */
 export interface RawBlock {
@@ -44,11 +44,24 @@ function attribute(element: Element, name: string): string | undefined {
 /** Class, id, role and itemprop words of an element, split at `-`, `_`, spaces and case changes. */
 export function elementTokens(element: Element): string[] {
   const id = attribute(element, 'id')
-  const raw = [attribute(element, 'className'), isHeadingAnchor(element, id) ? undefined : id, attribute(element, 'role'), attribute(element, 'itemProp')]
+  const raw = [isHeadingAnchor(element, id) ? undefined : id, attribute(element, 'role'), attribute(element, 'itemProp')]
     .filter((value): value is string => Boolean(value))
     .join(' ')
-  if (!raw) return []
-  return splitTokens(raw)
+  const classes = element.properties.className
+  return [...(Array.isArray(classes) ? classes.slice(0, maxClassNames).flatMap((name) => classTokens(String(name))) : []), ...(raw ? splitTokens(raw) : [])]
+}
+
+/** Most class names read of one element: enough for any real page, bounded for hostile markup. */
+const maxClassNames = 40
+
+/**
+ * A class name's words up to a relation word: `anchorWithStickyNavbar` is an
+ * anchor that sits with a sticky navbar, not navigation.
+ */
+function classTokens(name: string): string[] {
+  const words = splitTokens(name)
+  const relation = words.findIndex((word, index) => index > 0 && relationWords.has(word))
+  return relation === -1 ? words : words.slice(0, relation)
 }
 
 /** Fewest words of an id read as a heading's slug rather than a role name. */
