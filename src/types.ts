@@ -27,6 +27,11 @@ export interface BlockEvidence {
   listItem?: boolean
   /** Text dumps: the white space a line was indented by (code keeps its shape). */
   indent?: string
+  /**
+   * HTML: a `<pre>`'s text with its line breaks and indentation, where they differ
+   * from `text`. Compilers write it; classifiers read the collapsed `text`.
+   */
+  preformatted?: string
   /** The parser found this block to be the page's title (HTML: the `<h1>` closest to `<title>`, or the headline of `<title>`). */
   title?: boolean
   /** DOM evidence, for blocks of an HTML page. */

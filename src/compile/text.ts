@@ -23,7 +23,7 @@ export function compileText(tree: Root): string {
     if (block.evidence.blankLinesBefore > 0) blankSinceKept = true
     if (!block.verdict?.keep) continue
     if (output) output += blankSinceKept ? '\n\n' : '\n'
-    output += (isCodeIndent(block) ? block.evidence.indent : '') + block.text
+    output += block.evidence.preformatted ?? (isCodeIndent(block) ? block.evidence.indent : '') + block.text
     blankSinceKept = false
   }
   return output ? `${output}\n` : ''

@@ -6,6 +6,8 @@ import {postClassNames, relationWords, withHints} from './hints.js'
 /** One block of an HTML page before it becomes an nlcst paragraph. */
 export interface RawBlock {
   text: string
+  /** A `<pre>`'s text with its line breaks and indentation, when they differ from `text`. */
+  preformatted?: string
   linkChars: number
   /** Separated from the previous block by vertical space (not a list/table sibling or a `<br>` line). */
   spaced: boolean
@@ -112,8 +114,8 @@ interface Frame {
 /**
  * Walk the body and cut it into blocks: each block-level element's own text,
  * `<br>` runs split, a table row's cells joined by spaces (a cell holding
- * blocks of its own is a block container instead); `<pre>` keeps its line
- * breaks. What a reader never sees is skipped. Each text node is tagged with
+ * blocks of its own is a block container instead); a `<pre>` keeps its
+ * layout beside its collapsed text. What a reader never sees is skipped. Each text node is tagged with
  * its block (`data.block`) so that structured compilers can prune the tree.
  * Iterative, so deep nesting cannot overflow the stack.
  */
@@ -133,7 +135,8 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
 
   const flush = (viaBreak: boolean): void => {
     const joined = parts.join('')
-    const text = preDepth > 0 ? preformatted(joined) : joined.replace(/\s+/gu, ' ').trim()
+    const text = joined.replace(/\s+/gu, ' ').trim()
+    const layout = preDepth > 0 ? preformatted(joined) : text
     const element = open[open.length - 1] as number
     if (text) {
       const info = elements[element] as ElementInfo
@@ -144,6 +147,7 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
       for (const node of texts) (node.data ??= {}).block = blocks.length
       blocks.push({
         text,
+        ...(layout !== text ? {preformatted: layout} : {}),
         linkChars: Math.min(linkChars, text.length),
         spaced: !(continuesLine || sibling),
         ...(headingLevel[info.tag] ? {heading: headingLevel[info.tag]} : {}),

@@ -81,6 +81,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile):
         linkDensity: block.text.length === 0 ? 0 : block.linkChars / block.text.length,
         ...(block.heading ? {heading: block.heading} : {}),
         listItem: block.listItem,
+        ...(block.preformatted ? {preformatted: block.preformatted} : {}),
         ...(index === titleAt ? {title: true} : {}),
         html: block.html
       })
