@@ -81,22 +81,25 @@ export function createProcessor(kind: InputKind, options: CleanOptions = {}): De
     .freeze() as unknown as DechaffProcessor
 }
 
-/** A cleaning function with its processors made once, for batches. */
-export type Cleaner = (input: string | Uint8Array, path?: string) => CleanResult
+/**
+ * A cleaning function with its processors made once, for batches. `charset`
+ * is the one the page's HTTP `Content-Type` declared, if any (a WARC response).
+ */
+export type Cleaner = (input: string | Uint8Array, path?: string, charset?: string) => CleanResult
 
 /** Make the processors once; the returned function cleans page after page. */
 export function createCleaner(options: CleanOptions = {}): Cleaner {
   const processors: Partial<Record<InputKind, DechaffProcessor>> = {}
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs
   const maxBytes = options.maxBytes ?? defaultMaxBytes
-  return (input, path) => {
+  return (input, path, charset) => {
     const size = typeof input === 'string' ? Buffer.byteLength(input) : input?.byteLength
     if (size !== undefined && size > maxBytes) {
       throw new DechaffInputError(`page is ${size} bytes, over the ${maxBytes}-byte limit (maxBytes)`)
     }
     const kind = options.input && options.input !== 'auto' ? options.input : detectInput(input)
     const processor = (processors[kind] ??= createProcessor(kind, options))
-    const file = startFile(toText(input, kind), path ?? options.path, timeoutMs)
+    const file = startFile(toText(input, kind, charset), path ?? options.path, timeoutMs)
     return run(processor, kind, processor.parse(file), file, options.format ?? 'text')
   }
 }
@@ -157,7 +160,7 @@ const utf8 = new TextDecoder('utf-8')
 /** How much of the start of a page is looked at for binary content. */
 const sniffLength = 8192
 
-function toText(input: string | Uint8Array, kind: InputKind): string {
+function toText(input: string | Uint8Array, kind: InputKind, charset: string | undefined): string {
   if (typeof input === 'string') {
     if (input.slice(0, sniffLength).includes('\u0000')) throw new DechaffInputError('input looks binary: NUL characters in its first 8 KB')
     return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
@@ -165,7 +168,7 @@ function toText(input: string | Uint8Array, kind: InputKind): string {
   if (input instanceof Uint8Array) {
     const utf16 = (input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)
     if (!utf16 && input.subarray(0, sniffLength).includes(0)) throw new DechaffInputError('input looks binary: NUL bytes in its first 8 KB')
-    return kind === 'html' ? decodeHtml(input) : utf8.decode(input)
+    return kind === 'html' ? decodeHtml(input, charset) : utf8.decode(input)
   }
   throw new DechaffInputError(`Expected a string or bytes to clean, got ${input === null ? 'null' : typeof input}`)
 }

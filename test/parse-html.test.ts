@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {clean, decodeHtml, detectInput, headlineOf, parseHtml} from '../src/index.js'
+import {clean, createCleaner, decodeHtml, detectInput, headlineOf, parseHtml} from '../src/index.js'
 
 const texts = (html: string): string[] => parseHtml(html).children.map((node) => node.data?.block?.text ?? '')
 
@@ -57,6 +57,18 @@ describe('decodeHtml', () => {
     const latin = new Uint8Array([...new TextEncoder().encode('<meta charset="iso-8859-1"><p>caf'), 0xe9, ...new TextEncoder().encode('</p>')])
     expect(decodeHtml(latin)).toContain('café')
     expect(decodeHtml(new Uint8Array([0x93, 0x68, 0x69, 0x94]))).toBe('“hi”')
+  })
+
+  it('takes the charset of the HTTP Content-Type after a BOM and before sniffing', () => {
+    // "привет" in KOI8-R: bytes that are not UTF-8 and carry no meta tag.
+    const koi8 = new Uint8Array([0x3c, 0x70, 0x3e, 0xd0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4])
+    expect(decodeHtml(koi8, 'koi8-r')).toBe('<p>привет')
+    expect(decodeHtml(koi8)).not.toContain('привет')
+    expect(decodeHtml(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]), 'koi8-r')).toBe('A')
+    // A header that says UTF-8 over bytes that are not, or a charset nobody knows, leaves the sniffing to decide.
+    expect(decodeHtml(new Uint8Array([0x93, 0x68, 0x69, 0x94]), 'utf-8')).toBe('“hi”')
+    expect(decodeHtml(new Uint8Array([0x93, 0x68, 0x69, 0x94]), 'x-unknown')).toBe('“hi”')
+    expect(createCleaner({input: 'html'})(koi8, 'page', 'koi8-r').text).toContain('привет')
   })
 })
 

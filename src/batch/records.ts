@@ -21,6 +21,8 @@ export interface PageRecord {
   relative: string
   /** Fields carried through to a JSON Lines output untouched. */
   fields?: Record<string, unknown>
+  /** The charset the HTTP `Content-Type` declared (WARC responses). */
+  charset?: string
 }
 
 /** An input record that could not even be read as a page: it becomes an error line. */
@@ -145,7 +147,8 @@ async function* readWarc(stream: Readable, relative: string, counter: Counter): 
     try {
       const input = await record.readFully(true)
       const kind: InputKind = type === 'conversion' || /text\/plain/iu.test(contentType) ? 'text' : 'html'
-      yield {type: 'page', seq, id, input, kind, relative: path.join(stem, `${String(seq).padStart(8, '0')}.txt`), fields}
+      const charset = /;\s*charset\s*=\s*["']?([\w.:-]{1,40})/iu.exec(contentType)?.[1]
+      yield {type: 'page', seq, id, input, kind, relative: path.join(stem, `${String(seq).padStart(8, '0')}.txt`), fields, ...(charset ? {charset} : {})}
     } catch (error) {
       yield {type: 'bad', seq, id, reason: `cannot read WARC record: ${(error as Error).message}`}
     }

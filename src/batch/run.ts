@@ -117,9 +117,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       if ((pagesSeen > 1 || record.fields !== undefined) && jobs > 0) {
         pool ??= new WorkerPool({jobs, options: options.options, format: options.format, hardTimeoutMs: budget > 0 ? budget * hardLimitFactor : 0})
       }
-      const job = pool
-        ? pool.run({id: record.id, input: record.input, ...(record.kind ? {kind: record.kind} : {})}).then((reply) => finish(record, reply))
-        : finish(record, runLocal({task: record.seq, id: record.id, input: record.input, ...(record.kind ? {kind: record.kind} : {})}))
+      const page = {id: record.id, input: record.input, ...(record.kind ? {kind: record.kind} : {}), ...(record.charset ? {charset: record.charset} : {})}
+      const job = pool ? pool.run(page).then((reply) => finish(record, reply)) : finish(record, runLocal({task: record.seq, ...page}))
       const tracked: Promise<void> = job.finally(() => inFlight.delete(tracked))
       inFlight.add(tracked)
       if (inFlight.size >= limit) await Promise.race(inFlight)

@@ -9,6 +9,8 @@ export interface WorkerTask {
   id: string
   input: string | Uint8Array
   kind?: InputKind
+  /** The charset the page's HTTP `Content-Type` declared. */
+  charset?: string
 }
 
 /** A cleaned page, or why it could not be cleaned. */
@@ -23,7 +25,7 @@ export function createTaskRunner(options: CleanOptions, format: OutputFormat, ke
     const started = performance.now()
     try {
       const cleaner = (cleaners[message.kind ?? 'auto'] ??= createCleaner({...withFormat(options, format), ...(message.kind ? {input: message.kind} : {})}))
-      const result = cleaner(message.input, message.id)
+      const result = cleaner(message.input, message.id, message.charset)
       const chars = result.blocks.reduce((sum, block) => sum + block.text.length, 0)
       return {task: message.task, ok: true, ...formatPage(result, format), ms: performance.now() - started, chars, ...(keepResult ? {result} : {})}
     } catch (error) {

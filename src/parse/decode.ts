@@ -2,15 +2,20 @@ const utf8 = new TextDecoder('utf-8', {fatal: true})
 const metaCharset = /<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{1,40})/iu
 
 /**
- * Decode an HTML page's bytes: a byte-order mark wins; then valid UTF-8 (what
- * nearly every page and every scraper's output is, whatever its meta tag
- * says); then the `<meta charset>` of the first kilobyte; then windows-1252,
- * the web's fallback.
+ * Decode an HTML page's bytes: a byte-order mark wins; then the charset the
+ * HTTP `Content-Type` header declared, when the page came with one (a WARC
+ * response); then valid UTF-8 (what nearly every page and every scraper's
+ * output is, whatever its meta tag says); then the `<meta charset>` of the
+ * first kilobyte; then windows-1252, the web's fallback.
  */
-export function decodeHtml(bytes: Uint8Array): string {
+export function decodeHtml(bytes: Uint8Array, httpCharset?: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3))
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
+  // A header that says UTF-8 is checked like any page: invalid bytes mean it was wrong.
+  const declared = httpCharset === undefined ? undefined : encodingOf(httpCharset)
+  if (declared === 'windows-1252') return decodeWindows1252(bytes)
+  if (declared && declared !== 'utf-8') return new TextDecoder(declared).decode(bytes)
   try {
     return utf8.decode(bytes)
   } catch {
@@ -34,12 +39,17 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return text
 }
 
-function supported(label: string | undefined): string | undefined {
-  if (!label) return undefined
+/** The WHATWG name of an encoding label, or nothing for a label no decoder knows. */
+function encodingOf(label: string): string | undefined {
   try {
-    const encoding = new TextDecoder(label).encoding
-    return encoding === 'utf-8' || encoding === 'windows-1252' ? undefined : label
+    return new TextDecoder(label.trim()).encoding
   } catch {
     return undefined
   }
+}
+
+/** A `<meta charset>` label worth a decoder of its own: not UTF-8 (already tried) nor windows-1252 (the fallback). */
+function supported(label: string | undefined): string | undefined {
+  const encoding = label === undefined ? undefined : encodingOf(label)
+  return encoding === undefined || encoding === 'utf-8' || encoding === 'windows-1252' ? undefined : encoding
 }
