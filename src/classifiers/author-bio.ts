@@ -49,8 +49,10 @@ export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transf
         markNameLine(nodes, index, name)
         return
       }
+      // A first-person bio sits low on the page; only there are its cues looked for.
+      if (share < minPageShare) return
       const cues = firstPersonCues.filter((cue) => block.normal.includes(cue))
-      if (share >= minPageShare && cues.length >= minFirstPersonCues) {
+      if (cues.length >= minFirstPersonCues) {
         markRemoved(block, {ruleId: 'author-bio', reason: `first-person author bio (${cues.slice(0, 3).join(', ')})`, score: 0.7})
         markNameLine(nodes, index, undefined)
       }
