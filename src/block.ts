@@ -1,7 +1,7 @@
-import type {Paragraph, Root as NlcstRoot, Sentence, SentenceContent} from 'nlcst'
+import type {Paragraph, Root as NlcstRoot, Sentence} from 'nlcst'
 import type {Point} from 'unist'
 import {toString} from 'nlcst-to-string'
-import {ParseEnglish} from 'parse-english'
+import {BlockParser, type BlockStart} from './block-parser.js'
 import stopwordData from './data/stopwords-en.json' with {type: 'json'}
 import type {Block, BlockEvidence, BlockFeatures, BlockNode} from './types.js'
 
@@ -35,43 +35,6 @@ export function normalise(text: string): string {
 /** normalise() for a word of the parser: a plain-ASCII word holds no white space, so lower-casing is all it needs. */
 function normaliseWord(word: string): string {
   return plainAscii.test(word) ? word.toLowerCase() : normalise(word)
-}
-
-/** Where a block's text starts in the page. */
-export interface BlockStart {
-  offset: number
-  line: number
-  column: number
-}
-
-/**
- * parse-english, placing the points its tokenizer makes at the block's place
- * in the page as they are made. Its plugins only pass those points on (a
- * merged word ends where its last token ends), so the whole tree is in page
- * coordinates without a second walk over it.
- */
-class BlockParser extends ParseEnglish {
-  constructor(private readonly start: BlockStart) {
-    super()
-  }
-
-  override tokenize(value?: string | null): SentenceContent[] {
-    const tokens = super.tokenize(value)
-    // Each token has its own start and end points; a word's text node shares its start and has its own end.
-    for (const token of tokens) {
-      const position = token.position as {start: Point; end: Point}
-      this.place(position.start)
-      this.place(position.end)
-      if (token.type === 'WordNode') this.place(token.children[0]?.position?.end as Point)
-    }
-    return tokens
-  }
-
-  private place(point: Point): void {
-    if (point.line === 1) point.column += this.start.column - 1
-    point.line += this.start.line - 1
-    point.offset = (point.offset ?? 0) + this.start.offset
-  }
 }
 
 /**
