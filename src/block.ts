@@ -32,11 +32,6 @@ export function normalise(text: string): string {
     .trim()
 }
 
-/** normalise() for a word of the parser: a plain-ASCII word holds no white space, so lower-casing is all it needs. */
-function normaliseWord(word: string): string {
-  return plainAscii.test(word) ? word.toLowerCase() : normalise(word)
-}
-
 /**
  * Turn one block of a page into an nlcst paragraph: parse-english (the
  * parser of retext-english) splits it into sentences and words placed in the
@@ -59,10 +54,11 @@ export function createBlockNode(text: string, start: BlockStart, evidence: Block
     children,
     position: {start: {...start}, end: endPoint(text, start)}
   }
-  const reading = readSentences(sentences)
+  const normal = normalise(text)
+  const reading = readSentences(sentences, text, normal)
   const block: Block = {
     text,
-    normal: normalise(text),
+    normal,
     sentences: reading.sentences,
     words: reading.words,
     evidence,
@@ -125,22 +121,25 @@ interface SentenceReading {
 }
 
 /** Read the block's sentences and words in one walk, each word's text taken once. */
-function readSentences(sentences: Sentence[]): SentenceReading {
+function readSentences(sentences: Sentence[], text: string, normal: string): SentenceReading {
   const reading: SentenceReading = {sentences: [], words: [], capitalised: 0}
+  // Words are pieces of the block's text: in plain ASCII text they are plain ASCII too, and hold no white space.
+  const normaliseWord = plainAscii.test(text) ? (word: string) => word.toLowerCase() : normalise
   for (const sentence of sentences) {
-    let text = ''
+    let sentenceText = ''
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') {
-        text += toString(child)
+        sentenceText += toString(child)
         continue
       }
       const word = toString(child)
-      text += word
+      sentenceText += word
       reading.words.push(normaliseWord(word))
       if (capitalStart.test(word)) reading.capitalised++
     }
-    const normal = normalise(text)
-    if (normal) reading.sentences.push(normal)
+    // A block of one sentence (most lines) is normalised already.
+    const sentenceNormal = sentenceText === text ? normal : normalise(sentenceText)
+    if (sentenceNormal) reading.sentences.push(sentenceNormal)
   }
   return reading
 }
