@@ -53,6 +53,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
     const remainingAuthors = countFromEnd(authorAt)
     const remainingMarkers = countFromEnd(markerAt)
     const shares = proseShareBefore(blocks, {proseMinChars})
+    const lastKept = blocks.findLastIndex((block) => !block.removal)
     for (let index = firstProse + 1; index < blocks.length; index++) {
       const block = blocks[index] as Block
       // A share row's "Share" or "Email", or the article's dateline, starts no thread: buttons, form fields and datelines must follow most of the prose.
@@ -63,7 +64,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || belowArticle)
       if (!(header || commenter)) continue
       if ((remainingMarkers[index] ?? 0) < minMarkers) return
-      if (!blocks.slice(index + 1).some((later) => !later.removal)) return
+      if (lastKept <= index) return
       if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers))) continue
       const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text
       for (const later of blocks.slice(index)) {

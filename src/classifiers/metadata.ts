@@ -60,8 +60,9 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
     }
     nodes.forEach((node, index) => {
       const block = node.data.block
+      if (block.removal || !personName.test(block.text)) return
       const besideByline = [nodes[index - 1], nodes[index + 1]].some((other) => other?.data.block.removal?.ruleId === 'byline')
-      if (!block.removal && besideByline && personName.test(block.text)) {
+      if (besideByline) {
         markRemoved(block, {ruleId: 'byline', reason: 'author name beside a byline or dateline', score: 0.75})
       }
     })
@@ -107,7 +108,8 @@ function metadataReason(block: Block, minVocabularyShare: number): string | unde
 
 function hasCalendarDate(words: string[]): boolean {
   for (let index = 0; index < words.length; index++) {
-    const word = (words[index] as string).replace(/\.$/, '')
+    const written = words[index] as string
+    const word = written.endsWith('.') ? written.slice(0, -1) : written
     if (weekdays.has(word)) return true
     if (months.has(word) && word !== 'may') {
       const around = [words[index - 1], words[index + 1]]
