@@ -1,4 +1,4 @@
-import type {Paragraph, Root as NlcstRoot, Sentence} from 'nlcst'
+import type {Paragraph, Root as NlcstRoot, Sentence, Word} from 'nlcst'
 import type {Point} from 'unist'
 import {toString} from 'nlcst-to-string'
 import {BlockParser, type BlockStart} from './block-parser.js'
@@ -132,7 +132,7 @@ function readSentences(sentences: Sentence[], text: string, normal: string): Sen
         sentenceText += toString(child)
         continue
       }
-      const word = toString(child)
+      const word = wordText(child)
       sentenceText += word
       reading.words.push(normaliseWord(word))
       if (capitalStart.test(word)) reading.capitalised++
@@ -142,6 +142,12 @@ function readSentences(sentences: Sentence[], text: string, normal: string): Sen
     if (sentenceNormal) reading.sentences.push(sentenceNormal)
   }
   return reading
+}
+
+/** A word's text: most words are one text node, whose value needs no joining. */
+function wordText(word: Word): string {
+  const first = word.children[0]
+  return first && word.children.length === 1 ? toString(first) : toString(word)
 }
 
 function computeFeatures(text: string, sentences: number, words: string[], capitalised: number, evidence: BlockEvidence): BlockFeatures {

@@ -110,7 +110,7 @@ const backReference = /\\(?:[1-9]|k<)/u
 function unionOf(patterns: string[]): RegExp | undefined {
   if (patterns.some((pattern) => backReference.test(pattern))) return undefined
   try {
-    return new RegExp(`^(?:${patterns.map((pattern) => `(?:${pattern})`).join('|')})$`, 'u')
+    return new RegExp(`^(?:${anyOf(patterns)})$`, 'u')
   } catch {
     // Named groups may clash once joined; the patterns are then tested one by one.
     return undefined
@@ -140,6 +140,11 @@ export function furniturePattern(entry: string): string {
 /** A phrase as a regular expression matching it literally. */
 export function escapeRegExp(phrase: string): string {
   return phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+}
+
+/** A regular expression matching what any of the given ones (without back-references) matches. */
+export function anyOf(patterns: string[]): string {
+  return patterns.map((pattern) => `(?:${pattern})`).join('|')
 }
 
 /** A regular-expression alternation of literal phrases, longest first so the longest one wins. */
