@@ -1,23 +1,28 @@
 import type {Paragraph, Root as NlcstRoot, Sentence, Word} from 'nlcst'
 import type {Point} from 'unist'
 import {toString} from 'nlcst-to-string'
-import retextEnglish from 'retext-english'
-import {unified} from 'unified'
+import {BlockParser, type BlockStart} from './block-parser.js'
 import stopwordData from './data/stopwords-en.json' with {type: 'json'}
 import type {Block, BlockEvidence, BlockFeatures, BlockNode} from './types.js'
 
 /** Stopwords of the page language (English), as normalised words. */
 export const stopwords: ReadonlySet<string> = new Set(stopwordData.words)
 
-const english = unified().use(retextEnglish).freeze()
-
 const terminalPunctuation = /[.!?…。！？]["'”’)\]»]*$/u
+const questionEnd = /[?？]["'”’)\]»]*$/u
+const sentenceStart = /^["'“‘(\[]?[\p{Lu}\p{N}]/u
+const capitalStart = /^\p{Lu}/u
 const listMarkerPattern = /^(?:[-+*•·▪◦‣–—►✓✔]|\p{So}|\d{1,3}[.)]|[a-z][.)]|\(\d{1,3}\))\s/u
 const headingMaxChars = 150
 const headingMaxWords = 20
 
+/** Printable ASCII but the backtick: NFKC and quote folding leave such text as it is. */
+const plainAscii = /^[\x20-\x5f\x61-\x7e]*$/
+
 /** Fold case, compatibility forms, typographic quotes and white space, for matching. */
 export function normalise(text: string): string {
+  // Most words and many lines are plain ASCII; lower-casing and spacing are all they need.
+  if (plainAscii.test(text)) return text.toLowerCase().replace(/ {2,}/g, ' ').trim()
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -27,71 +32,65 @@ export function normalise(text: string): string {
     .trim()
 }
 
-/** Where a block's text starts in the page. */
-export interface BlockStart {
-  offset: number
-  line: number
-  column: number
-}
-
 /**
- * Turn one block of a page into an nlcst paragraph: retext-english splits it
- * into sentences and words, positions are moved to the block's place in the
+ * Turn one block of a page into an nlcst paragraph: parse-english (the
+ * parser of retext-english) splits it into sentences and words placed in the
  * page, and the block's evidence and features go into `data.block`.
  */
 export function createBlockNode(text: string, start: BlockStart, evidence: BlockEvidence): BlockNode {
-  const tree = parseEnglish(text)
+  const tree = parseEnglish(text, start)
   // A loop, not push(...): a block can hold more sentences than a call can take arguments.
   const children: Paragraph['children'] = []
+  const sentences: Sentence[] = []
   for (const child of tree.children) {
-    if (child.type === 'ParagraphNode') for (const sentence of child.children) children.push(sentence)
+    if (child.type !== 'ParagraphNode') continue
+    for (const sentence of child.children) {
+      children.push(sentence)
+      if (sentence.type === 'SentenceNode') sentences.push(sentence)
+    }
   }
-  const end = endPoint(text, start)
   const paragraph: Paragraph = {
     type: 'ParagraphNode',
     children,
-    position: {start: {...start}, end}
+    position: {start: {...start}, end: endPoint(text, start)}
   }
-  const shifted = new WeakSet<Point>()
-  for (const child of children) shiftPositions(child, start, shifted)
-  const words = blockWords(paragraph)
+  const normal = normalise(text)
+  const reading = readSentences(sentences, text, normal)
   const block: Block = {
     text,
-    normal: normalise(text),
-    sentences: blockSentences(paragraph),
-    words,
+    normal,
+    sentences: reading.sentences,
+    words: reading.words,
     evidence,
-    features: computeFeatures(text, paragraph, words, evidence)
+    features: computeFeatures(text, sentences.length, reading.words, reading.capitalised, evidence)
   }
   return Object.assign(paragraph, {data: {block}})
 }
 
 /**
- * retext-english's tree of a block. Pathological text ("a.a.a.…" two hundred
+ * parse-english's tree of a block. Pathological text ("a.a.a.…" two hundred
  * thousand times) overflows its recursion; such a block is read as one
  * sentence of white-space-separated words instead.
  */
-function parseEnglish(text: string): NlcstRoot {
+function parseEnglish(text: string, start: BlockStart): NlcstRoot {
   try {
-    return english.parse(text)
+    return new BlockParser(start).parse(text)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    return plainSentence(text)
+    return plainSentence(text, start)
   }
 }
 
-function plainSentence(text: string): NlcstRoot {
+function plainSentence(text: string, start: BlockStart): NlcstRoot {
   const children: Sentence['children'] = []
-  let line = 1
-  let column = 1
-  let offset = 0
+  let {line, column, offset} = start
   for (const piece of text.match(/\s+|\S+/gu) ?? []) {
-    const start = {line, column, offset}
+    const pieceStart = {line, column, offset}
     offset += piece.length
     const breaks = piece.split('\n').length - 1
     line += breaks
     column = breaks > 0 ? piece.length - piece.lastIndexOf('\n') : column + piece.length
-    const position = {start, end: {line, column, offset}}
+    const position = {start: pieceStart, end: {line, column, offset}}
     children.push(
       /^\s/u.test(piece)
         ? {type: 'WhiteSpaceNode', value: piece, position}
@@ -112,67 +111,52 @@ function endPoint(text: string, start: BlockStart): Point {
   }
 }
 
-interface Positioned {
-  position?: {start: Point; end: Point}
-  children?: Positioned[]
+interface SentenceReading {
+  /** The text of each sentence, normalised; sentences with no text left out. */
+  sentences: string[]
+  /** Every word, normalised. */
+  words: string[]
+  /** How many words start with a capital letter. */
+  capitalised: number
 }
 
-/** Move positions to the page; the parser shares point objects between nodes, so each is moved once. */
-function shiftPositions(node: Positioned, start: BlockStart, shifted: WeakSet<Point>): void {
-  if (node.position) {
-    shiftPoint(node.position.start, start, shifted)
-    shiftPoint(node.position.end, start, shifted)
-  }
-  if (node.children) for (const child of node.children) shiftPositions(child, start, shifted)
-}
-
-function shiftPoint(point: Point, start: BlockStart, shifted: WeakSet<Point>): void {
-  if (shifted.has(point)) return
-  shifted.add(point)
-  if (point.line === 1) point.column += start.column - 1
-  point.line += start.line - 1
-  if (point.offset !== undefined) point.offset += start.offset
-}
-
-/** The block's words, lower-cased with quotes folded. */
-function blockWords(paragraph: Paragraph): string[] {
-  const words: string[] = []
-  for (const sentence of paragraph.children) {
-    if (sentence.type !== 'SentenceNode') continue
-    for (const child of (sentence as Sentence).children) {
-      if (child.type === 'WordNode') words.push(normalise(toString(child as Word)))
-    }
-  }
-  return words
-}
-
-/** The text of each sentence of the block, normalised. */
-function blockSentences(paragraph: Paragraph): string[] {
-  const sentences: string[] = []
-  for (const child of paragraph.children) {
-    if (child.type === 'SentenceNode') {
-      const sentence = normalise(toString(child))
-      if (sentence) sentences.push(sentence)
-    }
-  }
-  return sentences
-}
-
-function computeFeatures(text: string, paragraph: Paragraph, words: string[], evidence: BlockEvidence): BlockFeatures {
-  let stop = 0
-  let capitalised = 0
-  for (const word of words) if (stopwords.has(word)) stop++
-  for (const sentence of paragraph.children) {
-    if (sentence.type !== 'SentenceNode') continue
+/** Read the block's sentences and words in one walk, each word's text taken once. */
+function readSentences(sentences: Sentence[], text: string, normal: string): SentenceReading {
+  const reading: SentenceReading = {sentences: [], words: [], capitalised: 0}
+  // Words are pieces of the block's text: in plain ASCII text they are plain ASCII too, and hold no white space.
+  const normaliseWord = plainAscii.test(text) ? (word: string) => word.toLowerCase() : normalise
+  for (const sentence of sentences) {
+    let sentenceText = ''
     for (const child of sentence.children) {
-      if (child.type === 'WordNode' && /^\p{Lu}/u.test(toString(child))) capitalised++
+      if (child.type !== 'WordNode') {
+        sentenceText += toString(child)
+        continue
+      }
+      const word = wordText(child)
+      sentenceText += word
+      reading.words.push(normaliseWord(word))
+      if (capitalStart.test(word)) reading.capitalised++
     }
+    // A block of one sentence (most lines) is normalised already.
+    const sentenceNormal = sentenceText === text ? normal : normalise(sentenceText)
+    if (sentenceNormal) reading.sentences.push(sentenceNormal)
   }
+  return reading
+}
+
+/** A word's text: most words are one text node, whose value needs no joining. */
+function wordText(word: Word): string {
+  const first = word.children[0]
+  return first && word.children.length === 1 ? toString(first) : toString(word)
+}
+
+function computeFeatures(text: string, sentences: number, words: string[], capitalised: number, evidence: BlockEvidence): BlockFeatures {
+  let stop = 0
+  for (const word of words) if (stopwords.has(word)) stop++
   const chars = text.length
-  const terminal = terminalPunctuation.test(text) && !/[?？]["'”’)\]»]*$/u.test(text)
-  const startsUpper = /^["'“‘(\[]?[\p{Lu}\p{N}]/u.test(text)
+  const terminal = terminalPunctuation.test(text) && !questionEnd.test(text)
+  const startsUpper = sentenceStart.test(text)
   const listMarker = evidence.listItem === true || listMarkerPattern.test(text)
-  const sentences = paragraph.children.filter((child) => child.type === 'SentenceNode').length
   return {
     chars,
     words: words.length,

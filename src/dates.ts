@@ -34,7 +34,8 @@ export function startsLikeByline(block: Block): boolean {
 
 function hasCalendarDate(words: string[]): boolean {
   for (let index = 0; index < words.length; index++) {
-    const word = (words[index] as string).replace(/\.$/, '')
+    const written = words[index] as string
+    const word = written.endsWith('.') ? written.slice(0, -1) : written
     if (weekdays.has(word)) return true
     if (months.has(word) && word !== 'may') {
       const around = [words[index - 1], words[index + 1]]

@@ -50,9 +50,12 @@ export function sentenceCore(sentence: string): string {
  */
 export class Lexicon {
   readonly rules: CompiledRule[]
+  /** Every pattern in one expression: one test tells the many sentences that match none from the few that match some rule. */
+  private readonly anyPattern: RegExp | undefined
 
   constructor(data: LexiconData) {
-    this.rules = Object.entries(data.rules).map(([ruleId, rule]) => ({
+    const entries = Object.entries(data.rules)
+    this.rules = entries.map(([ruleId, rule]) => ({
       ruleId,
       reason: rule.reason,
       patterns: (rule.patterns ?? []).map((pattern) => compilePattern(pattern, ruleId)),
@@ -60,12 +63,13 @@ export class Lexicon {
         ? {vocabulary: {words: new Set(rule.vocabulary.words), core: new Set(rule.vocabulary.core)}}
         : {})
     }))
+    this.anyPattern = unionOf(entries.flatMap(([, rule]) => rule.patterns ?? []))
   }
 
   /** The rule matching one normalised sentence, if any. */
   matchSentence(sentence: string): CompiledRule | undefined {
     const core = sentenceCore(sentence)
-    if (core.length === 0 || core.length > sentenceMaxChars) return undefined
+    if (core.length === 0 || core.length > sentenceMaxChars || this.anyPattern?.test(core) === false) return undefined
     return this.rules.find((rule) => rule.patterns.some((pattern) => pattern.test(core)))
   }
 
@@ -73,7 +77,7 @@ export class Lexicon {
   matchBlock(sentences: string[], words: string[]): LexiconMatch | undefined {
     const byVocabulary = this.matchVocabulary(words)
     if (byVocabulary) return byVocabulary
-    const meaningful = sentences.filter((sentence) => /[\p{L}\p{N}]/u.test(sentence))
+    const meaningful = sentences.filter((sentence) => letterOrDigit.test(sentence))
     if (meaningful.length === 0) return undefined
     let first: LexiconMatch | undefined
     for (const sentence of meaningful) {
@@ -93,6 +97,22 @@ export class Lexicon {
         return {ruleId: rule.ruleId, reason: rule.reason, matched: words.join(' ')}
       }
     }
+    return undefined
+  }
+}
+
+const letterOrDigit = /[\p{L}\p{N}]/u
+
+/** A back-reference counts groups, which change when patterns are joined. */
+const backReference = /\\(?:[1-9]|k<)/u
+
+/** The alternation of whole-sentence patterns, or nothing when joining them could change what one matches. */
+function unionOf(patterns: string[]): RegExp | undefined {
+  if (patterns.some((pattern) => backReference.test(pattern))) return undefined
+  try {
+    return new RegExp(`^(?:${anyOf(patterns)})$`, 'u')
+  } catch {
+    // Named groups may clash once joined; the patterns are then tested one by one.
     return undefined
   }
 }
@@ -120,6 +140,11 @@ export function furniturePattern(entry: string): string {
 /** A phrase as a regular expression matching it literally. */
 export function escapeRegExp(phrase: string): string {
   return phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+}
+
+/** A regular expression matching what any of the given ones (without back-references) matches. */
+export function anyOf(patterns: string[]): string {
+  return patterns.map((pattern) => `(?:${pattern})`).join('|')
 }
 
 /** A regular-expression alternation of literal phrases, longest first so the longest one wins. */

@@ -22,6 +22,8 @@ const thirdPersonStart = new RegExp(
 )
 const roleInFirstSentence = new RegExp(`^[^,]{1,60} (?:is|was|has been) (?:a|an|the|our)\\b[^.]{0,50}\\b(?:${alternation(data.roles)})s?\\b`, 'u')
 const firstPersonCues = data.firstPersonCues
+/** Any of the cues: one search tells the many blocks that hold none. */
+const anyFirstPersonCue = new RegExp(alternation(firstPersonCues), 'u')
 const header = new RegExp(`^(?:${alternation(data.headers)})(?: [\\p{L}'’.-]+){0,3}$`, 'u')
 
 /**
@@ -49,8 +51,10 @@ export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transf
         markNameLine(nodes, index, name)
         return
       }
+      // A first-person bio sits low on the page; only there are its cues looked for.
+      if (share < minPageShare || !anyFirstPersonCue.test(block.normal)) return
       const cues = firstPersonCues.filter((cue) => block.normal.includes(cue))
-      if (share >= minPageShare && cues.length >= minFirstPersonCues) {
+      if (cues.length >= minFirstPersonCues) {
         markRemoved(block, {ruleId: 'author-bio', reason: `first-person author bio (${cues.slice(0, 3).join(', ')})`, score: 0.7})
         markNameLine(nodes, index, undefined)
       }

@@ -66,8 +66,9 @@ const finiteVerbs = /\b(?:is|are|was|were|has|have|had|said|says|will|would|can|
 
 /** A standalone photo caption: a name-led verbless sentence, maybe with one more short sentence. */
 function isCaptionSentence(block: Block): boolean {
+  if (block.features.chars > 160 || block.features.sentences > 2) return false
   const first = block.text.split(/(?<=\.)\s/u)[0] ?? ''
-  return block.features.chars <= 160 && block.features.sentences <= 2 && captionPhrase.test(first) && !finiteVerbs.test(first.toLowerCase())
+  return captionPhrase.test(first) && !finiteVerbs.test(first.toLowerCase())
 }
 
 /**

@@ -2,6 +2,7 @@ import type {Transformer} from 'unified'
 import data from '../data/comments.json' with {type: 'json'}
 import {isProse, proseShareBefore} from '../regions.js'
 import {isDatedByline, startsLikeByline} from '../dates.js'
+import {anyOf} from '../lexicon.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, Root} from '../types.js'
@@ -20,8 +21,8 @@ export interface CommentThreadOptions {
   minArticleShare?: number
 }
 
-const authorLines = data.authorLines.map((pattern) => new RegExp(pattern, 'u'))
-const buttonLines = data.buttonLines.map((pattern) => new RegExp(pattern, 'u'))
+const authorLine = new RegExp(anyOf(data.authorLines), 'u')
+const buttonLine = new RegExp(anyOf(data.buttonLines), 'u')
 const datelineStart = new RegExp(data.datelineStart, 'u')
 const headerWords = new Set(data.headerWords)
 /** Longest commenter's line or button (characters). */
@@ -46,13 +47,14 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const firstProse = blocks.findIndex((block) => isProse(block, {proseMinChars}))
     if (firstProse === -1) return
-    const buttonAt = blocks.map((block) => isCommentLine(block, buttonLines))
-    const authorAt = blocks.map((block, index) => buttonAt[index] === true || isCommentLine(block, authorLines))
+    const buttonAt = blocks.map((block) => isCommentLine(block, buttonLine))
+    const authorAt = blocks.map((block, index) => buttonAt[index] === true || isCommentLine(block, authorLine))
     // A commenter's line, or a dated byline heading a comment ("Jane Doe", then "March 3, 2017 at 4:12 pm").
     const markerAt = blocks.map((block, index) => authorAt[index] === true || isDatedByline(block))
     const remainingAuthors = countFromEnd(authorAt)
     const remainingMarkers = countFromEnd(markerAt)
     const shares = proseShareBefore(blocks, {proseMinChars})
+    const lastKept = blocks.findLastIndex((block) => !block.removal)
     for (let index = firstProse + 1; index < blocks.length; index++) {
       const block = blocks[index] as Block
       // A share row's "Share" or "Email", or the article's dateline, starts no thread: buttons, form fields and datelines must follow most of the prose.
@@ -63,7 +65,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || belowArticle)
       if (!(header || commenter)) continue
       if ((remainingMarkers[index] ?? 0) < minMarkers) return
-      if (!blocks.slice(index + 1).some((later) => !later.removal)) return
+      if (lastKept <= index) return
       if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers))) continue
       const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text
       for (const later of blocks.slice(index)) {
@@ -76,10 +78,10 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
   }
 }
 
-/** A short line matching one of the thread-line patterns (a commenter's name line, poster statistics, a comment's button). */
-function isCommentLine(block: Block, patterns: RegExp[]): boolean {
+/** A short line matching a thread-line pattern (a commenter's name line, poster statistics, a comment's button). */
+function isCommentLine(block: Block, pattern: RegExp): boolean {
   // A heading ("Verizon Is Said to Be Near a Deal… July 22") is a headline, never a commenter's line.
-  return block.evidence.heading === undefined && block.features.chars <= markerMaxChars && patterns.some((pattern) => pattern.test(block.normal))
+  return block.evidence.heading === undefined && block.features.chars <= markerMaxChars && pattern.test(block.normal)
 }
 
 /** Most kept blocks between a comment header and a dateline that confirms it; most words of a tab or menu label. */

@@ -55,8 +55,9 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
     }
     nodes.forEach((node, index) => {
       const block = node.data.block
+      if (block.removal || !personName.test(block.text)) return
       const besideByline = [nodes[index - 1], nodes[index + 1]].some((other) => other?.data.block.removal?.ruleId === 'byline')
-      if (!block.removal && besideByline && personName.test(block.text)) {
+      if (besideByline) {
         markRemoved(block, {ruleId: 'byline', reason: 'author name beside a byline or dateline', score: 0.75})
       }
     })

@@ -51,10 +51,9 @@ export default function dechaffQuality(options: QualityOptions = {}): Transforme
       stop += block.features.stopwordDensity * block.features.words
     }
     const foreign = words > 0 && stop / words < settings.foreignStopwordDensity
-    const stopwordsLow = foreign ? 0 : settings.stopwordsLow
-    const stopwordsHigh = foreign ? 0 : settings.stopwordsHigh
+    const pageSettings = {...settings, stopwordsLow: foreign ? 0 : settings.stopwordsLow, stopwordsHigh: foreign ? 0 : settings.stopwordsHigh}
     for (const block of blocks) {
-      const quality = classify(block, {...settings, stopwordsLow, stopwordsHigh})
+      const quality = classify(block, pageSettings)
       block.quality = block.inArticle ? vouched(quality, block) : block.outsideArticle ? demoted(quality, 'outside the article container') : quality
     }
   }

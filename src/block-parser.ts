@@ -1,0 +1,95 @@
+import type {SentenceContent} from 'nlcst'
+import type {Point} from 'unist'
+import {toString} from 'nlcst-to-string'
+import {ParseEnglish} from 'parse-english'
+
+/** Where a block's text starts in the page. */
+export interface BlockStart {
+  offset: number
+  line: number
+  column: number
+}
+
+type TokenType = 'WhiteSpaceNode' | 'PunctuationNode' | 'WordNode' | 'SymbolNode'
+const tokenTypes: TokenType[] = ['WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode']
+const whiteSpace = tokenTypes.indexOf('WhiteSpaceNode')
+const word = tokenTypes.indexOf('WordNode')
+const lineFeed = 0x0a
+const carriageReturn = 0x0d
+
+/**
+ * parse-latin's class (an index into `tokenTypes`) of every UTF-16 code unit,
+ * read off its own tokenizer: tokenizing all code units in order gives runs
+ * of one class each.
+ */
+const unitClasses = ((): Uint8Array => {
+  const classes = new Uint8Array(0x10000)
+  const units: string[] = []
+  for (let code = 0; code < 0x10000; code++) units.push(String.fromCharCode(code))
+  let at = 0
+  for (const token of new ParseEnglish().tokenize(units.join(''))) {
+    const length = toString(token).length
+    classes.fill(tokenTypes.indexOf(token.type as TokenType), at, at + length)
+    at += length
+  }
+  return classes
+})()
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff
+}
+
+/**
+ * parse-english for one block of a page. Its tokenizer is parse-latin's
+ * (the same classes, runs and points) with two differences: it looks each
+ * character's class up in a table rather than testing three regular
+ * expressions on it, and its points start at the block's place in the page.
+ * parse-english's plugins then only pass those points on (a merged word ends
+ * where its last token ends), so the whole tree is in page coordinates.
+ */
+export class BlockParser extends ParseEnglish {
+  constructor(private readonly start: BlockStart) {
+    super()
+  }
+
+  override tokenize(value?: string | null): SentenceContent[] {
+    const tokens: SentenceContent[] = []
+    if (!value) return tokens
+    let {line, column, offset} = this.start
+    let from = 0
+    let start: Point = {line, column, offset}
+    let previousType = -1
+    let previous = -1
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index)
+      const type = unitClasses[code] as number
+      // Words and white space run on; punctuation and symbols run on while the character repeats or is a surrogate.
+      const runsOn = type === previousType && (type === word || type === whiteSpace || code === previous || isSurrogate(code))
+      if (index > from && !runsOn) {
+        tokens.push(token(previousType, value.slice(from, index), start, {line, column, offset}))
+        from = index
+        start = {line, column, offset}
+      }
+      if (code === carriageReturn || (code === lineFeed && previous !== carriageReturn)) {
+        line++
+        column = 1
+      } else if (code !== lineFeed) {
+        column++
+      }
+      offset++
+      previousType = type
+      previous = code
+    }
+    tokens.push(token(previousType, value.slice(from), start, {line, column, offset}))
+    return tokens
+  }
+}
+
+/** A token as parse-latin makes it: a word wraps a text node that shares its start point. */
+function token(type: number, value: string, start: Point, end: Point): SentenceContent {
+  const tokenType = tokenTypes[type] as TokenType
+  if (tokenType === 'WordNode') {
+    return {type: tokenType, children: [{type: 'TextNode', value, position: {start, end}}], position: {start, end: {...end}}}
+  }
+  return {type: tokenType, value, position: {start, end}}
+}
