@@ -14,6 +14,18 @@ declare module 'vfile' {
   }
 }
 
+/**
+ * Default time budget per page, in milliseconds. A budget stops runaway pages,
+ * not pages slowed by a busy machine: it is set well above what the dev sets'
+ * pages take with two jobs beside another busy process (README, Speed).
+ */
+export const defaultTimeoutMs = 2000
+
+/** The budget a page gets with these options (0: none). */
+export function budgetOf(options: {timeoutMs?: number}): number {
+  return options.timeoutMs ?? defaultTimeoutMs
+}
+
 /** How many blocks a loop handles between deadline checks. */
 export const deadlineStride = 128
 
