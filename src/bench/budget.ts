@@ -1,5 +1,5 @@
 import {spawn, type ChildProcess} from 'node:child_process'
-import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {loadavg, tmpdir} from 'node:os'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
@@ -12,13 +12,15 @@ import type {InputKind} from '../types.js'
 import {spread} from './stats.js'
 
 /**
- * `npm run bench:budget -- [DIR...] [--under MS] [--jobs N] [--load N] [--timeout-ms MS]`:
+ * `npm run bench:budget -- [DIR...] [--under MS] [--jobs N] [--load N] [--timeout-ms MS] [--quiet-times FILE]`:
  * the measurement behind the default time budget. Every page of the datasets
  * (`<id>.html` and `<id>.dump.txt`) is cleaned once, alone, in this process
  * (the quiet pass); the pages that took under `--under` ms are then cleaned
  * by `runBatch` with `--jobs` workers while `--load` busy processes spin
  * beside it, with the budget under test. A budget fit for its job cuts none
- * of them: it stops runaway pages, not busy machines.
+ * of them: it stops runaway pages, not busy machines. `--quiet-times FILE`
+ * keeps the quiet pass's times (JSON) and reuses them when the file exists,
+ * so the busy pass can be repeated without it.
  */
 const {values, positionals} = parseArgs({
   allowPositionals: true,
@@ -26,7 +28,8 @@ const {values, positionals} = parseArgs({
     under: {type: 'string', default: '1000'},
     jobs: {type: 'string', default: '2'},
     load: {type: 'string', default: '2'},
-    'timeout-ms': {type: 'string', default: String(defaultTimeoutMs)}
+    'timeout-ms': {type: 'string', default: String(defaultTimeoutMs)},
+    'quiet-times': {type: 'string'}
   }
 })
 const datasets = positionals.length > 0 ? positionals : ['dragnet', 'cleaneval-final', 'readability', 'wcxb-dev', 'daniel'].map((name) => path.join('bench-data', name))
@@ -45,10 +48,11 @@ for (const directory of datasets) {
 // Quiet pass: one page at a time, cleaners warmed up first, no budget; the faster of two runs, as a shared machine is never quite quiet.
 const cleaners = {html: createCleaner({input: 'html', timeoutMs: 0}), text: createCleaner({input: 'text', timeoutMs: 0})}
 for (const kind of ['html', 'text'] as const) cleaners[kind](warmUpPages[kind])
-const quietLoad = loadavg()[0] as number
-const quietMs = new Map<string, number>()
 const quietRuns = 2
-for (const {file, kind} of pages) {
+const saved = values['quiet-times'] ? await readFile(values['quiet-times'], 'utf8').then((text) => JSON.parse(text) as {load: number; ms: Record<string, number>}, () => undefined) : undefined
+const quietLoad = saved?.load ?? (loadavg()[0] as number)
+const quietMs = new Map<string, number>(Object.entries(saved?.ms ?? {}))
+for (const {file, kind} of pages.filter(({file}) => !quietMs.has(file))) {
   const input = await readFile(file)
   for (let run = 0; run < quietRuns; run++) {
     const started = performance.now()
@@ -56,6 +60,7 @@ for (const {file, kind} of pages) {
     quietMs.set(file, Math.min(quietMs.get(file) ?? Infinity, performance.now() - started))
   }
 }
+if (values['quiet-times'] && !saved) await writeFile(values['quiet-times'], JSON.stringify({load: quietLoad, ms: Object.fromEntries(quietMs)}))
 const chosen = pages.map(({file}) => file).filter((file) => (quietMs.get(file) as number) < underMs)
 
 // Busy pass: the chosen pages through the batch pool, beside processes that keep every core busy.
