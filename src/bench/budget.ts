@@ -9,7 +9,7 @@ import {warmUpPages} from '../batch/warm-up.js'
 import {createCleaner} from '../clean.js'
 import {defaultTimeoutMs} from '../limits.js'
 import type {InputKind} from '../types.js'
-import {spread} from './stats.js'
+import {percentile, spread} from './stats.js'
 
 /**
  * `npm run bench:budget -- [DIR...] [--under MS] [--jobs N] [--load N] [--timeout-ms MS] [--quiet-times FILE]`:
@@ -83,6 +83,9 @@ const cut = (await readLines(errors)).map((record) => `${String(record.id)}: ${S
 await rm(scratch, {recursive: true, force: true})
 
 const busyMs = cleaned.map((record) => record.ms)
+// How much slower the busy machine made each page; tiny pages are left out, their ratios are noise.
+const slowdownFloorMs = 100
+const slowdowns = cleaned.filter((record) => (quietMs.get(record.id) as number) >= slowdownFloorMs).map((record) => record.ms / (quietMs.get(record.id) as number))
 const slowest = [...cleaned].sort((a, b) => b.ms - a.ms).slice(0, 5)
 const allQuiet = [...quietMs.values()]
 process.stdout.write(
@@ -91,6 +94,7 @@ process.stdout.write(
     `quiet, one at a time (load ${quietLoad.toFixed(1)}): ${spread(allQuiet)}; ${allQuiet.length - chosen.length} pages at or over ${underMs} ms`,
     `  the ${chosen.length} pages under ${underMs} ms: ${spread(chosen.map((file) => quietMs.get(file) as number))}`,
     `busy, ${values.jobs} jobs beside ${values.load} spinning processes (load up to ${busyLoad.toFixed(1)}), budget ${budgetMs} ms: ${spread(busyMs)}`,
+    `  slowdown, busy over quiet, pages of ${slowdownFloorMs} ms or more quiet (${slowdowns.length}): p50 ${percentile(slowdowns, 0.5).toFixed(1)}×, p99 ${percentile(slowdowns, 0.99).toFixed(1)}×, max ${percentile(slowdowns, 1).toFixed(1)}×`,
     `  slowest: ${slowest.map((record) => `${record.id} ${record.ms} ms (quiet ${(quietMs.get(record.id) as number).toFixed(0)})`).join('; ')}`,
     `  cut off or failed: ${cut.length === 0 ? 'none' : `${cut.length}\n    ${cut.join('\n    ')}`}`
   ].join('\n') + '\n'
