@@ -3,7 +3,7 @@ import {VFile} from 'vfile'
 import dechaffCompileHtml from './compile/html.js'
 import dechaffCompileMarkdown from './compile/markdown.js'
 import dechaffCompileText, {compileText} from './compile/text.js'
-import {startClock} from './limits.js'
+import {budgetOf, startClock} from './limits.js'
 import {validateOptions, type CleanOptions, type OutputFormat} from './options.js'
 import {decodeHtml} from './parse/decode.js'
 import {hastOfDocument} from './parse/dom.js'
@@ -60,8 +60,6 @@ export class DechaffInputError extends Error {
   override name = 'DechaffInputError'
 }
 
-/** Default time budget per page (milliseconds). */
-const defaultTimeoutMs = 2000
 /** Default size limit per page (bytes). */
 const defaultMaxBytes = 16 * 1024 * 1024
 
@@ -90,7 +88,7 @@ export type Cleaner = (input: string | Uint8Array, path?: string, charset?: stri
 /** Make the processors once; the returned function cleans page after page. */
 export function createCleaner(options: CleanOptions = {}): Cleaner {
   const processors: Partial<Record<InputKind, DechaffProcessor>> = {}
-  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs
+  const timeoutMs = budgetOf(options)
   const maxBytes = options.maxBytes ?? defaultMaxBytes
   return (input, path, charset) => {
     const size = typeof input === 'string' ? Buffer.byteLength(input) : input?.byteLength
@@ -112,7 +110,7 @@ export function createCleaner(options: CleanOptions = {}): Cleaner {
  */
 export function cleanDocument(document: Document, options: CleanOptions = {}): CleanResult {
   const processor = createProcessor('html', options)
-  const file = startFile('', options.path, options.timeoutMs ?? defaultTimeoutMs)
+  const file = startFile('', options.path, budgetOf(options))
   let hast
   try {
     hast = hastOfDocument(document)

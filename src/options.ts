@@ -33,7 +33,7 @@ export interface CleanOptions {
   images?: boolean
   /** File path, used in messages (default: none). */
   path?: string
-  /** Time budget per page in milliseconds; a page over it throws `DechaffTimeoutError`; 0 for none (default: 2000). */
+  /** Time budget per page in milliseconds, wall clock from parsing to output; a page over it throws `DechaffTimeoutError`; 0 for none (default: 10000, set to stop runaway pages, not pages slowed by a busy machine). */
   timeoutMs?: number
   /** Largest page in bytes (UTF-8); a larger one throws `DechaffInputError` (default: 16 MiB). */
   maxBytes?: number

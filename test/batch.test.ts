@@ -1,8 +1,11 @@
 import {mkdtemp, readFile, writeFile, mkdir, readdir} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {Worker} from 'node:worker_threads'
 import {gzipSync} from 'node:zlib'
 import {beforeEach, describe, expect, it} from 'vitest'
+import {createTaskRunner} from '../src/batch/task.js'
+import {warmUpPages} from '../src/batch/warm-up.js'
 import {prose} from './helpers.js'
 import {dechaff} from './run-cli.js'
 
@@ -125,5 +128,36 @@ describe('never losing a record', () => {
     await dechaff(['clean', at('in'), '--out', at('out'), '--quiet'])
     const {stderr} = await dechaff(['clean', at('in'), '--out', at('out'), '--resume'])
     expect(stderr).toContain('0 pages cleaned, 4 skipped')
+  })
+})
+
+describe('worker start-up', () => {
+  it('warms a worker up before the clock of its first page starts', async () => {
+    const worker = new Worker(path.resolve('dist/batch/worker.js'), {workerData: {options: {}, format: 'text'}})
+    const messages: Array<Record<string, unknown>> = []
+    try {
+      // Sent at once, as a pool that did not wait would: the page must still queue behind the warm-up.
+      worker.postMessage({task: 0, id: 'first', input: htmlPage(1)})
+      await new Promise<void>((resolve, reject) => {
+        worker.on('error', reject)
+        worker.on('message', (message: Record<string, unknown>) => {
+          messages.push(message)
+          if ('ok' in message) resolve()
+        })
+      })
+    } finally {
+      await worker.terminate()
+    }
+    expect(messages.map((message) => Object.keys(message).filter((key) => ['ready', 'started', 'ok'].includes(key)))).toEqual([['ready'], ['started'], ['ok']])
+    expect(messages[2]).toMatchObject({task: 0, ok: true})
+  })
+
+  it('warms up on built-in pages that go through every stage and clean without error', () => {
+    const runTask = createTaskRunner({}, 'text')
+    for (const [kind, input] of Object.entries(warmUpPages)) {
+      const reply = runTask({task: 0, id: kind, input})
+      expect(reply).toMatchObject({ok: true})
+      expect(reply.ok && reply.removed.length).toBeGreaterThan(0)
+    }
   })
 })

@@ -13,22 +13,30 @@ export interface PoolOptions {
 
 interface Slot {
   worker: Worker
+  /** Warmed up and listening (the worker said so): only a ready worker is given pages. */
+  ready: boolean
   task?: {message: WorkerTask; resolve: (reply: WorkerReply) => void; timer?: NodeJS.Timeout; started: number}
 }
+
+/** What a worker says: it is ready, it began a page, or the page's outcome. */
+type WorkerMessage = {ready: true} | {task: number; started: true} | WorkerReply
 
 const workerUrl = new URL('./worker.js', import.meta.url)
 /** Old-generation heap of one worker, in MB. */
 const workerHeapMb = 512
 
 /**
- * A fixed set of worker threads, one page each at a time. A page that runs
- * past the hard limit, or a worker that dies, costs that page (an error reply)
- * and the worker is replaced; the batch goes on.
+ * A fixed set of worker threads, one page each at a time, given pages only
+ * once warmed up. A page that runs past the hard limit, or a worker that
+ * dies, costs that page (an error reply) and the worker is replaced; the
+ * batch goes on. A worker that dies before it is ready means workers cannot
+ * start at all: every page left gets that error instead of waiting forever.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = []
   private readonly waiting: Array<() => void> = []
   private nextTask = 0
+  private startFailure: string | undefined
 
   constructor(private readonly settings: PoolOptions) {
     for (let index = 0; index < settings.jobs; index++) this.slots.push(this.spawn())
@@ -36,14 +44,15 @@ export class WorkerPool {
 
   /** Clean one page on the first free worker. */
   async run(message: Omit<WorkerTask, 'task'>): Promise<WorkerReply> {
-    let slot = this.slots.find((candidate) => !candidate.task)
-    while (!slot) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve))
-      slot = this.slots.find((candidate) => !candidate.task)
-    }
     const task: WorkerTask = {...message, task: this.nextTask++}
+    let slot = this.freeSlot()
+    while (!slot && this.startFailure === undefined) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve))
+      slot = this.freeSlot()
+    }
+    if (!slot) return {task: task.task, ok: false, error: this.startFailure as string, ms: 0}
     return new Promise<WorkerReply>((resolve) => {
-      const busy = slot as Slot
+      const busy = slot
       busy.task = {message: task, resolve, started: performance.now()}
       const transfer = typeof task.input !== 'string' && task.input.byteOffset === 0 && task.input.byteLength === task.input.buffer.byteLength ? [task.input.buffer as ArrayBuffer] : []
       busy.worker.postMessage(task, transfer)
@@ -55,23 +64,36 @@ export class WorkerPool {
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()))
   }
 
+  private freeSlot(): Slot | undefined {
+    return this.slots.find((candidate) => candidate.ready && !candidate.task)
+  }
+
   private spawn(): Slot {
     const slot: Slot = {
       worker: new Worker(workerUrl, {
         workerData: {options: this.settings.options, format: this.settings.format},
         // A ceiling on each worker's heap keeps a long batch's memory flat; a page that needs more fails alone.
         resourceLimits: {maxOldGenerationSizeMb: workerHeapMb}
-      })
+      }),
+      ready: false
     }
-    slot.worker.on('message', (reply: WorkerReply | {task: number; started: true}) => {
-      if ('started' in reply) this.startTimer(slot, reply.task)
-      else this.settle(slot, reply)
+    slot.worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) {
+        slot.ready = true
+        this.waiting.shift()?.()
+      } else if ('started' in message) this.startTimer(slot, message.task)
+      else this.settle(slot, message)
     })
-    slot.worker.on('error', (error) => this.fail(slot, `worker crashed: ${error.message}`))
-    slot.worker.on('exit', (code) => {
-      if (slot.task) this.fail(slot, `worker exited with code ${code}`)
-    })
+    slot.worker.on('error', (error) => this.lose(slot, `worker crashed: ${error.message}`))
+    slot.worker.on('exit', (code) => this.lose(slot, `worker exited with code ${code}`))
     return slot
+  }
+
+  /** A worker died: its page fails, or, before it was ready, so does every page left. */
+  private lose(slot: Slot, reason: string): void {
+    if (slot.ready) return this.fail(slot, reason)
+    this.startFailure ??= `worker failed to start: ${reason}`
+    for (const wake of this.waiting.splice(0)) wake()
   }
 
   /** The worker began the page: from now on it has `hardTimeoutMs`. */

@@ -3,12 +3,14 @@ import {mkdir, readFile, stat, truncate} from 'node:fs/promises'
 import path from 'node:path'
 import cliProgress from 'cli-progress'
 import {formatExtensions, writeAtomically} from '../io.js'
+import {budgetOf} from '../limits.js'
 import type {CleanOptions} from '../options.js'
 import type {CleanResult} from '../clean.js'
 import type {OutputFormat} from './format.js'
 import {WorkerPool} from './pool.js'
 import {readRecords, type InputOptions, type PageRecord} from './records.js'
-import {createTaskRunner, type WorkerReply} from './task.js'
+import {createTaskRunner, type TaskRunner, type WorkerReply} from './task.js'
+import {warmedUp} from './warm-up.js'
 
 export interface BatchOptions extends InputOptions {
   operands: string[]
@@ -56,8 +58,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const errorSink = await openSink(options.errors, options.resume, process.stderr)
   let outputSink: Sink | undefined
   const ordered = new OrderedWriter()
-  const budget = options.options.timeoutMs ?? 2000
-  const runLocal = createTaskRunner(options.options, options.format, options.explain !== undefined)
+  const budget = budgetOf(options.options)
+  // This thread's cleaners are made and warmed up on its first page, as a worker's are before its first.
+  let localRunner: TaskRunner | undefined
+  const runLocal: TaskRunner = (message) => (localRunner ??= warmedUp(createTaskRunner(options.options, options.format, options.explain !== undefined)))(message)
   const jobs = options.explain ? 0 : options.jobs
   const multiple = options.operands.length > 1 || (await Promise.all(options.operands.map((operand) => operand !== '-' && stat(operand).then((info) => info.isDirectory(), () => false)))).some(Boolean)
   let pool: WorkerPool | undefined

@@ -18,8 +18,11 @@ export type WorkerReply =
   | {task: number; ok: true; text: string; removed: Array<{rule: string; chars: number}>; ms: number; chars: number; result?: CleanResult}
   | {task: number; ok: false; error: string; ms: number}
 
+/** Cleans one page; never throws. */
+export type TaskRunner = (message: WorkerTask) => WorkerReply
+
 /** Clean pages one by one with cleaners made once; the same code in a worker thread and in the main thread. */
-export function createTaskRunner(options: CleanOptions, format: OutputFormat, keepResult = false): (message: WorkerTask) => WorkerReply {
+export function createTaskRunner(options: CleanOptions, format: OutputFormat, keepResult = false): TaskRunner {
   const cleaners: Partial<Record<InputKind | 'auto', Cleaner>> = {}
   return (message) => {
     const started = performance.now()

@@ -9,9 +9,9 @@ import {runBatch} from '../batch/run.js'
 import {seededRandom} from './seeded.js'
 
 /**
- * The batch part of `npm run bench:speed`: a generated stream of pages (JSON
- * Lines, half text dumps, half HTML) cleaned by `runBatch` in a child process
- * per setting. Pages per second with 1 and 2 jobs on the same stream, and peak
+ * `npm run bench:stream -- [--pages N]`, also the last part of `npm run
+ * bench:speed`: a generated stream of pages (JSON Lines, half text dumps, half
+ * HTML) cleaned by `runBatch` in a child process per setting. Pages per second with 1 and 2 jobs on the same stream, and peak
  * RSS after 2,000 and after 20,000 pages, to show memory stays flat.
  */
 const {values} = parseArgs({options: {pages: {type: 'string', default: '20000'}, child: {type: 'string'}, jobs: {type: 'string', default: '1'}}})

@@ -4,6 +4,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import type {OutputFormat} from '../batch/format.js'
 import {formatExtensions} from '../io.js'
+import {defaultTimeoutMs} from '../limits.js'
 import {runCheck} from './check-command.js'
 import {runClean} from './clean-command.js'
 import {loadConfig} from './config.js'
@@ -30,7 +31,7 @@ Commands:
       --resume                skip records a previous run completed (--out files, --output/--errors lines)
       --include GLOB, --exclude GLOB   which files to take from folders (repeatable)
       --max-bytes N           largest page (default: 16777216)
-      --timeout-ms N          time budget per page (default: 2000; 0 for none)
+      --timeout-ms N          time budget per page in ms (default: ${defaultTimeoutMs}; 0 for none)
       --input KIND            auto, text or html (default: auto, from the bytes)
       --quiet                 no progress bar or summary
       --explain               list each removed block with its rule and reason (stderr)
