@@ -8,3 +8,17 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
+
+/** `size` items of `items` chosen by a seeded shuffle, in their original order: the same sample every run. */
+export function seededSample<T>(items: readonly T[], size: number, seed: number): T[] {
+  const order = items.map((_, index) => index)
+  const next = seededRandom(seed)
+  for (let index = order.length - 1; index > 0; index--) {
+    const other = Math.floor(next() * (index + 1))
+    ;[order[index], order[other]] = [order[other] as number, order[index] as number]
+  }
+  return order
+    .slice(0, size)
+    .sort((a, b) => a - b)
+    .map((index) => items[index] as T)
+}

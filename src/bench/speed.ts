@@ -10,7 +10,7 @@ import {ParseEnglish} from 'parse-english'
 import {warmUpPages} from '../batch/warm-up.js'
 import {createCleaner, type Cleaner} from '../clean.js'
 import {probeImport} from './import-probe.js'
-import {seededRandom} from './seeded.js'
+import {seededSample} from './seeded.js'
 import {median} from './stats.js'
 
 /**
@@ -71,12 +71,7 @@ interface Sample {
 async function sampleOf(directory: string, size: number): Promise<Sample> {
   const files = new Set(await readdir(directory))
   const ids = [...files].filter((file) => file.endsWith('.html') && files.has(file.replace(/\.html$/u, '.dump.txt'))).map((file) => file.slice(0, -'.html'.length)).sort()
-  const next = seededRandom(sampleSeed)
-  for (let index = ids.length - 1; index > 0; index--) {
-    const other = Math.floor(next() * (index + 1))
-    ;[ids[index], ids[other]] = [ids[other] as string, ids[index] as string]
-  }
-  const chosen = ids.slice(0, size).sort()
+  const chosen = seededSample(ids, size, sampleSeed)
   const read = (suffix: string): Promise<string[]> => Promise.all(chosen.map((id) => readFile(path.join(directory, `${id}${suffix}`), 'utf8')))
   return {name: path.basename(path.resolve(directory)), ids: chosen, html: await read('.html'), dumps: await read('.dump.txt')}
 }
