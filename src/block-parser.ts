@@ -2,6 +2,7 @@ import type {SentenceContent} from 'nlcst'
 import type {Point} from 'unist'
 import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
+import {ParseLatin} from 'parse-latin'
 
 /** Where a block's text starts in the page. */
 export interface BlockStart {
@@ -53,40 +54,55 @@ export class BlockParser extends ParseEnglish {
   }
 
   override tokenize(value?: string | null): SentenceContent[] {
-    const tokens: SentenceContent[] = []
-    if (!value) return tokens
-    let {line, column, offset} = this.start
-    let from = 0
-    let start: Point = {line, column, offset}
-    let previousType = -1
-    let previous = -1
-    for (let index = 0; index < value.length; index++) {
-      const code = value.charCodeAt(index)
-      const type = unitClasses[code] as number
-      // Words and white space run on; punctuation and symbols run on while the character repeats or is a surrogate.
-      const runsOn = type === previousType && (type === word || type === whiteSpace || code === previous || isSurrogate(code))
-      if (index > from && !runsOn) {
-        tokens.push(token(previousType, value.slice(from, index), start, {line, column, offset}))
-        from = index
-        start = {line, column, offset}
-      }
-      if (code === carriageReturn || (code === lineFeed && previous !== carriageReturn)) {
-        line++
-        column = 1
-      } else if (code !== lineFeed) {
-        column++
-      }
-      offset++
-      previousType = type
-      previous = code
-    }
-    tokens.push(token(previousType, value.slice(from), start, {line, column, offset}))
-    return tokens
+    return tokenizeBlock(value, this.start)
   }
 }
 
+/** parse-latin for one block of a page in another alphabetic language, with the same tokenizer as `BlockParser`. */
+export class LatinBlockParser extends ParseLatin {
+  constructor(private readonly start: BlockStart) {
+    super()
+  }
+
+  override tokenize(value?: string | null): SentenceContent[] {
+    return tokenizeBlock(value, this.start)
+  }
+}
+
+function tokenizeBlock(value: string | null | undefined, blockStart: BlockStart): SentenceContent[] {
+  const tokens: SentenceContent[] = []
+  if (!value) return tokens
+  let {line, column, offset} = blockStart
+  let from = 0
+  let start: Point = {line, column, offset}
+  let previousType = -1
+  let previous = -1
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    const type = unitClasses[code] as number
+    // Words and white space run on; punctuation and symbols run on while the character repeats or is a surrogate.
+    const runsOn = type === previousType && (type === word || type === whiteSpace || code === previous || isSurrogate(code))
+    if (index > from && !runsOn) {
+      tokens.push(token(previousType, value.slice(from, index), start, {line, column, offset}))
+      from = index
+      start = {line, column, offset}
+    }
+    if (code === carriageReturn || (code === lineFeed && previous !== carriageReturn)) {
+      line++
+      column = 1
+    } else if (code !== lineFeed) {
+      column++
+    }
+    offset++
+    previousType = type
+    previous = code
+  }
+  tokens.push(token(previousType, value.slice(from), start, {line, column, offset}))
+  return tokens
+}
+
 /** A token as parse-latin makes it: a word wraps a text node that shares its start point. */
-function token(type: number, value: string, start: Point, end: Point): SentenceContent {
+export function token(type: number, value: string, start: Point, end: Point): SentenceContent {
   const tokenType = tokenTypes[type] as TokenType
   if (tokenType === 'WordNode') {
     return {type: tokenType, children: [{type: 'TextNode', value, position: {start, end}}], position: {start, end: {...end}}}

@@ -1,16 +1,16 @@
 import type {Paragraph, Root as NlcstRoot, Sentence, Word} from 'nlcst'
 import type {Point} from 'unist'
 import {toString} from 'nlcst-to-string'
-import {BlockParser, type BlockStart} from './block-parser.js'
-import stopwordData from './data/stopwords-en.json' with {type: 'json'}
+import {BlockParser, LatinBlockParser, type BlockStart} from './block-parser.js'
+import {english, type LanguageProfile} from './language.js'
+import {segmentBlock, unspacedScript} from './segment.js'
+import {defaults} from './thresholds.js'
 import type {Block, BlockEvidence, BlockFeatures, BlockNode} from './types.js'
 
-/** Stopwords of the page language (English), as normalised words. */
-export const stopwords: ReadonlySet<string> = new Set(stopwordData.words)
-
-const terminalPunctuation = /[.!?…。！？]["'”’)\]»]*$/u
-const questionEnd = /[?？]["'”’)\]»]*$/u
-const sentenceStart = /^["'“‘(\[]?[\p{Lu}\p{N}]/u
+const terminalPunctuation = /[.!?…。！？]["'”’)\]»」』）]*$/u
+const questionEnd = /[?？]["'”’)\]»」』）]*$/u
+/** Starts like a sentence: a capital, a digit, or a letter of a script without case (Chinese, Thai, Arabic). */
+const sentenceStart = /^["'“‘(\[「『（]?[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u
 const capitalStart = /^\p{Lu}/u
 const listMarkerPattern = /^(?:[-+*•·▪◦‣–—►✓✔]|\p{So}|\d{1,3}[.)]|[a-z][.)]|\(\d{1,3}\))\s/u
 const headingMaxChars = 150
@@ -33,12 +33,15 @@ export function normalise(text: string): string {
 }
 
 /**
- * Turn one block of a page into an nlcst paragraph: parse-english (the
- * parser of retext-english) splits it into sentences and words placed in the
- * page, and the block's evidence and features go into `data.block`.
+ * Turn one block of a page into an nlcst paragraph: the page language's
+ * parser splits it into sentences and words placed in the page (parse-english,
+ * the parser of retext-english, for English; parse-latin for other languages
+ * written with spaces; `Intl.Segmenter` for text written without them), and
+ * the block's evidence and features go into `data.block`.
  */
-export function createBlockNode(text: string, start: BlockStart, evidence: BlockEvidence): BlockNode {
-  const tree = parseEnglish(text, start)
+export function createBlockNode(text: string, start: BlockStart, evidence: BlockEvidence, language: LanguageProfile = english): BlockNode {
+  const ascii = plainAscii.test(text)
+  const tree = !ascii && (language.segmentation === 'segmenter' || unspacedScript.test(text)) ? segmentBlock(text, start, language.code) : parseSpaced(text, start, language)
   // A loop, not push(...): a block can hold more sentences than a call can take arguments.
   const children: Paragraph['children'] = []
   const sentences: Sentence[] = []
@@ -62,19 +65,20 @@ export function createBlockNode(text: string, start: BlockStart, evidence: Block
     sentences: reading.sentences,
     words: reading.words,
     evidence,
-    features: computeFeatures(text, sentences.length, reading.words, reading.capitalised, evidence)
+    language,
+    features: computeFeatures(text, ascii, sentences.length, reading, evidence, language)
   }
   return Object.assign(paragraph, {data: {block}})
 }
 
 /**
- * parse-english's tree of a block. Pathological text ("a.a.a.…" two hundred
- * thousand times) overflows its recursion; such a block is read as one
- * sentence of white-space-separated words instead.
+ * parse-english's (or parse-latin's) tree of a block. Pathological text
+ * ("a.a.a.…" two hundred thousand times) overflows its recursion; such a
+ * block is read as one sentence of white-space-separated words instead.
  */
-function parseEnglish(text: string, start: BlockStart): NlcstRoot {
+function parseSpaced(text: string, start: BlockStart, language: LanguageProfile): NlcstRoot {
   try {
-    return new BlockParser(start).parse(text)
+    return (language.segmentation === 'english' ? new BlockParser(start) : new LatinBlockParser(start)).parse(text)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
     return plainSentence(text, start)
@@ -150,10 +154,33 @@ function wordText(word: Word): string {
   return first && word.children.length === 1 ? toString(first) : toString(word)
 }
 
-function computeFeatures(text: string, sentences: number, words: string[], capitalised: number, evidence: BlockEvidence): BlockFeatures {
+/** Characters of scripts where one character holds about as much text as several Latin letters. */
+const denseCharacters = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu
+const {denseCharacterWeight} = defaults.lengthUnits
+
+/**
+ * A block's length in Latin-letter units: a Chinese character counts for
+ * `denseCharacterWeight` letters, so a 37-character Chinese sentence is as
+ * long as the English sentence it translates and a two-character menu entry
+ * stays short.
+ */
+export function textLength(text: string, ascii = plainAscii.test(text)): number {
+  if (ascii) return text.length
+  const dense = text.match(denseCharacters)?.length ?? 0
+  return Math.round(text.length + dense * (denseCharacterWeight - 1))
+}
+
+function computeFeatures(
+  text: string,
+  ascii: boolean,
+  sentences: number,
+  {words, capitalised}: SentenceReading,
+  evidence: BlockEvidence,
+  language: LanguageProfile
+): BlockFeatures {
   let stop = 0
-  for (const word of words) if (stopwords.has(word)) stop++
-  const chars = text.length
+  for (const word of words) if (language.stopwords.has(word)) stop++
+  const chars = textLength(text, ascii)
   const terminal = terminalPunctuation.test(text) && !questionEnd.test(text)
   const startsUpper = sentenceStart.test(text)
   const listMarker = evidence.listItem === true || listMarkerPattern.test(text)
@@ -175,5 +202,35 @@ function computeFeatures(text: string, sentences: number, words: string[], capit
         startsUpper &&
         !listMarker &&
         !/[:;,]$/.test(text))
+  }
+}
+
+const {referenceProseDensity, maxStopwordScale, calibrationMinWords, calibrationSentenceWords} = defaults.language
+
+/**
+ * Put the blocks' stopword densities on the English scale the thresholds were
+ * set on. Stopword lists differ in length and languages in how many function
+ * words they write (Chinese prose scores half what English prose does with
+ * stopwords-iso's list), so for other languages the page's own sentences tell
+ * how dense its prose is, and every block's density is scaled by
+ * `referenceProseDensity` over that (never down, at most `maxStopwordScale`).
+ */
+export function calibrateStopwords(nodes: readonly BlockNode[], language: LanguageProfile): void {
+  if (language.segmentation === 'english' || language.stopwords.size === 0) return
+  const sentences = nodes.map((node) => node.data.block.features).filter((features) => features.terminal && features.words >= calibrationSentenceWords)
+  sentences.sort((a, b) => b.words - a.words)
+  let words = 0
+  let stop = 0
+  for (const features of sentences) {
+    if (words >= calibrationMinWords * 4) break
+    words += features.words
+    stop += features.stopwordDensity * features.words
+  }
+  if (words < calibrationMinWords || stop === 0) return
+  const scale = Math.min(maxStopwordScale, Math.max(1, (referenceProseDensity * words) / stop))
+  if (scale === 1) return
+  for (const node of nodes) {
+    const features = node.data.block.features
+    features.stopwordDensity = Math.min(1, features.stopwordDensity * scale)
   }
 }

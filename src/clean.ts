@@ -13,6 +13,7 @@ import dechaffParseText from './parse/text.js'
 import {classifierList} from './pipeline.js'
 import dechaffSettle from './settle.js'
 import {blocksOf} from './tree.js'
+import type {LanguageSource} from './language.js'
 import type {InputKind, QualityClass, Root} from './types.js'
 
 type VFileMessage = VFile['messages'][number]
@@ -49,6 +50,8 @@ export interface CleanResult {
   format: OutputFormat
   /** What the input was taken to be. */
   input: InputKind
+  /** The page's language (ISO 639-1; `und` when it has too little text to tell) and where it came from: the `language` option, detection, or the English default. */
+  language: {code: string; source: LanguageSource}
   /** Every block of the page, in order, with its verdict. */
   blocks: BlockReport[]
   /** One message per removed block, in page order. */
@@ -71,8 +74,9 @@ const compilers = {text: dechaffCompileText, markdown: dechaffCompileMarkdown, h
 export function createProcessor(kind: InputKind, options: CleanOptions = {}): DechaffProcessor {
   validateOptions(options)
   const structure = {links: options.links ?? false, images: options.images ?? false}
+  const language = options.language ?? 'auto'
   return unified()
-    .use(kind === 'html' ? [[dechaffParseHtml, {parser: options.parser ?? 'parse5'}]] : [dechaffParseText])
+    .use(kind === 'html' ? [[dechaffParseHtml, {parser: options.parser ?? 'parse5', language}]] : [[dechaffParseText, {language}]])
     .use(classifierList(options))
     .use(dechaffSettle, options.settle ?? {})
     .use(compilers[options.format ?? 'text'], structure)
@@ -118,7 +122,7 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
     if (error instanceof RangeError) throw new DechaffInputError('document is nested too deeply to read')
     throw error
   }
-  return run(processor, 'html', blockTreeOfHast(hast, jsonLdScripts(hast), file), file, options.format ?? 'text')
+  return run(processor, 'html', blockTreeOfHast(hast, jsonLdScripts(hast), file, options.language), file, options.format ?? 'text')
 }
 
 /**
@@ -150,7 +154,8 @@ function run(processor: DechaffProcessor, kind: InputKind, parsed: Root, file: V
   const tree = processor.runSync(parsed, file)
   const output = processor.stringify(tree, file)
   const text = format === 'text' ? output : compileText(tree)
-  return {text, output, format, input: kind, blocks: reportBlocks(tree), messages: file.messages}
+  const language = tree.data?.language ?? {code: 'und', source: 'default' as const}
+  return {text, output, format, input: kind, language, blocks: reportBlocks(tree), messages: file.messages}
 }
 
 const utf8 = new TextDecoder('utf-8')

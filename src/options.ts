@@ -1,3 +1,4 @@
+import {languageCodePattern} from './language.js'
 import {furniturePattern} from './lexicon.js'
 import {classifierNames, type ClassifierName, type ClassifierOptions} from './pipeline.js'
 import type {HtmlParser} from './parse/html.js'
@@ -10,6 +11,12 @@ export type OutputFormat = 'text' | 'markdown' | 'html'
 export interface CleanOptions {
   /** What the input is: `auto` looks at its first bytes (default: auto). */
   input?: 'auto' | 'text' | 'html'
+  /**
+   * The pages' language as a two-letter ISO 639-1 code (`de`, `zh`), for
+   * corpora known to be in one language; `auto` detects it per page with eld
+   * from the page's longest blocks (default: auto).
+   */
+  language?: string
   /** Per-classifier options by name; `false` turns a classifier off (default: all on, documented defaults). */
   classifiers?: ClassifierOptions
   /** Context-smoothing options. */
@@ -79,7 +86,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
-const topKeys = new Set(['input', 'parser', 'format', 'links', 'images', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'path', 'timeoutMs', 'maxBytes'])
+const topKeys = new Set(['input', 'language', 'parser', 'format', 'links', 'images', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'path', 'timeoutMs', 'maxBytes'])
 /** The options that take one of a few words, and those words. */
 const choices: Record<string, string[]> = {input: ['auto', 'text', 'html'], parser: ['parse5', 'jsdom'], format: ['text', 'markdown', 'html']}
 
@@ -132,6 +139,9 @@ export function validateOptions(value: unknown, source = 'options'): CleanOption
     if (limit !== undefined && (typeof limit !== 'number' || !Number.isFinite(limit) || limit < 0)) {
       throw new DechaffConfigError(`${source}.${key}: expected a number ≥ 0, got ${JSON.stringify(limit)}`)
     }
+  }
+  if (options.language !== undefined && (typeof options.language !== 'string' || !languageCodePattern.test(options.language))) {
+    throw new DechaffConfigError(`${source}.language: expected auto or a two-letter ISO 639-1 code such as de or zh, got ${JSON.stringify(options.language)}`)
   }
   if (options.path !== undefined && typeof options.path !== 'string') throw new DechaffConfigError(`${source}.path: expected a string`)
   return options as CleanOptions

@@ -1,4 +1,4 @@
-import {stopwords} from './block.js'
+import {textLength} from './block.js'
 import type {Block, QualityClass} from './types.js'
 
 /** Thresholds that say what counts as article prose when finding regions. */
@@ -37,12 +37,12 @@ export function proseShareBefore(blocks: Block[], thresholds: ProseThresholds): 
   return shares
 }
 
-/** Content-word counts of some blocks: words of three or more letters that are not stopwords, plurals folded. */
+/** Content-word counts of some blocks: words of three or more letter units (one Chinese character is three) that are not stopwords, plurals folded. */
 export function termVector(blocks: Block[]): Map<string, number> {
   const vector = new Map<string, number>()
   for (const block of blocks) {
     for (const word of block.words) {
-      if (word.length < 3 || stopwords.has(word) || !/^\p{L}/u.test(word)) continue
+      if (textLength(word) < 3 || block.language.stopwords.has(word) || !/^\p{L}/u.test(word)) continue
       const term = word.replace(/'s$/, '').replace(/(?<=[^s])s$/, '')
       vector.set(term, (vector.get(term) ?? 0) + 1)
     }

@@ -1,5 +1,6 @@
 import type {Element as HastElement, Root as HastRoot} from 'hast'
 import type {Paragraph, Root} from 'nlcst'
+import type {LanguageProfile, LanguageSource} from './language.js'
 
 /** What a page was given as. */
 export type InputKind = 'text' | 'html'
@@ -121,6 +122,8 @@ export interface Block {
   /** The block's words, normalised like `normal`. */
   words: string[]
   evidence: BlockEvidence
+  /** The page's language, whose stopwords and parser made the block's features. */
+  language: LanguageProfile
   features: BlockFeatures
   /** The first definite removal a classifier made. */
   removal?: Mark
@@ -141,6 +144,8 @@ declare module 'nlcst' {
     block?: Block
   }
   interface RootData {
+    /** The page's language and where it came from. */
+    language?: {code: string; source: LanguageSource}
     /** HTML pages: the element table blocks point into. */
     elements?: ElementInfo[]
     /** HTML pages: the JSON-LD `articleBody` if the page has one. */

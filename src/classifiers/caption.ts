@@ -1,6 +1,5 @@
 import type {Transformer} from 'unified'
 import data from '../data/captions.json' with {type: 'json'}
-import {stopwords} from '../block.js'
 import {alternation} from '../lexicon.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, BlockNode, ElementInfo, Root} from '../types.js'
@@ -141,6 +140,6 @@ function isAltText(block: Block | undefined, minWords: number, maxStopwords: num
   const {words, features} = block
   if (words.length < minWords || features.chars > 200) return false
   if (!/^\p{Ll}/u.test(block.text) || /[.,;:!?()"“”]/u.test(block.text)) return false
-  const stop = words.filter((word) => stopwords.has(word)).length
+  const stop = words.filter((word) => block.language.stopwords.has(word)).length
   return stop / words.length <= maxStopwords
 }

@@ -3,7 +3,8 @@ import {fromParse5} from 'hast-util-from-parse5'
 import {parse} from 'parse5'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {createBlockNode} from '../block.js'
+import {calibrateStopwords, createBlockNode} from '../block.js'
+import {pageLanguage} from '../language.js'
 import {checkDeadline, deadlineStride} from '../limits.js'
 import type {BlockNode, Root} from '../types.js'
 import {parseWithJsdom} from './dom.js'
@@ -19,6 +20,8 @@ export type HtmlParser = 'parse5' | 'jsdom'
 export interface ParseHtmlOptions {
   /** `parse5` (default): fast, what browsers' parsing spec says; `jsdom`: a full browser DOM first, for users who want one. */
   parser?: HtmlParser
+  /** The page's language as an ISO 639-1 code, or `auto` to detect it from its longest blocks (default: auto). */
+  language?: string
 }
 
 /**
@@ -33,18 +36,18 @@ export interface ParseHtmlOptions {
  */
 const dechaffParseHtml: Plugin<[ParseHtmlOptions?], string, Root> = function (options = {}) {
   const parser = options.parser ?? 'parse5'
-  this.parser = (document, file) => parseHtml(document, file, parser)
+  this.parser = (document, file) => parseHtml(document, file, parser, options.language)
 }
 
 export default dechaffParseHtml
 
 /** Parse an HTML page into the block tree. */
-export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'parse5'): Root {
+export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'parse5', language?: string): Root {
   const stripped = stripNonContent(html)
-  if (nestingDepth(stripped.html) > maxNesting) return parseText(flattenToText(stripped.html), file)
+  if (nestingDepth(stripped.html) > maxNesting) return parseText(flattenToText(stripped.html), file, language)
   const hast = parser === 'jsdom' ? parseWithJsdom(stripped.html) : (fromParse5(parse(stripped.html, {scriptingEnabled: false})) as HastRoot)
   checkDeadline(file, 'parsing the HTML')
-  return blockTreeOfHast(hast, stripped.jsonLd, file)
+  return blockTreeOfHast(hast, stripped.jsonLd, file, language)
 }
 
 /**
@@ -52,7 +55,7 @@ export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'pars
  * the first block when the page has no `<h1>`, the title block marked, and
  * the evidence the HTML classifiers read.
  */
-export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile): Root {
+export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, language?: string): Root {
   const articleBody = jsonLdArticleBody(jsonLd)
   const title = documentTitle(hast)
   const body = bodyOf(hast)
@@ -63,6 +66,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile):
     if (headline) blocks.unshift(headlineBlock(headline))
   }
   const titleAt = titleIndex(blocks, title)
+  const {profile, source} = pageLanguage(language, () => blocks.map((block) => block.text))
   const children: BlockNode[] = []
   let offset = 0
   let line = 1
@@ -84,15 +88,16 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile):
         ...(block.preformatted ? {preformatted: block.preformatted} : {}),
         ...(index === titleAt ? {title: true} : {}),
         html: block.html
-      })
+      }, profile)
     )
     offset += block.text.length
     line += block.text.split('\n').length - 1
   })
+  calibrateStopwords(children, profile)
   return {
     type: 'RootNode',
     children,
-    data: {elements, hast, ...(articleBody ? {articleBody} : {})},
+    data: {elements, hast, language: {code: profile.code, source}, ...(articleBody ? {articleBody} : {})},
     position: {start: {line: 1, column: 1, offset: 0}, end: {line, column: 1, offset}}
   }
 }

@@ -1,5 +1,6 @@
 import type {Plugin} from 'unified'
-import {createBlockNode} from '../block.js'
+import {calibrateStopwords, createBlockNode} from '../block.js'
+import {pageLanguage, type LanguageProfile} from '../language.js'
 import {checkDeadline, deadlineStride} from '../limits.js'
 import type {BlockNode, Root} from '../types.js'
 import type {VFile} from 'vfile'
@@ -18,31 +19,41 @@ const wrapWidthMin = 30
 /** Share of breaks that must fall where the next word would not have fitted. */
 const wrapFitShare = 0.8
 
+export interface ParseTextOptions {
+  /** The page's language as an ISO 639-1 code, or `auto` to detect it (default: auto). */
+  language?: string
+}
+
 /**
  * Parser plugin for plain-text dumps (scraper output, WET records).
  *
  * Blank lines separate groups; inside a group each line is a block, unless
  * the group is a hard-wrapped paragraph (its breaks fall where the next word
  * would not have fitted, and the text runs on across them), which is one block.
+ * The page's language (detected from its longest blocks unless given) picks
+ * the stopwords and the sentence and word splitting of every block.
  */
-const dechaffParseText: Plugin<[], string, Root> = function () {
-  this.parser = (document, file) => parseText(document, file)
+const dechaffParseText: Plugin<[ParseTextOptions?], string, Root> = function (options = {}) {
+  this.parser = (document, file) => parseText(document, file, options.language)
 }
 
 export default dechaffParseText
 
+interface Part {
+  lines: Line[]
+  blankLinesBefore: number
+}
+
 /** Parse a text dump into the block tree. */
-export function parseText(document: string, file?: VFile): Root {
+export function parseText(document: string, file?: VFile, language?: string): Root {
   const lines = splitLines(document)
-  const children: BlockNode[] = []
+  const parts: Part[] = []
   let blankLinesBefore = 0
   let group: Line[] = []
   const flush = (): void => {
     if (group.length === 0) return
-    const parts = isHardWrapped(group) ? [group] : group.map((line) => [line])
-    for (const part of parts) {
-      if (children.length % deadlineStride === 0) checkDeadline(file, 'splitting blocks into sentences')
-      children.push(blockFromLines(part, children.length, blankLinesBefore, part.length > 1 ? 'paragraph' : 'line'))
+    for (const part of isHardWrapped(group) ? [group] : group.map((line) => [line])) {
+      parts.push({lines: part, blankLinesBefore})
       blankLinesBefore = 0
     }
     group = []
@@ -56,9 +67,17 @@ export function parseText(document: string, file?: VFile): Root {
     }
   }
   flush()
+  const texts = parts.map((part) => partText(part.lines))
+  const {profile, source} = pageLanguage(language, () => texts)
+  const children: BlockNode[] = parts.map((part, index) => {
+    if (index % deadlineStride === 0) checkDeadline(file, 'splitting blocks into sentences')
+    return blockFromLines(part.lines, texts[index] as string, index, part.blankLinesBefore, profile)
+  })
+  calibrateStopwords(children, profile)
   return {
     type: 'RootNode',
     children,
+    data: {language: {code: profile.code, source}},
     position: {start: {line: 1, column: 1, offset: 0}, end: endOf(document, lines)}
   }
 }
@@ -82,14 +101,21 @@ function endOf(document: string, lines: Line[]): {line: number; column: number; 
   return {line: last?.line ?? 1, column: (last?.text.length ?? 0) + 1, offset: document.length}
 }
 
-function blockFromLines(lines: Line[], index: number, blankLinesBefore: number, kind: 'line' | 'paragraph'): BlockNode {
+/** A part's text as written: one line, or a hard-wrapped paragraph's lines. */
+function partText(lines: Line[]): string {
   const first = lines[0] as Line
-  const raw = lines.length === 1 ? first.text : lines.map((line) => line.text.trimEnd()).join('\n')
+  return lines.length === 1 ? first.text : lines.map((line) => line.text.trimEnd()).join('\n')
+}
+
+function blockFromLines(lines: Line[], raw: string, index: number, blankLinesBefore: number, language: LanguageProfile): BlockNode {
+  const first = lines[0] as Line
+  const kind = lines.length > 1 ? 'paragraph' : 'line'
   const lead = raw.length - raw.trimStart().length
   return createBlockNode(
     raw.trim(),
     {offset: first.offset + lead, line: first.line, column: lead + 1},
-    {index, kind, blankLinesBefore, linkDensity: 0, ...(kind === 'line' && lead > 0 ? {indent: raw.slice(0, lead)} : {})}
+    {index, kind, blankLinesBefore, linkDensity: 0, ...(kind === 'line' && lead > 0 ? {indent: raw.slice(0, lead)} : {})},
+    language
   )
 }
 
