@@ -1,4 +1,5 @@
 import furnitureData from './data/furniture.json' with {type: 'json'}
+import furnitureLanguageData from './data/furniture-languages.json' with {type: 'json'}
 
 /** One rule of a phrase lexicon, as written in a data file. */
 export interface LexiconRuleData {
@@ -32,11 +33,34 @@ interface CompiledRule {
 /** The furniture lexicon bundled with dechaff. */
 export const furnitureLexicon: LexiconData = furnitureData
 
+/** Furniture patterns of other languages than English, by language and rule id (`data/furniture-languages.json`). */
+const furnitureLanguages: Record<string, Record<string, string[]>> = furnitureLanguageData.languages
+
+/** Languages whose furniture dechaff knows besides English. */
+export const furnitureLanguageCodes = Object.keys(furnitureLanguages)
+
+/**
+ * The furniture lexicon for a page in one language: the English rules (menus
+ * and widgets are often left in English) with that language's patterns added
+ * to the rules of the same id.
+ */
+export function furnitureLexiconFor(code: string, base: LexiconData = furnitureLexicon): LexiconData {
+  const extra = furnitureLanguages[code]
+  if (!extra) return base
+  const rules: LexiconData['rules'] = {...base.rules}
+  for (const [ruleId, patterns] of Object.entries(extra)) {
+    const rule = rules[ruleId]
+    if (!rule) throw new Error(`furniture-languages.json: ${code} adds to unknown rule \`${ruleId}\``)
+    rules[ruleId] = {...rule, patterns: [...(rule.patterns ?? []), ...patterns]}
+  }
+  return {rules}
+}
+
 /** Longest sentence tested against patterns; longer ones are prose, never a phrase. */
 const sentenceMaxChars = 320
 
 const leadingJunk = /^[\s•·|»›>→\-*–—▸►✓✔#]+/u
-const trailingJunk = /[\s.:!?…»›→*|\-–—>\p{So}\p{Sk}\u{FE0F}\u{200D}]+$/u
+const trailingJunk = /[\s.:!?…。»›→*|\-–—>\p{So}\p{Sk}\u{FE0F}\u{200D}]+$/u
 
 /** The part of a normalised sentence that patterns see: no bullets, no trailing punctuation. */
 export function sentenceCore(sentence: string): string {

@@ -15,6 +15,8 @@ export function withFormat(options: CleanOptions, format: OutputFormat): CleanOp
 export interface PageOutput {
   text: string
   removed: Array<{rule: string; chars: number}>
+  /** The page's language (ISO 639-1, `und` when too little text to tell). */
+  language: string
 }
 
 /** The page in the asked format, and the characters each rule removed. */
@@ -24,6 +26,7 @@ export function formatPage(result: CleanResult, format: OutputFormat): PageOutpu
     if (!block.kept) removedBy.set(block.ruleId, (removedBy.get(block.ruleId) ?? 0) + block.text.length)
   }
   const removed = [...removedBy].map(([rule, chars]) => ({rule, chars})).sort((a, b) => b.chars - a.chars)
-  if (format === 'json') return {text: `${JSON.stringify({input: result.input, text: result.text, blocks: result.blocks})}\n`, removed}
-  return {text: result.output, removed}
+  const language = result.language.code
+  if (format === 'json') return {text: `${JSON.stringify({input: result.input, language: result.language, text: result.text, blocks: result.blocks})}\n`, removed, language}
+  return {text: result.output, removed, language}
 }

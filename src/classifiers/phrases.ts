@@ -1,11 +1,14 @@
 import type {Transformer} from 'unified'
-import {furnitureLexicon, Lexicon, type LexiconData} from '../lexicon.js'
+import {furnitureLexicon, furnitureLexiconFor, Lexicon, type LexiconData} from '../lexicon.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Root} from '../types.js'
 
 export interface PhrasesOptions {
-  /** Phrase lexicon (default: dechaff's furniture lexicon, `data/furniture.json`). */
+  /**
+   * Phrase lexicon (default: dechaff's furniture lexicon, `data/furniture.json`,
+   * with the page language's phrases from `data/furniture-languages.json`).
+   */
   lexicon?: LexiconData
   /** Extra rules added to the lexicon, e.g. a site's own furniture (default: none). */
   extraRules?: LexiconData['rules']
@@ -17,14 +20,26 @@ export interface PhrasesOptions {
  * Remove blocks made only of furniture phrases: comment forms, spam, cookie and
  * JavaScript notices, skip links, share rows, newsletter boxes, ad slots,
  * disclosures, legal lines, feedback widgets, related-story headings and
- * "Read more" links. Every sentence of the block must match, so prose that
- * mentions a phrase is kept; so is a `<blockquote>` that quotes one.
+ * "Read more" links, in English and in the page's language. Every sentence of
+ * the block must match, so prose that mentions a phrase is kept; so is a
+ * `<blockquote>` that quotes one.
  */
 export default function dechaffPhrases(options: PhrasesOptions = {}): Transformer<Root> {
-  const base = options.lexicon ?? furnitureLexicon
-  const lexicon = new Lexicon({rules: {...base.rules, ...options.extraRules}})
+  const lexicons = new Map<string, Lexicon>()
+  // A lexicon given in the options is used as it is; the bundled one grows by the page's language.
+  const lexiconFor = (code: string): Lexicon => {
+    const key = options.lexicon ? '' : code
+    let lexicon = lexicons.get(key)
+    if (!lexicon) {
+      const base = options.lexicon ?? furnitureLexiconFor(code, furnitureLexicon)
+      lexicon = new Lexicon({rules: {...base.rules, ...options.extraRules}})
+      lexicons.set(key, lexicon)
+    }
+    return lexicon
+  }
   const blockMaxChars = options.blockMaxChars ?? defaults.phrases.blockMaxChars
   return (tree) => {
+    const lexicon = lexiconFor(tree.data?.language?.code ?? 'en')
     for (const node of blocksOf(tree)) {
       const block = node.data.block
       // A quotation is the article quoting someone, even when it quotes a notice word for word.

@@ -50,7 +50,9 @@ export default function dechaffQuality(options: QualityOptions = {}): Transforme
       words += block.features.words
       stop += block.features.stopwordDensity * block.features.words
     }
-    const foreign = words > 0 && stop / words < settings.foreignStopwordDensity
+    // A language with no stopword list, or a page whose prose hardly uses the list's words, is judged on length, links and shape alone.
+    const unlisted = blocks[0]?.language.stopwords.size === 0
+    const foreign = unlisted || (words > 0 && stop / words < settings.foreignStopwordDensity)
     const pageSettings = {...settings, stopwordsLow: foreign ? 0 : settings.stopwordsLow, stopwordsHigh: foreign ? 0 : settings.stopwordsHigh}
     for (const block of blocks) {
       const quality = classify(block, pageSettings)

@@ -14,13 +14,13 @@ export interface ExplainCommandOptions {
 export async function runExplain(command: ExplainCommandOptions): Promise<number> {
   const result = clean(await readFile(command.file), {...command.options, path: command.file})
   if (command.json) {
-    process.stdout.write(`${JSON.stringify({file: command.file, blocks: result.blocks}, null, 2)}\n`)
+    process.stdout.write(`${JSON.stringify({file: command.file, language: result.language, blocks: result.blocks}, null, 2)}\n`)
     return 0
   }
   const paint = painter(process.stdout)
   const lines = result.blocks.map((block) => formatBlock(block, paint))
   const removed = result.blocks.filter((block) => !block.kept).length
-  lines.push('', `${command.file}: ${result.blocks.length - removed} kept, ${removed} removed`)
+  lines.push('', `${command.file}: ${result.blocks.length - removed} kept, ${removed} removed; language ${result.language.code} (${result.language.source})`)
   process.stdout.write(`${lines.join('\n')}\n`)
   return 0
 }

@@ -33,6 +33,8 @@ Commands:
       --max-bytes N           largest page (default: 16777216)
       --timeout-ms N          time budget per page in ms (default: ${defaultTimeoutMs}; 0 for none)
       --input KIND            auto, text or html (default: auto, from the bytes)
+      --language CODE         the pages' language, an ISO 639-1 code such as de or zh (default: auto,
+                              detected per page)
       --quiet                 no progress bar or summary
       --explain               list each removed block with its rule and reason (stderr)
   check                     compare a corpus with its golden files
@@ -44,8 +46,10 @@ Commands:
       --update                write current outputs as golden files where they changed or were missing
                               (markdown and html: only for pages named by --only)
       --json                  machine-readable report on stdout
-  explain FILE              every block of FILE, kept or removed, the rule, the reason and the scores
+  explain FILE              every block of FILE, kept or removed, the rule, the reason and the scores,
+                            and the page's language
       --json                  machine-readable blocks on stdout
+      --language CODE         the page's language (default: auto, detected)
 
 Every command takes --config FILE; otherwise the nearest dechaff.config.json (or the
 "dechaff" field of a package.json) above the input is used.
@@ -83,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
           'max-bytes': {type: 'string'},
           'timeout-ms': {type: 'string'},
           input: {type: 'string'},
+          language: {type: 'string'},
           quiet: {type: 'boolean', short: 'q', default: false},
           explain: {type: 'boolean', default: false}
         }
@@ -94,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
       const options = {
         ...configured,
         ...(values.input ? {input: values.input as 'auto' | 'text' | 'html'} : {}),
+        ...(values.language ? {language: values.language} : {}),
         ...(values.parser ? {parser: values.parser as 'parse5' | 'jsdom'} : {}),
         ...(values.links ? {links: true} : {}),
         ...(values.images ? {images: true} : {}),
@@ -136,12 +142,16 @@ async function main(argv: string[]): Promise<number> {
       return runCheck({corpus: values.corpus, golden: values.golden, format: values.format as 'text' | 'markdown' | 'html', update: values.update, json: values.json, options, ...(values.only ? {only: values.only} : {})})
     }
     case 'explain': {
-      const {values, positionals} = parseArgs({args: rest, allowPositionals: true, options: {...shared, json: {type: 'boolean', default: false}}})
+      const {values, positionals} = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {...shared, json: {type: 'boolean', default: false}, language: {type: 'string'}}
+      })
       if (values.help) return help()
       const [file, ...extra] = positionals
       if (file === undefined || extra.length > 0) throw new UsageError('explain takes exactly one FILE')
       const {options} = await loadConfig(path.dirname(file), values.config)
-      return runExplain({file, json: values.json, options})
+      return runExplain({file, json: values.json, options: values.language ? {...options, language: values.language} : options})
     }
     default:
       throw new UsageError(command === undefined ? 'no command given' : `unknown command \`${command}\``)

@@ -1,0 +1,158 @@
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {clean, createBlockNode, DechaffConfigError, dechaffParseText, dechaffPhrases, detectLanguage, languageProfile, type Block, type Root} from '../src/index.js'
+import {blocksOf} from '../src/tree.js'
+
+const start = {line: 1, column: 1, offset: 0}
+const evidence = {index: 0, kind: 'line' as const, blankLinesBefore: 0, linkDensity: 0}
+
+/** One block read as a page in the given language reads it. */
+function blockIn(code: string, text: string): Block {
+  return createBlockNode(text, start, evidence, languageProfile(code)).data.block
+}
+
+/** Blocks of a text page in the given language after the phrase classifier. */
+function phrasesIn(code: string, lines: string[]): Block[] {
+  const processor = unified().use(dechaffParseText, {language: code}).use(dechaffPhrases)
+  const tree = processor.runSync(processor.parse(lines.join('\n\n'))) as Root
+  return blocksOf(tree).map((node) => node.data.block)
+}
+
+const samples: Array<[string, string]> = [
+  ['de', 'Die Gemeinde hat am Dienstag beschlossen, die Bibliothek im alten Schulhaus wieder zu öffnen, nachdem sich viele Freiwillige gemeldet hatten.'],
+  ['fr', 'La commune a décidé mardi de rouvrir la bibliothèque de l’ancienne école, après que de nombreux bénévoles se sont proposés pour l’animer.'],
+  ['es', 'El ayuntamiento decidió el martes reabrir la biblioteca de la antigua escuela después de que muchos voluntarios se ofrecieran a atenderla.'],
+  ['pt', 'A câmara decidiu na terça-feira reabrir a biblioteca da antiga escola, depois de muitos voluntários se terem oferecido para a gerir.'],
+  ['pl', 'Gmina postanowiła we wtorek ponownie otworzyć bibliotekę w starej szkole, ponieważ zgłosiło się wielu wolontariuszy chętnych do pomocy.'],
+  ['ru', 'Во вторник администрация решила снова открыть библиотеку в здании старой школы, после того как нашлось много добровольцев.'],
+  ['zh', '镇政府周二决定重新开放老学校里的图书馆，因为有很多志愿者报名帮忙管理借书和组织读书会。'],
+  ['ja', '町は火曜日、多くのボランティアが名乗り出たことを受けて、旧校舎の図書館を再び開くことを決めました。']
+]
+
+describe('language identification', () => {
+  it.each(samples)('tells %s from its prose', (code, text) => {
+    expect(detectLanguage([text])).toBe(code)
+  })
+
+  it('reads the longest blocks, not an English menu', () => {
+    expect(detectLanguage(['Home', 'News', 'Sport', 'Contact us', samples[0][1], samples[0][1]])).toBe('de')
+  })
+
+  it('says und for a page with too little text', () => {
+    expect(detectLanguage(['OK', '12'])).toBe('und')
+  })
+
+  it('reports the language in clean()’s result, detected or given', () => {
+    expect(clean(samples[4][1], {input: 'text'}).language).toEqual({code: 'pl', source: 'detected'})
+    expect(clean(samples[4][1], {input: 'text', language: 'cs'}).language).toEqual({code: 'cs', source: 'option'})
+    expect(clean('<html><body><p>Hi</p></body></html>').language).toEqual({code: 'und', source: 'default'})
+  })
+
+  it('rejects a language option that is no ISO 639-1 code', () => {
+    expect(() => clean('text', {language: 'german'})).toThrow(DechaffConfigError)
+  })
+})
+
+describe('language-aware evidence', () => {
+  it('counts each language’s stopwords', () => {
+    expect(blockIn('de', samples[0][1]).features.stopwordDensity).toBeGreaterThan(0.25)
+    expect(blockIn('en', samples[0][1]).features.stopwordDensity).toBeLessThan(0.1)
+    expect(blockIn('ru', samples[5][1]).features.stopwordDensity).toBeGreaterThan(0.2)
+    expect(blockIn('pl', samples[4][1]).features.stopwordDensity).toBeGreaterThan(0.2)
+  })
+
+  it('splits sentences of other alphabetic languages with parse-latin', () => {
+    const block = blockIn('fr', 'Le marché ouvre à huit heures. Les producteurs arrivent à vélo ! Qui l’aurait cru ?')
+    expect(block.sentences).toHaveLength(3)
+    expect(block.words).toContain('producteurs')
+  })
+
+  it('segments Chinese and Japanese into words with Intl.Segmenter', () => {
+    const chinese = blockIn('zh', samples[6][1])
+    expect(chinese.words.length).toBeGreaterThan(15)
+    expect(chinese.words).toContain('政府')
+    expect(chinese.features.stopwordDensity).toBeGreaterThan(0)
+    expect(blockIn('ja', samples[7][1]).words.length).toBeGreaterThan(12)
+  })
+
+  it('splits Chinese sentences at their full stops', () => {
+    expect(blockIn('zh', '书店重新开门了。很多人来买书！你去过吗？').sentences).toHaveLength(3)
+  })
+
+  it('measures length in script-neutral units', () => {
+    const sentence = blockIn('zh', '关闭三年的古城新华书店上周六重新开门，门前排起了长队。')
+    expect(sentence.text.length).toBeLessThan(30)
+    expect(sentence.features.chars).toBeGreaterThanOrEqual(70)
+    expect(blockIn('zh', '首页').features.chars).toBeLessThan(10)
+    expect(blockIn('en', 'Home').features.chars).toBe(4)
+  })
+
+  it('keeps prose of a language without a stopword list, judged on length and shape', () => {
+    const georgian = [
+      'ქალაქის საბჭომ სამშაბათს გადაწყვიტა, რომ ძველი სკოლის შენობაში ბიბლიოთეკა ხელახლა გაიხსნება, რადგან ბევრი მოხალისე გამოეხმაურა მოწოდებას.',
+      'ბიბლიოთეკა კვირაში სამ დღეს იმუშავებს, ბავშვებისთვის კი შაბათობით კითხვის საათი მოეწყობა და ხანდაზმულ მკითხველებს წიგნებს სახლში მიუტანენ.'
+    ].join('\n\n')
+    const result = clean(georgian, {input: 'text', language: 'ka'})
+    expect(result.text).toContain('ბიბლიოთეკა კვირაში')
+    expect(result.text).toContain('ქალაქის საბჭომ')
+  })
+})
+
+describe('furniture in other languages', () => {
+  it('removes a German comment form and keeps a German sentence about comments', () => {
+    const about = 'Als die Gemeinde ihren Aufruf veröffentlichte, kamen in den Kommentaren innerhalb eines Tages mehr als hundert Angebote zusammen.'
+    const blocks = phrasesIn('de', ['Kommentar schreiben', 'Ihre E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.', about])
+    expect(blocks.map((block) => block.removal?.ruleId)).toEqual(['comment-form', 'comment-form', undefined])
+  })
+
+  it.each([
+    ['de', 'Zum Inhalt springen', 'skip-link'],
+    ['de', 'Diese Website verwendet Cookies. Durch die weitere Nutzung der Seite stimmen Sie der Verwendung von Cookies zu.', 'cookie-notice'],
+    ['de', 'Das könnte Sie auch interessieren', 'recirculation'],
+    ['de', 'Jetzt Newsletter abonnieren', 'newsletter'],
+    ['fr', 'Laisser un commentaire', 'comment-form'],
+    ['fr', 'Votre adresse e-mail ne sera pas publiée.', 'comment-form'],
+    ['fr', 'À lire aussi', 'recirculation'],
+    ['fr', 'Lire la suite', 'read-more'],
+    ['es', 'Deja un comentario', 'comment-form'],
+    ['es', 'Compartir en Facebook', 'share-row'],
+    ['es', 'Noticias relacionadas', 'recirculation'],
+    ['pt', 'Deixe um comentário', 'comment-form'],
+    ['pt', 'Leia também', 'recirculation'],
+    ['it', 'Lascia un commento', 'comment-form'],
+    ['it', 'Tutti i diritti riservati', 'legal'],
+    ['nl', 'Laat een reactie achter', 'comment-form'],
+    ['nl', 'Lees ook', 'recirculation'],
+    ['pl', 'Dodaj komentarz', 'comment-form'],
+    ['pl', 'Zobacz także', 'recirculation'],
+    ['pl', 'Wersja do druku', 'share-row'],
+    ['ru', 'Оставить комментарий', 'comment-form'],
+    ['ru', 'Читайте также', 'recirculation'],
+    ['ru', 'Версия для печати', 'share-row'],
+    ['ru', '© 2023 Вести. Все права защищены.', 'legal'],
+    ['zh', '发表评论', 'comment-form'],
+    ['zh', '相关新闻', 'recirculation'],
+    ['zh', '分享到：微信 微博', 'share-row'],
+    ['zh', '版权所有 © 2024 未经授权禁止转载', 'legal'],
+    ['ja', 'コメントを書く', 'comment-form'],
+    ['ja', '関連記事', 'recirculation'],
+    ['ja', '続きを読む', 'read-more']
+  ])('%s: “%s” is %s', (code, line, ruleId) => {
+    const blocks = phrasesIn(code, [line])
+    expect(blocks.map((block) => block.removal?.ruleId)).toEqual([ruleId])
+  })
+
+  it.each([
+    ['fr', 'Les lecteurs ont laissé un commentaire sous chaque article pour réclamer le retour du marché du samedi.'],
+    ['es', 'Los vecinos dejaron un comentario en la web del ayuntamiento para pedir que el huerto siguiera abierto.'],
+    ['pl', 'Mieszkańcy dodali komentarz pod ogłoszeniem gminy i poprosili o dłuższe godziny kursowania promu.'],
+    ['ru', 'Жители оставили комментарий под новостью и попросили продлить работу обсерватории на выходные.'],
+    ['zh', '很多网友在新闻下面发表评论，希望书店能够延长营业时间。']
+  ])('%s: prose that mentions a furniture word stays', (code, sentence) => {
+    expect(phrasesIn(code, [sentence])[0]?.removal).toBeUndefined()
+  })
+
+  it('adds a language’s phrases only to pages in that language', () => {
+    expect(phrasesIn('en', ['Kommentar schreiben'])[0]?.removal).toBeUndefined()
+  })
+})
