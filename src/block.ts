@@ -205,32 +205,43 @@ function computeFeatures(
   }
 }
 
-const {referenceProseDensity, maxStopwordScale, calibrationMinWords, calibrationSentenceWords} = defaults.language
+const englishStopwords = english.stopwords
+const {referenceProseDensity, maxStopwordScale, calibrationMinWords, calibrationMaxWords, calibrationSentenceWords} = defaults.language
 
 /**
  * Put the blocks' stopword densities on the English scale the thresholds were
  * set on. Stopword lists differ in length and languages in how many function
  * words they write (Chinese prose scores half what English prose does with
- * stopwords-iso's list), so for other languages the page's own sentences tell
+ * stopwords-iso's list), so for other languages the page's longest sentences
+ * (at least `calibrationMinWords`, at most about `calibrationMaxWords` words) tell
  * how dense its prose is, and every block's density is scaled by
  * `referenceProseDensity` over that (never down, at most `maxStopwordScale`).
+ * English prose on such a page (an English article under comments in other
+ * languages) keeps its English density where that is higher.
  */
 export function calibrateStopwords(nodes: readonly BlockNode[], language: LanguageProfile): void {
-  if (language.segmentation === 'english' || language.stopwords.size === 0) return
+  if (language.segmentation === 'english') return
+  const scale = language.stopwords.size === 0 ? 1 : stopwordScale(nodes)
+  for (const node of nodes) {
+    const {features, words} = node.data.block
+    let english = 0
+    for (const word of words) if (englishStopwords.has(word)) english++
+    const englishDensity = words.length === 0 ? 0 : english / words.length
+    features.stopwordDensity = Math.max(Math.min(1, features.stopwordDensity * scale), englishDensity)
+  }
+}
+
+/** How much to scale a page's stopword densities by: 1 when its sentences are too few to tell. */
+function stopwordScale(nodes: readonly BlockNode[]): number {
   const sentences = nodes.map((node) => node.data.block.features).filter((features) => features.terminal && features.words >= calibrationSentenceWords)
   sentences.sort((a, b) => b.words - a.words)
   let words = 0
   let stop = 0
   for (const features of sentences) {
-    if (words >= calibrationMinWords * 4) break
+    if (words >= calibrationMaxWords) break
     words += features.words
     stop += features.stopwordDensity * features.words
   }
-  if (words < calibrationMinWords || stop === 0) return
-  const scale = Math.min(maxStopwordScale, Math.max(1, (referenceProseDensity * words) / stop))
-  if (scale === 1) return
-  for (const node of nodes) {
-    const features = node.data.block.features
-    features.stopwordDensity = Math.min(1, features.stopwordDensity * scale)
-  }
+  if (words < calibrationMinWords || stop === 0) return 1
+  return Math.min(maxStopwordScale, Math.max(1, (referenceProseDensity * words) / stop))
 }

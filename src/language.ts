@@ -51,31 +51,39 @@ export function languageProfile(code: string): LanguageProfile {
 /** English: the language of pages too short to tell. */
 export const english = languageProfile('en')
 
-const {sampleChars, minSampleChars} = defaults.language
+const {sampleBlocks, sampleBlockChars, minSampleChars} = defaults.language
 
 /**
- * The language of a page from its blocks' texts: the longest blocks (prose
- * rather than menus, which are often in English on any site) up to
- * `sampleChars` characters go to eld, the fastest and most accurate of the
- * detectors measured on DAnIEL. `und` when there is too little text.
+ * The language of a page from its blocks' texts. The longest blocks (prose
+ * rather than menus, which are often in English on any site), up to
+ * `sampleBlocks` of them, each cut to `sampleBlockChars`, go one by one to
+ * eld, the fastest and most accurate of the detectors measured on DAnIEL; each
+ * block whose language eld is sure of votes with its length, so a page of
+ * English prose under a few long comments in other languages stays English.
+ * `und` when no language gets `minSampleChars` characters of votes.
  */
 export function detectLanguage(texts: readonly string[]): string {
   const longest = texts.filter((text) => text.length >= minBlockChars).sort((a, b) => b.length - a.length)
-  let sample = ''
-  for (const text of longest.length > 0 ? longest : texts) {
-    if (sample.length >= sampleChars) break
-    sample += `${text.slice(0, sampleChars)}\n`
+  const votes = new Map<string, number>()
+  for (const text of (longest.length > 0 ? longest : [texts.join('\n')]).slice(0, sampleBlocks)) {
+    const sample = text.slice(0, sampleBlockChars)
+    const result = eld.detect(sample)
+    if (!result.language || !result.isReliable()) continue
+    votes.set(result.language, (votes.get(result.language) ?? 0) + sample.length)
   }
-  if (letters(sample) < minSampleChars) return 'und'
-  return eld.detect(sample).language || 'und'
+  let best = 'und'
+  let most = minSampleChars - 1
+  for (const [code, chars] of votes) {
+    if (chars > most) {
+      best = code
+      most = chars
+    }
+  }
+  return best
 }
 
-/** Shortest block that counts as prose in the detector's sample; shorter ones are used only when nothing is longer. */
+/** Shortest block that counts as prose in the detector's sample; shorter ones are used, joined, only when nothing is longer. */
 const minBlockChars = 40
-
-function letters(text: string): number {
-  return text.match(/\p{L}/gu)?.length ?? 0
-}
 
 /** A language option's code, checked: ISO 639-1 (two letters) or `auto`. */
 export const languageCodePattern = /^(?:auto|[a-z]{2})$/u
