@@ -51,7 +51,7 @@ export function languageProfile(code: string): LanguageProfile {
 /** English: the language of pages too short to tell. */
 export const english = languageProfile('en')
 
-const {sampleBlocks, sampleBlockChars, minSampleChars} = defaults.language
+const {sampleBlocks, sampleBlockChars, minSampleChars, decisiveChars} = defaults.language
 
 /**
  * The language of a page from its blocks' texts. The longest blocks (prose
@@ -60,7 +60,8 @@ const {sampleBlocks, sampleBlockChars, minSampleChars} = defaults.language
  * eld, the fastest and most accurate of the detectors measured on DAnIEL; each
  * block whose language eld is sure of votes with its length, so a page of
  * English prose under a few long comments in other languages stays English.
- * `und` when no language gets `minSampleChars` characters of votes.
+ * Voting stops once `decisiveChars` characters agree with no other language
+ * voted; `und` when no language gets `minSampleChars` characters of votes.
  */
 export function detectLanguage(texts: readonly string[]): string {
   const longest = texts.filter((text) => text.length >= minBlockChars).sort((a, b) => b.length - a.length)
@@ -69,7 +70,10 @@ export function detectLanguage(texts: readonly string[]): string {
     const sample = text.slice(0, sampleBlockChars)
     const result = eld.detect(sample)
     if (!result.language || !result.isReliable()) continue
-    votes.set(result.language, (votes.get(result.language) ?? 0) + sample.length)
+    const total = (votes.get(result.language) ?? 0) + sample.length
+    votes.set(result.language, total)
+    // A language this far ahead is the page's: the rest of the sample could not overturn it.
+    if (total >= decisiveChars && votes.size === 1) break
   }
   let best = 'und'
   let most = minSampleChars - 1
