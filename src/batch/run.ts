@@ -28,6 +28,12 @@ export interface BatchOptions extends InputOptions {
   quiet: boolean
   /** Called with each page's full result; cleans in this thread (no workers) to have it. */
   explain?: (id: string, result: CleanResult) => void
+  /** Each JSON Lines record's cleaning time, `ms` (default true); without it the output is byte-reproducible. */
+  timings?: boolean
+  /** Worker threads to clean on, made for the same options and format and left open (e.g. across a queue's shards); default: a pool of `jobs` made and closed here. */
+  pool?: WorkerPool
+  /** Called after each record is written or recorded as an error, with the counts so far. */
+  onProgress?: (summary: Readonly<BatchSummary>) => void
   options: CleanOptions
 }
 
@@ -58,7 +64,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const errorSink = await openSink(options.errors, options.resume, process.stderr)
   let outputSink: Sink | undefined
   const ordered = new OrderedWriter()
-  const budget = budgetOf(options.options)
   // This thread's cleaners are made and warmed up on its first page, as a worker's are before its first.
   let localRunner: TaskRunner | undefined
   const runLocal: TaskRunner = (message) => (localRunner ??= warmedUp(createTaskRunner(options.options, options.format, options.explain !== undefined)))(message)
@@ -73,14 +78,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const emit = async (seq: number, line: string | undefined): Promise<void> => {
     if (!outputSink) return
-    if (options.ordered) for (const ready of ordered.add(seq, line)) await outputSink.write(ready)
-    else if (line !== undefined) await outputSink.write(line)
+    // One write for all the lines now in order: awaiting each would let another record's write cut in between.
+    const ready = options.ordered ? ordered.add(seq, line).join('') : (line ?? '')
+    if (ready) await outputSink.write(ready)
   }
   const recordError = async (seq: number, id: string, reason: string): Promise<void> => {
     summary.errors++
     await errorSink.write(`${JSON.stringify({id, reason})}\n`)
     await emit(seq, undefined)
     progress?.update({errors: summary.errors})
+    options.onProgress?.(summary)
   }
   const finish = async (record: PageRecord, reply: WorkerReply): Promise<void> => {
     if (!reply.ok) return recordError(record.seq, record.id, reply.error)
@@ -95,12 +102,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       await writeAtomically(targetOf(options, record), reply.text)
       await emit(record.seq, undefined)
     } else if (outputSink?.jsonl) {
-      await emit(record.seq, `${JSON.stringify({id: record.id, ...record.fields, text: reply.text, removed: reply.removed, ms: Math.round(reply.ms)})}\n`)
+      await emit(record.seq, `${JSON.stringify({id: record.id, ...record.fields, text: reply.text, removed: reply.removed, ...(options.timings === false ? {} : {ms: Math.round(reply.ms)})})}\n`)
     } else {
       await emit(record.seq, multiple ? `==> ${record.id} <==\n${reply.text}` : reply.text)
     }
     const seconds = (performance.now() - started) / 1000
     progress?.increment(1, {speed: (summary.pages / seconds).toFixed(1), mb: (bytes / 1e6 / seconds).toFixed(1)})
+    options.onProgress?.(summary)
   }
 
   try {
@@ -119,7 +127,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       bytes += typeof record.input === 'string' ? record.input.length : record.input.byteLength
       // A lone page is cleaned here; a second page, or a record of a JSON Lines or WARC stream, means a batch worth workers.
       if ((pagesSeen > 1 || record.fields !== undefined) && jobs > 0) {
-        pool ??= new WorkerPool({jobs, options: options.options, format: options.format, hardTimeoutMs: budget > 0 ? budget * hardLimitFactor : 0})
+        pool ??= options.pool ?? createPool(jobs, options.options, options.format)
       }
       const page = {id: record.id, input: record.input, ...(record.kind ? {kind: record.kind} : {}), ...(record.charset ? {charset: record.charset} : {})}
       const job = pool ? pool.run(page).then((reply) => finish(record, reply)) : finish(record, runLocal({task: record.seq, ...page}))
@@ -129,7 +137,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }
     await Promise.all(inFlight)
   } finally {
-    await pool?.close()
+    if (pool !== options.pool) await pool?.close()
     progress?.stop()
     await outputSink?.close()
     await errorSink.close()
@@ -137,6 +145,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   summary.rules = [...rules].map(([rule, chars]) => ({rule, chars})).sort((a, b) => b.chars - a.chars)
   summary.seconds = (performance.now() - started) / 1000
   return summary
+}
+
+/** `jobs` worker threads for these options, each page stopped at a multiple of its time budget. */
+export function createPool(jobs: number, options: CleanOptions, format: OutputFormat): WorkerPool {
+  const budget = budgetOf(options)
+  return new WorkerPool({jobs, options, format, hardTimeoutMs: budget > 0 ? budget * hardLimitFactor : 0})
 }
 
 /** Writes lines in input order: each waits for every earlier record's line (or its absence). */

@@ -5,10 +5,12 @@ import {parseArgs} from 'node:util'
 import type {OutputFormat} from '../batch/format.js'
 import {formatExtensions} from '../io.js'
 import {defaultTimeoutMs} from '../limits.js'
+import type {CleanOptions} from '../options.js'
 import {runCheck} from './check-command.js'
 import {runClean} from './clean-command.js'
 import {loadConfig} from './config.js'
 import {runExplain} from './explain-command.js'
+import {runQueueAdd, runQueueRetry, runQueueStatus, runWorker} from './queue-command.js'
 
 const usage = `Usage: dechaff <command> [options]
 
@@ -26,6 +28,7 @@ Commands:
       --links, --images       markdown and html: keep links and images (default: text only)
       --parser P              HTML parser: parse5 or jsdom (a browser-grade DOM; slower) (default: parse5)
       --ordered               JSON Lines in input order
+      --no-timings            JSON Lines without each record's ms: the same input gives the same bytes
       --jobs N                worker threads (default: the number of cores)
       --errors FILE           JSON Lines {id, reason} for records that could not be cleaned (default: stderr)
       --resume                skip records a previous run completed (--out files, --output/--errors lines)
@@ -46,6 +49,24 @@ Commands:
       --json                  machine-readable report on stdout
   explain FILE              every block of FILE, kept or removed, the rule, the reason and the scores
       --json                  machine-readable blocks on stdout
+  queue add SHARD...        queue one job per shard for workers on any machine: a JSON Lines, WARC or
+                            WET file (gzipped or not), or a folder (each such file in it, and its page
+                            files together); a shard queued before (same path, size, time) is skipped
+      --out DIR               where workers write SHARD.jsonl and SHARD.errors.jsonl (a folder every
+                              worker sees); with clean's --format, --links, --images, --parser,
+                              --include, --exclude, --max-bytes, --timeout-ms, --input
+      --attempts N            tries before a shard is failed (default: 3)
+      --backoff-ms N          wait before the first retry, doubled each time (default: 10000)
+  queue status              shards waiting, active, done and failed; pages, pages/s, ETA, failures
+      --watch                 redraw every 2 s until interrupted
+      --json                  one JSON object ({counts: {waiting, active, completed, failed, ...}, ...})
+  queue retry               move failed shards back to waiting
+  worker                    clean queued shards until SIGTERM or SIGINT (the shard in hand finishes)
+      --jobs N                worker threads (default: the number of cores)
+      --lock-ms N             a killed worker's shard goes to another after about N ms (default: 30000)
+      --until-empty           stop when no shard is waiting, delayed or active
+      --quiet                 log only failures
+  queue and worker take --redis URL (default: redis://127.0.0.1:6379) and --name NAME (default: dechaff)
 
 Every command takes --config FILE; otherwise the nearest dechaff.config.json (or the
 "dechaff" field of a package.json) above the input is used.
@@ -66,43 +87,27 @@ async function main(argv: string[]): Promise<number> {
       const {values, positionals} = parseArgs({
         args: rest,
         allowPositionals: true,
+        allowNegative: true,
         options: {
           ...shared,
+          ...cleaningFlags,
           out: {type: 'string', short: 'o'},
           output: {type: 'string'},
-          format: {type: 'string', default: 'text'},
-          links: {type: 'boolean', default: false},
-          images: {type: 'boolean', default: false},
-          parser: {type: 'string'},
           ordered: {type: 'boolean', default: false},
           jobs: {type: 'string'},
           errors: {type: 'string'},
           resume: {type: 'boolean', default: false},
-          include: {type: 'string', multiple: true},
-          exclude: {type: 'string', multiple: true},
-          'max-bytes': {type: 'string'},
-          'timeout-ms': {type: 'string'},
-          input: {type: 'string'},
+          timings: {type: 'boolean', default: true},
           quiet: {type: 'boolean', short: 'q', default: false},
           explain: {type: 'boolean', default: false}
         }
       })
       if (values.help) return help()
-      if (!(values.format in formatExtensions)) throw new UsageError(`--format must be one of ${Object.keys(formatExtensions).join(', ')}, got ${values.format}`)
-      if (values.parser !== undefined && !['parse5', 'jsdom'].includes(values.parser)) throw new UsageError(`--parser must be parse5 or jsdom, got ${values.parser}`)
-      const {options: configured} = await loadConfig(await startOf(positionals[0]), values.config)
-      const options = {
-        ...configured,
-        ...(values.input ? {input: values.input as 'auto' | 'text' | 'html'} : {}),
-        ...(values.parser ? {parser: values.parser as 'parse5' | 'jsdom'} : {}),
-        ...(values.links ? {links: true} : {}),
-        ...(values.images ? {images: true} : {}),
-        ...(values['max-bytes'] ? {maxBytes: count(values['max-bytes'], '--max-bytes')} : {}),
-        ...(values['timeout-ms'] ? {timeoutMs: count(values['timeout-ms'], '--timeout-ms')} : {})
-      }
+      const {format, options} = await cleaningOptions(values, positionals[0])
       return runClean({
         operands: positionals,
-        format: values.format as OutputFormat,
+        format,
+        timings: values.timings,
         ordered: values.ordered,
         resume: values.resume,
         quiet: values.quiet,
@@ -143,9 +148,115 @@ async function main(argv: string[]): Promise<number> {
       const {options} = await loadConfig(path.dirname(file), values.config)
       return runExplain({file, json: values.json, options})
     }
+    case 'queue':
+      return queueCommand(rest)
+    case 'worker': {
+      const {values, positionals} = parseArgs({
+        args: rest,
+        options: {...shared, ...queueFlags, jobs: {type: 'string'}, 'lock-ms': {type: 'string'}, 'until-empty': {type: 'boolean', default: false}, quiet: {type: 'boolean', short: 'q', default: false}}
+      })
+      if (values.help) return help()
+      if (positionals.length > 0) throw new UsageError(`worker takes no operands, got ${positionals.join(' ')}`)
+      return runWorker({
+        connection: connectionOf(values),
+        untilEmpty: values['until-empty'],
+        quiet: values.quiet,
+        ...(values.jobs ? {jobs: count(values.jobs, '--jobs')} : {}),
+        ...(values['lock-ms'] ? {lockMs: count(values['lock-ms'], '--lock-ms')} : {})
+      })
+    }
     default:
       throw new UsageError(command === undefined ? 'no command given' : `unknown command \`${command}\``)
   }
+}
+
+/** Where the queue is: `queue` and `worker` take them. */
+const queueFlags = {redis: {type: 'string'}, name: {type: 'string'}} as const
+
+function connectionOf(values: {redis?: string | undefined; name?: string | undefined}): {redis?: string; name?: string} {
+  return {...(values.redis ? {redis: values.redis} : {}), ...(values.name ? {name: values.name} : {})}
+}
+
+/** `dechaff queue add|status|retry`. */
+async function queueCommand(argv: string[]): Promise<number> {
+  const [action, ...rest] = argv
+  switch (action) {
+    case 'add': {
+      const {values, positionals} = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {...shared, ...queueFlags, ...cleaningFlags, out: {type: 'string', short: 'o'}, attempts: {type: 'string'}, 'backoff-ms': {type: 'string'}, quiet: {type: 'boolean', short: 'q', default: false}}
+      })
+      if (values.help) return help()
+      if (positionals.length === 0) throw new UsageError('queue add takes one or more SHARD files or folders')
+      if (!values.out) throw new UsageError('queue add needs --out DIR, a folder every worker can write to')
+      const {format, options} = await cleaningOptions(values, positionals[0])
+      return runQueueAdd(connectionOf(values), positionals, {
+        out: values.out,
+        format,
+        options,
+        quiet: values.quiet,
+        ...(values.include ? {include: values.include} : {}),
+        ...(values.exclude ? {exclude: values.exclude} : {}),
+        ...(values.attempts ? {attempts: Math.max(1, count(values.attempts, '--attempts'))} : {}),
+        ...(values['backoff-ms'] ? {backoffMs: count(values['backoff-ms'], '--backoff-ms')} : {})
+      })
+    }
+    case 'status': {
+      const {values, positionals} = parseArgs({args: rest, options: {...shared, ...queueFlags, json: {type: 'boolean', default: false}, watch: {type: 'boolean', default: false}}})
+      if (values.help) return help()
+      if (positionals.length > 0) throw new UsageError(`queue status takes no operands, got ${positionals.join(' ')}`)
+      return runQueueStatus(connectionOf(values), {json: values.json, watch: values.watch})
+    }
+    case 'retry': {
+      const {values} = parseArgs({args: rest, options: {...shared, ...queueFlags, quiet: {type: 'boolean', short: 'q', default: false}}})
+      if (values.help) return help()
+      return runQueueRetry(connectionOf(values), values.quiet)
+    }
+    default:
+      throw new UsageError(action === undefined ? 'queue needs add, status or retry' : `unknown queue command \`${action}\``)
+  }
+}
+
+/** Flags that say how to clean: `clean` and `queue add` take them alike. */
+const cleaningFlags = {
+  format: {type: 'string', default: 'text'},
+  links: {type: 'boolean', default: false},
+  images: {type: 'boolean', default: false},
+  parser: {type: 'string'},
+  include: {type: 'string', multiple: true},
+  exclude: {type: 'string', multiple: true},
+  'max-bytes': {type: 'string'},
+  'timeout-ms': {type: 'string'},
+  input: {type: 'string'}
+} as const
+
+interface CleaningValues {
+  config?: string | undefined
+  format: string
+  links: boolean
+  images: boolean
+  parser?: string | undefined
+  'max-bytes'?: string | undefined
+  'timeout-ms'?: string | undefined
+  input?: string | undefined
+}
+
+/** The output format and cleaning options of the flags, over the configuration found from the first operand. */
+async function cleaningOptions(values: CleaningValues, operand: string | undefined): Promise<{format: OutputFormat; options: CleanOptions}> {
+  if (!(values.format in formatExtensions)) throw new UsageError(`--format must be one of ${Object.keys(formatExtensions).join(', ')}, got ${values.format}`)
+  if (values.parser !== undefined && !['parse5', 'jsdom'].includes(values.parser)) throw new UsageError(`--parser must be parse5 or jsdom, got ${values.parser}`)
+  const {options: configured} = await loadConfig(await startOf(operand), values.config)
+  const options = {
+    ...configured,
+    ...(values.input ? {input: values.input as 'auto' | 'text' | 'html'} : {}),
+    ...(values.parser ? {parser: values.parser as 'parse5' | 'jsdom'} : {}),
+    ...(values.links ? {links: true} : {}),
+    ...(values.images ? {images: true} : {}),
+    ...(values['max-bytes'] ? {maxBytes: count(values['max-bytes'], '--max-bytes')} : {}),
+    ...(values['timeout-ms'] ? {timeoutMs: count(values['timeout-ms'], '--timeout-ms')} : {})
+  }
+  return {format: values.format as OutputFormat, options}
 }
 
 class UsageError extends Error {}
