@@ -7,7 +7,7 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {createQueue, type QueueStatus} from '../src/queue/index.js'
 import {prose} from './helpers.js'
-import {startRedis, type TestRedis} from './redis-server.js'
+import {startRedis, type TestRedis} from '../src/bench/redis-server.js'
 import {dechaff} from './run-cli.js'
 
 // Real redis-server and real worker processes: slow by nature, so generous limits; nothing here times a result.

@@ -150,14 +150,18 @@ export async function launchWorker(settings: StartWorkerOptions = {}): Promise<D
   })
   await worker.waitUntilReady()
   if (queue) {
-    idleTimer = setInterval(() => {
+    const stopIfEmpty = (): void => {
       queue
         .getJobCounts('waiting', 'prioritized', 'active', 'delayed')
         .then((counts) => {
           if (Object.values(counts).every((count) => count === 0)) void close().then(resolveClosed)
         })
         .catch(() => undefined)
-    }, idleCheckMs)
+    }
+    // Asked after each of our shards, and now and then for the shards other workers finish.
+    worker.on('completed', stopIfEmpty)
+    worker.on('failed', stopIfEmpty)
+    idleTimer = setInterval(stopIfEmpty, idleCheckMs)
   }
   return {
     name,

@@ -5,10 +5,11 @@ import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
-/** A real `redis-server` of the test's own on a free loopback port, persisting to a folder of its own so a restart keeps the queue. */
+/** A real `redis-server` of our own (for the queue tests and bench) on a free loopback port, persisting to a folder of its own so a restart keeps the queue. */
 export interface TestRedis {
   url: string
   port: number
+  /** Stop the server (it writes its data first); `start` brings it back on the same port with the same data. */
   stop(): Promise<void>
   start(): Promise<void>
 }
