@@ -59,6 +59,11 @@ export class WorkerPool {
     })
   }
 
+  /** Why the workers could not start, once they could not: every page given since has failed with it. */
+  get failure(): string | undefined {
+    return this.startFailure
+  }
+
   /** Stop every worker. */
   async close(): Promise<void> {
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()))

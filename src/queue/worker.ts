@@ -62,7 +62,7 @@ export async function launchWorker(settings: StartWorkerOptions = {}): Promise<D
   let pool: {key: string; pool: WorkerPool} | undefined
   const poolFor = async (data: ShardJobData): Promise<WorkerPool> => {
     const key = JSON.stringify([data.options, data.format])
-    if (pool?.key !== key) {
+    if (pool?.key !== key || pool.pool.failure !== undefined) {
       await pool?.pool.close()
       pool = {key, pool: createPool(jobs, data.options, data.format)}
     }
@@ -83,6 +83,7 @@ export async function launchWorker(settings: StartWorkerOptions = {}): Promise<D
     const temporary = {output: data.output + suffix, errors: data.errors + suffix}
     let reported = 0
     try {
+      const threads = await poolFor(data)
       const summary = await runBatch({
         operands: [data.source],
         output: temporary.output,
@@ -91,7 +92,7 @@ export async function launchWorker(settings: StartWorkerOptions = {}): Promise<D
         ordered: true,
         timings: false,
         jobs,
-        pool: await poolFor(data),
+        pool: threads,
         resume: false,
         quiet: true,
         options: data.options,
@@ -103,6 +104,8 @@ export async function launchWorker(settings: StartWorkerOptions = {}): Promise<D
           job.updateProgress({pages, errors}).catch(() => undefined)
         }
       })
+      // Threads that cannot start (out of memory, say) turn every page into an error: that is this machine's failure, not the shard's.
+      if (threads.failure !== undefined) throw new Error(threads.failure)
       await flushToDisk(temporary.output)
       await flushToDisk(temporary.errors)
       await rename(temporary.errors, data.errors)
