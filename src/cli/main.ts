@@ -5,6 +5,7 @@ import {parseArgs} from 'node:util'
 import type {OutputFormat} from '../batch/format.js'
 import {formatExtensions} from '../io.js'
 import {defaultTimeoutMs} from '../limits.js'
+import {pageTypes, type PageType} from '../types.js'
 import {runCheck} from './check-command.js'
 import {runClean} from './clean-command.js'
 import {loadConfig} from './config.js'
@@ -25,6 +26,8 @@ Commands:
                               files end in .txt, .md, .html or .json
       --links, --images       markdown and html: keep links and images (default: text only)
       --parser P              HTML parser: parse5 or jsdom (a browser-grade DOM; slower) (default: parse5)
+      --page-type T           every page is of type T: article, forum, product, collection, listing,
+                              documentation or service (default: decided page by page)
       --ordered               JSON Lines in input order
       --jobs N                worker threads (default: the number of cores)
       --errors FILE           JSON Lines {id, reason} for records that could not be cleaned (default: stderr)
@@ -46,6 +49,7 @@ Commands:
       --json                  machine-readable report on stdout
   explain FILE              every block of FILE, kept or removed, the rule, the reason and the scores
       --json                  machine-readable blocks on stdout
+      --page-type T           the page is of type T (default: decided from the page)
 
 Every command takes --config FILE; otherwise the nearest dechaff.config.json (or the
 "dechaff" field of a package.json) above the input is used.
@@ -74,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
           links: {type: 'boolean', default: false},
           images: {type: 'boolean', default: false},
           parser: {type: 'string'},
+          'page-type': {type: 'string'},
           ordered: {type: 'boolean', default: false},
           jobs: {type: 'string'},
           errors: {type: 'string'},
@@ -95,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
         ...configured,
         ...(values.input ? {input: values.input as 'auto' | 'text' | 'html'} : {}),
         ...(values.parser ? {parser: values.parser as 'parse5' | 'jsdom'} : {}),
+        ...pageTypeOption(values['page-type']),
         ...(values.links ? {links: true} : {}),
         ...(values.images ? {images: true} : {}),
         ...(values['max-bytes'] ? {maxBytes: count(values['max-bytes'], '--max-bytes')} : {}),
@@ -136,12 +142,12 @@ async function main(argv: string[]): Promise<number> {
       return runCheck({corpus: values.corpus, golden: values.golden, format: values.format as 'text' | 'markdown' | 'html', update: values.update, json: values.json, options, ...(values.only ? {only: values.only} : {})})
     }
     case 'explain': {
-      const {values, positionals} = parseArgs({args: rest, allowPositionals: true, options: {...shared, json: {type: 'boolean', default: false}}})
+      const {values, positionals} = parseArgs({args: rest, allowPositionals: true, options: {...shared, json: {type: 'boolean', default: false}, 'page-type': {type: 'string'}}})
       if (values.help) return help()
       const [file, ...extra] = positionals
       if (file === undefined || extra.length > 0) throw new UsageError('explain takes exactly one FILE')
       const {options} = await loadConfig(path.dirname(file), values.config)
-      return runExplain({file, json: values.json, options})
+      return runExplain({file, json: values.json, options: {...options, ...pageTypeOption(values['page-type'])}})
     }
     default:
       throw new UsageError(command === undefined ? 'no command given' : `unknown command \`${command}\``)
@@ -149,6 +155,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** `--page-type T` as a cleaning option. */
+function pageTypeOption(value: string | undefined): {pageType?: PageType} {
+  if (value === undefined) return {}
+  if (!(pageTypes as readonly string[]).includes(value)) throw new UsageError(`--page-type must be one of ${pageTypes.join(', ')}, got ${value}`)
+  return {pageType: value as PageType}
+}
 
 /** A whole number ≥ 0 given on the command line. */
 function count(value: string, flag: string): number {

@@ -302,10 +302,14 @@ export function bodyOf(tree: HastRoot): Element | undefined {
   return html?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'body') ?? html
 }
 
+/** The page's `<head>`. */
+export function headOf(tree: HastRoot): Element | undefined {
+  const html = tree.children.find((child): child is Element => child.type === 'element' && child.tagName === 'html')
+  return html?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'head')
+}
+
 /** The text of the page's `<title>`, white space collapsed. */
 export function documentTitle(tree: HastRoot): string {
-  const html = tree.children.find((child): child is Element => child.type === 'element' && child.tagName === 'html')
-  const head = html?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'head')
-  const title = head?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'title')
+  const title = headOf(tree)?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'title')
   return title ? toString(title).replace(/\s+/gu, ' ').trim() : ''
 }
