@@ -49,12 +49,13 @@ export class DechaffConfigError extends Error {
   override name = 'DechaffConfigError'
 }
 
-type Kind = 'number' | 'boolean' | 'rules' | 'lexicon'
+type Kind = 'number' | 'boolean' | 'rules' | 'lexicon' | 'pageTypes'
 
 /** Every option of every classifier and its kind: unknown keys are rejected by name. */
 const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
-  'page-type': {},
+  'page-type': {minConfidence: 'number', minTextConfidence: 'number'},
   phrases: {lexicon: 'lexicon', extraRules: 'rules', blockMaxChars: 'number'},
+  'forum-chrome': {lexicon: 'lexicon', pageTypes: 'pageTypes', blockMaxChars: 'number'},
   metadata: {maxChars: 'number', taxonomyMaxChars: 'number', minVocabularyShare: 'number'},
   caption: {creditMaxChars: 'number', captionMaxChars: 'number', altTextMinWords: 'number', altTextMaxStopwords: 'number'},
   navigation: {maxChars: 'number', minMenuWordShare: 'number', maxItemWords: 'number'},
@@ -154,6 +155,11 @@ function checkFields(value: unknown, schema: Record<string, Kind>, source: strin
     }
     if (kind === 'boolean' && typeof field !== 'boolean') throw new DechaffConfigError(`${source}.${key}: expected true or false, got ${JSON.stringify(field)}`)
     if (kind === 'rules' || kind === 'lexicon') record(field, `${source}.${key}`)
+    if (kind === 'pageTypes') {
+      for (const type of strings(field, `${source}.${key}`)) {
+        if (!(pageTypes as readonly string[]).includes(type)) throw new DechaffConfigError(`${source}.${key}: unknown page type \`${type}\` (expected one of ${pageTypes.join(', ')})`)
+      }
+    }
   }
 }
 

@@ -1,5 +1,7 @@
 import data from './data/page-type.json' with {type: 'json'}
+import forumData from './data/forum.json' with {type: 'json'}
 import {carriesDate} from './dates.js'
+import {Lexicon, type LexiconData} from './lexicon.js'
 import {blocksOf} from './tree.js'
 import type {Block, ElementInfo, PageEvidence, Root} from './types.js'
 
@@ -21,6 +23,8 @@ const cardWords = new Set(data.elementWords.card)
 const forumChrome = new RegExp(`^(?:${data.chromeLines.forum.join('|')})$`, 'u')
 const shopChrome = new RegExp(`^(?:${data.chromeLines.shop.join('|')})$`, 'u')
 const price = new RegExp(data.price, 'iu')
+/** Poster statistics ("Joined: …", "Messages: 37", ranks): forum software writes them, a news site's comments rarely do. */
+const posterStatistics = new Lexicon({rules: {'poster-statistics': (forumData as LexiconData).rules['poster-statistics'] as LexiconData['rules'][string]}})
 /** Longest line read as chrome: buttons and labels are short. */
 const chromeMaxChars = 60
 
@@ -48,6 +52,7 @@ export const pageFeatures: PageFeature[] = [
   {name: 'prices', describes: 'prices'},
   {name: 'shop-chrome', describes: 'cart, stock and review controls'},
   {name: 'forum-chrome', describes: 'reply, quote and poster lines'},
+  {name: 'poster-statistics', describes: "posters' statistics and ranks"},
   {name: 'date-lines', describes: 'many dated lines (posts)'},
   {name: 'question-title', describes: 'the title asks a question'},
   {name: 'post-elements', describes: 'repeated post or message containers'},
@@ -135,6 +140,7 @@ export function pageFeatureValues(tree: Root, url?: string): number[] {
     scale(blocks.filter((block) => block.normal.length <= chromeMaxChars * 2 && price.test(block.normal)).length),
     scale(blocks.filter((block) => isChrome(block, shopChrome)).length),
     scale(blocks.filter((block) => isChrome(block, forumChrome)).length),
+    scale(blocks.filter((block) => block.normal.length <= chromeMaxChars && posterStatistics.matchBlock(block.sentences, block.words) !== undefined).length),
     scale(blocks.filter((block) => block.features.words <= 12 && carriesDate(block)).length),
     title !== undefined && /\?\s*$/u.test(title.text) ? 1 : 0,
     scale(repeated.posts),

@@ -12,6 +12,7 @@ import dechaffCommentThread, {type CommentThreadOptions} from './classifiers/com
 import dechaffDomHints, {type DomHintsOptions} from './classifiers/dom-hints.js'
 import dechaffMainRegion, {type MainRegionOptions} from './classifiers/main-region.js'
 import dechaffMetadata, {type MetadataOptions} from './classifiers/metadata.js'
+import dechaffForumChrome, {type ForumChromeOptions} from './classifiers/forum-chrome.js'
 import dechaffNavigation, {type NavigationOptions} from './classifiers/navigation.js'
 import dechaffPageType, {type PageTypeOptions} from './classifiers/page-type.js'
 import dechaffPhrases, {type PhrasesOptions} from './classifiers/phrases.js'
@@ -30,6 +31,7 @@ export interface ClassifierOptions {
   'author-bio'?: AuthorBioOptions | false
   'article-container'?: ArticleContainerOptions | false
   'dom-hints'?: DomHintsOptions | false
+  'forum-chrome'?: ForumChromeOptions | false
   quality?: QualityOptions | false
   'comment-thread'?: CommentThreadOptions | false
   'trailing-stories'?: TrailingStoriesOptions | false
@@ -54,6 +56,7 @@ export const classifierPlugins = {
   'author-bio': dechaffAuthorBio,
   'article-container': dechaffArticleContainer,
   'dom-hints': dechaffDomHints,
+  'forum-chrome': dechaffForumChrome,
   quality: dechaffQuality,
   'comment-thread': dechaffCommentThread,
   'trailing-stories': dechaffTrailingStories,

@@ -9,6 +9,14 @@ export interface PageTypeOptions {
   pageType?: PageType
   /** The page's address, read for its shape (`/forum/`, `/products/`, a date) (default: none; an HTML page's canonical link or `og:url` is read instead). */
   url?: string
+  /**
+   * Least probability the model must give another type for the page to leave
+   * the article's rules; below it the page is cleaned as an article, the
+   * safe default, and the verdict says which type was doubted (default: 0.7).
+   */
+  minConfidence?: number
+  /** `minConfidence` for text dumps, which show only their shape: a news page's comment thread looks like a forum's posts (default: 0.95). */
+  minTextConfidence?: number
 }
 
 /** The page-type model as stored in `data/page-type-model.json` by `npm run train:page-type`. */
@@ -20,6 +28,15 @@ export interface PageTypeModel {
   /** One row of weights per type, over the standardised features. */
   weights: number[][]
   bias: number[]
+}
+
+const defaultMinConfidence = 0.7
+const defaultMinTextConfidence = 0.95
+
+/** An article unless the model is sure enough of another type: a page cleaned as an article loses least when the model is wrong. */
+function surely(verdict: PageTypeVerdict, minConfidence: number): PageTypeVerdict {
+  if (verdict.type === 'article' || verdict.confidence >= minConfidence) return verdict
+  return {type: 'article', confidence: 1 - verdict.confidence, evidence: [`not sure enough it is a ${verdict.type} page (${verdict.confidence.toFixed(2)} < ${minConfidence})`]}
 }
 
 /** How many of the weightiest pieces of evidence `explain` names. */
@@ -37,8 +54,11 @@ const evidenceShown = 3
  */
 export default function dechaffPageType(options: PageTypeOptions = {}): Transformer<Root> {
   const trained = checkModel(model as PageTypeModel)
+  const minConfidence = options.minConfidence ?? defaultMinConfidence
+  const minTextConfidence = options.minTextConfidence ?? defaultMinTextConfidence
   return (tree, file) => {
-    const verdict = options.pageType ? {type: options.pageType, confidence: 1, evidence: ['set by the caller']} : classifyPage(trained, pageFeatureValues(tree, options.url))
+    const threshold = tree.data?.elements ? minConfidence : minTextConfidence
+    const verdict = options.pageType ? {type: options.pageType, confidence: 1, evidence: ['set by the caller']} : surely(classifyPage(trained, pageFeatureValues(tree, options.url)), threshold)
     tree.data = {...tree.data, pageType: verdict}
     const first = blocksOf(tree)[0]
     file.info(`page type ${verdict.type} (${verdict.confidence.toFixed(2)}): ${verdict.evidence.join(', ')}`, {
