@@ -13,7 +13,7 @@ import dechaffParseText from './parse/text.js'
 import {classifierList} from './pipeline.js'
 import dechaffSettle from './settle.js'
 import {blocksOf} from './tree.js'
-import type {InputKind, QualityClass, Root} from './types.js'
+import type {InputKind, PageTypeVerdict, QualityClass, Root} from './types.js'
 
 type VFileMessage = VFile['messages'][number]
 
@@ -51,7 +51,9 @@ export interface CleanResult {
   input: InputKind
   /** Every block of the page, in order, with its verdict. */
   blocks: BlockReport[]
-  /** One message per removed block, in page order. */
+  /** The page's type and the evidence for it (absent when the page-type classifier is turned off). */
+  pageType?: PageTypeVerdict
+  /** The page-type message, then one message per removed block, in page order. */
   messages: VFileMessage[]
 }
 
@@ -150,7 +152,8 @@ function run(processor: DechaffProcessor, kind: InputKind, parsed: Root, file: V
   const tree = processor.runSync(parsed, file)
   const output = processor.stringify(tree, file)
   const text = format === 'text' ? output : compileText(tree)
-  return {text, output, format, input: kind, blocks: reportBlocks(tree), messages: file.messages}
+  const pageType = tree.data?.pageType
+  return {text, output, format, input: kind, blocks: reportBlocks(tree), ...(pageType ? {pageType} : {}), messages: file.messages}
 }
 
 const utf8 = new TextDecoder('utf-8')

@@ -2,6 +2,7 @@ import {furniturePattern} from './lexicon.js'
 import {classifierNames, type ClassifierName, type ClassifierOptions} from './pipeline.js'
 import type {HtmlParser} from './parse/html.js'
 import type {SettleOptions} from './settle.js'
+import {pageTypes, type PageType} from './types.js'
 
 /** What the kept content is written as. */
 export type OutputFormat = 'text' | 'markdown' | 'html'
@@ -31,6 +32,10 @@ export interface CleanOptions {
   links?: boolean
   /** Markdown and HTML output: keep images that sit in kept blocks (default: false). */
   images?: boolean
+  /** The page's type when the caller knows it: `article`, `forum`, `product`, `collection`, `listing`, `documentation` or `service` (default: none, the page-type classifier decides). */
+  pageType?: PageType
+  /** The page's address, whose shape is evidence of its type (default: none; an HTML page's canonical link is read). */
+  url?: string
   /** File path, used in messages (default: none). */
   path?: string
   /** Time budget per page in milliseconds, wall clock from parsing to output; a page over it throws `DechaffTimeoutError`; 0 for none (default: 10000, set to stop runaway pages, not pages slowed by a busy machine). */
@@ -44,11 +49,13 @@ export class DechaffConfigError extends Error {
   override name = 'DechaffConfigError'
 }
 
-type Kind = 'number' | 'boolean' | 'rules' | 'lexicon'
+type Kind = 'number' | 'boolean' | 'rules' | 'lexicon' | 'pageTypes'
 
 /** Every option of every classifier and its kind: unknown keys are rejected by name. */
 const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
+  'page-type': {minConfidence: 'number', minTextConfidence: 'number'},
   phrases: {lexicon: 'lexicon', extraRules: 'rules', blockMaxChars: 'number'},
+  'forum-chrome': {lexicon: 'lexicon', pageTypes: 'pageTypes', blockMaxChars: 'number'},
   metadata: {maxChars: 'number', taxonomyMaxChars: 'number', minVocabularyShare: 'number'},
   caption: {creditMaxChars: 'number', captionMaxChars: 'number', altTextMinWords: 'number', altTextMaxStopwords: 'number'},
   navigation: {maxChars: 'number', minMenuWordShare: 'number', maxItemWords: 'number'},
@@ -79,9 +86,9 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
-const topKeys = new Set(['input', 'parser', 'format', 'links', 'images', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'path', 'timeoutMs', 'maxBytes'])
+const topKeys = new Set(['input', 'parser', 'format', 'links', 'images', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'path', 'timeoutMs', 'maxBytes'])
 /** The options that take one of a few words, and those words. */
-const choices: Record<string, string[]> = {input: ['auto', 'text', 'html'], parser: ['parse5', 'jsdom'], format: ['text', 'markdown', 'html']}
+const choices: Record<string, string[]> = {input: ['auto', 'text', 'html'], parser: ['parse5', 'jsdom'], format: ['text', 'markdown', 'html'], pageType: [...pageTypes]}
 
 /**
  * Check an options object (from code or a config file) and return it typed.
@@ -133,6 +140,7 @@ export function validateOptions(value: unknown, source = 'options'): CleanOption
       throw new DechaffConfigError(`${source}.${key}: expected a number ≥ 0, got ${JSON.stringify(limit)}`)
     }
   }
+  if (options.url !== undefined && typeof options.url !== 'string') throw new DechaffConfigError(`${source}.url: expected a string`)
   if (options.path !== undefined && typeof options.path !== 'string') throw new DechaffConfigError(`${source}.path: expected a string`)
   return options as CleanOptions
 }
@@ -147,6 +155,11 @@ function checkFields(value: unknown, schema: Record<string, Kind>, source: strin
     }
     if (kind === 'boolean' && typeof field !== 'boolean') throw new DechaffConfigError(`${source}.${key}: expected true or false, got ${JSON.stringify(field)}`)
     if (kind === 'rules' || kind === 'lexicon') record(field, `${source}.${key}`)
+    if (kind === 'pageTypes') {
+      for (const type of strings(field, `${source}.${key}`)) {
+        if (!(pageTypes as readonly string[]).includes(type)) throw new DechaffConfigError(`${source}.${key}: unknown page type \`${type}\` (expected one of ${pageTypes.join(', ')})`)
+      }
+    }
   }
 }
 

@@ -147,9 +147,36 @@ declare module 'nlcst' {
     articleBody?: string
     /** HTML pages: the elements the article-container classifier found to hold the article. */
     articleElements?: number[]
+    /** HTML pages: what the page's head says about it (JSON-LD types, `og:type`, generator, address). */
+    page?: PageEvidence
+    /** The page's type, set by the page-type classifier, which runs first. */
+    pageType?: PageTypeVerdict
     /** HTML pages: the page's hast tree, which structured compilers (Markdown, HTML) prune to the kept blocks. */
     hast?: HastRoot
   }
+}
+
+/** What a page's head says about the page. */
+export interface PageEvidence {
+  /** `@type`s of its JSON-LD, lower-cased. */
+  jsonLdTypes: string[]
+  ogType?: string
+  generator?: string
+  /** Its canonical address, else `og:url`. */
+  url?: string
+}
+
+/** The kinds of page dechaff cleans differently. */
+export const pageTypes = ['article', 'forum', 'product', 'collection', 'listing', 'documentation', 'service'] as const
+export type PageType = (typeof pageTypes)[number]
+
+/** The page-type classifier's verdict. */
+export interface PageTypeVerdict {
+  type: PageType
+  /** The model's probability of `type` (1 when the user set it). */
+  confidence: number
+  /** The evidence that weighed most for `type`, in words. */
+  evidence: string[]
 }
 
 /** A paragraph node that carries a block. */

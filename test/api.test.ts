@@ -17,6 +17,7 @@ describe('public API', () => {
         "classifierList",
         "classifierNames",
         "classifierPlugins",
+        "classifyPage",
         "clean",
         "cleanDocument",
         "compileHtml",
@@ -34,10 +35,12 @@ describe('public API', () => {
         "dechaffCompileMarkdown",
         "dechaffCompileText",
         "dechaffDomHints",
+        "dechaffForumChrome",
         "dechaffKeep",
         "dechaffMainRegion",
         "dechaffMetadata",
         "dechaffNavigation",
+        "dechaffPageType",
         "dechaffParseHtml",
         "dechaffParseText",
         "dechaffPhrases",
@@ -52,6 +55,9 @@ describe('public API', () => {
         "isRemoved",
         "markRemoved",
         "normalise",
+        "pageFeatureValues",
+        "pageFeatures",
+        "pageTypes",
         "paragraphDiff",
         "parseHtml",
         "parseText",
@@ -81,7 +87,7 @@ describe('public API', () => {
       .use(api.dechaffCompileText)
     const file = processor.processSync([prose[0], 'BUY NOW BEFORE IT IS GONE', prose[1]].join('\n'))
     expect(String(file)).toBe(`${prose[0]}\n${prose[1]}\n`)
-    expect(file.messages.map((message) => message.ruleId)).toEqual(['shouting'])
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['page-type', 'shouting'])
   })
 
   it('clean() takes extra plugins and classifier options', () => {

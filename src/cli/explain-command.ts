@@ -14,11 +14,15 @@ export interface ExplainCommandOptions {
 export async function runExplain(command: ExplainCommandOptions): Promise<number> {
   const result = clean(await readFile(command.file), {...command.options, path: command.file})
   if (command.json) {
-    process.stdout.write(`${JSON.stringify({file: command.file, blocks: result.blocks}, null, 2)}\n`)
+    process.stdout.write(`${JSON.stringify({file: command.file, ...(result.pageType ? {pageType: result.pageType} : {}), blocks: result.blocks}, null, 2)}\n`)
     return 0
   }
   const paint = painter(process.stdout)
   const lines = result.blocks.map((block) => formatBlock(block, paint))
+  if (result.pageType) {
+    const {type, confidence, evidence} = result.pageType
+    lines.unshift(`page type ${paint('green', type)} (${confidence.toFixed(2)}): ${evidence.join(', ')}`, '')
+  }
   const removed = result.blocks.filter((block) => !block.kept).length
   lines.push('', `${command.file}: ${result.blocks.length - removed} kept, ${removed} removed`)
   process.stdout.write(`${lines.join('\n')}\n`)

@@ -6,6 +6,7 @@ import type {OutputFormat} from '../batch/format.js'
 import {formatExtensions} from '../io.js'
 import {defaultTimeoutMs} from '../limits.js'
 import type {CleanOptions} from '../options.js'
+import {pageTypes, type PageType} from '../types.js'
 import {runCheck} from './check-command.js'
 import {runClean} from './clean-command.js'
 import {loadConfig} from './config.js'
@@ -27,6 +28,8 @@ Commands:
                               files end in .txt, .md, .html or .json
       --links, --images       markdown and html: keep links and images (default: text only)
       --parser P              HTML parser: parse5 or jsdom (a browser-grade DOM; slower) (default: parse5)
+      --page-type T           every page is of type T: article, forum, product, collection, listing,
+                              documentation or service (default: decided page by page)
       --ordered               JSON Lines in input order
       --no-timings            JSON Lines without each record's ms: the same input gives the same bytes
       --jobs N                worker threads (default: the number of cores)
@@ -49,11 +52,12 @@ Commands:
       --json                  machine-readable report on stdout
   explain FILE              every block of FILE, kept or removed, the rule, the reason and the scores
       --json                  machine-readable blocks on stdout
+      --page-type T           the page is of type T (default: decided from the page)
   queue add SHARD...        queue one job per shard for workers on any machine: a JSON Lines, WARC or
                             WET file (gzipped or not), or a folder (each such file in it, and its page
                             files together); a shard queued before (same path, size, time) is skipped
       --out DIR               where workers write SHARD.jsonl and SHARD.errors.jsonl (a folder every
-                              worker sees); with clean's --format, --links, --images, --parser,
+                              worker sees); with clean's --format, --links, --images, --parser, --page-type,
                               --include, --exclude, --max-bytes, --timeout-ms, --input
       --attempts N            tries before a shard is failed (default: 3)
       --backoff-ms N          wait before the first retry, doubled each time (default: 10000)
@@ -141,12 +145,12 @@ async function main(argv: string[]): Promise<number> {
       return runCheck({corpus: values.corpus, golden: values.golden, format: values.format as 'text' | 'markdown' | 'html', update: values.update, json: values.json, options, ...(values.only ? {only: values.only} : {})})
     }
     case 'explain': {
-      const {values, positionals} = parseArgs({args: rest, allowPositionals: true, options: {...shared, json: {type: 'boolean', default: false}}})
+      const {values, positionals} = parseArgs({args: rest, allowPositionals: true, options: {...shared, json: {type: 'boolean', default: false}, 'page-type': {type: 'string'}}})
       if (values.help) return help()
       const [file, ...extra] = positionals
       if (file === undefined || extra.length > 0) throw new UsageError('explain takes exactly one FILE')
       const {options} = await loadConfig(path.dirname(file), values.config)
-      return runExplain({file, json: values.json, options})
+      return runExplain({file, json: values.json, options: {...options, ...pageTypeOption(values['page-type'])}})
     }
     case 'queue':
       return queueCommand(rest)
@@ -224,6 +228,7 @@ const cleaningFlags = {
   links: {type: 'boolean', default: false},
   images: {type: 'boolean', default: false},
   parser: {type: 'string'},
+  'page-type': {type: 'string'},
   include: {type: 'string', multiple: true},
   exclude: {type: 'string', multiple: true},
   'max-bytes': {type: 'string'},
@@ -237,6 +242,7 @@ interface CleaningValues {
   links: boolean
   images: boolean
   parser?: string | undefined
+  'page-type'?: string | undefined
   'max-bytes'?: string | undefined
   'timeout-ms'?: string | undefined
   input?: string | undefined
@@ -251,6 +257,7 @@ async function cleaningOptions(values: CleaningValues, operand: string | undefin
     ...configured,
     ...(values.input ? {input: values.input as 'auto' | 'text' | 'html'} : {}),
     ...(values.parser ? {parser: values.parser as 'parse5' | 'jsdom'} : {}),
+    ...pageTypeOption(values['page-type']),
     ...(values.links ? {links: true} : {}),
     ...(values.images ? {images: true} : {}),
     ...(values['max-bytes'] ? {maxBytes: count(values['max-bytes'], '--max-bytes')} : {}),
@@ -260,6 +267,13 @@ async function cleaningOptions(values: CleaningValues, operand: string | undefin
 }
 
 class UsageError extends Error {}
+
+/** `--page-type T` as a cleaning option. */
+function pageTypeOption(value: string | undefined): {pageType?: PageType} {
+  if (value === undefined) return {}
+  if (!(pageTypes as readonly string[]).includes(value)) throw new UsageError(`--page-type must be one of ${pageTypes.join(', ')}, got ${value}`)
+  return {pageType: value as PageType}
+}
 
 /** A whole number ≥ 0 given on the command line. */
 function count(value: string, flag: string): number {

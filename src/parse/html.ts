@@ -11,6 +11,7 @@ import {flattenToText, maxNesting, nestingDepth} from './flatten.js'
 import {bodyOf, documentTitle, extractBlocks, type RawBlock} from './html-blocks.js'
 import {jsonLdArticleBody, stripNonContent} from './strip.js'
 import {parseText} from './text.js'
+import {pageEvidenceOf} from './page.js'
 import {headlineOf, titleIndex} from './title.js'
 
 /** Which HTML parser builds the tree: parse5 straight into hast, or jsdom's browser DOM converted to hast. */
@@ -92,7 +93,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile):
   return {
     type: 'RootNode',
     children,
-    data: {elements, hast, ...(articleBody ? {articleBody} : {})},
+    data: {elements, hast, page: pageEvidenceOf(hast, jsonLd), ...(articleBody ? {articleBody} : {})},
     position: {start: {line: 1, column: 1, offset: 0}, end: {line, column: 1, offset}}
   }
 }
