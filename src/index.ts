@@ -19,6 +19,7 @@ export {default as dechaffCompileMarkdown, compileMarkdown} from './compile/mark
 export type {MarkdownOptions} from './compile/markdown.js'
 export {default as dechaffCompileHtml, compileHtml} from './compile/html.js'
 export type {HtmlOptions} from './compile/html.js'
+export {default as dechaffPageMetadata, pageMetadata} from './metadata.js'
 export {default as dechaffSettle} from './settle.js'
 export type {SettleOptions} from './settle.js'
 export {default as dechaffKeep} from './classifiers/keep.js'
@@ -52,4 +53,20 @@ export {Lexicon, furnitureLexicon} from './lexicon.js'
 export type {LexiconData, LexiconMatch, LexiconRuleData} from './lexicon.js'
 export {blocksOf, markRemoved, isRemoved} from './tree.js'
 export {createBlockNode, normalise} from './block.js'
-export type {Block, BlockEvidence, BlockFeatures, BlockNode, ElementInfo, HtmlEvidence, InputKind, Mark, QualityClass, Verdict} from './types.js'
+export type {
+  Block,
+  BlockEvidence,
+  BlockFeatures,
+  BlockNode,
+  ElementInfo,
+  HtmlEvidence,
+  InputKind,
+  Mark,
+  MetadataCandidate,
+  MetadataField,
+  MetadataSources,
+  PageMetadata,
+  QualityClass,
+  StatedMetadata,
+  Verdict
+} from './types.js'

@@ -1,6 +1,7 @@
 import type {CleanResult} from '../clean.js'
 
 import type {CleanOptions} from '../options.js'
+import type {PageMetadata} from '../types.js'
 
 /** Output formats of a batch: the cleaner's formats, or JSON with every block's verdict. */
 export type OutputFormat = 'text' | 'markdown' | 'html' | 'json'
@@ -15,6 +16,8 @@ export function withFormat(options: CleanOptions, format: OutputFormat): CleanOp
 export interface PageOutput {
   text: string
   removed: Array<{rule: string; chars: number}>
+  /** The page's metadata, for JSON Lines records. */
+  metadata: PageMetadata
 }
 
 /** The page in the asked format, and the characters each rule removed. */
@@ -24,6 +27,7 @@ export function formatPage(result: CleanResult, format: OutputFormat): PageOutpu
     if (!block.kept) removedBy.set(block.ruleId, (removedBy.get(block.ruleId) ?? 0) + block.text.length)
   }
   const removed = [...removedBy].map(([rule, chars]) => ({rule, chars})).sort((a, b) => b.chars - a.chars)
-  if (format === 'json') return {text: `${JSON.stringify({input: result.input, text: result.text, blocks: result.blocks})}\n`, removed}
-  return {text: result.output, removed}
+  const {metadata, metadataSources} = result
+  if (format === 'json') return {text: `${JSON.stringify({input: result.input, text: result.text, metadata, metadataSources, blocks: result.blocks})}\n`, removed, metadata}
+  return {text: result.output, removed, metadata}
 }

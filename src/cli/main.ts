@@ -24,6 +24,9 @@ Commands:
       --format F              text, markdown (GFM), html (clean HTML) or json (default: text); --out
                               files end in .txt, .md, .html or .json
       --links, --images       markdown and html: keep links and images (default: text only)
+      --front-matter          markdown: start each page with its metadata as YAML front matter (title, author,
+                              published, modified, siteName, description, language, canonicalUrl, image, tags,
+                              categories); JSON Lines records carry it as \`metadata\` whatever the format
       --parser P              HTML parser: parse5 or jsdom (a browser-grade DOM; slower) (default: parse5)
       --ordered               JSON Lines in input order
       --jobs N                worker threads (default: the number of cores)
@@ -44,8 +47,9 @@ Commands:
       --update                write current outputs as golden files where they changed or were missing
                               (markdown and html: only for pages named by --only)
       --json                  machine-readable report on stdout
-  explain FILE              every block of FILE, kept or removed, the rule, the reason and the scores
-      --json                  machine-readable blocks on stdout
+  explain FILE              the page's metadata with the source of each field, then every block of FILE,
+                            kept or removed, the rule, the reason and the scores
+      --json                  machine-readable metadata, sources and blocks on stdout
 
 Every command takes --config FILE; otherwise the nearest dechaff.config.json (or the
 "dechaff" field of a package.json) above the input is used.
@@ -73,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
           format: {type: 'string', default: 'text'},
           links: {type: 'boolean', default: false},
           images: {type: 'boolean', default: false},
+          'front-matter': {type: 'boolean', default: false},
           parser: {type: 'string'},
           ordered: {type: 'boolean', default: false},
           jobs: {type: 'string'},
@@ -89,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
       })
       if (values.help) return help()
       if (!(values.format in formatExtensions)) throw new UsageError(`--format must be one of ${Object.keys(formatExtensions).join(', ')}, got ${values.format}`)
+      if (values['front-matter'] && values.format !== 'markdown') throw new UsageError('--front-matter goes with --format markdown')
       if (values.parser !== undefined && !['parse5', 'jsdom'].includes(values.parser)) throw new UsageError(`--parser must be parse5 or jsdom, got ${values.parser}`)
       const {options: configured} = await loadConfig(await startOf(positionals[0]), values.config)
       const options = {
@@ -97,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
         ...(values.parser ? {parser: values.parser as 'parse5' | 'jsdom'} : {}),
         ...(values.links ? {links: true} : {}),
         ...(values.images ? {images: true} : {}),
+        ...(values['front-matter'] ? {frontMatter: true} : {}),
         ...(values['max-bytes'] ? {maxBytes: count(values['max-bytes'], '--max-bytes')} : {}),
         ...(values['timeout-ms'] ? {timeoutMs: count(values['timeout-ms'], '--timeout-ms')} : {})
       }
