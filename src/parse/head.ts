@@ -300,8 +300,9 @@ function readItemprop(element: Element, itemprop: string, add: Add): void {
 /** The first element below `element` with the given `itemprop`. */
 function findItemprop(element: Element, property: string): Element | undefined {
   const pending = [...element.children]
-  while (pending.length > 0) {
-    const node = pending.shift()
+  // Breadth first with a moving start: shifting an array is quadratic on a large subtree.
+  for (let next = 0; next < pending.length; next++) {
+    const node = pending[next]
     if (node?.type !== 'element') continue
     if (attribute(node, 'itemProp')?.toLowerCase().split(/\s+/u).includes(property)) return node
     pending.push(...node.children)
