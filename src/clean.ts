@@ -10,10 +10,11 @@ import {hastOfDocument} from './parse/dom.js'
 import dechaffParseHtml, {blockTreeOfHast} from './parse/html.js'
 import {jsonLdScripts} from './parse/strip.js'
 import dechaffParseText from './parse/text.js'
+import dechaffPageMetadata from './metadata.js'
 import {classifierList} from './pipeline.js'
 import dechaffSettle from './settle.js'
 import {blocksOf} from './tree.js'
-import type {InputKind, PageTypeVerdict, QualityClass, Root} from './types.js'
+import type {InputKind, MetadataSources, PageMetadata, PageTypeVerdict, QualityClass, Root} from './types.js'
 
 type VFileMessage = VFile['messages'][number]
 
@@ -55,6 +56,10 @@ export interface CleanResult {
   pageType?: PageTypeVerdict
   /** The page-type message, then one message per removed block, in page order. */
   messages: VFileMessage[]
+  /** The page's metadata: title, authors, dates, site, description, language, canonical URL, image, tags, categories (fields the page lacks are absent). */
+  metadata: PageMetadata
+  /** Where each metadata field came from (`json-ld NewsArticle.headline`, `meta og:title`, `byline block 3`…). */
+  metadataSources: MetadataSources
 }
 
 /** Error thrown for input dechaff cannot clean (not text). */
@@ -72,11 +77,12 @@ const compilers = {text: dechaffCompileText, markdown: dechaffCompileMarkdown, h
 /** A frozen processor for one kind of input, with the given options. */
 export function createProcessor(kind: InputKind, options: CleanOptions = {}): DechaffProcessor {
   validateOptions(options)
-  const structure = {links: options.links ?? false, images: options.images ?? false}
+  const structure = {links: options.links ?? false, images: options.images ?? false, ...(options.frontMatter ? {frontMatter: true} : {})}
   return unified()
     .use(kind === 'html' ? [[dechaffParseHtml, {parser: options.parser ?? 'parse5'}]] : [dechaffParseText])
     .use(classifierList(options))
     .use(dechaffSettle, options.settle ?? {})
+    .use(dechaffPageMetadata)
     .use(compilers[options.format ?? 'text'], structure)
     .freeze() as unknown as DechaffProcessor
 }
@@ -153,7 +159,8 @@ function run(processor: DechaffProcessor, kind: InputKind, parsed: Root, file: V
   const output = processor.stringify(tree, file)
   const text = format === 'text' ? output : compileText(tree)
   const pageType = tree.data?.pageType
-  return {text, output, format, input: kind, blocks: reportBlocks(tree), ...(pageType ? {pageType} : {}), messages: file.messages}
+  const metadata = tree.data?.metadata ?? {fields: {}, sources: {}}
+  return {text, output, format, input: kind, blocks: reportBlocks(tree), ...(pageType ? {pageType} : {}), messages: file.messages, metadata: metadata.fields, metadataSources: metadata.sources}
 }
 
 const utf8 = new TextDecoder('utf-8')

@@ -19,6 +19,7 @@ export {default as dechaffCompileMarkdown, compileMarkdown} from './compile/mark
 export type {MarkdownOptions} from './compile/markdown.js'
 export {default as dechaffCompileHtml, compileHtml} from './compile/html.js'
 export type {HtmlOptions} from './compile/html.js'
+export {default as dechaffPageMetadata, pageMetadata} from './metadata.js'
 export {default as dechaffSettle} from './settle.js'
 export type {SettleOptions} from './settle.js'
 export {default as dechaffKeep} from './classifiers/keep.js'
@@ -59,6 +60,25 @@ export type {LexiconData, LexiconMatch, LexiconRuleData} from './lexicon.js'
 export {blocksOf, markRemoved, isRemoved} from './tree.js'
 export {createBlockNode, normalise} from './block.js'
 export {pageTypes} from './types.js'
-export type {Block, BlockEvidence, BlockFeatures, BlockNode, ElementInfo, HtmlEvidence, InputKind, Mark, PageEvidence, PageType, PageTypeVerdict, QualityClass, Verdict} from './types.js'
+export type {
+  Block,
+  BlockEvidence,
+  BlockFeatures,
+  BlockNode,
+  ElementInfo,
+  HtmlEvidence,
+  InputKind,
+  Mark,
+  MetadataCandidate,
+  MetadataField,
+  MetadataSources,
+  PageEvidence,
+  PageMetadata,
+  PageType,
+  PageTypeVerdict,
+  QualityClass,
+  StatedMetadata,
+  Verdict
+} from './types.js'
 export {createQueue, startWorker} from './queue/index.js'
 export type {AddOptions, AddReport, DechaffQueue, DechaffWorker, FailedShard, QueueConnectionOptions, QueueStatus, ShardJobData, ShardResult, StartWorkerOptions, WorkerEvent} from './queue/index.js'

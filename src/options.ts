@@ -36,6 +36,8 @@ export interface CleanOptions {
   pageType?: PageType
   /** The page's address, whose shape is evidence of its type (default: none; an HTML page's canonical link is read). */
   url?: string
+  /** Markdown output: start with the page's metadata as YAML front matter (default: false). */
+  frontMatter?: boolean
   /** File path, used in messages (default: none). */
   path?: string
   /** Time budget per page in milliseconds, wall clock from parsing to output; a page over it throws `DechaffTimeoutError`; 0 for none (default: 10000, set to stop runaway pages, not pages slowed by a busy machine). */
@@ -86,7 +88,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
-const topKeys = new Set(['input', 'parser', 'format', 'links', 'images', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'path', 'timeoutMs', 'maxBytes'])
+const topKeys = new Set(['input', 'parser', 'format', 'links', 'images', 'frontMatter', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'path', 'timeoutMs', 'maxBytes'])
 /** The options that take one of a few words, and those words. */
 const choices: Record<string, string[]> = {input: ['auto', 'text', 'html'], parser: ['parse5', 'jsdom'], format: ['text', 'markdown', 'html'], pageType: [...pageTypes]}
 
@@ -131,7 +133,7 @@ export function validateOptions(value: unknown, source = 'options'): CleanOption
       throw new DechaffConfigError(`${source}.${key}: expected ${words.join(', ')}, got ${JSON.stringify(value)}`)
     }
   }
-  for (const key of ['links', 'images'] as const) {
+  for (const key of ['links', 'images', 'frontMatter'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new DechaffConfigError(`${source}.${key}: expected true or false, got ${JSON.stringify(options[key])}`)
   }
   for (const key of ['timeoutMs', 'maxBytes'] as const) {

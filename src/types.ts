@@ -151,6 +151,10 @@ declare module 'nlcst' {
     page?: PageEvidence
     /** The page's type, set by the page-type classifier, which runs first. */
     pageType?: PageTypeVerdict
+    /** HTML pages: what the page states about itself in its head, JSON-LD and microdata (read by the parser). */
+    stated?: StatedMetadata
+    /** The page's metadata and where each field came from (written by the metadata step). */
+    metadata?: {fields: PageMetadata; sources: MetadataSources}
     /** HTML pages: the page's hast tree, which structured compilers (Markdown, HTML) prune to the kept blocks. */
     hast?: HastRoot
   }
@@ -178,6 +182,56 @@ export interface PageTypeVerdict {
   /** The evidence that weighed most for `type`, in words. */
   evidence: string[]
 }
+
+/** A field of a page's metadata. */
+export type MetadataField =
+  | 'title'
+  | 'author'
+  | 'published'
+  | 'modified'
+  | 'siteName'
+  | 'description'
+  | 'language'
+  | 'canonicalUrl'
+  | 'image'
+  | 'tags'
+  | 'categories'
+
+/** A value a page states for a metadata field, where it stated it, and how far that place is trusted (lower first). */
+export interface MetadataCandidate {
+  value: string
+  /** E.g. `json-ld NewsArticle.headline`, `meta og:title`, `link rel=canonical`, `time datetime`. */
+  source: string
+  rank: number
+}
+
+/** What an HTML page states about itself in its head, JSON-LD and microdata, per field. */
+export type StatedMetadata = Partial<Record<MetadataField, MetadataCandidate[]>>
+
+/** A page's metadata: what it says about itself, and what its byline and dateline blocks say. */
+export interface PageMetadata {
+  title?: string
+  /** One or several authors, as named. */
+  author?: string[]
+  /** Publication date, ISO 8601: a calendar day (`2024-03-04`), or a date and time where the page gives one with its offset. */
+  published?: string
+  /** Last modification, ISO 8601 as `published`. */
+  modified?: string
+  siteName?: string
+  description?: string
+  /** BCP 47 language tag (`en`, `en-GB`). */
+  language?: string
+  canonicalUrl?: string
+  /** The page's lead image URL. */
+  image?: string
+  tags?: string[]
+  categories?: string[]
+  /** The page's kind, from the page-type classifier. */
+  pageType?: PageType
+}
+
+/** Where each metadata field came from (a `MetadataCandidate` source, or the block it was read from). */
+export type MetadataSources = Partial<Record<MetadataField | 'pageType', string>>
 
 /** A paragraph node that carries a block. */
 export type BlockNode = Paragraph & {data: {block: Block}}

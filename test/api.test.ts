@@ -40,6 +40,7 @@ describe('public API', () => {
         "dechaffMainRegion",
         "dechaffMetadata",
         "dechaffNavigation",
+        "dechaffPageMetadata",
         "dechaffPageType",
         "dechaffParseHtml",
         "dechaffParseText",
@@ -57,6 +58,7 @@ describe('public API', () => {
         "normalise",
         "pageFeatureValues",
         "pageFeatures",
+        "pageMetadata",
         "pageTypes",
         "paragraphDiff",
         "parseHtml",
@@ -68,6 +70,15 @@ describe('public API', () => {
         "validateOptions",
       ]
     `)
+  })
+
+  it('types the page metadata of a result and says where each field came from', () => {
+    const result = api.clean('<html lang="en"><head><meta name="author" content="Ann Lee"></head><body><h1>Harbour</h1></body></html>')
+    const metadata: api.PageMetadata = result.metadata
+    const sources: api.MetadataSources = result.metadataSources
+    const field: api.MetadataField = 'author'
+    expect(metadata[field]).toEqual(['Ann Lee'])
+    expect(sources).toEqual({language: 'html lang', title: 'title block 0', author: 'meta author', pageType: 'page-type classifier'})
   })
 
   it('composes with a classifier of the user’s own, in unified', () => {

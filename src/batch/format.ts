@@ -1,7 +1,7 @@
 import type {CleanResult} from '../clean.js'
 
 import type {CleanOptions} from '../options.js'
-import type {PageType} from '../types.js'
+import type {PageMetadata} from '../types.js'
 
 /** Output formats of a batch: the cleaner's formats, or JSON with every block's verdict. */
 export type OutputFormat = 'text' | 'markdown' | 'html' | 'json'
@@ -16,8 +16,8 @@ export function withFormat(options: CleanOptions, format: OutputFormat): CleanOp
 export interface PageOutput {
   text: string
   removed: Array<{rule: string; chars: number}>
-  /** The page's type, when the page-type classifier ran. */
-  pageType?: PageType
+  /** The page's metadata, for JSON Lines records. */
+  metadata: PageMetadata
 }
 
 /** The page in the asked format, and the characters each rule removed. */
@@ -27,7 +27,7 @@ export function formatPage(result: CleanResult, format: OutputFormat): PageOutpu
     if (!block.kept) removedBy.set(block.ruleId, (removedBy.get(block.ruleId) ?? 0) + block.text.length)
   }
   const removed = [...removedBy].map(([rule, chars]) => ({rule, chars})).sort((a, b) => b.chars - a.chars)
-  const pageType = result.pageType ? {pageType: result.pageType.type} : {}
-  if (format === 'json') return {text: `${JSON.stringify({input: result.input, ...(result.pageType ? {pageType: result.pageType} : {}), text: result.text, blocks: result.blocks})}\n`, removed, ...pageType}
-  return {text: result.output, removed, ...pageType}
+  const {metadata, metadataSources} = result
+  if (format === 'json') return {text: `${JSON.stringify({input: result.input, ...(result.pageType ? {pageType: result.pageType} : {}), text: result.text, metadata, metadataSources, blocks: result.blocks})}\n`, removed, metadata}
+  return {text: result.output, removed, metadata}
 }

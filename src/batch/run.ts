@@ -102,7 +102,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       await writeAtomically(targetOf(options, record), reply.text)
       await emit(record.seq, undefined)
     } else if (outputSink?.jsonl) {
-      await emit(record.seq, `${JSON.stringify({id: record.id, ...record.fields, ...(reply.pageType ? {pageType: reply.pageType} : {}), text: reply.text, removed: reply.removed, ...(options.timings === false ? {} : {ms: Math.round(reply.ms)})})}\n`)
+      await emit(record.seq, `${JSON.stringify({id: record.id, ...record.fields, text: reply.text, metadata: reply.metadata, removed: reply.removed, ...(options.timings === false ? {} : {ms: Math.round(reply.ms)})})}\n`)
     } else {
       await emit(record.seq, multiple ? `==> ${record.id} <==\n${reply.text}` : reply.text)
     }

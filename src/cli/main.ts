@@ -27,6 +27,9 @@ Commands:
       --format F              text, markdown (GFM), html (clean HTML) or json (default: text); --out
                               files end in .txt, .md, .html or .json
       --links, --images       markdown and html: keep links and images (default: text only)
+      --front-matter          markdown: start each page with its metadata as YAML front matter (title, author,
+                              published, modified, siteName, description, language, canonicalUrl, image, tags,
+                              categories); JSON Lines records carry it as \`metadata\` whatever the format
       --parser P              HTML parser: parse5 or jsdom (a browser-grade DOM; slower) (default: parse5)
       --page-type T           every page is of type T: article, forum, product, collection, listing,
                               documentation or service (default: decided page by page)
@@ -50,8 +53,9 @@ Commands:
       --update                write current outputs as golden files where they changed or were missing
                               (markdown and html: only for pages named by --only)
       --json                  machine-readable report on stdout
-  explain FILE              every block of FILE, kept or removed, the rule, the reason and the scores
-      --json                  machine-readable blocks on stdout
+  explain FILE              the page's metadata with the source of each field, then every block of FILE,
+                            kept or removed, the rule, the reason and the scores
+      --json                  machine-readable metadata, sources and blocks on stdout
       --page-type T           the page is of type T (default: decided from the page)
   queue add SHARD...        queue one job per shard for workers on any machine: a JSON Lines, WARC or
                             WET file (gzipped or not), or a folder (each such file in it, and its page
@@ -227,6 +231,7 @@ const cleaningFlags = {
   format: {type: 'string', default: 'text'},
   links: {type: 'boolean', default: false},
   images: {type: 'boolean', default: false},
+  'front-matter': {type: 'boolean', default: false},
   parser: {type: 'string'},
   'page-type': {type: 'string'},
   include: {type: 'string', multiple: true},
@@ -241,6 +246,7 @@ interface CleaningValues {
   format: string
   links: boolean
   images: boolean
+  'front-matter': boolean
   parser?: string | undefined
   'page-type'?: string | undefined
   'max-bytes'?: string | undefined
@@ -251,6 +257,7 @@ interface CleaningValues {
 /** The output format and cleaning options of the flags, over the configuration found from the first operand. */
 async function cleaningOptions(values: CleaningValues, operand: string | undefined): Promise<{format: OutputFormat; options: CleanOptions}> {
   if (!(values.format in formatExtensions)) throw new UsageError(`--format must be one of ${Object.keys(formatExtensions).join(', ')}, got ${values.format}`)
+  if (values['front-matter'] && values.format !== 'markdown') throw new UsageError('--front-matter goes with --format markdown')
   if (values.parser !== undefined && !['parse5', 'jsdom'].includes(values.parser)) throw new UsageError(`--parser must be parse5 or jsdom, got ${values.parser}`)
   const {options: configured} = await loadConfig(await startOf(operand), values.config)
   const options = {
@@ -260,6 +267,7 @@ async function cleaningOptions(values: CleaningValues, operand: string | undefin
     ...pageTypeOption(values['page-type']),
     ...(values.links ? {links: true} : {}),
     ...(values.images ? {images: true} : {}),
+    ...(values['front-matter'] ? {frontMatter: true} : {}),
     ...(values['max-bytes'] ? {maxBytes: count(values['max-bytes'], '--max-bytes')} : {}),
     ...(values['timeout-ms'] ? {timeoutMs: count(values['timeout-ms'], '--timeout-ms')} : {})
   }

@@ -9,6 +9,7 @@ import type {BlockNode, Root} from '../types.js'
 import {parseWithJsdom} from './dom.js'
 import {flattenToText, maxNesting, nestingDepth} from './flatten.js'
 import {bodyOf, documentTitle, extractBlocks, type RawBlock} from './html-blocks.js'
+import {parseJsonLd, statedMetadata} from './head.js'
 import {jsonLdArticleBody, stripNonContent} from './strip.js'
 import {parseText} from './text.js'
 import {pageEvidenceOf} from './page.js'
@@ -50,11 +51,14 @@ export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'pars
 
 /**
  * The block tree of a parsed page: its blocks, the headline of `<title>` as
- * the first block when the page has no `<h1>`, the title block marked, and
- * the evidence the HTML classifiers read.
+ * the first block when the page has no `<h1>`, the title block marked, the
+ * evidence the HTML classifiers read, and what the page states about itself
+ * (`root.data.stated`) for the metadata step.
  */
 export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile): Root {
-  const articleBody = jsonLdArticleBody(jsonLd)
+  const documents = parseJsonLd(jsonLd)
+  const articleBody = jsonLdArticleBody(documents)
+  const stated = statedMetadata(hast, documents)
   const title = documentTitle(hast)
   const body = bodyOf(hast)
   const {blocks, elements} = body ? extractBlocks(body) : {blocks: [], elements: []}
@@ -93,7 +97,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile):
   return {
     type: 'RootNode',
     children,
-    data: {elements, hast, page: pageEvidenceOf(hast, jsonLd), ...(articleBody ? {articleBody} : {})},
+    data: {elements, hast, stated, page: pageEvidenceOf(hast, jsonLd), ...(articleBody ? {articleBody} : {})},
     position: {start: {line: 1, column: 1, offset: 0}, end: {line, column: 1, offset}}
   }
 }
