@@ -67,12 +67,46 @@ export function createBlockNode(text: string, start: BlockStart, evidence: Block
   return Object.assign(paragraph, {data: {block}})
 }
 
+/** Longest piece of a block parse-english is given at once: its sentence merging is quadratic in a piece's sentences. */
+export const parseChunkChars = 4096
+/** Where a long block may be cut for parsing: white space after a sentence's end, before a capital or digit. */
+const chunkBoundary = /(?<=[.!?…。！？]["'”’)\]»]*)\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu
+
 /**
- * parse-english's tree of a block. Pathological text ("a.a.a.…" two hundred
- * thousand times) overflows its recursion; such a block is read as one
- * sentence of white-space-separated words instead.
+ * parse-english's tree of a block. A long block is parsed in pieces of at
+ * most `parseChunkChars`, cut where a sentence ends, so its cost stays linear;
+ * a stretch longer than that with no sentence end ("a.a.a.…", a run-on
+ * lower-case dump) is read plainly, as one sentence of white-space-separated
+ * words, as is text that overflows parse-english's recursion.
  */
 function parseEnglish(text: string, start: BlockStart): NlcstRoot {
+  if (text.length <= parseChunkChars) return parsePiece(text, start)
+  const root: NlcstRoot = {type: 'RootNode', children: []}
+  let from = 0
+  let cut = 0
+  let point = start
+  const take = (to: number): void => {
+    const piece = text.slice(from, to)
+    const tree = to - from > parseChunkChars ? plainSentence(piece, point) : parsePiece(piece, point)
+    for (const child of tree.children) root.children.push(child)
+    point = endPoint(piece, point)
+    from = to
+  }
+  chunkBoundary.lastIndex = 0
+  for (let match = chunkBoundary.exec(text); match; match = chunkBoundary.exec(text)) {
+    const end = match.index + match[0].length
+    if (end - from > parseChunkChars) {
+      if (cut > from) take(cut)
+      if (end - from > parseChunkChars) take(end)
+    }
+    cut = end
+  }
+  if (text.length - from > parseChunkChars && cut > from) take(cut)
+  if (from < text.length) take(text.length)
+  return root
+}
+
+function parsePiece(text: string, start: BlockStart): NlcstRoot {
   try {
     return new BlockParser(start).parse(text)
   } catch (error) {
@@ -101,7 +135,7 @@ function plainSentence(text: string, start: BlockStart): NlcstRoot {
   return {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]}
 }
 
-function endPoint(text: string, start: BlockStart): Point {
+function endPoint(text: string, start: BlockStart): BlockStart {
   const lines = text.split('\n')
   const last = lines[lines.length - 1] ?? ''
   return {

@@ -1,5 +1,10 @@
 import type {VFile} from 'vfile'
 
+/** Input dechaff refuses to clean: not text, or bigger than a page can be. */
+export class DechaffInputError extends Error {
+  override name = 'DechaffInputError'
+}
+
 /** A page that took longer than its time budget; it is stopped, not left to hang a batch. */
 export class DechaffTimeoutError extends Error {
   override name = 'DechaffTimeoutError'
@@ -46,4 +51,18 @@ export function checkDeadline(file: VFile | undefined, stage: string): void {
   if (deadline !== undefined && performance.now() > deadline) {
     throw new DechaffTimeoutError(`cleaning took longer than ${file?.data.timeoutMs ?? 0} ms; stopped while ${stage}`)
   }
+}
+
+/**
+ * Most elements an HTML page may open, and most blocks a page may have: each
+ * costs memory in the trees, so a page past them (500,000 `<p>x</p>`, a
+ * dump of a million one-word lines) is refused rather than let a worker's
+ * heap run out. The dev sets' largest page opens 10,409 elements.
+ */
+export const maxElements = 100_000
+export const maxBlocks = 100_000
+
+/** Refuse a page with more blocks than `maxBlocks`. */
+export function checkBlockCount(blocks: number): void {
+  if (blocks > maxBlocks) throw new DechaffInputError(`page has more than ${maxBlocks} blocks (maxBlocks); refused to bound memory`)
 }

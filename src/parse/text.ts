@@ -1,6 +1,6 @@
 import type {Plugin} from 'unified'
 import {createBlockNode} from '../block.js'
-import {checkDeadline, deadlineStride} from '../limits.js'
+import {checkBlockCount, checkDeadline, deadlineStride} from '../limits.js'
 import type {BlockNode, Root} from '../types.js'
 import type {VFile} from 'vfile'
 
@@ -41,7 +41,10 @@ export function parseText(document: string, file?: VFile): Root {
     if (group.length === 0) return
     const parts = isHardWrapped(group) ? [group] : group.map((line) => [line])
     for (const part of parts) {
-      if (children.length % deadlineStride === 0) checkDeadline(file, 'splitting blocks into sentences')
+      if (children.length % deadlineStride === 0) {
+        checkDeadline(file, 'splitting blocks into sentences')
+        checkBlockCount(children.length)
+      }
       children.push(blockFromLines(part, children.length, blankLinesBefore, part.length > 1 ? 'paragraph' : 'line'))
       blankLinesBefore = 0
     }
