@@ -3,7 +3,7 @@ import {VFile} from 'vfile'
 import dechaffCompileHtml from './compile/html.js'
 import dechaffCompileMarkdown from './compile/markdown.js'
 import dechaffCompileText, {compileText} from './compile/text.js'
-import {budgetOf, DechaffInputError, startClock} from './limits.js'
+import {budgetOf, DechaffInputError, defaultMaxBytes, startClock} from './limits.js'
 import {validateOptions, type CleanOptions, type OutputFormat} from './options.js'
 import {decodeHtml} from './parse/decode.js'
 import {hastOfDocument} from './parse/dom.js'
@@ -60,8 +60,6 @@ export {DechaffInputError} from './limits.js'
 /** Share of control characters above which a page is taken for binary. */
 const binaryControlShare = 0.01
 
-/** Default size limit per page (bytes). */
-const defaultMaxBytes = 16 * 1024 * 1024
 
 export type DechaffProcessor = Processor<Root, Root, Root, Root, string>
 

@@ -29,6 +29,9 @@ declare module 'vfile' {
  */
 export const defaultTimeoutMs = 10_000
 
+/** Default size limit per page (bytes). */
+export const defaultMaxBytes = 16 * 1024 * 1024
+
 /** The budget a page gets with these options (0: none). */
 export function budgetOf(options: {timeoutMs?: number}): number {
   return options.timeoutMs ?? defaultTimeoutMs

@@ -3,6 +3,7 @@ import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import type {OutputFormat} from '../batch/format.js'
+import {OutputClosedError} from '../batch/run.js'
 import {formatExtensions} from '../io.js'
 import {defaultTimeoutMs} from '../limits.js'
 import {runCheck} from './check-command.js'
@@ -174,6 +175,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
+    // A reader that closed standard output (`| head`) wanted no more: stop quietly.
+    if (error instanceof OutputClosedError) return
     const message = error instanceof Error ? error.message : String(error)
     process.stderr.write(`dechaff: ${message}\n`)
     if (error instanceof UsageError) process.stderr.write(`\n${usage}`)
