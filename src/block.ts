@@ -1,7 +1,9 @@
 import type {Paragraph, Root as NlcstRoot, Sentence, Word} from 'nlcst'
 import type {Point} from 'unist'
 import {toString} from 'nlcst-to-string'
+import type {VFile} from 'vfile'
 import {BlockParser, type BlockStart} from './block-parser.js'
+import {checkDeadline} from './limits.js'
 import stopwordData from './data/stopwords-en.json' with {type: 'json'}
 import type {Block, BlockEvidence, BlockFeatures, BlockNode} from './types.js'
 
@@ -37,8 +39,8 @@ export function normalise(text: string): string {
  * parser of retext-english) splits it into sentences and words placed in the
  * page, and the block's evidence and features go into `data.block`.
  */
-export function createBlockNode(text: string, start: BlockStart, evidence: BlockEvidence): BlockNode {
-  const tree = parseEnglish(text, start)
+export function createBlockNode(text: string, start: BlockStart, evidence: BlockEvidence, file?: VFile): BlockNode {
+  const tree = parseEnglish(text, start, file)
   // A loop, not push(...): a block can hold more sentences than a call can take arguments.
   const children: Paragraph['children'] = []
   const sentences: Sentence[] = []
@@ -75,35 +77,43 @@ const chunkBoundary = /(?<=[.!?…。！？]["'”’)\]»]*)\s+(?=["'“‘(\[]
 /**
  * parse-english's tree of a block. A long block is parsed in pieces of at
  * most `parseChunkChars`, cut where a sentence ends, so its cost stays linear;
- * a stretch longer than that with no sentence end ("a.a.a.…", a run-on
- * lower-case dump) is read plainly, as one sentence of white-space-separated
- * words, as is text that overflows parse-english's recursion.
+ * a stretch that long with no sentence end ("a.a.a.…", a run-on lower-case
+ * dump) is read plainly, as sentences of white-space-separated words, as is
+ * text that overflows parse-english's recursion. The page's time budget is
+ * checked between pieces.
  */
-function parseEnglish(text: string, start: BlockStart): NlcstRoot {
+function parseEnglish(text: string, start: BlockStart, file: VFile | undefined): NlcstRoot {
   if (text.length <= parseChunkChars) return parsePiece(text, start)
   const root: NlcstRoot = {type: 'RootNode', children: []}
-  let from = 0
-  let cut = 0
   let point = start
-  const take = (to: number): void => {
-    const piece = text.slice(from, to)
-    const tree = to - from > parseChunkChars ? plainSentence(piece, point) : parsePiece(piece, point)
+  for (let from = 0; from < text.length; ) {
+    // A block of megabytes is many pieces: the page's time budget holds inside it too.
+    checkDeadline(file, 'splitting blocks into sentences')
+    const window = text.slice(from, from + parseChunkChars)
+    let cut = window.length
+    let plain = false
+    if (from + window.length < text.length) {
+      cut = lastBoundary(window)
+      if (cut === 0) {
+        plain = true
+        cut = window.lastIndexOf(' ') + 1 || window.length
+      }
+    }
+    const piece = window.slice(0, cut)
+    const tree = plain ? plainSentence(piece, point) : parsePiece(piece, point)
     for (const child of tree.children) root.children.push(child)
     point = endPoint(piece, point)
-    from = to
+    from += cut
   }
-  chunkBoundary.lastIndex = 0
-  for (let match = chunkBoundary.exec(text); match; match = chunkBoundary.exec(text)) {
-    const end = match.index + match[0].length
-    if (end - from > parseChunkChars) {
-      if (cut > from) take(cut)
-      if (end - from > parseChunkChars) take(end)
-    }
-    cut = end
-  }
-  if (text.length - from > parseChunkChars && cut > from) take(cut)
-  if (from < text.length) take(text.length)
   return root
+}
+
+/** Where the last sentence of the text that ends before its end does (0: none). */
+function lastBoundary(text: string): number {
+  let last = 0
+  chunkBoundary.lastIndex = 0
+  for (let match = chunkBoundary.exec(text); match; match = chunkBoundary.exec(text)) last = match.index + match[0].length
+  return last
 }
 
 function parsePiece(text: string, start: BlockStart): NlcstRoot {

@@ -77,6 +77,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const temporaryRoot = options.out ? path.join(options.out, temporaryFolderName) : undefined
   const temporaryFolder = temporaryRoot ? path.join(temporaryRoot, String(process.pid)) : undefined
   if (options.resume && temporaryRoot) await rm(temporaryRoot, {recursive: true, force: true})
+  if (temporaryFolder) {
+    await mkdir(temporaryFolder, {recursive: true}).catch((error: unknown) => {
+      throw new BatchStoppedError(`cannot write ${options.out}: ${(error as Error).message}`)
+    })
+  }
   const done = options.resume ? await completedIds(options) : new Map<string, number>()
   let fatal: Error | undefined
   const stop = (error: unknown, what: string): void => {

@@ -87,7 +87,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile):
         ...(block.preformatted ? {preformatted: block.preformatted} : {}),
         ...(index === titleAt ? {title: true} : {}),
         html: block.html
-      })
+      }, file)
     )
     offset += block.text.length
     line += block.text.split('\n').length - 1
