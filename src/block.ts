@@ -3,7 +3,7 @@ import type {Point} from 'unist'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {BlockParser, type BlockStart} from './block-parser.js'
-import {checkDeadline} from './limits.js'
+import {checkDeadline, countTokens} from './limits.js'
 import stopwordData from './data/stopwords-en.json' with {type: 'json'}
 import type {Block, BlockEvidence, BlockFeatures, BlockNode} from './types.js'
 
@@ -83,7 +83,7 @@ const chunkBoundary = /(?<=[.!?…。！？]["'”’)\]»]*)\s+(?=["'“‘(\[]
  * checked between pieces.
  */
 function parseEnglish(text: string, start: BlockStart, file: VFile | undefined): NlcstRoot {
-  if (text.length <= parseChunkChars) return parsePiece(text, start)
+  if (text.length <= parseChunkChars) return counted(parsePiece(text, start), file)
   const root: NlcstRoot = {type: 'RootNode', children: []}
   let point = start
   for (let from = 0; from < text.length; ) {
@@ -100,7 +100,7 @@ function parseEnglish(text: string, start: BlockStart, file: VFile | undefined):
       }
     }
     const piece = window.slice(0, cut)
-    const tree = plain ? plainSentence(piece, point) : parsePiece(piece, point)
+    const tree = counted(plain ? plainSentence(piece, point) : parsePiece(piece, point), file)
     for (const child of tree.children) root.children.push(child)
     point = endPoint(piece, point)
     from += cut
@@ -114,6 +114,18 @@ function lastBoundary(text: string): number {
   chunkBoundary.lastIndex = 0
   for (let match = chunkBoundary.exec(text); match; match = chunkBoundary.exec(text)) last = match.index + match[0].length
   return last
+}
+
+/** The tree, its words, marks and spaces counted towards the page's `maxTokens`. */
+function counted(tree: NlcstRoot, file: VFile | undefined): NlcstRoot {
+  if (!file) return tree
+  let tokens = 0
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) tokens += sentence.type === 'SentenceNode' ? sentence.children.length : 1
+  }
+  countTokens(file, tokens)
+  return tree
 }
 
 function parsePiece(text: string, start: BlockStart): NlcstRoot {

@@ -16,6 +16,8 @@ declare module 'vfile' {
     deadline: number
     /** The budget the deadline came from, in milliseconds, for messages. */
     timeoutMs: number
+    /** Words, marks and spaces parsed so far. */
+    tokens: number
   }
 }
 
@@ -64,6 +66,18 @@ export function checkDeadline(file: VFile | undefined, stage: string): void {
  */
 export const maxElements = 100_000
 export const maxBlocks = 100_000
+
+/**
+ * Most words, marks and spaces a page may have: each is a node of the tree,
+ * some 250 bytes. A million is some 400,000 words, longer than most novels.
+ */
+export const maxTokens = 1_000_000
+
+/** Count tokens parsed for the page; refuse a page past `maxTokens`. */
+export function countTokens(file: VFile, tokens: number): void {
+  file.data.tokens = (file.data.tokens ?? 0) + tokens
+  if (file.data.tokens > maxTokens) throw new DechaffInputError(`page has more than ${maxTokens} words, marks and spaces (maxTokens); refused to bound memory`)
+}
 
 /** Refuse a page with more blocks than `maxBlocks`. */
 export function checkBlockCount(blocks: number): void {

@@ -82,7 +82,8 @@ describe('bounded work per page', () => {
 
   it.each([
     ['500,000 paragraphs', '<p>x</p>'.repeat(500_000), /500000 elements, over the 100000 limit/],
-    ['200,000 one-word lines', 'word\n'.repeat(200_000), /more than 100000 blocks/]
+    ['200,000 one-word lines', 'word\n'.repeat(200_000), /more than 100000 blocks/],
+    ['a line of 1.5 million words', 'word '.repeat(1_500_000), /more than 1000000 words, marks and spaces/]
   ])('%s are refused to bound memory', (_, page, message) => {
     expect(() => clean(page, {timeoutMs: 0})).toThrow(message)
   })

@@ -51,7 +51,8 @@ Commands:
 Every command takes --config FILE; otherwise the nearest dechaff.config.json (or the
 "dechaff" field of a package.json) above the input is used.
 
-Exit status: 0 success; 1 check found changed or missing pages; 2 usage or input error.
+Exit status: 0 success; 1 check found changed or missing pages; 2 usage or input error, pages
+that failed with no --errors file, or a batch stopped by an output it cannot write.
 `
 
 const shared = {config: {type: 'string'}, help: {type: 'boolean', short: 'h', default: false}} as const
