@@ -3,7 +3,7 @@ import {VFile} from 'vfile'
 import dechaffCompileHtml from './compile/html.js'
 import dechaffCompileMarkdown from './compile/markdown.js'
 import dechaffCompileText, {compileText} from './compile/text.js'
-import {budgetOf, startClock} from './limits.js'
+import {budgetOf, DechaffInputError, defaultMaxBytes, startClock} from './limits.js'
 import {validateOptions, type CleanOptions, type OutputFormat} from './options.js'
 import {decodeHtml} from './parse/decode.js'
 import {hastOfDocument} from './parse/dom.js'
@@ -62,13 +62,11 @@ export interface CleanResult {
   metadataSources: MetadataSources
 }
 
-/** Error thrown for input dechaff cannot clean (not text). */
-export class DechaffInputError extends Error {
-  override name = 'DechaffInputError'
-}
+export {DechaffInputError} from './limits.js'
 
-/** Default size limit per page (bytes). */
-const defaultMaxBytes = 16 * 1024 * 1024
+/** Share of control characters above which a page is taken for binary. */
+const binaryControlShare = 0.01
+
 
 export type DechaffProcessor = Processor<Root, Root, Root, Root, string>
 
@@ -103,9 +101,11 @@ export function createCleaner(options: CleanOptions = {}): Cleaner {
     if (size !== undefined && size > maxBytes) {
       throw new DechaffInputError(`page is ${size} bytes, over the ${maxBytes}-byte limit (maxBytes)`)
     }
-    const kind = options.input && options.input !== 'auto' ? options.input : detectInput(input)
+    // UTF-16 is read before the kind is told from the page's start.
+    const source = input instanceof Uint8Array ? (unicodeBom(input) ?? input) : input
+    const kind = options.input && options.input !== 'auto' ? options.input : detectInput(source)
     const processor = (processors[kind] ??= createProcessor(kind, options))
-    const file = startFile(toText(input, kind, charset), path ?? options.path, timeoutMs)
+    const file = startFile(toText(source, kind, charset), path || options.path, timeoutMs)
     return run(processor, kind, processor.parse(file), file, options.format ?? 'text')
   }
 }
@@ -149,7 +149,7 @@ export function detectInput(input: string | Uint8Array): InputKind {
 }
 
 function startFile(value: string, path: string | undefined, timeoutMs: number): VFile {
-  const file = new VFile(path === undefined ? {value} : {value, path})
+  const file = new VFile(!path ? {value} : {value, path})
   startClock(file, timeoutMs)
   return file
 }
@@ -165,20 +165,37 @@ function run(processor: DechaffProcessor, kind: InputKind, parsed: Root, file: V
 
 const utf8 = new TextDecoder('utf-8')
 
-/** How much of the start of a page is looked at for binary content. */
-const sniffLength = 8192
+/** Control characters no text has (C0 but tab, line feed, form feed and carriage return; DEL). */
+const controlCharacters = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/gu
 
 function toText(input: string | Uint8Array, kind: InputKind, charset: string | undefined): string {
-  if (typeof input === 'string') {
-    if (input.slice(0, sniffLength).includes('\u0000')) throw new DechaffInputError('input looks binary: NUL characters in its first 8 KB')
-    return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
-  }
+  if (typeof input === 'string') return plainText(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)
   if (input instanceof Uint8Array) {
-    const utf16 = (input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)
-    if (!utf16 && input.subarray(0, sniffLength).includes(0)) throw new DechaffInputError('input looks binary: NUL bytes in its first 8 KB')
-    return kind === 'html' ? decodeHtml(input, charset) : utf8.decode(input)
+    return plainText(kind === 'html' ? decodeHtml(input, charset) : utf8.decode(input))
   }
   throw new DechaffInputError(`Expected a string or bytes to clean, got ${input === null ? 'null' : typeof input}`)
+}
+
+/** Text the bytes' byte-order mark says how to read (UTF-8, UTF-16), whatever the kind of page. */
+function unicodeBom(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
+  return undefined
+}
+
+/**
+ * The page's text without control characters. A page where they are more than
+ * `binaryControlShare` of the characters, wherever they fall, is binary (an
+ * image, a PDF, UTF-16 without a byte-order mark) and refused; a stray NUL in
+ * a text page is dropped.
+ */
+function plainText(text: string): string {
+  const controls = text.match(controlCharacters)?.length ?? 0
+  if (controls === 0) return text
+  if (controls > text.length * binaryControlShare) {
+    throw new DechaffInputError(`input looks binary: ${controls} of its ${text.length} characters are control characters`)
+  }
+  return text.replace(controlCharacters, '')
 }
 
 function reportBlocks(tree: Root): BlockReport[] {

@@ -3,6 +3,7 @@ import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import type {OutputFormat} from '../batch/format.js'
+import {OutputClosedError} from '../batch/run.js'
 import {formatExtensions} from '../io.js'
 import {defaultTimeoutMs} from '../limits.js'
 import type {CleanOptions} from '../options.js'
@@ -79,7 +80,8 @@ Commands:
 Every command takes --config FILE; otherwise the nearest dechaff.config.json (or the
 "dechaff" field of a package.json) above the input is used.
 
-Exit status: 0 success; 1 check found changed or missing pages; 2 usage or input error.
+Exit status: 0 success; 1 check found changed or missing pages; 2 usage or input error, pages
+that failed with no --errors file, or a batch stopped by an output it cannot write.
 `
 
 const shared = {config: {type: 'string'}, help: {type: 'boolean', short: 'h', default: false}} as const
@@ -307,6 +309,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
+    // A reader that closed standard output (`| head`) wanted no more: stop quietly.
+    if (error instanceof OutputClosedError) return
     const message = error instanceof Error ? error.message : String(error)
     process.stderr.write(`dechaff: ${message}\n`)
     if (error instanceof UsageError) process.stderr.write(`\n${usage}`)

@@ -4,10 +4,10 @@ import {parse} from 'parse5'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {createBlockNode} from '../block.js'
-import {checkDeadline, deadlineStride} from '../limits.js'
+import {checkBlockCount, checkDeadline, DechaffInputError, deadlineStride, maxElements} from '../limits.js'
 import type {BlockNode, Root} from '../types.js'
 import {parseWithJsdom} from './dom.js'
-import {flattenToText, maxNesting, nestingDepth} from './flatten.js'
+import {flattenToText, markupShape, maxNesting} from './flatten.js'
 import {bodyOf, documentTitle, extractBlocks, type RawBlock} from './html-blocks.js'
 import {parseJsonLd, statedMetadata} from './head.js'
 import {jsonLdArticleBody, stripNonContent} from './strip.js'
@@ -43,7 +43,9 @@ export default dechaffParseHtml
 /** Parse an HTML page into the block tree. */
 export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'parse5'): Root {
   const stripped = stripNonContent(html)
-  if (nestingDepth(stripped.html) > maxNesting) return parseText(flattenToText(stripped.html), file)
+  const shape = markupShape(stripped.html)
+  if (shape.depth > maxNesting) return parseText(flattenToText(stripped.html), file)
+  if (shape.elements > maxElements) throw new DechaffInputError(`page opens ${shape.elements} elements, over the ${maxElements} limit (maxElements); refused to bound memory`)
   const hast = parser === 'jsdom' ? parseWithJsdom(stripped.html) : (fromParse5(parse(stripped.html, {scriptingEnabled: false})) as HastRoot)
   checkDeadline(file, 'parsing the HTML')
   return blockTreeOfHast(hast, stripped.jsonLd, file)
@@ -62,6 +64,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile):
   const title = documentTitle(hast)
   const body = bodyOf(hast)
   const {blocks, elements} = body ? extractBlocks(body) : {blocks: [], elements: []}
+  checkBlockCount(blocks.length)
   checkDeadline(file, 'reading the page structure')
   if (!blocks.some((block) => block.heading === 1)) {
     const headline = headlineOf(title)
@@ -89,7 +92,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile):
         ...(block.preformatted ? {preformatted: block.preformatted} : {}),
         ...(index === titleAt ? {title: true} : {}),
         html: block.html
-      })
+      }, file)
     )
     offset += block.text.length
     line += block.text.split('\n').length - 1

@@ -1,6 +1,6 @@
 import type {Plugin} from 'unified'
 import {createBlockNode} from '../block.js'
-import {checkDeadline, deadlineStride} from '../limits.js'
+import {checkBlockCount, checkDeadline, deadlineStride} from '../limits.js'
 import type {BlockNode, Root} from '../types.js'
 import type {VFile} from 'vfile'
 
@@ -41,8 +41,11 @@ export function parseText(document: string, file?: VFile): Root {
     if (group.length === 0) return
     const parts = isHardWrapped(group) ? [group] : group.map((line) => [line])
     for (const part of parts) {
-      if (children.length % deadlineStride === 0) checkDeadline(file, 'splitting blocks into sentences')
-      children.push(blockFromLines(part, children.length, blankLinesBefore, part.length > 1 ? 'paragraph' : 'line'))
+      if (children.length % deadlineStride === 0) {
+        checkDeadline(file, 'splitting blocks into sentences')
+        checkBlockCount(children.length)
+      }
+      children.push(blockFromLines(part, children.length, blankLinesBefore, part.length > 1 ? 'paragraph' : 'line', file))
       blankLinesBefore = 0
     }
     group = []
@@ -82,14 +85,15 @@ function endOf(document: string, lines: Line[]): {line: number; column: number; 
   return {line: last?.line ?? 1, column: (last?.text.length ?? 0) + 1, offset: document.length}
 }
 
-function blockFromLines(lines: Line[], index: number, blankLinesBefore: number, kind: 'line' | 'paragraph'): BlockNode {
+function blockFromLines(lines: Line[], index: number, blankLinesBefore: number, kind: 'line' | 'paragraph', file: VFile | undefined): BlockNode {
   const first = lines[0] as Line
   const raw = lines.length === 1 ? first.text : lines.map((line) => line.text.trimEnd()).join('\n')
   const lead = raw.length - raw.trimStart().length
   return createBlockNode(
     raw.trim(),
     {offset: first.offset + lead, line: first.line, column: lead + 1},
-    {index, kind, blankLinesBefore, linkDensity: 0, ...(kind === 'line' && lead > 0 ? {indent: raw.slice(0, lead)} : {})}
+    {index, kind, blankLinesBefore, linkDensity: 0, ...(kind === 'line' && lead > 0 ? {indent: raw.slice(0, lead)} : {})},
+    file
   )
 }
 
@@ -101,7 +105,9 @@ function blockFromLines(lines: Line[], index: number, blankLinesBefore: number, 
 function isHardWrapped(group: Line[]): boolean {
   if (group.length < 2) return false
   const texts = group.map((line) => line.text.trim())
-  const width = Math.max(...texts.map((text) => text.length))
+  // A loop, not Math.max(...): a group can hold more lines than a call can take arguments.
+  let width = 0
+  for (const text of texts) width = Math.max(width, text.length)
   if (width < wrapWidthMin || width > wrapWidthMax) return false
   let fits = 0
   let runsOn = false
