@@ -100,7 +100,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile):
   return {
     type: 'RootNode',
     children,
-    data: {elements, hast, stated, page: pageEvidenceOf(hast, jsonLd), ...(articleBody ? {articleBody} : {})},
+    data: {elements, hast, stated, page: pageEvidenceOf(hast, documents), ...(articleBody ? {articleBody} : {})},
     position: {start: {line: 1, column: 1, offset: 0}, end: {line, column: 1, offset}}
   }
 }

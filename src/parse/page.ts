@@ -7,21 +7,14 @@ const maxJsonLdDepth = 8
 
 /**
  * What the page says about itself in its head: the `@type`s of its JSON-LD
- * (through `@graph`, arrays and `mainEntity`), `og:type`, the generator, and
+ * documents, as `parseJsonLd` read them for the metadata (through `@graph`,
+ * arrays and `mainEntity`), `og:type`, the generator, and
  * its address (canonical link, else `og:url`). The page-type classifier reads
  * them beside the blocks' shape.
  */
-export function pageEvidenceOf(hast: HastRoot, jsonLd: string[]): PageEvidence {
+export function pageEvidenceOf(hast: HastRoot, jsonLdDocuments: unknown[]): PageEvidence {
   const types = new Set<string>()
-  for (const script of jsonLd) {
-    let data: unknown
-    try {
-      data = JSON.parse(script)
-    } catch {
-      continue
-    }
-    collectTypes(data, 0, types)
-  }
+  for (const document of jsonLdDocuments) collectTypes(document, 0, types)
   const head = headOf(hast)
   const meta = (key: string): string | undefined => {
     const element = head?.children.find(
