@@ -1,8 +1,10 @@
 import type {Paragraph, Root as NlcstRoot, Sentence, Word} from 'nlcst'
 import type {Point} from 'unist'
 import {toString} from 'nlcst-to-string'
+import type {VFile} from 'vfile'
 import {BlockParser, LatinBlockParser, type BlockStart} from './block-parser.js'
 import {english, type LanguageProfile} from './language.js'
+import {checkDeadline, countTokens} from './limits.js'
 import {segmentBlock, unspacedScript} from './segment.js'
 import {defaults} from './thresholds.js'
 import type {Block, BlockEvidence, BlockFeatures, BlockNode} from './types.js'
@@ -39,9 +41,9 @@ export function normalise(text: string): string {
  * written with spaces; `Intl.Segmenter` for text written without them), and
  * the block's evidence and features go into `data.block`.
  */
-export function createBlockNode(text: string, start: BlockStart, evidence: BlockEvidence, language: LanguageProfile = english): BlockNode {
+export function createBlockNode(text: string, start: BlockStart, evidence: BlockEvidence, language: LanguageProfile = english, file?: VFile): BlockNode {
   const ascii = plainAscii.test(text)
-  const tree = !ascii && (language.segmentation === 'segmenter' || unspacedScript.test(text)) ? segmentBlock(text, start, language.code) : parseSpaced(text, start, language)
+  const tree = !ascii && (language.segmentation === 'segmenter' || unspacedScript.test(text)) ? counted(segmentBlock(text, start, language.code), file) : parseSpaced(text, start, language, file)
   // A loop, not push(...): a block can hold more sentences than a call can take arguments.
   const children: Paragraph['children'] = []
   const sentences: Sentence[] = []
@@ -71,12 +73,66 @@ export function createBlockNode(text: string, start: BlockStart, evidence: Block
   return Object.assign(paragraph, {data: {block}})
 }
 
+/** Longest piece of a block parse-english is given at once: its sentence merging is quadratic in a piece's sentences. */
+export const parseChunkChars = 4096
+/** Where a long block may be cut for parsing: white space after a sentence's end, before a capital or digit. */
+const chunkBoundary = /(?<=[.!?…。！？]["'”’)\]»]*)\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu
+
 /**
- * parse-english's (or parse-latin's) tree of a block. Pathological text
- * ("a.a.a.…" two hundred thousand times) overflows its recursion; such a
- * block is read as one sentence of white-space-separated words instead.
+ * parse-english's tree of a block. A long block is parsed in pieces of at
+ * most `parseChunkChars`, cut where a sentence ends, so its cost stays linear;
+ * a stretch that long with no sentence end ("a.a.a.…", a run-on lower-case
+ * dump) is read plainly, as sentences of white-space-separated words, as is
+ * text that overflows the parser's recursion. The page's time budget is
+ * checked between pieces.
  */
-function parseSpaced(text: string, start: BlockStart, language: LanguageProfile): NlcstRoot {
+function parseSpaced(text: string, start: BlockStart, language: LanguageProfile, file: VFile | undefined): NlcstRoot {
+  if (text.length <= parseChunkChars) return counted(parsePiece(text, start, language), file)
+  const root: NlcstRoot = {type: 'RootNode', children: []}
+  let point = start
+  for (let from = 0; from < text.length; ) {
+    // A block of megabytes is many pieces: the page's time budget holds inside it too.
+    checkDeadline(file, 'splitting blocks into sentences')
+    const window = text.slice(from, from + parseChunkChars)
+    let cut = window.length
+    let plain = false
+    if (from + window.length < text.length) {
+      cut = lastBoundary(window)
+      if (cut === 0) {
+        plain = true
+        cut = window.lastIndexOf(' ') + 1 || window.length
+      }
+    }
+    const piece = window.slice(0, cut)
+    const tree = counted(plain ? plainSentence(piece, point) : parsePiece(piece, point, language), file)
+    for (const child of tree.children) root.children.push(child)
+    point = endPoint(piece, point)
+    from += cut
+  }
+  return root
+}
+
+/** Where the last sentence of the text that ends before its end does (0: none). */
+function lastBoundary(text: string): number {
+  let last = 0
+  chunkBoundary.lastIndex = 0
+  for (let match = chunkBoundary.exec(text); match; match = chunkBoundary.exec(text)) last = match.index + match[0].length
+  return last
+}
+
+/** The tree, its words, marks and spaces counted towards the page's `maxTokens`. */
+function counted(tree: NlcstRoot, file: VFile | undefined): NlcstRoot {
+  if (!file) return tree
+  let tokens = 0
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) tokens += sentence.type === 'SentenceNode' ? sentence.children.length : 1
+  }
+  countTokens(file, tokens)
+  return tree
+}
+
+function parsePiece(text: string, start: BlockStart, language: LanguageProfile): NlcstRoot {
   try {
     return (language.segmentation === 'english' ? new BlockParser(start) : new LatinBlockParser(start)).parse(text)
   } catch (error) {
@@ -105,7 +161,7 @@ function plainSentence(text: string, start: BlockStart): NlcstRoot {
   return {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]}
 }
 
-function endPoint(text: string, start: BlockStart): Point {
+function endPoint(text: string, start: BlockStart): BlockStart {
   const lines = text.split('\n')
   const last = lines[lines.length - 1] ?? ''
   return {

@@ -3,18 +3,19 @@ import {VFile} from 'vfile'
 import dechaffCompileHtml from './compile/html.js'
 import dechaffCompileMarkdown from './compile/markdown.js'
 import dechaffCompileText, {compileText} from './compile/text.js'
-import {budgetOf, startClock} from './limits.js'
+import {budgetOf, DechaffInputError, defaultMaxBytes, startClock} from './limits.js'
 import {validateOptions, type CleanOptions, type OutputFormat} from './options.js'
 import {decodeHtml} from './parse/decode.js'
 import {hastOfDocument} from './parse/dom.js'
 import dechaffParseHtml, {blockTreeOfHast} from './parse/html.js'
 import {jsonLdScripts} from './parse/strip.js'
 import dechaffParseText from './parse/text.js'
+import dechaffPageMetadata from './metadata.js'
 import {classifierList} from './pipeline.js'
 import dechaffSettle from './settle.js'
 import {blocksOf} from './tree.js'
 import type {LanguageSource} from './language.js'
-import type {InputKind, QualityClass, Root} from './types.js'
+import type {InputKind, MetadataSources, PageMetadata, PageTypeVerdict, QualityClass, Root} from './types.js'
 
 type VFileMessage = VFile['messages'][number]
 
@@ -54,17 +55,21 @@ export interface CleanResult {
   language: {code: string; source: LanguageSource}
   /** Every block of the page, in order, with its verdict. */
   blocks: BlockReport[]
-  /** One message per removed block, in page order. */
+  /** The page's type and the evidence for it (absent when the page-type classifier is turned off). */
+  pageType?: PageTypeVerdict
+  /** The page-type message, then one message per removed block, in page order. */
   messages: VFileMessage[]
+  /** The page's metadata: title, authors, dates, site, description, language, canonical URL, image, tags, categories (fields the page lacks are absent). */
+  metadata: PageMetadata
+  /** Where each metadata field came from (`json-ld NewsArticle.headline`, `meta og:title`, `byline block 3`…). */
+  metadataSources: MetadataSources
 }
 
-/** Error thrown for input dechaff cannot clean (not text). */
-export class DechaffInputError extends Error {
-  override name = 'DechaffInputError'
-}
+export {DechaffInputError} from './limits.js'
 
-/** Default size limit per page (bytes). */
-const defaultMaxBytes = 16 * 1024 * 1024
+/** Share of control characters above which a page is taken for binary. */
+const binaryControlShare = 0.01
+
 
 export type DechaffProcessor = Processor<Root, Root, Root, Root, string>
 
@@ -73,12 +78,13 @@ const compilers = {text: dechaffCompileText, markdown: dechaffCompileMarkdown, h
 /** A frozen processor for one kind of input, with the given options. */
 export function createProcessor(kind: InputKind, options: CleanOptions = {}): DechaffProcessor {
   validateOptions(options)
-  const structure = {links: options.links ?? false, images: options.images ?? false}
+  const structure = {links: options.links ?? false, images: options.images ?? false, ...(options.frontMatter ? {frontMatter: true} : {})}
   const language = options.language ?? 'auto'
   return unified()
     .use(kind === 'html' ? [[dechaffParseHtml, {parser: options.parser ?? 'parse5', language}]] : [[dechaffParseText, {language}]])
     .use(classifierList(options))
     .use(dechaffSettle, options.settle ?? {})
+    .use(dechaffPageMetadata)
     .use(compilers[options.format ?? 'text'], structure)
     .freeze() as unknown as DechaffProcessor
 }
@@ -99,9 +105,11 @@ export function createCleaner(options: CleanOptions = {}): Cleaner {
     if (size !== undefined && size > maxBytes) {
       throw new DechaffInputError(`page is ${size} bytes, over the ${maxBytes}-byte limit (maxBytes)`)
     }
-    const kind = options.input && options.input !== 'auto' ? options.input : detectInput(input)
+    // UTF-16 is read before the kind is told from the page's start.
+    const source = input instanceof Uint8Array ? (unicodeBom(input) ?? input) : input
+    const kind = options.input && options.input !== 'auto' ? options.input : detectInput(source)
     const processor = (processors[kind] ??= createProcessor(kind, options))
-    const file = startFile(toText(input, kind, charset), path ?? options.path, timeoutMs)
+    const file = startFile(toText(source, kind, charset), path || options.path, timeoutMs)
     return run(processor, kind, processor.parse(file), file, options.format ?? 'text')
   }
 }
@@ -145,7 +153,7 @@ export function detectInput(input: string | Uint8Array): InputKind {
 }
 
 function startFile(value: string, path: string | undefined, timeoutMs: number): VFile {
-  const file = new VFile(path === undefined ? {value} : {value, path})
+  const file = new VFile(!path ? {value} : {value, path})
   startClock(file, timeoutMs)
   return file
 }
@@ -155,25 +163,44 @@ function run(processor: DechaffProcessor, kind: InputKind, parsed: Root, file: V
   const output = processor.stringify(tree, file)
   const text = format === 'text' ? output : compileText(tree)
   const language = tree.data?.language ?? {code: 'und', source: 'default' as const}
-  return {text, output, format, input: kind, language, blocks: reportBlocks(tree), messages: file.messages}
+  const pageType = tree.data?.pageType
+  const metadata = tree.data?.metadata ?? {fields: {}, sources: {}}
+  return {text, output, format, input: kind, language, blocks: reportBlocks(tree), ...(pageType ? {pageType} : {}), messages: file.messages, metadata: metadata.fields, metadataSources: metadata.sources}
 }
 
 const utf8 = new TextDecoder('utf-8')
 
-/** How much of the start of a page is looked at for binary content. */
-const sniffLength = 8192
+/** Control characters no text has (C0 but tab, line feed, form feed and carriage return; DEL). */
+const controlCharacters = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/gu
 
 function toText(input: string | Uint8Array, kind: InputKind, charset: string | undefined): string {
-  if (typeof input === 'string') {
-    if (input.slice(0, sniffLength).includes('\u0000')) throw new DechaffInputError('input looks binary: NUL characters in its first 8 KB')
-    return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
-  }
+  if (typeof input === 'string') return plainText(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)
   if (input instanceof Uint8Array) {
-    const utf16 = (input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)
-    if (!utf16 && input.subarray(0, sniffLength).includes(0)) throw new DechaffInputError('input looks binary: NUL bytes in its first 8 KB')
-    return kind === 'html' ? decodeHtml(input, charset) : utf8.decode(input)
+    return plainText(kind === 'html' ? decodeHtml(input, charset) : utf8.decode(input))
   }
   throw new DechaffInputError(`Expected a string or bytes to clean, got ${input === null ? 'null' : typeof input}`)
+}
+
+/** Text the bytes' byte-order mark says how to read (UTF-8, UTF-16), whatever the kind of page. */
+function unicodeBom(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
+  return undefined
+}
+
+/**
+ * The page's text without control characters. A page where they are more than
+ * `binaryControlShare` of the characters, wherever they fall, is binary (an
+ * image, a PDF, UTF-16 without a byte-order mark) and refused; a stray NUL in
+ * a text page is dropped.
+ */
+function plainText(text: string): string {
+  const controls = text.match(controlCharacters)?.length ?? 0
+  if (controls === 0) return text
+  if (controls > text.length * binaryControlShare) {
+    throw new DechaffInputError(`input looks binary: ${controls} of its ${text.length} characters are control characters`)
+  }
+  return text.replace(controlCharacters, '')
 }
 
 function reportBlocks(tree: Root): BlockReport[] {

@@ -1,4 +1,18 @@
+import * as chronoDe from 'chrono-node/de'
+import * as chronoEn from 'chrono-node/en'
+import * as chronoEs from 'chrono-node/es'
+import * as chronoFi from 'chrono-node/fi'
+import * as chronoFr from 'chrono-node/fr'
+import * as chronoIt from 'chrono-node/it'
+import * as chronoJa from 'chrono-node/ja'
+import * as chronoNl from 'chrono-node/nl'
+import * as chronoPt from 'chrono-node/pt'
+import * as chronoRu from 'chrono-node/ru'
+import * as chronoSv from 'chrono-node/sv'
+import * as chronoUk from 'chrono-node/uk'
+import * as chronoZh from 'chrono-node/zh'
 import data from './data/metadata.json' with {type: 'json'}
+import pageData from './data/page-metadata.json' with {type: 'json'}
 import {alternation} from './lexicon.js'
 import type {Block} from './types.js'
 
@@ -43,4 +57,87 @@ function hasCalendarDate(words: string[]): boolean {
     }
   }
   return false
+}
+
+type ChronoParse = typeof chronoEn.parse
+
+/** Free-text date readers by language; English the fallback, day-first English outside the US. */
+const dateReaders: Record<string, ChronoParse> = {
+  en: chronoEn.parse,
+  de: chronoDe.parse,
+  es: chronoEs.parse,
+  fi: chronoFi.parse,
+  fr: chronoFr.parse,
+  it: chronoIt.parse,
+  ja: chronoJa.parse,
+  nl: chronoNl.parse,
+  pt: chronoPt.parse,
+  ru: chronoRu.parse,
+  sv: chronoSv.parse,
+  uk: chronoUk.parse,
+  zh: chronoZh.parse
+}
+const monthFirstRegions = new Set(['us', 'ph', 'fm', 'pw', 'mh'])
+const relativeWords = new RegExp(`\\b(?:${pageData.relativeWords.join('|')})\\b`, 'iu')
+const isoStamp = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/u
+const compactDate = /^(\d{4})[/.]?(\d{2})[/.]?(\d{2})$/u
+/** Written years dechaff takes as a page's date. */
+const firstYear = 1990
+const lastYear = 2100
+
+/**
+ * A date as ISO 8601, or nothing when the text holds no full calendar date.
+ * ISO stamps keep their time when they give an offset (`2024-03-04T10:00:00+01:00`),
+ * otherwise the calendar day (`2024-03-04`); free text in English, German, Spanish,
+ * French, Italian, Dutch, Portuguese, Russian, Ukrainian, Swedish, Finnish, Chinese or Japanese
+ * ("Updated 3:42 p.m. ET, March 4, 2024", "14. März 2021") is read with chrono in the page's
+ * language, then in English; Polish, Greek and Czech ("3 kwietnia 2024") by their month names.
+ * Relative dates ("2 days ago") and dates without a year are no date.
+ */
+export function isoDate(text: string, language?: string): string | undefined {
+  const value = text.trim()
+  const stamp = isoStamp.exec(value) ?? compactDate.exec(value)
+  if (stamp) {
+    const day = calendarDay(Number(stamp[1]), Number(stamp[2]), Number(stamp[3]))
+    if (!day) return undefined
+    const [, , , , hour, minute, second, offset] = stamp
+    if (hour === undefined || offset === undefined) return day
+    const zone = offset === 'Z' ? 'Z' : `${offset.slice(0, 3)}:${offset.slice(-2)}`
+    return `${day}T${hour}:${minute}:${second ?? '00'}${zone}`
+  }
+  if (value.length > 300 || !/\d/u.test(value)) return undefined
+  const [base = 'en', region = ''] = (language ?? 'en').toLowerCase().split(/[-_]/u)
+  const readers = [dateReaders[base], base === 'en' ? undefined : chronoEn.parse].filter((reader) => reader !== undefined)
+  const english = base === 'en' && region !== '' && !monthFirstRegions.has(region) ? chronoEn.GB.parse.bind(chronoEn.GB) : undefined
+  for (const read of english ? [english] : readers) {
+    for (const result of read(value)) {
+      if (relativeWords.test(result.text) || !/\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}\b/u.test(result.text)) continue
+      const {start} = result
+      if (!start.isCertain('day') || !start.isCertain('month')) continue
+      const day = calendarDay(start.get('year') ?? 0, start.get('month') ?? 0, start.get('day') ?? 0)
+      if (day) return day
+    }
+  }
+  return monthNameDate(value, base)
+}
+
+/** Month numbers by name, per language chrono cannot read. */
+const monthNumbers = new Map(Object.entries(pageData.monthNames).map(([code, months]) => [code, new Map(months.flatMap((names, index) => names.map((name) => [name, index + 1] as const)))]))
+const dayMonthYear = /(?<!\d)(\d{1,2})\.?\s+(\p{L}+)\.?,?\s+(\d{4})(?!\d)/gu
+
+/** "3 kwietnia 2024", "14 Μαρτίου 2023": a day, a month name of the language, a year. */
+function monthNameDate(value: string, language: string): string | undefined {
+  const months = monthNumbers.get(language)
+  if (!months) return undefined
+  for (const [, day, name = '', year] of value.matchAll(dayMonthYear)) {
+    const month = months.get(name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()) ?? months.get(name.toLowerCase())
+    const date = month && calendarDay(Number(year), month, Number(day))
+    if (date) return date
+  }
+  return undefined
+}
+
+function calendarDay(year: number, month: number, day: number): string | undefined {
+  if (year < firstYear || year > lastYear || month < 1 || month > 12 || day < 1 || day > 31) return undefined
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }

@@ -20,10 +20,17 @@ export {default as dechaffCompileMarkdown, compileMarkdown} from './compile/mark
 export type {MarkdownOptions} from './compile/markdown.js'
 export {default as dechaffCompileHtml, compileHtml} from './compile/html.js'
 export type {HtmlOptions} from './compile/html.js'
+export {default as dechaffPageMetadata, pageMetadata} from './metadata.js'
 export {default as dechaffSettle} from './settle.js'
 export type {SettleOptions} from './settle.js'
 export {default as dechaffKeep} from './classifiers/keep.js'
 export type {KeepOptions} from './classifiers/keep.js'
+export {default as dechaffPageType, classifyPage} from './classifiers/page-type.js'
+export type {PageTypeModel, PageTypeOptions} from './classifiers/page-type.js'
+export {pageFeatures, pageFeatureValues} from './page-features.js'
+export {default as dechaffForumChrome} from './classifiers/forum-chrome.js'
+export type {ForumChromeOptions} from './classifiers/forum-chrome.js'
+export type {PageFeature} from './page-features.js'
 export {default as dechaffPhrases} from './classifiers/phrases.js'
 export type {PhrasesOptions} from './classifiers/phrases.js'
 export {default as dechaffMetadata} from './classifiers/metadata.js'
@@ -55,4 +62,26 @@ export {blocksOf, markRemoved, isRemoved} from './tree.js'
 export {createBlockNode, normalise, textLength} from './block.js'
 export {detectLanguage, languageProfile} from './language.js'
 export type {LanguageProfile, LanguageSource, Segmentation} from './language.js'
-export type {Block, BlockEvidence, BlockFeatures, BlockNode, ElementInfo, HtmlEvidence, InputKind, Mark, QualityClass, Verdict} from './types.js'
+export {pageTypes} from './types.js'
+export type {
+  Block,
+  BlockEvidence,
+  BlockFeatures,
+  BlockNode,
+  ElementInfo,
+  HtmlEvidence,
+  InputKind,
+  Mark,
+  MetadataCandidate,
+  MetadataField,
+  MetadataSources,
+  PageEvidence,
+  PageMetadata,
+  PageType,
+  PageTypeVerdict,
+  QualityClass,
+  StatedMetadata,
+  Verdict
+} from './types.js'
+export {createQueue, startWorker} from './queue/index.js'
+export type {AddOptions, AddReport, DechaffQueue, DechaffWorker, FailedShard, QueueConnectionOptions, QueueStatus, ShardJobData, ShardResult, StartWorkerOptions, WorkerEvent} from './queue/index.js'

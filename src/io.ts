@@ -1,12 +1,25 @@
-import {mkdir, rename, writeFile} from 'node:fs/promises'
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
-/** Write through a temporary file and a rename, so a reader never sees half a file. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
+let temporaries = 0
+
+/**
+ * Write through a temporary file and a rename, so a reader never sees half a
+ * file. The temporary file is made beside the file, or in `temporaryFolder`
+ * (on the same file system), where a killed writer's leftovers are easy to
+ * find; its name is short, whatever the length of the file's.
+ */
+export async function writeAtomically(file: string, text: string, temporaryFolder = path.dirname(file)): Promise<void> {
   await mkdir(path.dirname(file), {recursive: true})
-  const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, text)
-  await rename(temporary, file)
+  await mkdir(temporaryFolder, {recursive: true})
+  const temporary = path.join(temporaryFolder, `.${process.pid}-${temporaries++}.dechaff.tmp`)
+  try {
+    await writeFile(temporary, text)
+    await rename(temporary, file)
+  } catch (error) {
+    await rm(temporary, {force: true})
+    throw error
+  }
 }
 
 /** Page files dechaff reads from folders. */

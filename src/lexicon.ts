@@ -1,5 +1,7 @@
 import furnitureData from './data/furniture.json' with {type: 'json'}
 import furnitureLanguageData from './data/furniture-languages.json' with {type: 'json'}
+import {markRemoved} from './tree.js'
+import type {Block} from './types.js'
 
 /** One rule of a phrase lexicon, as written in a data file. */
 export interface LexiconRuleData {
@@ -174,4 +176,17 @@ export function anyOf(patterns: string[]): string {
 /** A regular-expression alternation of literal phrases, longest first so the longest one wins. */
 export function alternation(phrases: string[]): string {
   return [...phrases].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')
+}
+
+/**
+ * Remove the blocks a lexicon matches whole, up to `blockMaxChars` long. A
+ * quotation is the page quoting someone, even when it quotes a notice word for
+ * word, so quotes are left alone.
+ */
+export function removeLexiconMatches(blocks: Block[], lexicon: Lexicon, blockMaxChars: number, score: number): void {
+  for (const block of blocks) {
+    if (block.removal || block.features.chars > blockMaxChars || block.evidence.html?.inQuote) continue
+    const match = lexicon.matchBlock(block.sentences, block.words)
+    if (match) markRemoved(block, {ruleId: match.ruleId, reason: `${match.reason}: “${match.matched}”`, score})
+  }
 }

@@ -1,5 +1,10 @@
 import type {VFile} from 'vfile'
 
+/** Input dechaff refuses to clean: not text, or bigger than a page can be. */
+export class DechaffInputError extends Error {
+  override name = 'DechaffInputError'
+}
+
 /** A page that took longer than its time budget; it is stopped, not left to hang a batch. */
 export class DechaffTimeoutError extends Error {
   override name = 'DechaffTimeoutError'
@@ -11,6 +16,8 @@ declare module 'vfile' {
     deadline: number
     /** The budget the deadline came from, in milliseconds, for messages. */
     timeoutMs: number
+    /** Words, marks and spaces parsed so far. */
+    tokens: number
   }
 }
 
@@ -23,6 +30,9 @@ declare module 'vfile' {
  * 7.5 s: the budget is 10 s.
  */
 export const defaultTimeoutMs = 10_000
+
+/** Default size limit per page (bytes). */
+export const defaultMaxBytes = 16 * 1024 * 1024
 
 /** The budget a page gets with these options (0: none). */
 export function budgetOf(options: {timeoutMs?: number}): number {
@@ -46,4 +56,30 @@ export function checkDeadline(file: VFile | undefined, stage: string): void {
   if (deadline !== undefined && performance.now() > deadline) {
     throw new DechaffTimeoutError(`cleaning took longer than ${file?.data.timeoutMs ?? 0} ms; stopped while ${stage}`)
   }
+}
+
+/**
+ * Most elements an HTML page may open, and most blocks a page may have: each
+ * costs memory in the trees, so a page past them (500,000 `<p>x</p>`, a
+ * dump of a million one-word lines) is refused rather than let a worker's
+ * heap run out. The dev sets' largest page opens 10,409 elements.
+ */
+export const maxElements = 100_000
+export const maxBlocks = 100_000
+
+/**
+ * Most words, marks and spaces a page may have: each is a node of the tree,
+ * some 250 bytes. A million is some 400,000 words, longer than most novels.
+ */
+export const maxTokens = 1_000_000
+
+/** Count tokens parsed for the page; refuse a page past `maxTokens`. */
+export function countTokens(file: VFile, tokens: number): void {
+  file.data.tokens = (file.data.tokens ?? 0) + tokens
+  if (file.data.tokens > maxTokens) throw new DechaffInputError(`page has more than ${maxTokens} words, marks and spaces (maxTokens); refused to bound memory`)
+}
+
+/** Refuse a page with more blocks than `maxBlocks`. */
+export function checkBlockCount(blocks: number): void {
+  if (blocks > maxBlocks) throw new DechaffInputError(`page has more than ${maxBlocks} blocks (maxBlocks); refused to bound memory`)
 }

@@ -3,6 +3,7 @@ import {furniturePattern} from './lexicon.js'
 import {classifierNames, type ClassifierName, type ClassifierOptions} from './pipeline.js'
 import type {HtmlParser} from './parse/html.js'
 import type {SettleOptions} from './settle.js'
+import {pageTypes, type PageType} from './types.js'
 
 /** What the kept content is written as. */
 export type OutputFormat = 'text' | 'markdown' | 'html'
@@ -38,6 +39,12 @@ export interface CleanOptions {
   links?: boolean
   /** Markdown and HTML output: keep images that sit in kept blocks (default: false). */
   images?: boolean
+  /** The page's type when the caller knows it: `article`, `forum`, `product`, `collection`, `listing`, `documentation` or `service` (default: none, the page-type classifier decides). */
+  pageType?: PageType
+  /** The page's address, whose shape is evidence of its type (default: none; an HTML page's canonical link is read). */
+  url?: string
+  /** Markdown output: start with the page's metadata as YAML front matter (default: false). */
+  frontMatter?: boolean
   /** File path, used in messages (default: none). */
   path?: string
   /** Time budget per page in milliseconds, wall clock from parsing to output; a page over it throws `DechaffTimeoutError`; 0 for none (default: 10000, set to stop runaway pages, not pages slowed by a busy machine). */
@@ -51,11 +58,13 @@ export class DechaffConfigError extends Error {
   override name = 'DechaffConfigError'
 }
 
-type Kind = 'number' | 'boolean' | 'rules' | 'lexicon'
+type Kind = 'number' | 'boolean' | 'rules' | 'lexicon' | 'pageTypes'
 
 /** Every option of every classifier and its kind: unknown keys are rejected by name. */
 const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
+  'page-type': {minConfidence: 'number', minTextConfidence: 'number'},
   phrases: {lexicon: 'lexicon', extraRules: 'rules', blockMaxChars: 'number'},
+  'forum-chrome': {lexicon: 'lexicon', pageTypes: 'pageTypes', blockMaxChars: 'number'},
   metadata: {maxChars: 'number', taxonomyMaxChars: 'number', minVocabularyShare: 'number'},
   caption: {creditMaxChars: 'number', captionMaxChars: 'number', altTextMinWords: 'number', altTextMaxStopwords: 'number'},
   navigation: {maxChars: 'number', minMenuWordShare: 'number', maxItemWords: 'number'},
@@ -86,9 +95,9 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
-const topKeys = new Set(['input', 'language', 'parser', 'format', 'links', 'images', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'path', 'timeoutMs', 'maxBytes'])
+const topKeys = new Set(['input', 'language', 'parser', 'format', 'links', 'images', 'frontMatter', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'path', 'timeoutMs', 'maxBytes'])
 /** The options that take one of a few words, and those words. */
-const choices: Record<string, string[]> = {input: ['auto', 'text', 'html'], parser: ['parse5', 'jsdom'], format: ['text', 'markdown', 'html']}
+const choices: Record<string, string[]> = {input: ['auto', 'text', 'html'], parser: ['parse5', 'jsdom'], format: ['text', 'markdown', 'html'], pageType: [...pageTypes]}
 
 /**
  * Check an options object (from code or a config file) and return it typed.
@@ -131,7 +140,7 @@ export function validateOptions(value: unknown, source = 'options'): CleanOption
       throw new DechaffConfigError(`${source}.${key}: expected ${words.join(', ')}, got ${JSON.stringify(value)}`)
     }
   }
-  for (const key of ['links', 'images'] as const) {
+  for (const key of ['links', 'images', 'frontMatter'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new DechaffConfigError(`${source}.${key}: expected true or false, got ${JSON.stringify(options[key])}`)
   }
   for (const key of ['timeoutMs', 'maxBytes'] as const) {
@@ -143,6 +152,7 @@ export function validateOptions(value: unknown, source = 'options'): CleanOption
   if (options.language !== undefined && (typeof options.language !== 'string' || !languageCodePattern.test(options.language))) {
     throw new DechaffConfigError(`${source}.language: expected auto or a two-letter ISO 639-1 code such as de or zh, got ${JSON.stringify(options.language)}`)
   }
+  if (options.url !== undefined && typeof options.url !== 'string') throw new DechaffConfigError(`${source}.url: expected a string`)
   if (options.path !== undefined && typeof options.path !== 'string') throw new DechaffConfigError(`${source}.path: expected a string`)
   return options as CleanOptions
 }
@@ -157,6 +167,11 @@ function checkFields(value: unknown, schema: Record<string, Kind>, source: strin
     }
     if (kind === 'boolean' && typeof field !== 'boolean') throw new DechaffConfigError(`${source}.${key}: expected true or false, got ${JSON.stringify(field)}`)
     if (kind === 'rules' || kind === 'lexicon') record(field, `${source}.${key}`)
+    if (kind === 'pageTypes') {
+      for (const type of strings(field, `${source}.${key}`)) {
+        if (!(pageTypes as readonly string[]).includes(type)) throw new DechaffConfigError(`${source}.${key}: unknown page type \`${type}\` (expected one of ${pageTypes.join(', ')})`)
+      }
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import {checkDeadline} from './limits.js'
 import type {Root} from './types.js'
 import type {VFile} from 'vfile'
 import dechaffKeep from './classifiers/keep.js'
+import pageTypeData from './data/page-types.json' with {type: 'json'}
 import {furniturePattern} from './lexicon.js'
 import dechaffArticleContainer, {type ArticleContainerOptions} from './classifiers/article-container.js'
 import dechaffAuthorBio, {type AuthorBioOptions} from './classifiers/author-bio.js'
@@ -11,7 +12,9 @@ import dechaffCommentThread, {type CommentThreadOptions} from './classifiers/com
 import dechaffDomHints, {type DomHintsOptions} from './classifiers/dom-hints.js'
 import dechaffMainRegion, {type MainRegionOptions} from './classifiers/main-region.js'
 import dechaffMetadata, {type MetadataOptions} from './classifiers/metadata.js'
+import dechaffForumChrome, {type ForumChromeOptions} from './classifiers/forum-chrome.js'
 import dechaffNavigation, {type NavigationOptions} from './classifiers/navigation.js'
+import dechaffPageType, {type PageTypeOptions} from './classifiers/page-type.js'
 import dechaffPhrases, {type PhrasesOptions} from './classifiers/phrases.js'
 import dechaffQuality, {type QualityOptions} from './classifiers/quality.js'
 import dechaffRepetition, {type RepetitionOptions} from './classifiers/repetition.js'
@@ -19,6 +22,7 @@ import dechaffTrailingStories, {type TrailingStoriesOptions} from './classifiers
 
 /** Options of each classifier, by name; `false` turns a classifier off. */
 export interface ClassifierOptions {
+  'page-type'?: PageTypeOptions | false
   phrases?: PhrasesOptions | false
   metadata?: MetadataOptions | false
   caption?: CaptionOptions | false
@@ -27,6 +31,7 @@ export interface ClassifierOptions {
   'author-bio'?: AuthorBioOptions | false
   'article-container'?: ArticleContainerOptions | false
   'dom-hints'?: DomHintsOptions | false
+  'forum-chrome'?: ForumChromeOptions | false
   quality?: QualityOptions | false
   'comment-thread'?: CommentThreadOptions | false
   'trailing-stories'?: TrailingStoriesOptions | false
@@ -36,12 +41,13 @@ export interface ClassifierOptions {
 export type ClassifierName = keyof ClassifierOptions
 
 /**
- * The classifiers in the order they run: phrase and line-shape classifiers
- * first, then the DOM classifiers (HTML pages only), then the statistical
+ * The classifiers in the order they run: the page's type first, then phrase
+ * and line-shape classifiers, then the DOM classifiers (HTML pages only), then the statistical
  * one, then the region classifiers that need its classes to know where the
  * article is.
  */
 export const classifierPlugins = {
+  'page-type': dechaffPageType,
   phrases: dechaffPhrases,
   metadata: dechaffMetadata,
   caption: dechaffCaption,
@@ -50,6 +56,7 @@ export const classifierPlugins = {
   'author-bio': dechaffAuthorBio,
   'article-container': dechaffArticleContainer,
   'dom-hints': dechaffDomHints,
+  'forum-chrome': dechaffForumChrome,
   quality: dechaffQuality,
   'comment-thread': dechaffCommentThread,
   'trailing-stories': dechaffTrailingStories,
@@ -64,6 +71,10 @@ export interface PipelineOptions {
   disable?: ClassifierName[]
   furniture?: string[]
   keep?: string[]
+  /** The page's type, when the caller knows it (the page-type classifier's `pageType`). */
+  pageType?: PageTypeOptions['pageType']
+  /** The page's address (the page-type classifier's `url`). */
+  url?: string
 }
 
 /**
@@ -77,21 +88,40 @@ export function classifierList(options: PipelineOptions = {}): PluggableList {
   for (const name of classifierNames) {
     const setting = options.classifiers?.[name]
     if (setting === false || options.disable?.includes(name)) continue
-    list.push([timed(name, classifierPlugins[name]), withFurniture(name, setting ?? {}, options.furniture)] as Pluggable)
+    list.push([timed(name, classifierPlugins[name]), withPageSettings(name, withFurniture(name, setting ?? {}, options.furniture), options)] as Pluggable)
   }
   return list
 }
 
-/** The classifier, checking the page's time budget before it runs. */
+const skippedOn: Partial<Record<ClassifierName, string[]>> = pageTypeData.skip
+const settingsByType: Partial<Record<ClassifierName, Record<string, object>>> = pageTypeData.settings
+
+/**
+ * The classifier, checking the page's time budget before it runs; not run on
+ * the page types it does not suit, and run with its settings for the page's
+ * type where `data/page-types.json` has some (under the caller's options),
+ * each made once when the pipeline is built.
+ */
 function timed(name: ClassifierName, plugin: (options: never) => Transformer<Root>): (options: never) => Transformer<Root> {
+  const skipped = new Set(skippedOn[name] ?? [])
+  // Our classifiers are synchronous two-argument transformers; keep the arity so unified runs them in sync.
+  const make = (options: object): ((tree: Root, file: VFile) => undefined) => plugin(options as never) as (tree: Root, file: VFile) => undefined
   return (options) => {
-    // Our classifiers are synchronous two-argument transformers; keep the arity so unified runs them in sync.
-    const transform = plugin(options) as (tree: Root, file: VFile) => undefined
+    const transform = make(options)
+    const byType = new Map(Object.entries(settingsByType[name] ?? {}).map(([type, settings]) => [type, make({...settings, ...(options as object)})]))
     return (tree: Root, file: VFile) => {
       checkDeadline(file, `running the ${name} classifier`)
-      transform(tree, file)
+      const type = tree.data?.pageType?.type
+      if (type && skipped.has(type)) return
+      ;(type ? (byType.get(type) ?? transform) : transform)(tree, file)
     }
   }
+}
+
+/** The page-type classifier takes the caller's `pageType` and `url`. */
+function withPageSettings(name: ClassifierName, setting: object, options: PipelineOptions): object {
+  if (name !== 'page-type') return setting
+  return {...setting, ...(options.pageType ? {pageType: options.pageType} : {}), ...(options.url ? {url: options.url} : {})}
 }
 
 function withFurniture(name: ClassifierName, setting: object, furniture: string[] | undefined): object {

@@ -152,10 +152,91 @@ declare module 'nlcst' {
     articleBody?: string
     /** HTML pages: the elements the article-container classifier found to hold the article. */
     articleElements?: number[]
+    /** HTML pages: what the page's head says about it (JSON-LD types, `og:type`, generator, address). */
+    page?: PageEvidence
+    /** The page's type, set by the page-type classifier, which runs first. */
+    pageType?: PageTypeVerdict
+    /** HTML pages: what the page states about itself in its head, JSON-LD and microdata (read by the parser). */
+    stated?: StatedMetadata
+    /** The page's metadata and where each field came from (written by the metadata step). */
+    metadata?: {fields: PageMetadata; sources: MetadataSources}
     /** HTML pages: the page's hast tree, which structured compilers (Markdown, HTML) prune to the kept blocks. */
     hast?: HastRoot
   }
 }
+
+/** What a page's head says about the page. */
+export interface PageEvidence {
+  /** `@type`s of its JSON-LD, lower-cased. */
+  jsonLdTypes: string[]
+  ogType?: string
+  generator?: string
+  /** Its canonical address, else `og:url`. */
+  url?: string
+}
+
+/** The kinds of page dechaff cleans differently. */
+export const pageTypes = ['article', 'forum', 'product', 'collection', 'listing', 'documentation', 'service'] as const
+export type PageType = (typeof pageTypes)[number]
+
+/** The page-type classifier's verdict. */
+export interface PageTypeVerdict {
+  type: PageType
+  /** The model's probability of `type` (1 when the user set it). */
+  confidence: number
+  /** The evidence that weighed most for `type`, in words. */
+  evidence: string[]
+}
+
+/** A field of a page's metadata. */
+export type MetadataField =
+  | 'title'
+  | 'author'
+  | 'published'
+  | 'modified'
+  | 'siteName'
+  | 'description'
+  | 'language'
+  | 'canonicalUrl'
+  | 'image'
+  | 'tags'
+  | 'categories'
+
+/** A value a page states for a metadata field, where it stated it, and how far that place is trusted (lower first). */
+export interface MetadataCandidate {
+  value: string
+  /** E.g. `json-ld NewsArticle.headline`, `meta og:title`, `link rel=canonical`, `time datetime`. */
+  source: string
+  rank: number
+}
+
+/** What an HTML page states about itself in its head, JSON-LD and microdata, per field. */
+export type StatedMetadata = Partial<Record<MetadataField, MetadataCandidate[]>>
+
+/** A page's metadata: what it says about itself, and what its byline and dateline blocks say. */
+export interface PageMetadata {
+  title?: string
+  /** One or several authors, as named. */
+  author?: string[]
+  /** Publication date, ISO 8601: a calendar day (`2024-03-04`), or a date and time where the page gives one with its offset. */
+  published?: string
+  /** Last modification, ISO 8601 as `published`. */
+  modified?: string
+  siteName?: string
+  description?: string
+  /** BCP 47 language tag (`en`, `en-GB`). */
+  language?: string
+  canonicalUrl?: string
+  /** The page's lead image URL. */
+  image?: string
+  tags?: string[]
+  categories?: string[]
+  /** The page's kind, from the page-type classifier. */
+  pageType?: PageType
+}
+
+/** Where each metadata field came from (a `MetadataCandidate` source, or the block it was read from). */
+export type MetadataSources = Partial<Record<MetadataField | 'pageType', string>>
 
 /** A paragraph node that carries a block. */
 export type BlockNode = Paragraph & {data: {block: Block}}

@@ -17,6 +17,7 @@ describe('public API', () => {
         "classifierList",
         "classifierNames",
         "classifierPlugins",
+        "classifyPage",
         "clean",
         "cleanDocument",
         "compileHtml",
@@ -25,6 +26,7 @@ describe('public API', () => {
         "createBlockNode",
         "createCleaner",
         "createProcessor",
+        "createQueue",
         "dechaffArticleContainer",
         "dechaffAuthorBio",
         "dechaffCaption",
@@ -33,10 +35,13 @@ describe('public API', () => {
         "dechaffCompileMarkdown",
         "dechaffCompileText",
         "dechaffDomHints",
+        "dechaffForumChrome",
         "dechaffKeep",
         "dechaffMainRegion",
         "dechaffMetadata",
         "dechaffNavigation",
+        "dechaffPageMetadata",
+        "dechaffPageType",
         "dechaffParseHtml",
         "dechaffParseText",
         "dechaffPhrases",
@@ -54,16 +59,30 @@ describe('public API', () => {
         "languageProfile",
         "markRemoved",
         "normalise",
+        "pageFeatureValues",
+        "pageFeatures",
+        "pageMetadata",
+        "pageTypes",
         "paragraphDiff",
         "parseHtml",
         "parseText",
         "scoresOf",
+        "startWorker",
         "textLength",
         "tokenOverlap",
         "tokenize",
         "validateOptions",
       ]
     `)
+  })
+
+  it('types the page metadata of a result and says where each field came from', () => {
+    const result = api.clean('<html lang="en"><head><meta name="author" content="Ann Lee"></head><body><h1>Harbour</h1></body></html>')
+    const metadata: api.PageMetadata = result.metadata
+    const sources: api.MetadataSources = result.metadataSources
+    const field: api.MetadataField = 'author'
+    expect(metadata[field]).toEqual(['Ann Lee'])
+    expect(sources).toEqual({language: 'html lang', title: 'title block 0', author: 'meta author', pageType: 'page-type classifier'})
   })
 
   it('composes with a classifier of the user’s own, in unified', () => {
@@ -83,7 +102,7 @@ describe('public API', () => {
       .use(api.dechaffCompileText)
     const file = processor.processSync([prose[0], 'BUY NOW BEFORE IT IS GONE', prose[1]].join('\n'))
     expect(String(file)).toBe(`${prose[0]}\n${prose[1]}\n`)
-    expect(file.messages.map((message) => message.ruleId)).toEqual(['shouting'])
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['page-type', 'shouting'])
   })
 
   it('clean() takes extra plugins and classifier options', () => {

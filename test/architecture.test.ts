@@ -26,10 +26,16 @@ describe('module arrows point one way', () => {
     expect(wrong).toEqual([])
   })
 
-  it('the core, parsers, classifiers and compilers import nothing of cli, batch, check or bench', () => {
+  it('the core, parsers, classifiers and compilers import nothing of cli, batch, queue, check or bench', () => {
     const pure = new Set(['core', 'parse', 'classifiers', 'compile'])
-    const wrong = edges.filter(([file, target]) => pure.has(layer(file)) && file !== 'index.ts' && ['cli', 'batch', 'check', 'bench'].includes(layer(target)))
+    const wrong = edges.filter(([file, target]) => pure.has(layer(file)) && file !== 'index.ts' && ['cli', 'batch', 'queue', 'check', 'bench'].includes(layer(target)))
     expect(wrong).toEqual([])
+  })
+
+  it('the queue sits on the batch runner: nothing but the CLI and the package entry imports it', () => {
+    const wrong = edges.filter(([file, target]) => layer(target) === 'queue' && layer(file) !== 'queue' && layer(file) !== 'cli' && file !== 'index.ts')
+    expect(wrong).toEqual([])
+    expect(edges.some(([file, target]) => layer(file) === 'queue' && layer(target) === 'batch')).toBe(true)
   })
 
   it('compilers read the block tree, not a parser', () => {
@@ -37,6 +43,6 @@ describe('module arrows point one way', () => {
   })
 
   it('sees the modules it checks', () => {
-    expect(graph.has('classifiers/dom-hints.ts') && graph.has('parse/html.ts') && graph.has('compile/markdown.ts')).toBe(true)
+    expect(graph.has('classifiers/dom-hints.ts') && graph.has('parse/html.ts') && graph.has('compile/markdown.ts') && graph.has('queue/worker.ts')).toBe(true)
   })
 })

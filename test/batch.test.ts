@@ -44,6 +44,7 @@ describe('batch inputs and outputs', () => {
     expect(out.map((record) => record.id)).toEqual(records.map((_, n) => `p${n}`))
     expect(out[0]).toMatchObject({id: 'p0', lang: 'en', removed: [{rule: 'skip-link', chars: 20}, {rule: 'comment-form', chars: 13}]})
     expect(out[1]?.text).toBe(`Story 1\n\n${prose.join('\n\n')}\n`)
+    expect(out[1]?.metadata).toEqual({title: 'Story 1', pageType: 'article'})
     expect(typeof out[0]?.ms).toBe('number')
   })
 
@@ -70,6 +71,20 @@ describe('batch inputs and outputs', () => {
     const json = JSON.parse(await readFile(at('json', 'c.json'), 'utf8'))
     expect(json).toMatchObject({input: 'text'})
     expect(json.blocks[0]).toMatchObject({text: 'Skip to main content', kept: false, ruleId: 'skip-link'})
+  })
+
+  it('keeps input order with --ordered when many records finish at once; with --no-timings each run gives the same bytes', async () => {
+    const records = Array.from({length: 800}, (_, n) => JSON.stringify(n % 3 ? {id: `p${n}`, text: textPage(n)} : {id: `p${n}`, html: htmlPage(n)}))
+    await writeFile(at('many.jsonl'), `${records.join('\n')}\n`)
+    // To a file, written asynchronously: a pipe to stdout is written synchronously and would not show an interleaving.
+    const run = async (output: string): Promise<string> => {
+      await dechaff(['clean', at('many.jsonl'), '--output', at(output), '--ordered', '--no-timings', '--jobs', '2', '--quiet'])
+      return readFile(at(output), 'utf8')
+    }
+    const [first, second] = [await run('first.jsonl'), await run('second.jsonl')]
+    expect(lines(first).map((record) => record.id)).toEqual(records.map((_, n) => `p${n}`))
+    expect(lines(first).some((record) => 'ms' in record)).toBe(false)
+    expect(second).toBe(first)
   })
 
   it('honours include and exclude globs', async () => {

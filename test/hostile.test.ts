@@ -61,6 +61,61 @@ describe('bad input', () => {
   })
 })
 
+describe('bounded work per page', () => {
+  const story = '<p>The council voted on Tuesday to extend the pilot scheme for another two years, after a report found usage had doubled since the trial began.</p>'
+
+  it.each([
+    ['self-closed non-void elements', `<html><body>${story}${'<div/>'.repeat(100_000)}</body></html>`],
+    ['end tags that close nothing', `<html><body>${story}${'<div></x>'.repeat(20_000)}</body></html>`]
+  ])('%s count towards the nesting guard: the page is read, not a stack overflow', (_, html) => {
+    expect(clean(html).text).toContain('The council voted')
+  })
+
+  it('a run that makes parse-english quadratic ("a.a. " to 625 KB) is read plainly within the default budget', () => {
+    const text = clean('a.a. '.repeat(125_000)).text
+    expect(text.length).toBe(625_000)
+  })
+
+  it('the time budget holds inside one block of megabytes, not only between stages', () => {
+    expect(() => clean('word '.repeat(1_500_000), {timeoutMs: 300})).toThrow(/stopped while splitting blocks into sentences/)
+  })
+
+  it.each([
+    ['500,000 paragraphs', '<p>x</p>'.repeat(500_000), /500000 elements, over the 100000 limit/],
+    ['200,000 one-word lines', 'word\n'.repeat(200_000), /more than 100000 blocks/],
+    ['a line of 1.5 million words', 'word '.repeat(1_500_000), /more than 1000000 words, marks and spaces/]
+  ])('%s are refused to bound memory', (_, page, message) => {
+    expect(() => clean(page, {timeoutMs: 0})).toThrow(message)
+  })
+})
+
+describe('inputs read right', () => {
+  const page = ['Council extends the library pilot', ...Array.from({length: 4}, () => 'The council voted on Tuesday to extend the pilot scheme for another two years, after a report found that usage had doubled since the first trial began.')].join('\n\n')
+
+  it.each([
+    ['text, little-endian', page, 'utf16le'],
+    ['HTML, little-endian', `<html><body><article>${page.split('\n\n').map((block) => `<p>${block}</p>`).join('')}</article></body></html>`, 'utf16le'],
+    ['text, big-endian', page, 'utf16be']
+  ])('UTF-16 with a byte-order mark (%s) is read as UTF-16', (_, source, encoding) => {
+    const little = Buffer.from(source, 'utf16le')
+    const bytes = encoding === 'utf16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), little]) : Buffer.concat([Buffer.from([0xfe, 0xff]), little.swap16()])
+    const text = clean(bytes).text
+    expect(text).toContain('The council voted on Tuesday')
+    expect(text).not.toMatch(/[\u0000<]/u)
+  })
+
+  it('a NUL byte after the first 8 KB does not pass into the output', () => {
+    const bytes = new TextEncoder().encode(`${page}\n\n${'The pilot scheme ran on. '.repeat(500)}\u0000 And the report said so.`)
+    expect(bytes.indexOf(0)).toBeGreaterThan(8192)
+    expect(clean(bytes).text).not.toContain('\u0000')
+  })
+
+  it('bytes mostly control characters anywhere are refused as binary', () => {
+    const bytes = new TextEncoder().encode(`${'plain text '.repeat(1000)}${'\u0001\u0000\u0002'.repeat(2000)}`)
+    expect(() => clean(bytes)).toThrow(/looks binary/)
+  })
+})
+
 describe('fuzz', () => {
   const pieces = [
     '<div>', '</div>', '<p>', '</p>', '<br>', '<a href="x">', '</a>', '<script>', '</script>', '<!--', '-->', '<table><tr><td>', '</td></tr></table>',

@@ -20,9 +20,10 @@ describe('settle', () => {
     expect(kept(text)).toEqual(prose)
   })
 
-  it('reports every removal as a message with a rule and a place', () => {
+  it('reports the page type, then every removal, as a message with a rule and a place', () => {
     const result = clean(['Skip to main content', ...prose, 'Leave a Reply'].join('\n'))
     expect(result.messages.map((message) => [message.ruleId, message.source, message.line])).toEqual([
+      ['page-type', 'dechaff', 1],
       ['skip-link', 'dechaff', 1],
       ['comment-form', 'dechaff', 5]
     ])

@@ -1,6 +1,7 @@
 import type {CleanResult} from '../clean.js'
 
 import type {CleanOptions} from '../options.js'
+import type {PageMetadata} from '../types.js'
 
 /** Output formats of a batch: the cleaner's formats, or JSON with every block's verdict. */
 export type OutputFormat = 'text' | 'markdown' | 'html' | 'json'
@@ -17,6 +18,8 @@ export interface PageOutput {
   removed: Array<{rule: string; chars: number}>
   /** The page's language (ISO 639-1, `und` when too little text to tell). */
   language: string
+  /** The page's metadata, for JSON Lines records. */
+  metadata: PageMetadata
 }
 
 /** The page in the asked format, and the characters each rule removed. */
@@ -27,6 +30,7 @@ export function formatPage(result: CleanResult, format: OutputFormat): PageOutpu
   }
   const removed = [...removedBy].map(([rule, chars]) => ({rule, chars})).sort((a, b) => b.chars - a.chars)
   const language = result.language.code
-  if (format === 'json') return {text: `${JSON.stringify({input: result.input, language: result.language, text: result.text, blocks: result.blocks})}\n`, removed, language}
-  return {text: result.output, removed, language}
+  const {metadata, metadataSources} = result
+  if (format === 'json') return {text: `${JSON.stringify({input: result.input, language: result.language, ...(result.pageType ? {pageType: result.pageType} : {}), text: result.text, metadata, metadataSources, blocks: result.blocks})}\n`, removed, language, metadata}
+  return {text: result.output, removed, language, metadata}
 }

@@ -21,6 +21,8 @@ interface Slot {
 /** What a worker says: it is ready, it began a page, or the page's outcome. */
 type WorkerMessage = {ready: true} | {task: number; started: true} | WorkerReply
 
+/** What a page still waiting or on a worker is answered when the pool closes. */
+const stoppedReason = 'not done: the batch stopped'
 const workerUrl = new URL('./worker.js', import.meta.url)
 /** Old-generation heap of one worker, in MB. */
 const workerHeapMb = 512
@@ -37,6 +39,8 @@ export class WorkerPool {
   private readonly waiting: Array<() => void> = []
   private nextTask = 0
   private startFailure: string | undefined
+  /** Set by `close()`: no page is started, no worker replaced. */
+  private closed = false
 
   constructor(private readonly settings: PoolOptions) {
     for (let index = 0; index < settings.jobs; index++) this.slots.push(this.spawn())
@@ -46,11 +50,11 @@ export class WorkerPool {
   async run(message: Omit<WorkerTask, 'task'>): Promise<WorkerReply> {
     const task: WorkerTask = {...message, task: this.nextTask++}
     let slot = this.freeSlot()
-    while (!slot && this.startFailure === undefined) {
+    while (!slot && this.startFailure === undefined && !this.closed) {
       await new Promise<void>((resolve) => this.waiting.push(resolve))
       slot = this.freeSlot()
     }
-    if (!slot) return {task: task.task, ok: false, error: this.startFailure as string, ms: 0}
+    if (!slot || this.closed) return {task: task.task, ok: false, error: this.startFailure ?? stoppedReason, ms: 0}
     return new Promise<WorkerReply>((resolve) => {
       const busy = slot
       busy.task = {message: task, resolve, started: performance.now()}
@@ -59,9 +63,31 @@ export class WorkerPool {
     })
   }
 
-  /** Stop every worker. */
+  /** Why the workers could not start, once they could not: every page given since has failed with it. */
+  get failure(): string | undefined {
+    return this.startFailure
+  }
+
+  /**
+   * Stop every worker, for good: a page still on one is answered with an
+   * error (the batch that closes the pool knows it was not done), no worker
+   * is replaced, and no page waits for one.
+   */
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()))
+    this.closed = true
+    for (const wake of this.waiting.splice(0)) wake()
+    await Promise.all(
+      this.slots.map((slot) => {
+        slot.worker.removeAllListeners()
+        const task = slot.task
+        slot.task = undefined
+        if (task) {
+          clearTimeout(task.timer)
+          task.resolve({task: task.message.task, ok: false, error: stoppedReason, ms: performance.now() - task.started})
+        }
+        return slot.worker.terminate()
+      })
+    )
   }
 
   private freeSlot(): Slot | undefined {
@@ -122,7 +148,7 @@ export class WorkerPool {
     const index = this.slots.indexOf(slot)
     slot.worker.removeAllListeners()
     void slot.worker.terminate()
-    if (index !== -1) this.slots[index] = this.spawn()
+    if (index !== -1 && !this.closed) this.slots[index] = this.spawn()
     task.resolve({task: task.message.task, ok: false, error: reason, ms: performance.now() - task.started})
     this.waiting.shift()?.()
   }

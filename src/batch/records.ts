@@ -1,11 +1,11 @@
+import {createHash} from 'node:crypto'
 import {createReadStream} from 'node:fs'
-import {readFile as readBytes, stat} from 'node:fs/promises'
+import {readdir, readFile as readBytes, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {createInterface} from 'node:readline'
 import {Readable} from 'node:stream'
 import {createGunzip} from 'node:zlib'
-import {glob} from 'tinyglobby'
-import {WARCParser} from 'warcio'
+import picomatch from 'picomatch'
+import {WARCParser, type WARCRecord} from 'warcio'
 import {asTextPath, pagePatterns} from '../io.js'
 import type {InputKind} from '../types.js'
 
@@ -14,23 +14,30 @@ export interface PageRecord {
   type: 'page'
   /** Position in the input, from 0: output order with `--ordered`. */
   seq: number
+  /** The record's key: its path, WARC record id, or JSON Lines id (see `idKey`). */
   id: string
+  /** A JSON Lines record's `id` as the line gave it (any JSON type), written back as it was. */
+  rawId?: unknown
   input: string | Uint8Array
   kind?: InputKind
-  /** Output path relative to `--out`. */
+  /** Output path relative to `--out`; never the same for two records of a batch. */
   relative: string
   /** Fields carried through to a JSON Lines output untouched. */
   fields?: Record<string, unknown>
   /** The charset the HTTP `Content-Type` declared (WARC responses). */
   charset?: string
+  /** From a JSON Lines or WARC file: output is JSON Lines by default. */
+  fromRecords: boolean
 }
 
-/** An input record that could not even be read as a page: it becomes an error line. */
+/** An input that could not even be read as a page: it becomes an error record. */
 export interface BadRecord {
   type: 'bad'
   seq: number
   id: string
+  rawId?: unknown
   reason: string
+  fromRecords: boolean
 }
 
 export type InputRecord = PageRecord | BadRecord
@@ -40,121 +47,324 @@ export interface InputOptions {
   include?: string[]
   /** Globs of files to leave out of folders. */
   exclude?: string[]
+  /** Longest JSON Lines line read, in bytes; a longer line is an error record (default: 128 MiB). */
+  maxLineBytes?: number
 }
 
 const jsonLines = /\.(?:jsonl|ndjson)(?:\.gz)?$/iu
 const warc = /\.(?:warc|wet|arc)(?:\.gz)?$/iu
 /** Everything dechaff reads from a folder by default. */
 export const folderPatterns = [...pagePatterns, '**/*.jsonl', '**/*.jsonl.gz', '**/*.ndjson', '**/*.warc', '**/*.warc.gz', '**/*.wet', '**/*.wet.gz']
+const defaultMaxLineBytes = 128 * 1024 * 1024
+/** Longest output file name kept as it is, in bytes; file systems allow 255. */
+const maxNameBytes = 200
+/** Longest JSON Lines id used as a file name as it is. */
+const maxIdName = 120
+
+/**
+ * The key of a JSON Lines record's id, the same on input and on resume: a
+ * string is itself, any other JSON value its JSON text.
+ */
+export function idKey(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}
+
+/** A short hash of a full id or path, to tell apart names that sanitising or shortening made equal. */
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12)
+}
+
+/** What a batch has given out so far: output names, record keys. */
+interface BatchState {
+  seq: number
+  /** Output names given, folded to lower case (case-insensitive file systems). */
+  names: Set<string>
+  /** Record keys seen, and where first. */
+  keys: Map<string, string>
+  maxLineBytes: number
+}
 
 /**
  * Every record of the inputs, in order: page files as they are, JSON Lines
  * (one record a line with an `id` and `text` or `html`; other fields are
  * carried), WARC and WET files (response records as HTML, conversion records
  * as text, with the record's URI and date), and standard input as any of them.
+ * Whatever cannot be read — a missing operand, an unreadable folder, a broken
+ * line, a truncated archive, a duplicate id — is a bad record, never skipped.
  */
 export async function* readRecords(operands: string[], options: InputOptions = {}): AsyncGenerator<InputRecord> {
-  const counter = {seq: 0}
+  const state: BatchState = {seq: 0, names: new Set(), keys: new Map(), maxLineBytes: options.maxLineBytes ?? defaultMaxLineBytes}
   for (const operand of operands.length === 0 ? ['-'] : operands) {
     if (operand === '-') {
-      yield* readStdin(counter)
+      yield* unique(readStdin(state), state)
       continue
     }
-    const info = await stat(operand)
-    if (info.isDirectory()) {
-      const files = await glob(options.include ?? folderPatterns, {cwd: operand, onlyFiles: true, ignore: options.exclude ?? []})
-      for (const file of files.sort()) yield* readFile(path.join(operand, file), file, counter)
+    let isFolder: boolean
+    try {
+      isFolder = (await stat(operand)).isDirectory()
+    } catch (error) {
+      yield* unique(badRecord(state, operand, `cannot read: ${(error as Error).message}`, false), state)
+      continue
+    }
+    if (isFolder) {
+      const entries = await walkFolder(operand, options)
+      const relatives = outputRelatives(entries.flatMap((entry) => ('reason' in entry ? [] : [entry.relative])))
+      for (const entry of entries) {
+        const file = path.join(operand, entry.relative)
+        if ('reason' in entry) yield* unique(badRecord(state, file, entry.reason, false), state)
+        else yield* unique(readFile(file, entry.relative, relatives.get(entry.relative) as string, state), state)
+      }
     } else {
-      yield* readFile(operand, path.basename(operand), counter)
+      yield* unique(readFile(operand, path.basename(operand), asTextPath(path.basename(operand)), state), state)
     }
   }
 }
 
-interface Counter {
-  seq: number
+/** A record whose key an earlier record had becomes a bad record; every output name is made unique. */
+async function* unique(records: AsyncGenerator<InputRecord>, state: BatchState): AsyncGenerator<InputRecord> {
+  for await (const record of records) {
+    const first = state.keys.get(record.id)
+    const where = record.type === 'page' ? record.relative : record.id
+    if (first !== undefined) {
+      yield {type: 'bad', seq: record.seq, id: record.id, ...('rawId' in record ? {rawId: record.rawId} : {}), reason: `duplicate id: the same id as ${first}`, fromRecords: record.fromRecords}
+      continue
+    }
+    state.keys.set(record.id, record.type === 'page' && record.fields ? `record ${record.seq + 1}` : where)
+    if (record.type === 'page') record.relative = claimName(state, record.relative, record.id)
+    yield record
+  }
 }
 
-async function* readFile(file: string, relative: string, counter: Counter): AsyncGenerator<InputRecord> {
+async function* badRecord(state: BatchState, id: string, reason: string, fromRecords: boolean): AsyncGenerator<InputRecord> {
+  yield {type: 'bad', seq: state.seq++, id, reason, fromRecords}
+}
+
+/**
+ * An output name no other record of the batch has: the name itself, or, when
+ * it is taken or a part of it too long for a file system, one with a short
+ * hash of the record's full id.
+ */
+function claimName(state: BatchState, relative: string, id: string): string {
+  const parts = relative.split('/')
+  const fits = parts.every((part) => Buffer.byteLength(part) <= maxNameBytes)
+  let name = fits ? relative : parts.map((part) => (Buffer.byteLength(part) <= maxNameBytes ? part : withHash(part.slice(0, maxNameBytes / 2), id))).join('/')
+  if (state.names.has(name.toLowerCase())) name = withHash(name, id)
+  state.names.add(name.toLowerCase())
+  return name
+}
+
+/** `a/b.txt` with the hash of `id`: `a/b-0123456789ab.txt`. */
+function withHash(name: string, id: string): string {
+  const extension = path.extname(name)
+  return `${extension ? name.slice(0, -extension.length) : name}-${shortHash(id)}${extension}`
+}
+
+type FolderEntry = {relative: string} | {relative: string; reason: string}
+
+/**
+ * The files of a folder the patterns take, by relative path, and the folders
+ * and entries that could not be read. Symbolic links are followed, a folder
+ * already visited (a link loop) is not entered again; hidden entries are left out.
+ */
+async function walkFolder(root: string, options: InputOptions): Promise<FolderEntry[]> {
+  const include = picomatch(options.include ?? folderPatterns)
+  const exclude = options.exclude?.length ? picomatch(options.exclude) : () => false
+  const entries: FolderEntry[] = []
+  const visited = new Set<string>()
+  const visit = async (relative: string): Promise<void> => {
+    const folder = path.join(root, relative)
+    let names: string[]
+    try {
+      const info = await stat(folder)
+      const identity = `${info.dev}:${info.ino}`
+      if (visited.has(identity)) return
+      visited.add(identity)
+      names = (await readdir(folder)).filter((name) => !name.startsWith('.'))
+    } catch (error) {
+      entries.push({relative: relative || '.', reason: `cannot read folder: ${(error as Error).message}`})
+      return
+    }
+    for (const name of names) {
+      const child = relative ? `${relative}/${name}` : name
+      let isFolder: boolean
+      try {
+        isFolder = (await stat(path.join(root, child))).isDirectory()
+      } catch (error) {
+        if (include(child) && !exclude(child)) entries.push({relative: child, reason: `cannot read: ${(error as Error).message}`})
+        continue
+      }
+      if (isFolder) await visit(child)
+      else if (include(child) && !exclude(child)) entries.push({relative: child})
+    }
+  }
+  await visit('')
+  return entries.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
+}
+
+/**
+ * Output paths of a folder's page files: `a/b.html` → `a/b.txt`, but where two
+ * files share a stem (`page.txt`, `page.html`) each keeps its extension
+ * (`page.txt.txt`, `page.html.txt`).
+ */
+function outputRelatives(files: string[]): Map<string, string> {
+  const stems = new Map<string, number>()
+  for (const file of files) stems.set(asTextPath(file), (stems.get(asTextPath(file)) ?? 0) + 1)
+  return new Map(files.map((file) => [file, (stems.get(asTextPath(file)) as number) > 1 ? `${file}.txt` : asTextPath(file)]))
+}
+
+async function* readFile(file: string, relative: string, output: string, state: BatchState): AsyncGenerator<InputRecord> {
   if (jsonLines.test(file)) {
     const stream = createReadStream(file)
-    yield* readJsonLines(file.endsWith('.gz') ? stream.pipe(createGunzip()) : stream, relative, counter)
+    yield* readJsonLines(file.endsWith('.gz') ? stream.pipe(createGunzip()) : stream, relative, state)
   } else if (warc.test(file)) {
-    yield* readWarc(createReadStream(file), relative, counter)
+    yield* readWarc(createReadStream(file), relative, state)
   } else {
-    const seq = counter.seq++
+    const seq = state.seq++
     try {
-      yield {type: 'page', seq, id: file, input: await readBytes(file), relative: asTextPath(relative)}
+      yield {type: 'page', seq, id: file, input: await readBytes(file), relative: output, fromRecords: false}
     } catch (error) {
-      yield {type: 'bad', seq, id: file, reason: `cannot read: ${(error as Error).message}`}
+      yield {type: 'bad', seq, id: file, reason: `cannot read: ${(error as Error).message}`, fromRecords: false}
     }
   }
 }
 
-async function* readStdin(counter: Counter): AsyncGenerator<InputRecord> {
+async function* readStdin(state: BatchState): AsyncGenerator<InputRecord> {
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   const bytes = Buffer.concat(chunks)
-  const head = bytes.subarray(0, 64).toString('latin1').trimStart()
-  if ((bytes[0] === 0x1f && bytes[1] === 0x8b) || head.startsWith('WARC/')) {
-    yield* readWarc(Readable.from([bytes]), 'stdin', counter)
-  } else if (head.startsWith('{')) {
-    yield* readJsonLines(Readable.from([bytes]), 'stdin', counter)
+  const head = bytes.subarray(0, 65_536).toString('latin1').replace(/^\xEF\xBB\xBF/u, '')
+  if ((bytes[0] === 0x1f && bytes[1] === 0x8b) || head.trimStart().startsWith('WARC/')) {
+    yield* readWarc(Readable.from([bytes]), 'stdin', state)
+  } else if (looksLikeJsonLines(head)) {
+    yield* readJsonLines(Readable.from([bytes]), 'stdin', state)
   } else {
-    yield {type: 'page', seq: counter.seq++, id: 'stdin', input: bytes, relative: 'stdin.txt'}
+    yield {type: 'page', seq: state.seq++, id: 'stdin', input: bytes, relative: 'stdin.txt', fromRecords: false}
   }
 }
 
-async function* readJsonLines(stream: Readable, relative: string, counter: Counter): AsyncGenerator<InputRecord> {
+/** JSON Lines when most of the first lines are JSON objects (the first may be broken). */
+function looksLikeJsonLines(head: string): boolean {
+  const lines = head.split('\n').filter((line) => line.trim() !== '').slice(0, 8)
+  const objects = lines.filter((line) => /^\s*\{.*\}\s*$/u.test(line)).length
+  return objects > 0 && objects * 2 >= lines.length
+}
+
+/**
+ * Lines of a byte stream, numbered from 1, without their line breaks (and a
+ * first line's byte-order mark). A line longer than `maxBytes` is given as
+ * its length only, and not held in memory. A stream that fails (a truncated
+ * gzip member) throws after its last whole line.
+ */
+async function* readLines(stream: Readable, maxBytes: number): AsyncGenerator<{line: number; text?: string; bytes: number}> {
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  let line = 0
+  const take = (tail: Buffer): {line: number; text?: string; bytes: number} => {
+    const bytes = pendingBytes + tail.length
+    line++
+    let text: string | undefined
+    if (bytes <= maxBytes) {
+      text = (pending.length === 0 ? tail : Buffer.concat([...pending, tail])).toString('utf8')
+      if (text.endsWith('\r')) text = text.slice(0, -1)
+      if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    }
+    pending = []
+    pendingBytes = 0
+    return text === undefined ? {line, bytes} : {line, text, bytes}
+  }
+  for await (const chunk of stream) {
+    let buffer = chunk as Buffer
+    for (let end = buffer.indexOf(0x0a); end !== -1; end = buffer.indexOf(0x0a)) {
+      yield take(buffer.subarray(0, end))
+      buffer = buffer.subarray(end + 1)
+    }
+    pendingBytes += buffer.length
+    if (pendingBytes <= maxBytes) pending.push(buffer)
+    else pending = []
+  }
+  if (pendingBytes > 0) yield take(Buffer.alloc(0))
+}
+
+async function* readJsonLines(stream: Readable, relative: string, state: BatchState): AsyncGenerator<InputRecord> {
   const stem = relative.replace(jsonLines, '')
   let line = 0
-  for await (const text of createInterface({input: stream, crlfDelay: Number.POSITIVE_INFINITY})) {
-    line++
-    if (text.trim() === '') continue
-    const seq = counter.seq++
-    const fallbackId = `${relative}:${line}`
-    let value: unknown
-    try {
-      value = JSON.parse(text)
-    } catch (error) {
-      yield {type: 'bad', seq, id: fallbackId, reason: `line ${line} is not JSON: ${(error as Error).message}`}
-      continue
+  try {
+    for await (const read of readLines(stream, state.maxLineBytes)) {
+      line = read.line
+      if (read.text?.trim() === '') continue
+      const fallbackId = `${relative}:${line}`
+      if (read.text === undefined) {
+        yield {type: 'bad', seq: state.seq++, id: fallbackId, reason: `line ${line} is ${read.bytes} bytes, over the ${state.maxLineBytes}-byte line limit`, fromRecords: true}
+        continue
+      }
+      yield recordOfLine(read.text, line, fallbackId, stem, state.seq++)
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield {type: 'bad', seq, id: fallbackId, reason: `line ${line} is not a JSON object`}
-      continue
-    }
-    const {text: pageText, html, ...fields} = value as Record<string, unknown>
-    const id = typeof fields.id === 'string' || typeof fields.id === 'number' ? String(fields.id) : fallbackId
-    const input = typeof html === 'string' ? html : pageText
-    if (typeof input !== 'string') {
-      yield {type: 'bad', seq, id, reason: `record has no \`text\` or \`html\` string`}
-      continue
-    }
-    yield {type: 'page', seq, id, input, kind: typeof html === 'string' ? 'html' : 'text', relative: path.join(stem, `${safeName(id)}.txt`), fields}
+  } catch (error) {
+    yield {type: 'bad', seq: state.seq++, id: `${relative}:${line + 1}`, reason: `cannot read past line ${line}: ${(error as Error).message}`, fromRecords: true}
   }
 }
 
-async function* readWarc(stream: Readable, relative: string, counter: Counter): AsyncGenerator<InputRecord> {
+function recordOfLine(text: string, line: number, fallbackId: string, stem: string, seq: number): InputRecord {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    return {type: 'bad', seq, id: fallbackId, reason: `line ${line} is not JSON: ${(error as Error).message}`, fromRecords: true}
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {type: 'bad', seq, id: fallbackId, reason: `line ${line} is not a JSON object`, fromRecords: true}
+  }
+  const {text: pageText, html, ...fields} = value as Record<string, unknown>
+  const hasId = Object.hasOwn(fields, 'id')
+  const id = hasId ? idKey(fields.id) : fallbackId
+  const given = hasId ? {rawId: fields.id} : {}
+  const input = typeof html === 'string' ? html : pageText
+  if (typeof input !== 'string') return {type: 'bad', seq, id, ...given, reason: `record has no \`text\` or \`html\` string`, fromRecords: true}
+  return {type: 'page', seq, id, ...given, input, kind: typeof html === 'string' ? 'html' : 'text', relative: path.posix.join(stem, `${safeName(id)}.txt`), fields, fromRecords: true}
+}
+
+async function* readWarc(stream: Readable, relative: string, state: BatchState): AsyncGenerator<InputRecord> {
   const stem = relative.replace(warc, '')
-  for await (const record of WARCParser.iterRecords(stream)) {
-    const type = record.warcType
-    if (type !== 'response' && type !== 'conversion' && type !== 'resource') continue
-    const contentType = (type === 'response' ? record.httpHeaders?.headers.get('content-type') : record.warcHeaders.headers.get('content-type')) ?? ''
-    if (type !== 'conversion' && contentType && !/html|text\/plain/iu.test(contentType)) continue
-    const seq = counter.seq++
-    const id = record.warcHeader('WARC-Record-ID') ?? `${relative}#${seq}`
-    const fields = {uri: record.warcTargetURI ?? null, date: record.warcDate ?? null}
-    try {
-      const input = await record.readFully(true)
-      const kind: InputKind = type === 'conversion' || /text\/plain/iu.test(contentType) ? 'text' : 'html'
-      const charset = /;\s*charset\s*=\s*["']?([\w.:-]{1,40})/iu.exec(contentType)?.[1]
-      yield {type: 'page', seq, id, input, kind, relative: path.join(stem, `${String(seq).padStart(8, '0')}.txt`), fields, ...(charset ? {charset} : {})}
-    } catch (error) {
-      yield {type: 'bad', seq, id, reason: `cannot read WARC record: ${(error as Error).message}`}
+  let records = 0
+  try {
+    for await (const record of WARCParser.iterRecords(stream)) {
+      records++
+      const type = record.warcType
+      if (type !== 'response' && type !== 'conversion' && type !== 'resource') continue
+      const contentType = (type === 'response' ? record.httpHeaders?.headers.get('content-type') : record.warcHeaders.headers.get('content-type')) ?? ''
+      if (type !== 'conversion' && contentType && !/html|text\/plain/iu.test(contentType)) continue
+      const seq = state.seq++
+      const id = record.warcHeader('WARC-Record-ID') ?? `${relative}#${seq}`
+      const fields = {uri: record.warcTargetURI ?? null, date: record.warcDate ?? null}
+      try {
+        const input = await record.readFully(true)
+        const missing = unreadBytes(record)
+        if (missing > 0) throw new Error(`record is truncated: ${missing} of its ${record.warcContentLength} bytes are missing`)
+        const kind: InputKind = type === 'conversion' || /text\/plain/iu.test(contentType) ? 'text' : 'html'
+        const charset = /;\s*charset\s*=\s*["']?([\w.:-]{1,40})/iu.exec(contentType)?.[1]
+        yield {type: 'page', seq, id, input, kind, relative: path.posix.join(stem, `${String(seq).padStart(8, '0')}.txt`), fields, fromRecords: true, ...(charset ? {charset} : {})}
+      } catch (error) {
+        yield {type: 'bad', seq, id, reason: `cannot read WARC record: ${(error as Error).message}`, fromRecords: true}
+      }
     }
+  } catch (error) {
+    yield {type: 'bad', seq: state.seq++, id: `${relative}#record-${records + 1}`, reason: `cannot read past WARC record ${records}: ${(error as Error).message}`, fromRecords: true}
   }
 }
 
+/**
+ * Bytes of the record's block its Content-Length promised and the file did not
+ * hold. warcio reads a record through a reader limited to that length and
+ * keeps what is left of the limit: more than nothing once the record is read
+ * means the file ended inside it.
+ */
+function unreadBytes(record: WARCRecord): number {
+  const reader = (record as unknown as {_reader?: {limit?: unknown}})._reader
+  return typeof reader?.limit === 'number' ? Math.max(0, reader.limit) : 0
+}
+
+/** A record's id as a file name: itself when it is a short, plain name; else its plain part and a hash of it. */
 function safeName(id: string): string {
-  return id.replace(/[^\w.-]+/gu, '_').slice(0, 120) || 'record'
+  if (/^[\w-][\w.-]*$/u.test(id) && id.length <= maxIdName) return id
+  return `${id.replace(/[^\w.-]+/gu, '_').replace(/^\.+/u, '').slice(0, maxIdName / 2) || 'record'}-${shortHash(id)}`
 }

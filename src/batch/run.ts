@@ -1,14 +1,14 @@
 import {createWriteStream, type WriteStream} from 'node:fs'
-import {mkdir, readFile, stat, truncate} from 'node:fs/promises'
+import {mkdir, readFile, rm, rmdir, stat, truncate} from 'node:fs/promises'
 import path from 'node:path'
 import cliProgress from 'cli-progress'
 import {formatExtensions, writeAtomically} from '../io.js'
-import {budgetOf} from '../limits.js'
+import {budgetOf, defaultMaxBytes} from '../limits.js'
 import type {CleanOptions} from '../options.js'
 import type {CleanResult} from '../clean.js'
 import type {OutputFormat} from './format.js'
 import {WorkerPool} from './pool.js'
-import {readRecords, type InputOptions, type PageRecord} from './records.js'
+import {idKey, readRecords, type InputOptions, type InputRecord, type PageRecord} from './records.js'
 import {createTaskRunner, type TaskRunner, type WorkerReply} from './task.js'
 import {warmedUp} from './warm-up.js'
 
@@ -28,6 +28,12 @@ export interface BatchOptions extends InputOptions {
   quiet: boolean
   /** Called with each page's full result; cleans in this thread (no workers) to have it. */
   explain?: (id: string, result: CleanResult) => void
+  /** Each JSON Lines record's cleaning time, `ms` (default true); without it the output is byte-reproducible. */
+  timings?: boolean
+  /** Worker threads to clean on, made for the same options and format and left open (e.g. across a queue's shards); default: a pool of `jobs` made and closed here. */
+  pool?: WorkerPool
+  /** Called after each record is written or recorded as an error, with the counts so far. */
+  onProgress?: (summary: Readonly<BatchSummary>) => void
   options: CleanOptions
 }
 
@@ -43,22 +49,56 @@ export interface BatchSummary {
 
 /** Grace beyond the in-page time budget before a worker is killed: the budget is checked between stages. */
 const hardLimitFactor = 3
+/** Folder under `--out` for files being written; what a killed run left there is removed on resume. */
+const temporaryFolderName = '.dechaff-tmp'
+/** Errors of writing outputs that no other record could escape: the batch stops. */
+const fatalWriteCodes = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'EMFILE', 'ENFILE', 'EBADF', 'EPIPE'])
+
+/**
+ * A batch that stopped on a fatal error (an output it cannot write): every
+ * record finished before it is written; `--resume` does the rest.
+ */
+export class BatchStoppedError extends Error {
+  override name = 'BatchStoppedError'
+}
+
+/** Standard output was closed by its reader (`| head`): the batch stops quietly. */
+export class OutputClosedError extends Error {
+  override name = 'OutputClosedError'
+}
 
 /**
  * Clean every record of the inputs: each yields exactly one output (a file
- * under `out`, a JSON Lines record, or text on stdout) or one error line.
+ * under `out`, a JSON Lines record, or text on stdout) or one error record.
  * Workers clean in parallel with a bounded queue; outputs are written
- * atomically, so `resume` can skip whatever a killed run completed.
+ * atomically, so `resume` can skip whatever a killed run completed. An output
+ * that cannot be written stops the batch: pages in flight finish or are left
+ * undone (in neither file), workers close, and a `BatchStoppedError` says
+ * what happened.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now()
   const summary: BatchSummary = {pages: 0, skipped: 0, errors: 0, keptChars: 0, removedChars: 0, rules: [], seconds: 0}
   const rules = new Map<string, number>()
-  const done = options.resume ? await completedIds(options) : new Set<string>()
-  const errorSink = await openSink(options.errors, options.resume, process.stderr)
+  const temporaryRoot = options.out ? path.join(options.out, temporaryFolderName) : undefined
+  const temporaryFolder = temporaryRoot ? path.join(temporaryRoot, String(process.pid)) : undefined
+  if (options.resume && temporaryRoot) await rm(temporaryRoot, {recursive: true, force: true})
+  if (temporaryFolder) {
+    await mkdir(temporaryFolder, {recursive: true}).catch((error: unknown) => {
+      throw new BatchStoppedError(`cannot write ${options.out}: ${(error as Error).message}`)
+    })
+  }
+  const done = options.resume ? await completedIds(options) : new Map<string, number>()
+  let fatal: Error | undefined
+  const stop = (error: unknown, what: string): void => {
+    const code = (error as NodeJS.ErrnoException).code
+    fatal ??= code === 'EPIPE' && what === 'standard output' ? new OutputClosedError('standard output closed') : new BatchStoppedError(`cannot write ${what}: ${(error as Error).message}`)
+  }
+  const errorSink = await openSink(options.errors, options.resume, process.stderr).catch((error: unknown) => {
+    throw new BatchStoppedError(`cannot write ${options.errors}: ${(error as Error).message}`)
+  })
   let outputSink: Sink | undefined
   const ordered = new OrderedWriter()
-  const budget = budgetOf(options.options)
   // This thread's cleaners are made and warmed up on its first page, as a worker's are before its first.
   let localRunner: TaskRunner | undefined
   const runLocal: TaskRunner = (message) => (localRunner ??= warmedUp(createTaskRunner(options.options, options.format, options.explain !== undefined)))(message)
@@ -70,20 +110,45 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const inFlight = new Set<Promise<void>>()
   const limit = Math.max(1, jobs * 2)
   let pagesSeen = 0
+  let recordsRead = 0
 
   const emit = async (seq: number, line: string | undefined): Promise<void> => {
-    if (!outputSink) return
-    if (options.ordered) for (const ready of ordered.add(seq, line)) await outputSink.write(ready)
-    else if (line !== undefined) await outputSink.write(line)
+    if (!outputSink || fatal) return
+    // One write for the lines a record releases, so a later record's line cannot slip in between.
+    const text = options.ordered ? ordered.add(seq, line).join('') : (line ?? '')
+    if (text) await outputSink.write(text).catch((error: unknown) => stop(error, outputSink?.name ?? 'the output'))
   }
-  const recordError = async (seq: number, id: string, reason: string): Promise<void> => {
+  const recordError = async (record: InputRecord, reason: string): Promise<void> => {
+    if (fatal) return
+    const id = 'rawId' in record ? record.rawId : record.id
+    try {
+      await errorSink.write(`${JSON.stringify({id, reason})}\n`)
+    } catch (error) {
+      return stop(error, errorSink.name)
+    }
     summary.errors++
-    await errorSink.write(`${JSON.stringify({id, reason})}\n`)
-    await emit(seq, undefined)
+    await emit(record.seq, undefined)
     progress?.update({errors: summary.errors})
+    options.onProgress?.(summary)
   }
   const finish = async (record: PageRecord, reply: WorkerReply): Promise<void> => {
-    if (!reply.ok) return recordError(record.seq, record.id, reply.error)
+    // After a fatal error a page is left undone, whatever its reply: resume cleans it.
+    if (fatal) return
+    if (!reply.ok) return recordError(record, reply.error)
+    if (options.out) {
+      try {
+        await writeAtomically(targetOf(options, record), reply.text, temporaryFolder)
+      } catch (error) {
+        if (fatalWriteCodes.has((error as NodeJS.ErrnoException).code ?? '')) return stop(error, targetOf(options, record))
+        return recordError(record, `cannot write output: ${(error as Error).message}`)
+      }
+      await emit(record.seq, undefined)
+    } else if (outputSink?.jsonl) {
+      await emit(record.seq, `${JSON.stringify({id: record.id, ...record.fields, language: reply.language, text: reply.text, metadata: reply.metadata, removed: reply.removed, ...(options.timings === false ? {} : {ms: Math.round(reply.ms)})})}\n`)
+    } else {
+      await emit(record.seq, multiple ? `==> ${record.id} <==\n${reply.text}` : reply.text)
+    }
+    if (fatal) return
     summary.pages++
     summary.keptChars += reply.text.length
     for (const {rule, chars} of reply.removed) {
@@ -91,35 +156,34 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       summary.removedChars += chars
     }
     if (options.explain && reply.result) options.explain(record.id, reply.result)
-    if (options.out) {
-      await writeAtomically(targetOf(options, record), reply.text)
-      await emit(record.seq, undefined)
-    } else if (outputSink?.jsonl) {
-      await emit(record.seq, `${JSON.stringify({id: record.id, ...record.fields, language: reply.language, text: reply.text, removed: reply.removed, ms: Math.round(reply.ms)})}\n`)
-    } else {
-      await emit(record.seq, multiple ? `==> ${record.id} <==\n${reply.text}` : reply.text)
-    }
     const seconds = (performance.now() - started) / 1000
     progress?.increment(1, {speed: (summary.pages / seconds).toFixed(1), mb: (bytes / 1e6 / seconds).toFixed(1)})
+    options.onProgress?.(summary)
   }
 
   try {
-    for await (const record of readRecords(options.operands, options)) {
-      outputSink ??= await openOutput(options, record.type === 'page' && record.fields !== undefined)
-      if (done.has(record.id) || (options.resume && options.out && record.type === 'page' && (await exists(targetOf(options, record))))) {
+    for await (const record of readRecords(options.operands, {...options, maxLineBytes: maxLineBytesOf(options.options)})) {
+      if (fatal) break
+      recordsRead++
+      if (!outputSink) {
+        outputSink = await openOutput(options, record.fromRecords).catch((error: unknown) => {
+          throw new BatchStoppedError(`cannot write ${options.output}: ${(error as Error).message}`)
+        })
+      }
+      if (takeDone(done, record.id) || (options.resume && options.out && record.type === 'page' && (await exists(targetOf(options, record))))) {
         summary.skipped++
         await emit(record.seq, undefined)
         continue
       }
       if (record.type === 'bad') {
-        await recordError(record.seq, record.id, record.reason)
+        await recordError(record, record.reason)
         continue
       }
       pagesSeen++
       bytes += typeof record.input === 'string' ? record.input.length : record.input.byteLength
       // A lone page is cleaned here; a second page, or a record of a JSON Lines or WARC stream, means a batch worth workers.
-      if ((pagesSeen > 1 || record.fields !== undefined) && jobs > 0) {
-        pool ??= new WorkerPool({jobs, options: options.options, format: options.format, hardTimeoutMs: budget > 0 ? budget * hardLimitFactor : 0})
+      if ((pagesSeen > 1 || record.fromRecords) && jobs > 0) {
+        pool ??= options.pool ?? createPool(jobs, options.options, options.format)
       }
       const page = {id: record.id, input: record.input, ...(record.kind ? {kind: record.kind} : {}), ...(record.charset ? {charset: record.charset} : {})}
       const job = pool ? pool.run(page).then((reply) => finish(record, reply)) : finish(record, runLocal({task: record.seq, ...page}))
@@ -129,14 +193,41 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }
     await Promise.all(inFlight)
   } finally {
-    await pool?.close()
+    if (pool !== options.pool) await pool?.close()
     progress?.stop()
-    await outputSink?.close()
-    await errorSink.close()
+    await outputSink?.close().catch((error: unknown) => stop(error, outputSink?.name ?? 'the output'))
+    await errorSink.close().catch((error: unknown) => stop(error, errorSink.name))
+    if (temporaryFolder) await rm(temporaryFolder, {recursive: true, force: true})
+    if (temporaryRoot) await rmdir(temporaryRoot).catch(() => undefined)
   }
+  if (fatal instanceof BatchStoppedError) {
+    const finished = summary.pages + summary.errors + summary.skipped
+    fatal.message += `; stopped after ${finished} of the ${recordsRead} records read (run again with --resume to do the rest)`
+  }
+  if (fatal) throw fatal
   summary.rules = [...rules].map(([rule, chars]) => ({rule, chars})).sort((a, b) => b.chars - a.chars)
   summary.seconds = (performance.now() - started) / 1000
   return summary
+}
+
+/** `jobs` worker threads for these options, each page stopped at a multiple of its time budget. */
+export function createPool(jobs: number, options: CleanOptions, format: OutputFormat): WorkerPool {
+  const budget = budgetOf(options)
+  return new WorkerPool({jobs, options, format, hardTimeoutMs: budget > 0 ? budget * hardLimitFactor : 0})
+}
+
+/** Longest JSON Lines line worth reading: a page at the size limit, every character escaped. */
+function maxLineBytesOf(options: CleanOptions): number {
+  return 8 * (options.maxBytes ?? defaultMaxBytes) + 65_536
+}
+
+/** Whether a previous run finished a record with this id (as many times as it did). */
+function takeDone(done: Map<string, number>, id: string): boolean {
+  const count = done.get(id)
+  if (!count) return false
+  if (count === 1) done.delete(id)
+  else done.set(id, count - 1)
+  return true
 }
 
 /** Writes lines in input order: each waits for every earlier record's line (or its absence). */
@@ -158,25 +249,53 @@ class OrderedWriter {
 }
 
 interface Sink {
+  /** The file or stream, for messages. */
+  name: string
   jsonl: boolean
   write(text: string): Promise<void>
   close(): Promise<void>
 }
 
 async function openOutput(options: BatchOptions, recordsInput: boolean): Promise<Sink> {
-  if (options.out) return {jsonl: false, write: async () => undefined, close: async () => undefined}
+  if (options.out) return {name: options.out, jsonl: false, write: async () => undefined, close: async () => undefined}
   const jsonl = options.output !== undefined || recordsInput || options.format === 'json'
   const target = options.output && options.output !== '-' ? options.output : undefined
   const sink = await openSink(target, options.resume, process.stdout)
   return {...sink, jsonl}
 }
 
-/** A file to write lines to (appending on resume), or the given standard stream. */
+/**
+ * A file to write lines to (appending on resume), opened before the first
+ * write so an unwritable file fails at once, or the given standard stream.
+ * A write that fails rejects, with the stream's error.
+ */
 async function openSink(file: string | undefined, append: boolean, fallback: NodeJS.WriteStream): Promise<Sink> {
-  if (!file) return {jsonl: true, write: (text) => writeTo(fallback, text), close: async () => undefined}
+  if (!file) {
+    const name = fallback === process.stdout ? 'standard output' : 'standard error'
+    // A closed stream emits its error as well as passing it to the write: heard here, it is not a crash.
+    if (fallback.listenerCount('error') === 0) fallback.on('error', () => undefined)
+    return {name, jsonl: true, write: (text) => writeTo(fallback, text), close: async () => undefined}
+  }
   await mkdir(path.dirname(path.resolve(file)), {recursive: true})
   const stream = createWriteStream(file, {flags: append ? 'a' : 'w'})
-  return {jsonl: true, write: (text) => writeTo(stream, text), close: () => new Promise((resolve) => stream.end(resolve))}
+  let failure: Error | undefined
+  stream.on('error', (error) => {
+    failure ??= error
+  })
+  await new Promise<void>((resolve, reject) => {
+    stream.once('ready', resolve)
+    stream.once('error', reject)
+  })
+  return {
+    name: file,
+    jsonl: true,
+    write: (text) => (failure ? Promise.reject(failure) : writeTo(stream, text)),
+    close: () =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure)
+        stream.end((error?: Error | null) => (error ? reject(error) : resolve()))
+      })
+  }
 }
 
 function writeTo(stream: NodeJS.WritableStream | WriteStream, text: string): Promise<void> {
@@ -186,12 +305,13 @@ function writeTo(stream: NodeJS.WritableStream | WriteStream, text: string): Pro
 }
 
 /**
- * Ids a killed run already finished: files under `out` are complete (written
- * by rename); a JSON Lines output or errors file is cut back to its last whole
- * line and its ids read.
+ * Ids a killed run already finished, with how often (an id may recur as a
+ * duplicate's error): files under `out` are complete (written by rename); a
+ * JSON Lines output or errors file is cut back to its last whole line and
+ * its ids read, keyed as the input's are.
  */
-async function completedIds(options: BatchOptions): Promise<Set<string>> {
-  const ids = new Set<string>()
+async function completedIds(options: BatchOptions): Promise<Map<string, number>> {
+  const ids = new Map<string, number>()
   const files = [options.output && options.output !== '-' ? options.output : undefined, options.errors].filter((file): file is string => Boolean(file))
   for (const file of files) {
     let text: string
@@ -205,8 +325,10 @@ async function completedIds(options: BatchOptions): Promise<Set<string>> {
     for (const line of text.slice(0, whole).split('\n')) {
       if (!line) continue
       try {
-        const id = (JSON.parse(line) as {id?: unknown}).id
-        if (id !== undefined) ids.add(String(id))
+        const record = JSON.parse(line) as {id?: unknown}
+        if (!Object.hasOwn(record, 'id')) continue
+        const key = idKey(record.id)
+        ids.set(key, (ids.get(key) ?? 0) + 1)
       } catch {
         // A damaged line is not a finished record.
       }

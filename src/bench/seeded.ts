@@ -9,15 +9,23 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
+/** The items in a seeded random order: the same seed gives the same order. */
+export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  const shuffled = [...items]
+  const next = seededRandom(seed)
+  for (let index = shuffled.length - 1; index > 0; index--) {
+    const other = Math.floor(next() * (index + 1))
+    ;[shuffled[index], shuffled[other]] = [shuffled[other] as T, shuffled[index] as T]
+  }
+  return shuffled
+}
+
 /** `size` items of `items` chosen by a seeded shuffle, in their original order: the same sample every run. */
 export function seededSample<T>(items: readonly T[], size: number, seed: number): T[] {
-  const order = items.map((_, index) => index)
-  const next = seededRandom(seed)
-  for (let index = order.length - 1; index > 0; index--) {
-    const other = Math.floor(next() * (index + 1))
-    ;[order[index], order[other]] = [order[other] as number, order[index] as number]
-  }
-  return order
+  return seededShuffle(
+    items.map((_, index) => index),
+    seed
+  )
     .slice(0, size)
     .sort((a, b) => a - b)
     .map((index) => items[index] as T)

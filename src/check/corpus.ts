@@ -5,7 +5,8 @@ import {createCleaner, type CleanOptions} from '../clean.js'
 import {asTextPath, formatExtensions, pagePatterns, writeAtomically} from '../io.js'
 import {scoresOf, tokenOverlap, type Overlap, type Scores} from '../metrics.js'
 import type {OutputFormat} from '../options.js'
-import {paragraphDiff} from './diff.js'
+import type {PageMetadata} from '../types.js'
+import {metadataDiff, paragraphDiff} from './diff.js'
 
 /** What happened to one corpus page. */
 export type PageStatus = 'pass' | 'changed' | 'missing' | 'error'
@@ -26,6 +27,10 @@ export interface PageReport {
   scores?: Scores
   /** Why the page could not be cleaned (error pages). */
   error?: string
+  /** Path of the page's golden metadata (`<page>.meta.json`) relative to the golden folder, when it has one. */
+  metadataGolden?: string
+  /** Field-by-field diff of the page's metadata against its golden `.meta.json` (changed pages). */
+  metadataDiff?: string
 }
 
 export interface CheckReport {
@@ -49,6 +54,10 @@ export interface CheckOptions {
   /** Cleaning options, as for `clean()`. */
   clean?: CleanOptions
   /**
+   * Golden metadata: a page with a `<page>.meta.json` beside its golden file
+   * has its metadata compared field by field whatever the format; `update`
+   * rewrites those that changed, and with `only` writes them where missing.
+   *
    * Which golden files to compare: `text` (`<page>.txt`, every page must have
    * one), `markdown` (`<page>.md`) or `html` (`<page>.html`), where only the
    * pages that have such a golden file are checked, and `update` with `only`
@@ -77,8 +86,11 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
     if (format !== 'text' && expected === undefined && !(options.update && options.only)) continue
     const report: PageReport = {page, golden: goldenRelative, status: 'pass'}
     reports.push(report)
+    let metadata: PageMetadata = {}
     try {
-      report.actual = cleaner(await readFile(path.join(corpus, page)), page).output
+      const result = cleaner(await readFile(path.join(corpus, page)), page)
+      report.actual = result.output
+      metadata = result.metadata
     } catch (error) {
       report.status = 'error'
       report.error = error instanceof Error ? error.message : String(error)
@@ -101,6 +113,26 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
     if (options.update && report.status !== 'pass') {
       await writeAtomically(path.join(golden, goldenRelative), report.actual)
       updated.push(goldenRelative)
+    }
+    const metadataRelative = asTextPath(page).replace(/\.txt$/u, '.meta.json')
+    const expectedMetadata = await readOptional(path.join(golden, metadataRelative))
+    if (expectedMetadata === undefined && !(options.update && options.only)) continue
+    report.metadataGolden = metadataRelative
+    let diff: string | undefined = 'missing'
+    try {
+      if (expectedMetadata !== undefined) diff = metadataDiff(JSON.parse(expectedMetadata) as PageMetadata, metadata)
+    } catch (error) {
+      report.status = 'error'
+      report.error = `${metadataRelative} is not JSON: ${(error as Error).message}`
+      continue
+    }
+    if (diff === undefined) continue
+    if (options.update) {
+      await writeAtomically(path.join(golden, metadataRelative), `${JSON.stringify(metadata, null, 2)}\n`)
+      updated.push(metadataRelative)
+    } else {
+      report.metadataDiff = diff
+      if (report.status === 'pass') report.status = 'changed'
     }
   }
   const counts: Record<PageStatus, number> = {pass: 0, changed: 0, missing: 0, error: 0}

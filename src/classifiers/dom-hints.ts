@@ -1,4 +1,5 @@
 import type {Transformer} from 'unified'
+import pageTypeData from '../data/page-types.json' with {type: 'json'}
 import {ancestry} from '../elements.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {ElementInfo, Root} from '../types.js'
@@ -17,10 +18,14 @@ export interface DomHintsOptions {
  * count, so a page-wide wrapper class cannot remove the article; outside it,
  * the walk stops at the elements that wrap the article (a site whose page
  * wrapper is `nav-drawer` or `menu-slide` has not put its article in a menu).
+ * On some kinds of page some hints name content (`data/page-types.json`):
+ * a forum thread's posts are `comment` and `reply` elements.
  */
 export default function dechaffDomHints(options: DomHintsOptions = {}): Transformer<Root> {
   const aboveArticle = options.aboveArticle ?? false
   return (tree) => {
+    const type = tree.data?.pageType?.type
+    const content = type ? contentHints.get(type) : undefined
     const elements = tree.data?.elements
     if (!elements) return
     const area = new Set(tree.data?.articleElements ?? [])
@@ -34,7 +39,7 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
         if ((area.has(index) || wrappers.has(index)) && !aboveArticle) break
         const element = elements[index] as ElementInfo
         if (element.tag === 'body') break
-        if (element.furniture) {
+        if (element.furniture && !content?.test(element.furniture)) {
           markRemoved(block, {ruleId: 'dom-hint', reason: `inside ${describe(element)} (${element.furniture})`, score: 0.75, inFlow: element.furnitureInFlow === true})
           break
         }
@@ -42,6 +47,9 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
     }
   }
 }
+
+/** Hints that name content on some kinds of page, alone or run together (`commentbody`): a forum's posts sit in `comment` and `reply` elements. */
+const contentHints = new Map(Object.entries(pageTypeData.contentHints).map(([type, words]) => [type, new RegExp(`^(?:${words.join('|')})`, 'u')]))
 
 function describe(element: ElementInfo): string {
   return element.tokens.length > 0 ? `<${element.tag} ${element.tokens.slice(0, 4).join(' ')}>` : `<${element.tag}>`

@@ -1,7 +1,7 @@
 import type {Transformer} from 'unified'
-import {furnitureLexicon, furnitureLexiconFor, Lexicon, type LexiconData} from '../lexicon.js'
+import {furnitureLexicon, furnitureLexiconFor, Lexicon, removeLexiconMatches, type LexiconData} from '../lexicon.js'
 import {defaults} from '../thresholds.js'
-import {blocksOf, markRemoved} from '../tree.js'
+import {blocksOf} from '../tree.js'
 import type {Root} from '../types.js'
 
 export interface PhrasesOptions {
@@ -39,13 +39,11 @@ export default function dechaffPhrases(options: PhrasesOptions = {}): Transforme
   }
   const blockMaxChars = options.blockMaxChars ?? defaults.phrases.blockMaxChars
   return (tree) => {
-    const lexicon = lexiconFor(tree.data?.language?.code ?? 'en')
-    for (const node of blocksOf(tree)) {
-      const block = node.data.block
-      // A quotation is the article quoting someone, even when it quotes a notice word for word.
-      if (block.removal || block.features.chars > blockMaxChars || block.evidence.html?.inQuote) continue
-      const match = lexicon.matchBlock(block.sentences, block.words)
-      if (match) markRemoved(block, {ruleId: match.ruleId, reason: `${match.reason}: “${match.matched}”`, score: 1})
-    }
+    removeLexiconMatches(
+      blocksOf(tree).map((node) => node.data.block),
+      lexiconFor(tree.data?.language?.code ?? 'en'),
+      blockMaxChars,
+      1
+    )
   }
 }

@@ -38,7 +38,7 @@ function jsonReport(report: CheckReport): object {
     counts: report.counts,
     scores: report.scores,
     updated: report.updated,
-    pages: report.pages.map(({page, golden, status, scores, diff, error}) => ({page, golden, status, scores, diff, error}))
+    pages: report.pages.map(({page, golden, status, scores, diff, error, metadataGolden, metadataDiff}) => ({page, golden, status, scores, diff, error, metadataGolden, metadataDiff}))
   }
 }
 
@@ -66,7 +66,11 @@ function formatPage(page: PageReport, paint: Paint): string[] {
     case 'error':
       return [`${paint('red', 'error')}    ${page.page}: ${page.error ?? ''}`]
     case 'changed':
-      return [`${paint('red', 'changed')}  ${page.page}  ${page.scores ? formatScores(page.scores) : ''}`, ...colourDiff(page.diff ?? '', paint)]
+      return [
+        `${paint('red', 'changed')}  ${page.page}  ${page.scores ? formatScores(page.scores) : ''}`,
+        ...colourDiff(page.diff ?? '', paint),
+        ...(page.metadataDiff ? [`    metadata (${page.metadataGolden ?? ''}):`, ...colourDiff(page.metadataDiff, paint)] : [])
+      ]
   }
 }
 

@@ -13,6 +13,8 @@ export interface CleanCommandOptions {
   jobs?: number
   errors?: string
   resume: boolean
+  /** Each JSON Lines record's `ms` (default true). */
+  timings?: boolean
   quiet: boolean
   explain: boolean
   include?: string[]
@@ -33,6 +35,7 @@ export async function runClean(command: CleanCommandOptions): Promise<number> {
     ordered: command.ordered,
     jobs: command.jobs ?? availableParallelism(),
     resume: command.resume,
+    ...(command.timings === false ? {timings: false} : {}),
     quiet: command.quiet,
     options: command.options,
     ...(command.out ? {out: command.out} : {}),

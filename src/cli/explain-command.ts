@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises'
-import {clean, type BlockReport} from '../clean.js'
+import {clean, type BlockReport, type CleanResult} from '../clean.js'
 import type {CleanOptions} from '../options.js'
 import {preview} from './explain.js'
 import {painter} from './style.js'
@@ -14,15 +14,31 @@ export interface ExplainCommandOptions {
 export async function runExplain(command: ExplainCommandOptions): Promise<number> {
   const result = clean(await readFile(command.file), {...command.options, path: command.file})
   if (command.json) {
-    process.stdout.write(`${JSON.stringify({file: command.file, language: result.language, blocks: result.blocks}, null, 2)}\n`)
+    process.stdout.write(`${JSON.stringify({file: command.file, language: result.language, ...(result.pageType ? {pageType: result.pageType} : {}), metadata: result.metadata, metadataSources: result.metadataSources, blocks: result.blocks}, null, 2)}\n`)
     return 0
   }
   const paint = painter(process.stdout)
-  const lines = result.blocks.map((block) => formatBlock(block, paint))
+  const lines = [...formatMetadata(result, paint), ...result.blocks.map((block) => formatBlock(block, paint))]
+  if (result.pageType) {
+    const {type, confidence, evidence} = result.pageType
+    lines.unshift(`page type ${paint('green', type)} (${confidence.toFixed(2)}): ${evidence.join(', ')}`, '')
+  }
   const removed = result.blocks.filter((block) => !block.kept).length
   lines.push('', `${command.file}: ${result.blocks.length - removed} kept, ${removed} removed; language ${result.language.code} (${result.language.source})`)
   process.stdout.write(`${lines.join('\n')}\n`)
   return 0
+}
+
+/** One line per metadata field: its value and where it came from. */
+function formatMetadata(result: CleanResult, paint: ReturnType<typeof painter>): string[] {
+  const entries = Object.entries(result.metadata)
+  if (entries.length === 0) return ['metadata: none found', '']
+  const lines = ['metadata:']
+  for (const [field, value] of entries) {
+    const shown = Array.isArray(value) ? value.join('; ') : String(value)
+    lines.push(`  ${field.padEnd(13)}${preview(shown)}  ${paint('dim', `(${result.metadataSources[field as keyof typeof result.metadataSources] ?? '?'})`)}`)
+  }
+  return [...lines, '']
 }
 
 function formatBlock(block: BlockReport, paint: ReturnType<typeof painter>): string {

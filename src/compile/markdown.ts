@@ -4,10 +4,14 @@ import {gfmToMarkdown} from 'mdast-util-gfm'
 import {toMarkdown} from 'mdast-util-to-markdown'
 import type {Plugin} from 'unified'
 import {visit} from 'unist-util-visit'
+import {stringify as toYaml} from 'yaml'
 import type {Root} from '../types.js'
 import {keptHast, keptMdastOfText, type StructureOptions} from './kept.js'
 
-export type MarkdownOptions = StructureOptions
+export interface MarkdownOptions extends StructureOptions {
+  /** Start with the page's metadata as YAML front matter between `---` lines (default: false). */
+  frontMatter?: boolean
+}
 
 /**
  * Compiler plugin: write the kept content as Markdown (GFM). An HTML page's
@@ -24,6 +28,14 @@ export default dechaffCompileMarkdown
 
 /** Write the kept content of a settled tree as Markdown. */
 export function compileMarkdown(tree: Root, options: MarkdownOptions = {}): string {
+  const body = markdownBody(tree, options)
+  if (!options.frontMatter) return body
+  const fields = tree.data?.metadata?.fields ?? {}
+  const yaml = Object.keys(fields).length > 0 ? toYaml(fields, {lineWidth: 0}) : ''
+  return `---\n${yaml}---\n${body ? `\n${body}` : ''}`
+}
+
+function markdownBody(tree: Root, options: StructureOptions): string {
   const hast = keptHast(tree, options)
   const mdast = tree.data?.hast ? (hast ? (toMdast(hast) as MdastRoot) : undefined) : keptMdastOfText(tree)
   if (!mdast || mdast.children.length === 0) return ''

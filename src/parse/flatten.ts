@@ -1,20 +1,64 @@
 /** Deepest element nesting parsed as a DOM; jsdom recurses per level and overflows the stack near 5,000. */
 export const maxNesting = 1500
 
-const voidTags = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'option', 'td', 'th', 'tr', 'dt', 'dd'])
+/** Elements that never hold content, whatever the markup says (`<br/>`, `<img>`). */
+const voidTags = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+/** Elements an opening tag of the same name closes when it is the innermost open one (`<li>a<li>b`). */
+const selfClosingSiblings = new Set(['li', 'option', 'td', 'th', 'tr', 'dt', 'dd'])
+/** Elements a `<p>` cannot close a paragraph across (the parser's button scope). */
+const paragraphScope = new Set(['applet', 'button', 'caption', 'html', 'marquee', 'object', 'table', 'td', 'template', 'th'])
 const tagPattern = /<(\/?)([a-zA-Z][\w:-]{0,40})[^>]{0,2000}?(\/?)>/gu
 
-/** The deepest nesting of elements in the markup, counted without building a tree. */
-export function nestingDepth(html: string): number {
-  let depth = 0
+/** What the parser will build from the markup, counted without building it. */
+export interface MarkupShape {
+  /** Deepest nesting of elements. */
+  depth: number
+  /** Elements opened. */
+  elements: number
+}
+
+/**
+ * Count what an HTML parser nests, in one pass and without a tree: `<div/>`
+ * opens a `<div>` (only void elements close themselves), an end tag closes
+ * only an element that is open (`</x>` with no `<x>` open closes nothing)
+ * and every element opened inside it, and `<p>` closes an open paragraph
+ * unless a table or button lies between.
+ */
+export function markupShape(html: string): MarkupShape {
+  const stack: string[] = []
+  /** Where each open tag name sits in the stack, innermost last. */
+  const places = new Map<string, number[]>()
+  /** Where the open scope elements sit in the stack, innermost last. */
+  const scopes: number[] = []
   let deepest = 0
+  let elements = 0
+  const closeTo = (place: number): void => {
+    while (stack.length > place) {
+      const closed = stack.pop() as string
+      places.get(closed)?.pop()
+      if (scopes[scopes.length - 1] === stack.length) scopes.pop()
+    }
+  }
   tagPattern.lastIndex = 0
   for (let match = tagPattern.exec(html); match; match = tagPattern.exec(html)) {
     const tag = (match[2] as string).toLowerCase()
-    if (match[1]) depth = Math.max(0, depth - 1)
-    else if (!match[3] && !voidTags.has(tag)) deepest = Math.max(deepest, ++depth)
+    const open = places.get(tag)
+    const innermost = open?.[open.length - 1]
+    if (match[1]) {
+      if (innermost !== undefined) closeTo(innermost)
+      continue
+    }
+    elements++
+    if (voidTags.has(tag)) continue
+    if (selfClosingSiblings.has(tag) && innermost === stack.length - 1) closeTo(innermost)
+    if (tag === 'p' && innermost !== undefined && (scopes[scopes.length - 1] ?? -1) < innermost) closeTo(innermost)
+    if (paragraphScope.has(tag)) scopes.push(stack.length)
+    if (open) open.push(stack.length)
+    else places.set(tag, [stack.length])
+    stack.push(tag)
+    deepest = Math.max(deepest, stack.length)
   }
-  return deepest
+  return {depth: deepest, elements}
 }
 
 const blockBoundary = /<\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b[^>]{0,2000}>/giu

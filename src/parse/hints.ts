@@ -11,6 +11,8 @@ const compoundFurniture = new RegExp(`^(?:${alternation(hints.compoundHeads)})(?
 const inFlowHints = new Set([...hints.inFlowTokens, ...hints.inFlowTags.map((tag) => `<${tag}>`)])
 /** Words of a class name after which it describes a neighbour (`anchorWithStickyNavbar`). */
 export const relationWords: ReadonlySet<string> = new Set(hints.relationWords)
+/** First words of a class name that states what the element holds or lacks (`has-profile`). */
+export const statePrefixes: ReadonlySet<string> = new Set(hints.statePrefixes)
 /** Class names that, whole, mark a post wrapper. */
 export const postClassNames: ReadonlySet<string> = new Set(hints.postTokens)
 

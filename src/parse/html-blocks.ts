@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root as HastRoot, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {ElementInfo, HtmlEvidence} from '../types.js'
-import {postClassNames, relationWords, withHints} from './hints.js'
+import {postClassNames, relationWords, statePrefixes, withHints} from './hints.js'
 
 /** One block of an HTML page before it becomes an nlcst paragraph. */
 export interface RawBlock {
@@ -58,10 +58,12 @@ const maxClassNames = 40
 
 /**
  * A class name's words up to a relation word: `anchorWithStickyNavbar` is an
- * anchor that sits with a sticky navbar, not navigation.
+ * anchor that sits with a sticky navbar, not navigation. A class that states
+ * what the element has (`has-profile`, `no-sidebar`) gives no words.
  */
 function classTokens(name: string): string[] {
   const words = splitTokens(name)
+  if (words.length > 1 && statePrefixes.has(words[0] as string)) return []
   const relation = words.findIndex((word, index) => index > 0 && relationWords.has(word))
   return relation === -1 ? words : words.slice(0, relation)
 }
@@ -302,10 +304,14 @@ export function bodyOf(tree: HastRoot): Element | undefined {
   return html?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'body') ?? html
 }
 
+/** The page's `<head>`. */
+export function headOf(tree: HastRoot): Element | undefined {
+  const html = tree.children.find((child): child is Element => child.type === 'element' && child.tagName === 'html')
+  return html?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'head')
+}
+
 /** The text of the page's `<title>`, white space collapsed. */
 export function documentTitle(tree: HastRoot): string {
-  const html = tree.children.find((child): child is Element => child.type === 'element' && child.tagName === 'html')
-  const head = html?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'head')
-  const title = head?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'title')
+  const title = headOf(tree)?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'title')
   return title ? toString(title).replace(/\s+/gu, ' ').trim() : ''
 }

@@ -5,13 +5,15 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {calibrateStopwords, createBlockNode} from '../block.js'
 import {pageLanguage} from '../language.js'
-import {checkDeadline, deadlineStride} from '../limits.js'
+import {checkBlockCount, checkDeadline, DechaffInputError, deadlineStride, maxElements} from '../limits.js'
 import type {BlockNode, Root} from '../types.js'
 import {parseWithJsdom} from './dom.js'
-import {flattenToText, maxNesting, nestingDepth} from './flatten.js'
+import {flattenToText, markupShape, maxNesting} from './flatten.js'
 import {bodyOf, documentTitle, extractBlocks, type RawBlock} from './html-blocks.js'
+import {parseJsonLd, statedMetadata} from './head.js'
 import {jsonLdArticleBody, stripNonContent} from './strip.js'
 import {parseText} from './text.js'
+import {pageEvidenceOf} from './page.js'
 import {headlineOf, titleIndex} from './title.js'
 
 /** Which HTML parser builds the tree: parse5 straight into hast, or jsdom's browser DOM converted to hast. */
@@ -44,7 +46,9 @@ export default dechaffParseHtml
 /** Parse an HTML page into the block tree. */
 export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'parse5', language?: string): Root {
   const stripped = stripNonContent(html)
-  if (nestingDepth(stripped.html) > maxNesting) return parseText(flattenToText(stripped.html), file, language)
+  const shape = markupShape(stripped.html)
+  if (shape.depth > maxNesting) return parseText(flattenToText(stripped.html), file, language)
+  if (shape.elements > maxElements) throw new DechaffInputError(`page opens ${shape.elements} elements, over the ${maxElements} limit (maxElements); refused to bound memory`)
   const hast = parser === 'jsdom' ? parseWithJsdom(stripped.html) : (fromParse5(parse(stripped.html, {scriptingEnabled: false})) as HastRoot)
   checkDeadline(file, 'parsing the HTML')
   return blockTreeOfHast(hast, stripped.jsonLd, file, language)
@@ -52,14 +56,18 @@ export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'pars
 
 /**
  * The block tree of a parsed page: its blocks, the headline of `<title>` as
- * the first block when the page has no `<h1>`, the title block marked, and
- * the evidence the HTML classifiers read.
+ * the first block when the page has no `<h1>`, the title block marked, the
+ * evidence the HTML classifiers read, and what the page states about itself
+ * (`root.data.stated`) for the metadata step.
  */
 export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, language?: string): Root {
-  const articleBody = jsonLdArticleBody(jsonLd)
+  const documents = parseJsonLd(jsonLd)
+  const articleBody = jsonLdArticleBody(documents)
+  const stated = statedMetadata(hast, documents)
   const title = documentTitle(hast)
   const body = bodyOf(hast)
   const {blocks, elements} = body ? extractBlocks(body) : {blocks: [], elements: []}
+  checkBlockCount(blocks.length)
   checkDeadline(file, 'reading the page structure')
   if (!blocks.some((block) => block.heading === 1)) {
     const headline = headlineOf(title)
@@ -88,7 +96,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
         ...(block.preformatted ? {preformatted: block.preformatted} : {}),
         ...(index === titleAt ? {title: true} : {}),
         html: block.html
-      }, profile)
+      }, profile, file)
     )
     offset += block.text.length
     line += block.text.split('\n').length - 1
@@ -97,7 +105,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
   return {
     type: 'RootNode',
     children,
-    data: {elements, hast, language: {code: profile.code, source}, ...(articleBody ? {articleBody} : {})},
+    data: {elements, hast, stated, page: pageEvidenceOf(hast, documents), language: {code: profile.code, source}, ...(articleBody ? {articleBody} : {})},
     position: {start: {line: 1, column: 1, offset: 0}, end: {line, column: 1, offset}}
   }
 }

@@ -43,15 +43,9 @@ function closingIndex(html: string, tag: string, from: number): number {
   return pattern.exec(html)?.index ?? -1
 }
 
-/** The `articleBody` of the page's JSON-LD, if any: corroborates which container holds the article. */
-export function jsonLdArticleBody(scripts: string[]): string | undefined {
-  for (const script of scripts) {
-    let data: unknown
-    try {
-      data = JSON.parse(script)
-    } catch {
-      continue
-    }
+/** The `articleBody` of the page's JSON-LD (parsed), if any: corroborates which container holds the article. */
+export function jsonLdArticleBody(documents: unknown[]): string | undefined {
+  for (const data of documents) {
     const body = findArticleBody(data, 0)
     if (body) return body
   }

@@ -1,7 +1,7 @@
 import type {Plugin} from 'unified'
 import {calibrateStopwords, createBlockNode} from '../block.js'
 import {pageLanguage, type LanguageProfile} from '../language.js'
-import {checkDeadline, deadlineStride} from '../limits.js'
+import {checkBlockCount, checkDeadline, deadlineStride} from '../limits.js'
 import type {BlockNode, Root} from '../types.js'
 import type {VFile} from 'vfile'
 
@@ -53,6 +53,10 @@ export function parseText(document: string, file?: VFile, language?: string): Ro
   const flush = (): void => {
     if (group.length === 0) return
     for (const part of isHardWrapped(group) ? [group] : group.map((line) => [line])) {
+      if (parts.length % deadlineStride === 0) {
+        checkDeadline(file, 'splitting the dump into blocks')
+        checkBlockCount(parts.length)
+      }
       parts.push({lines: part, blankLinesBefore})
       blankLinesBefore = 0
     }
@@ -71,7 +75,7 @@ export function parseText(document: string, file?: VFile, language?: string): Ro
   const {profile, source} = pageLanguage(language, () => texts)
   const children: BlockNode[] = parts.map((part, index) => {
     if (index % deadlineStride === 0) checkDeadline(file, 'splitting blocks into sentences')
-    return blockFromLines(part.lines, texts[index] as string, index, part.blankLinesBefore, profile)
+    return blockFromLines(part.lines, texts[index] as string, index, part.blankLinesBefore, profile, file)
   })
   calibrateStopwords(children, profile)
   return {
@@ -107,7 +111,7 @@ function partText(lines: Line[]): string {
   return lines.length === 1 ? first.text : lines.map((line) => line.text.trimEnd()).join('\n')
 }
 
-function blockFromLines(lines: Line[], raw: string, index: number, blankLinesBefore: number, language: LanguageProfile): BlockNode {
+function blockFromLines(lines: Line[], raw: string, index: number, blankLinesBefore: number, language: LanguageProfile, file: VFile | undefined): BlockNode {
   const first = lines[0] as Line
   const kind = lines.length > 1 ? 'paragraph' : 'line'
   const lead = raw.length - raw.trimStart().length
@@ -115,7 +119,8 @@ function blockFromLines(lines: Line[], raw: string, index: number, blankLinesBef
     raw.trim(),
     {offset: first.offset + lead, line: first.line, column: lead + 1},
     {index, kind, blankLinesBefore, linkDensity: 0, ...(kind === 'line' && lead > 0 ? {indent: raw.slice(0, lead)} : {})},
-    language
+    language,
+    file
   )
 }
 
@@ -127,7 +132,9 @@ function blockFromLines(lines: Line[], raw: string, index: number, blankLinesBef
 function isHardWrapped(group: Line[]): boolean {
   if (group.length < 2) return false
   const texts = group.map((line) => line.text.trim())
-  const width = Math.max(...texts.map((text) => text.length))
+  // A loop, not Math.max(...): a group can hold more lines than a call can take arguments.
+  let width = 0
+  for (const text of texts) width = Math.max(width, text.length)
   if (width < wrapWidthMin || width > wrapWidthMax) return false
   let fits = 0
   let runsOn = false

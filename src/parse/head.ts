@@ -1,0 +1,317 @@
+import {decodeHTML} from 'entities'
+import type {Element, Root as HastRoot, RootContent} from 'hast'
+import {toString} from 'hast-util-to-string'
+import {jsonrepair} from 'jsonrepair'
+import data from '../data/page-metadata.json' with {type: 'json'}
+import type {MetadataCandidate, MetadataField, StatedMetadata} from '../types.js'
+
+/**
+ * How far each place a page states metadata is trusted (lower first): the
+ * canonical link and `<html lang>`, then JSON-LD, then `<meta>` tags (by
+ * their order in `data.meta`), microdata, `rel=author` links, `<time>`
+ * elements, and `<title>` last.
+ */
+const rank = {link: 0, jsonLd: 10, jsonLdSite: 20, meta: 100, microdata: 200, relAuthor: 250, time: 300, titleElement: 400, organisationAuthor: 600} as const
+
+/** Which fields each `<meta>` name or property carries, with its rank. */
+const metaFields = new Map<string, Array<{field: MetadataField; rank: number}>>()
+for (const [field, names] of Object.entries(data.meta)) {
+  names.forEach((name, index) => {
+    const list = metaFields.get(name) ?? []
+    list.push({field: field as MetadataField, rank: rank.meta + index})
+    metaFields.set(name, list)
+  })
+}
+
+/** schema.org properties read from microdata (`itemprop`), and the field each gives. */
+const itempropFields: Record<string, MetadataField> = {
+  headline: 'title',
+  author: 'author',
+  creator: 'author',
+  datepublished: 'published',
+  datecreated: 'published',
+  datemodified: 'modified',
+  keywords: 'tags',
+  articlesection: 'categories',
+  inlanguage: 'language'
+}
+
+/** Longest text of an element read as a metadata value (an itemprop that wraps a whole article is not one). */
+const maxValueChars = 300
+/** Deepest nesting of JSON-LD read (hostile scripts can nest without end). */
+const maxJsonDepth = 12
+/** Class words of a `<time>` that say it is the publication date. */
+const publishedTimeWords = /\b(?:publish(?:ed)?|posted|pub-?date|entry-date|post-date|article-date|date-published|created)\b/iu
+const updatedTimeWords = /\b(?:updated|modified|last-modified)\b/iu
+
+/**
+ * What an HTML page states about itself: `<meta>` tags (Open Graph, Twitter
+ * cards, Dublin Core, `citation_*` and others), the canonical link,
+ * `<html lang>`, `<title>`, JSON-LD (arrays and `@graph` included; malformed
+ * JSON repaired the way browsers' tolerant readers would), microdata
+ * `itemprop`s, `rel=author` links and dated `<time>` elements. An
+ * organisation named as a JSON-LD author ranks below every person, the
+ * page's byline included. Every value is
+ * a candidate that names its source; the metadata step chooses among them.
+ */
+export function statedMetadata(tree: HastRoot, jsonLd: unknown[]): StatedMetadata {
+  const stated: StatedMetadata = {}
+  const add = (field: MetadataField, value: unknown, source: string, at: number): void => {
+    if (typeof value !== 'string' && typeof value !== 'number') return
+    // Values escaped twice (`&amp;#8211;` in a <meta>) and JSON-LD written with entities read as the page shows them.
+    const raw = String(value)
+    const text = (raw.includes('&') ? decodeHTML(raw) : raw).replace(/\s+/gu, ' ').trim()
+    if (text === '' || text.length > 2000) return
+    ;(stated[field] ??= []).push({value: text, source, rank: at})
+  }
+  readJsonLd(jsonLd, add)
+  readElements(tree, add)
+  for (const list of Object.values(stated) as MetadataCandidate[][]) list.sort((a, b) => a.rank - b.rank)
+  return stated
+}
+
+type Add = (field: MetadataField, value: unknown, source: string, rank: number) => void
+
+/** Parse JSON-LD scripts; a script that is not valid JSON is repaired (trailing commas, comments, raw line breaks, missing quotes) or skipped. */
+export function parseJsonLd(scripts: string[]): unknown[] {
+  const documents: unknown[] = []
+  for (const script of scripts) {
+    const source = script.trim().replace(/^<!\[CDATA\[|\]\]>$/gu, '').replace(/^\/\/\s*$/gmu, '')
+    if (source === '') continue
+    try {
+      documents.push(JSON.parse(source))
+    } catch {
+      try {
+        documents.push(JSON.parse(jsonrepair(source)))
+      } catch {
+        // Beyond repair: the page's other sources still count.
+      }
+    }
+  }
+  return documents
+}
+
+type JsonObject = Record<string, unknown>
+
+/** Every JSON-LD object of the page: top-level ones, array items and `@graph` members. */
+function jsonLdThings(documents: unknown[]): JsonObject[] {
+  const things: JsonObject[] = []
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > maxJsonDepth || typeof value !== 'object' || value === null) return
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1)
+      return
+    }
+    const thing = value as JsonObject
+    things.push(thing)
+    visit(thing['@graph'], depth + 1)
+    if (typeof thing.mainEntity === 'object') visit(thing.mainEntity, depth + 1)
+  }
+  for (const document of documents) visit(document, 0)
+  return things
+}
+
+/** A thing's schema.org types, lower case, without `schema:` or URL prefixes. */
+function typesOf(thing: JsonObject): string[] {
+  const type = thing['@type']
+  const types = Array.isArray(type) ? type : [type]
+  return types.filter((item): item is string => typeof item === 'string').map((item) => item.replace(/^.*[/:#]/u, '').toLowerCase())
+}
+
+/** Which of the page's things is its main one: the most specific page type (a news article before a web page). */
+function mainThing(things: JsonObject[]): JsonObject | undefined {
+  let best: JsonObject | undefined
+  let bestAt = Number.POSITIVE_INFINITY
+  for (const thing of things) {
+    for (const type of typesOf(thing)) {
+      const at = data.jsonLdTypes.indexOf(type)
+      if (at !== -1 && at < bestAt) {
+        best = thing
+        bestAt = at
+      }
+    }
+  }
+  return best
+}
+
+function readJsonLd(documents: unknown[], add: Add): void {
+  const things = jsonLdThings(documents)
+  if (things.length === 0) return
+  const byId = new Map<string, JsonObject>()
+  for (const thing of things) if (typeof thing['@id'] === 'string') byId.set(thing['@id'], thing)
+  const resolve = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+    const id = (value as JsonObject)['@id']
+    return typeof id === 'string' && Object.keys(value).length === 1 ? (byId.get(id) ?? value) : value
+  }
+  const main = mainThing(things)
+  if (main) {
+    const type = typesOf(main)[0] ?? 'thing'
+    const from = (property: string): string => `json-ld ${type}.${property}`
+    add('title', main.headline ?? main.name, from(main.headline ? 'headline' : 'name'), rank.jsonLd)
+    for (const {name, organisation} of namesOf(main.author ?? main.creator, resolve)) {
+      // An organisation as author is the publisher standing in for the writer a byline may still name.
+      add('author', name, from(organisation ? 'author (organisation)' : 'author'), organisation ? rank.organisationAuthor : rank.jsonLd)
+    }
+    if (!data.jsonLdUndatedTypes.includes(type)) {
+      add('published', main.datePublished ?? main.dateCreated ?? main.uploadDate, from('datePublished'), rank.jsonLd)
+      add('modified', main.dateModified, from('dateModified'), rank.jsonLd)
+    }
+    add('description', main.description, from('description'), rank.jsonLd)
+    add('image', urlOf(resolve(firstOf(main.image ?? main.thumbnailUrl))), from('image'), rank.jsonLd)
+    add('language', textOf(resolve(main.inLanguage)), from('inLanguage'), rank.jsonLd)
+    add('canonicalUrl', urlOf(resolve(main.mainEntityOfPage)) ?? main.url, from('url'), rank.meta + data.meta.canonicalUrl.length)
+    for (const keyword of listOf(main.keywords)) add('tags', keyword, from('keywords'), rank.jsonLd)
+    for (const section of listOf(main.articleSection)) add('categories', section, from('articleSection'), rank.jsonLd)
+    const publisher = resolve(firstOf(main.publisher))
+    if (typeof publisher === 'object' && publisher !== null) add('siteName', (publisher as JsonObject).name, from('publisher.name'), rank.jsonLd)
+  }
+  for (const thing of things) {
+    if (typesOf(thing).some((type) => data.jsonLdSite.includes(type))) add('siteName', thing.name, `json-ld ${typesOf(thing)[0]}.name`, rank.jsonLdSite)
+  }
+}
+
+/** Names of a JSON-LD `author`: a string, a Person or Organization, an `@id` reference, or a list of them. */
+function namesOf(value: unknown, resolve: (value: unknown) => unknown): Array<{name: string; organisation: boolean}> {
+  const items = Array.isArray(value) ? value : [value]
+  const names: Array<{name: string; organisation: boolean}> = []
+  for (const item of items.slice(0, 20)) {
+    const thing = resolve(item)
+    if (typeof thing === 'string') names.push({name: thing, organisation: false})
+    else if (typeof thing === 'object' && thing !== null) {
+      const record = thing as JsonObject
+      const name = record.name ?? [record.givenName, record.familyName].filter((part) => typeof part === 'string').join(' ')
+      const organisation = typesOf(record).some((type) => data.jsonLdSite.includes(type))
+      if (typeof name === 'string') names.push({name, organisation})
+    }
+  }
+  return names
+}
+
+function firstOf(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value
+}
+
+function urlOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'object' && value !== null) {
+    const record = value as JsonObject
+    const url = record.url ?? record.contentUrl ?? record['@id']
+    return typeof url === 'string' ? url : undefined
+  }
+  return undefined
+}
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'object' && value !== null) {
+    const record = value as JsonObject
+    const text = record.alternateName ?? record.name
+    return typeof text === 'string' ? text : undefined
+  }
+  return undefined
+}
+
+/** A keywords or section value: a list, or one comma-separated string. */
+function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string').slice(0, 100)
+  return typeof value === 'string' ? value.split(',').slice(0, 100) : []
+}
+
+/** An attribute's value as the page wrote it (hast keeps some as lists). */
+function attribute(element: Element, name: string): string | undefined {
+  const value = element.properties[name]
+  if (value === undefined || value === null || value === false) return undefined
+  return Array.isArray(value) ? value.join(' ') : String(value)
+}
+
+/** One walk over the page's elements for `<meta>`, `<link>`, `<title>`, microdata, `rel=author` and `<time>`. */
+function readElements(tree: HastRoot, add: Add): void {
+  const pending: RootContent[] = [...tree.children].reverse()
+  let titleSeen = false
+  while (pending.length > 0) {
+    const node = pending.pop() as RootContent
+    if (node.type !== 'element') continue
+    const element = node
+    const itemprop = attribute(element, 'itemProp')?.toLowerCase()
+    switch (element.tagName) {
+      case 'html':
+        add('language', attribute(element, 'lang') ?? attribute(element, 'xmlLang'), 'html lang', rank.link)
+        break
+      case 'meta':
+        readMeta(element, itemprop, add)
+        continue
+      case 'link':
+        if (/\bcanonical\b/iu.test(attribute(element, 'rel') ?? '')) add('canonicalUrl', attribute(element, 'href'), 'link rel=canonical', rank.link)
+        continue
+      case 'title':
+        if (!titleSeen) add('title', toString(element), '<title>', rank.titleElement)
+        titleSeen = true
+        continue
+      case 'a':
+        if (/\bauthor\b/iu.test(attribute(element, 'rel') ?? '')) add('author', boundedText(element), 'a rel=author', rank.relAuthor)
+        break
+      case 'time': {
+        const datetime = attribute(element, 'dateTime')
+        const words = `${attribute(element, 'className') ?? ''} ${element.properties.pubdate === undefined ? '' : 'pubdate'}`
+        if (datetime && !itemprop && updatedTimeWords.test(words)) add('modified', datetime, 'time datetime (updated)', rank.time)
+        else if (datetime && !itemprop && publishedTimeWords.test(words)) add('published', datetime, 'time datetime (published)', rank.time)
+        break
+      }
+    }
+    if (itemprop) readItemprop(element, itemprop, add)
+    for (let index = element.children.length - 1; index >= 0; index--) pending.push(element.children[index] as RootContent)
+  }
+}
+
+function readMeta(element: Element, itemprop: string | undefined, add: Add): void {
+  const content = attribute(element, 'content')
+  if (content === undefined) return
+  if (itemprop) {
+    const field = itempropFields[itemprop]
+    if (field) add(field, content, `meta itemprop=${itemprop}`, rank.microdata)
+    return
+  }
+  const keys = [attribute(element, 'property'), attribute(element, 'name'), attribute(element, 'httpEquiv')]
+  for (const key of keys) {
+    if (!key) continue
+    const name = key.toLowerCase()
+    for (const {field, rank: at} of metaFields.get(name) ?? []) add(field, content, `meta ${name}`, at)
+  }
+}
+
+function readItemprop(element: Element, itemprop: string, add: Add): void {
+  for (const property of itemprop.split(/\s+/u)) {
+    const field = itempropFields[property]
+    if (!field) continue
+    const source = `microdata itemprop=${property}`
+    const stated = attribute(element, 'content') ?? attribute(element, 'dateTime')
+    if (stated) {
+      add(field, stated, source, rank.microdata)
+    } else if (field === 'author') {
+      const name = findItemprop(element, 'name')
+      add(field, name ? boundedText(name) : boundedText(element), source, rank.microdata)
+    } else {
+      add(field, boundedText(element), source, rank.microdata)
+    }
+  }
+}
+
+/** The first element below `element` with the given `itemprop`. */
+function findItemprop(element: Element, property: string): Element | undefined {
+  const pending = [...element.children]
+  // Breadth first with a moving start: shifting an array is quadratic on a large subtree.
+  for (let next = 0; next < pending.length; next++) {
+    const node = pending[next]
+    if (node?.type !== 'element') continue
+    if (attribute(node, 'itemProp')?.toLowerCase().split(/\s+/u).includes(property)) return node
+    pending.push(...node.children)
+  }
+  return undefined
+}
+
+/** An element's text, or nothing when it is too long to be a metadata value. */
+function boundedText(element: Element): string | undefined {
+  const text = toString(element).replace(/\s+/gu, ' ').trim()
+  return text.length > maxValueChars ? undefined : text
+}

@@ -1,0 +1,145 @@
+import {cp, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {checkCorpus, clean} from '../src/index.js'
+import {isoDate} from '../src/dates.js'
+import {parseJsonLd, statedMetadata} from '../src/parse/head.js'
+import {fromParse5} from 'hast-util-from-parse5'
+import {parse} from 'parse5'
+import type {Root as HastRoot} from 'hast'
+import {prose} from './helpers.js'
+
+const body = prose.map((paragraph) => `<p>${paragraph}</p>`).join('\n')
+const page = (head: string, article = '', lang = 'en'): string =>
+  `<!doctype html><html lang="${lang}"><head><title>Harbour wall repairs begin | The Eastmarch Post</title>${head}</head><body><article><h1>Harbour wall repairs begin</h1>${article}${body}</article></body></html>`
+
+const stated = (html: string, scripts: string[] = []) => statedMetadata(fromParse5(parse(html)) as HastRoot, parseJsonLd(scripts))
+
+describe('metadata the page states', () => {
+  it('reads JSON-LD @graph, resolving an author given by @id, and prefers the article to the web page', () => {
+    const graph = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [
+        {'@type': 'WebPage', name: 'Harbour wall repairs begin - The Eastmarch Post', datePublished: '2020-01-01'},
+        {'@type': 'NewsArticle', headline: 'Harbour wall repairs begin', author: {'@id': '#jane'}, datePublished: '2024-03-04T08:00:00+00:00', keywords: 'harbour, council'},
+        {'@type': 'Person', '@id': '#jane', name: 'Jane Doe'},
+        {'@type': 'Organization', name: 'The Eastmarch Post'}
+      ]
+    })
+    const {metadata, metadataSources} = clean(page('', '', 'en-GB').replace('</head>', `<script type="application/ld+json">${graph}</script></head>`))
+    expect(metadata).toMatchObject({author: ['Jane Doe'], published: '2024-03-04T08:00:00+00:00', siteName: 'The Eastmarch Post', tags: ['harbour', 'council'], language: 'en-GB'})
+    expect(metadataSources).toMatchObject({author: 'json-ld newsarticle.author', published: 'json-ld newsarticle.datePublished'})
+  })
+
+  it('repairs malformed JSON-LD (trailing comma, raw line break) and reads a top-level array', () => {
+    const broken = '[{"@type": "BlogPosting", "headline": "Harbour\nwall", "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chen"},],}]'
+    expect(stated('<html><head></head><body></body></html>', [broken]).author?.map((candidate) => candidate.value)).toEqual(['Ann Lee', 'Bo Chen'])
+    expect(stated('<html></html>', ['{not json at all']).author).toBeUndefined()
+  })
+
+  it('reads Open Graph, Twitter, Dublin Core and citation meta in that order of trust', () => {
+    const head =
+      '<meta name="twitter:title" content="Twitter title"><meta property="og:title" content="OG title"><meta name="DC.creator" content="Ann Lee">' +
+      '<meta name="citation_publication_date" content="2023/05/17"><meta property="og:image" content="https://example.org/a.jpg"><link rel="canonical" href="https://example.org/harbour">'
+    const result = stated(`<html><head>${head}</head><body></body></html>`)
+    expect(result.title?.map((candidate) => candidate.source)).toEqual(['meta og:title', 'meta twitter:title'])
+    expect(result.author?.[0]).toMatchObject({value: 'Ann Lee', source: 'meta dc.creator'})
+    expect(result.published?.[0]).toMatchObject({value: '2023/05/17', source: 'meta citation_publication_date'})
+    expect(result.canonicalUrl?.[0]?.source).toBe('link rel=canonical')
+  })
+
+  it('reads microdata authors and dated <time> elements, not an undated time', () => {
+    const html =
+      '<html><body><span itemprop="author" itemscope><span itemprop="name">Ann Lee</span></span>' +
+      '<time class="entry-date published" datetime="2024-02-01">1 Feb</time><time class="updated" datetime="2024-02-03">3 Feb</time><time datetime="2019-01-01">old</time></body></html>'
+    const result = stated(html)
+    expect(result.author?.[0]).toMatchObject({value: 'Ann Lee', source: 'microdata itemprop=author'})
+    expect(result.published?.map((candidate) => candidate.value)).toEqual(['2024-02-01'])
+    expect(result.modified?.map((candidate) => candidate.value)).toEqual(['2024-02-03'])
+  })
+})
+
+describe('the metadata step', () => {
+  it('takes the title block, decodes entities written twice and ranks an organisation author below the byline', () => {
+    const organisation = JSON.stringify({'@type': 'Article', author: {'@type': 'Organization', name: 'Eastmarch Media'}})
+    const html = page(`<meta name="description" content="Work starts &amp;#8211; at last"><script type="application/ld+json">${organisation}</script>`, '<p>By Jane Doe and John Roe</p>')
+    const {metadata, metadataSources} = clean(html)
+    expect(metadata).toMatchObject({title: 'Harbour wall repairs begin', description: 'Work starts – at last', author: ['Jane Doe', 'John Roe']})
+    expect(metadataSources.author).toMatch(/^byline block \d+$/u)
+  })
+
+  it('gives a text dump an author and a date from its byline and dateline, with their sources', () => {
+    const dump = ['Harbour wall repairs begin', 'By Jane Doe, Staff Writer', 'Updated 3:42 p.m. ET, March 4, 2024', ...prose].join('\n\n')
+    const {metadata, metadataSources} = clean(dump)
+    expect(metadata).toEqual({author: ['Jane Doe'], modified: '2024-03-04', language: 'en', pageType: 'article'})
+    expect(metadataSources).toEqual({author: 'byline block 1', modified: 'byline block 2', language: 'detected from the text', pageType: 'page-type classifier'})
+  })
+
+  it('does not take a member’s join date, a press contact after the body, or a relative date', () => {
+    const dump = ['Harbour wall repairs begin', 'Joined: Aug 12, 2021', 'Posted 2 days ago', ...prose, 'Media contact:', 'Jordan Pike, Director of Communications'].join('\n\n')
+    expect(clean(dump).metadata).toEqual({language: 'en', pageType: 'article'})
+  })
+
+  it('gives a page that states no language the one its text was read in, and keeps a stated one', () => {
+    const german = ['Die Dorfbibliothek öffnet wieder', 'Nach zwei Jahren Umbau hat die Bibliothek des Dorfes am Montag wieder ihre Türen geöffnet, und schon am ersten Tag kamen mehr Besucher als erwartet.', 'Die ehrenamtlichen Helferinnen haben die Bestände neu geordnet und einen Leseraum für Kinder eingerichtet, der auch am Wochenende offen ist.'].join('\n\n')
+    expect(clean(german)).toMatchObject({metadata: {language: 'de'}, metadataSources: {language: 'detected from the text'}})
+    expect(clean(german, {language: 'de'}).metadataSources.language).toBe('language option')
+    const stated = `<html lang="en-GB"><body><h1>Die Dorfbibliothek</h1><p>${german.split('\n\n').slice(1).join('</p><p>')}</p></body></html>`
+    expect(clean(stated).metadata.language).toBe('en-GB')
+  })
+
+  it('writes the metadata as YAML front matter before the Markdown when asked', () => {
+    const html = page('<meta name="author" content="Ann Lee"><meta property="article:tag" content="harbour"><meta property="article:tag" content="council">')
+    const {output} = clean(html, {format: 'markdown', frontMatter: true})
+    expect(output.startsWith('---\nlanguage: en\ntitle: Harbour wall repairs begin\nauthor:\n  - Ann Lee\ntags:\n  - harbour\n  - council\npageType: article\n---\n\n# Harbour wall repairs begin')).toBe(true)
+    expect(clean(html, {format: 'markdown'}).output.startsWith('# Harbour')).toBe(true)
+  })
+})
+
+describe('dates', () => {
+  it('keeps an ISO stamp’s time only with its offset, and reads free text in the page’s language', () => {
+    expect(isoDate('2024-03-04T10:00:00+0100')).toBe('2024-03-04T10:00:00+01:00')
+    expect(isoDate('2024-03-04T10:00:00')).toBe('2024-03-04')
+    expect(isoDate('Published March 4, 2024')).toBe('2024-03-04')
+    expect(isoDate('veröffentlicht am 14. März 2021', 'de')).toBe('2021-03-14')
+    expect(isoDate('04/03/2024', 'en-GB')).toBe('2024-03-04')
+    expect(isoDate('04/03/2024', 'en-US')).toBe('2024-04-03')
+  })
+
+  it('reads dates in the page language: chrono’s languages, and month names for Polish, Greek and Czech', () => {
+    expect(isoDate('记者 李明 2024年05月20日 10:35', 'zh')).toBe('2024-05-20')
+    expect(isoDate('Autor: Tomasz Wójcik 3 kwietnia 2024, 07:55', 'pl')).toBe('2024-04-03')
+    expect(isoDate('Δημοσίευση: 14 Μαρτίου 2023', 'el')).toBe('2023-03-14')
+    // A month name of another language is no month; nor is a Polish date without its year.
+    expect(isoDate('3 kwietnia 2024', 'el')).toBeUndefined()
+    expect(isoDate('3 kwietnia', 'pl')).toBeUndefined()
+  })
+
+  it('ends a byline’s names at a dateline label in the page language, and tells an update from a publication', () => {
+    const dump = (byline: string): string => ['Un colegio riega su huerto con el agua de la lluvia', byline, ...prose].join('\n\n')
+    expect(clean(dump('Por Lucía Navarro Actualizado el 12 de febrero de 2024, 13:45'), {language: 'es'}).metadata).toMatchObject({author: ['Lucía Navarro'], modified: '2024-02-12'})
+    expect(clean(dump('Par Claire Morel Publié le 6 mai 2024 à 08h30'), {language: 'fr'}).metadata).toMatchObject({author: ['Claire Morel'], published: '2024-05-06'})
+  })
+
+  it('gives no date for relative dates, dates without a year or a day, and impossible days', () => {
+    for (const text of ['2 days ago', 'March 4', 'August 2025', '2024-13-45', 'no date here']) expect(isoDate(text)).toBeUndefined()
+  })
+})
+
+describe('golden metadata', () => {
+  it('dechaff check compares <page>.meta.json field by field and --update rewrites it', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'dechaff-meta-'))
+    const stem = 'html/201_amberley-brook-fine'
+    for (const file of [`corpus/${stem}.html`, `golden/${stem}.txt`, `golden/${stem}.meta.json`]) await cp(file, path.join(root, file), {recursive: true})
+    const options = {corpus: path.join(root, 'corpus'), golden: path.join(root, 'golden')}
+    expect((await checkCorpus(options)).counts.pass).toBe(1)
+    const golden = path.join(root, 'golden', `${stem}.meta.json`)
+    const expected = JSON.parse(await readFile(golden, 'utf8')) as Record<string, unknown>
+    await writeFile(golden, JSON.stringify({...expected, author: ['Someone Else']}))
+    const report = await checkCorpus(options)
+    expect(report.pages[0]).toMatchObject({status: 'changed', metadataDiff: '-author: ["Someone Else"]\n+author: ["Kieran Atwell"]\n'})
+    await checkCorpus({...options, update: true})
+    expect(JSON.parse(await readFile(golden, 'utf8'))).toEqual(expected)
+  })
+})

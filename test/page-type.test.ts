@@ -1,0 +1,110 @@
+import {describe, expect, it} from 'vitest'
+import {clean, DechaffConfigError, pageFeatures, pageFeatureValues, parseHtml, validateOptions} from '../src/index.js'
+import {prose} from './helpers.js'
+
+const posts = [
+  'My sourdough starter doubled nicely for a week and now barely rises at all, even though I feed it at the same times with the same flour. Has anyone had this happen after a change in the weather?',
+  'Cold kitchens slow everything down. Try keeping it somewhere around twenty-four degrees for a few days and feed it twice a day; it usually comes back within the week.',
+  'Also check your flour. A new bag from a different mill can behave quite differently, especially if it is more finely milled than what you had before.'
+]
+
+/** A thread as forum software writes it: each post with its author line, the poster's statistics beside it. */
+function forumThread(): string {
+  const post = (index: number, author: string, text: string): string => `
+    <div class="post message" id="post-${index}">
+      <div class="postprofile"><a class="username">${author}</a><dl><dt>Joined:</dt><dd>Mar 2019</dd><dt>Posts:</dt><dd>${100 + index}</dd></dl></div>
+      <div class="postbody"><p class="author">by ${author} » Mon Mar ${index + 4}, 2024 ${index + 6}:15 pm</p><div class="content"><p>${text}</p></div>
+      <ul class="post-buttons"><li><a>Quote</a></li><li><a>Reply</a></li></ul></div>
+    </div>`
+  return `<!doctype html><html><head><title>Starter stopped rising - Bread Forum</title>
+    <link rel="canonical" href="https://bread.example/forum/viewtopic.php?t=8812">
+    <script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Starter stopped rising"}</script></head>
+    <body><div class="navbar"><a>Board index</a> <a>Baking</a></div><h1>Starter stopped rising</h1>
+    <div class="topic">${posts.map((text, index) => post(index, ['crumbcoat', 'levain_lou', 'ryeguy'][index] as string, text)).join('')}</div>
+    <div class="pagination">Page 1 of 1</div></body></html>`
+}
+
+describe('page-type classifier', () => {
+  it('knows a forum thread by its head and shape, says why, and keeps every post with its author line', () => {
+    const result = clean(forumThread(), {input: 'html'})
+    expect(result.pageType?.type).toBe('forum')
+    expect(result.pageType?.evidence.length).toBeGreaterThan(0)
+    expect(result.messages[0]?.ruleId).toBe('page-type')
+    for (const text of posts) expect(result.text).toContain(text)
+    expect(result.text).toContain('by levain_lou » Mon Mar 5, 2024 7:15 pm')
+    expect(result.text).not.toContain('Joined:')
+  })
+
+  it('still removes an article’s comment section', () => {
+    const html = `<html><head><meta property="og:type" content="article"><link rel="canonical" href="https://news.example/2024/03/05/council-pilot"></head><body><article><h1>Council extends the pilot</h1>${prose.map((text) => `<p>${text}</p>`).join('')}</article>
+      <section class="comments"><h2>3 Comments</h2><div class="comment"><p>Great news for the town, about time!</p><p>Reply</p></div><h3>Leave a Reply</h3></section></body></html>`
+    const result = clean(html, {input: 'html'})
+    expect(result.pageType?.type).toBe('article')
+    expect(result.text).not.toContain('about time')
+    for (const text of prose) expect(result.text).toContain(text)
+  })
+
+  it('knows a product page by its JSON-LD, prices and cart controls', () => {
+    const html = `<html><head><script type="application/ld+json">{"@type":"Product","name":"Trail Kettle 1.2 L","offers":{"@type":"Offer","price":"39.00"}}</script><meta property="og:type" content="product"></head>
+      <body><h1>Trail Kettle 1.2 L</h1><p class="price">$39.00</p><button>Add to cart</button><p>In stock</p>
+      <p>A hard-anodised aluminium kettle that boils a litre of water in under four minutes on a small gas stove, with a folding handle that locks over the lid.</p>
+      <ul><li>Capacity: 1.2 L</li><li>Weight: 240 g</li><li>Material: hard-anodised aluminium</li></ul></body></html>`
+    expect(clean(html, {input: 'html'}).pageType?.type).toBe('product')
+  })
+
+  it('takes the caller’s type instead of asking the model', () => {
+    const result = clean(prose.join('\n'), {pageType: 'documentation'})
+    expect(result.pageType).toEqual({type: 'documentation', confidence: 1, evidence: ['set by the caller']})
+  })
+
+  it('reads the address the page declares', () => {
+    const values = pageFeatureValues(parseHtml(forumThread()))
+    expect(values[pageFeatures.findIndex((feature) => feature.name === 'url-forum')]).toBe(1)
+    expect(values[pageFeatures.findIndex((feature) => feature.name === 'jsonld-forum')]).toBe(1)
+    expect(values[pageFeatures.findIndex((feature) => feature.name === 'url-product')]).toBe(0)
+  })
+
+  it('rejects a page type it does not know', () => {
+    expect(() => validateOptions({pageType: 'blog'})).toThrow(DechaffConfigError)
+    expect(() => validateOptions({classifiers: {'forum-chrome': {pageTypes: ['forum', 'wiki']}}})).toThrow(/unknown page type `wiki`/u)
+  })
+})
+
+describe('forum-chrome classifier', () => {
+  const dump = [
+    'Starter stopped rising',
+    'crumbcoat',
+    'Member',
+    'Joined: Mar 2, 2019',
+    'Messages: 37',
+    'Mar 4, 2024',
+    '#1',
+    posts[0],
+    'Like  Quote  Reply',
+    'levain_lou',
+    'Well-known member',
+    'Joined: Jan 7, 2017',
+    'Messages: 2,418',
+    'Mar 5, 2024',
+    '#2',
+    posts[1],
+    'Like  Quote  Reply'
+  ].join('\n')
+
+  it('on a forum dump, removes poster statistics, post numbers and buttons, and keeps names and dates', () => {
+    const kept = clean(dump, {input: 'text', pageType: 'forum'}).text.split('\n')
+    expect(kept).toEqual(expect.arrayContaining(['crumbcoat', 'Mar 4, 2024', 'levain_lou', 'Mar 5, 2024', posts[0], posts[1]]))
+    for (const line of ['Member', 'Joined: Mar 2, 2019', 'Messages: 2,418', '#2', 'Like  Quote  Reply']) expect(kept).not.toContain(line)
+  })
+
+  it('does not run on other pages, where such lines can be content', () => {
+    const lines = [prose[0], 'Messages: 37', prose[1]].join('\n')
+    const result = clean(lines, {input: 'text', pageType: 'article'})
+    expect(result.blocks.find((block) => block.text === 'Messages: 37')?.ruleId).not.toBe('poster-statistics')
+  })
+
+  it('keeps a sentence that merely mentions replies and members', () => {
+    const sentence = 'Members who joined before March can reply to the survey until the end of the month.'
+    expect(clean([posts[0], sentence, posts[1]].join('\n'), {input: 'text', pageType: 'forum'}).text).toContain(sentence)
+  })
+})
