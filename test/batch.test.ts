@@ -44,7 +44,8 @@ describe('batch inputs and outputs', () => {
     expect(out.map((record) => record.id)).toEqual(records.map((_, n) => `p${n}`))
     expect(out[0]).toMatchObject({id: 'p0', lang: 'en', removed: [{rule: 'skip-link', chars: 20}, {rule: 'comment-form', chars: 13}]})
     expect(out[1]?.text).toBe(`Story 1\n\n${prose.join('\n\n')}\n`)
-    expect(out[1]?.metadata).toEqual({title: 'Story 1', pageType: 'article'})
+    expect(out[1]?.metadata).toEqual({title: 'Story 1', language: 'en', pageType: 'article'})
+    expect(out[1]?.language).toBe('en')
     expect(typeof out[0]?.ms).toBe('number')
   })
 

@@ -136,7 +136,11 @@ describe('furniture in other languages', () => {
     ['zh', '版权所有 © 2024 未经授权禁止转载', 'legal'],
     ['ja', 'コメントを書く', 'comment-form'],
     ['ja', '関連記事', 'recirculation'],
-    ['ja', '続きを読む', 'read-more']
+    ['ja', '続きを読む', 'read-more'],
+    ['el', 'Αποστολή Εκτύπωση Μέγεθος κειμένου Μοιραστείτε το:', 'share-row'],
+    ['el', 'Γράψτε το σχόλιό σας', 'comment-form'],
+    ['el', 'Διαβάστε επίσης', 'recirculation'],
+    ['el', 'Ο ιστότοπος χρησιμοποιεί cookies για να βελτιώσει την εμπειρία σας.', 'cookie-notice']
   ])('%s: “%s” is %s', (code, line, ruleId) => {
     const blocks = phrasesIn(code, [line])
     expect(blocks.map((block) => block.removal?.ruleId)).toEqual([ruleId])
@@ -147,9 +151,20 @@ describe('furniture in other languages', () => {
     ['es', 'Los vecinos dejaron un comentario en la web del ayuntamiento para pedir que el huerto siguiera abierto.'],
     ['pl', 'Mieszkańcy dodali komentarz pod ogłoszeniem gminy i poprosili o dłuższe godziny kursowania promu.'],
     ['ru', 'Жители оставили комментарий под новостью и попросили продлить работу обсерватории на выходные.'],
-    ['zh', '很多网友在新闻下面发表评论，希望书店能够延长营业时间。']
+    ['zh', '很多网友在新闻下面发表评论，希望书店能够延长营业时间。'],
+    ['el', 'Οι αναγνώστες άφησαν πολλά σχόλια κάτω από το άρθρο και ζήτησαν να μείνει ανοιχτή η βιβλιοθήκη.']
   ])('%s: prose that mentions a furniture word stays', (code, sentence) => {
     expect(phrasesIn(code, [sentence])[0]?.removal).toBeUndefined()
+  })
+
+  it('removes a comment thread whose comments carry only a reply button in the page’s language', () => {
+    const article = ['Школьный учитель построил обсерваторию', 'Во вторник администрация решила снова открыть библиотеку в здании старой школы, после того как нашлось много добровольцев, готовых помогать по вечерам.', 'Учитель астрономии три года собирал деньги на купол и телескоп, а ученики помогали ему красить стены и прокладывать кабель до крыши спортзала.']
+    const comment = (name: string, text: string): string[] => [name, 'ответить', text]
+    const thread = ['Комментарии', ...comment('Пётр', 'Вот это правильно, давно пора было сделать что-то полезное для детей нашего района, и я очень рада, что учитель нашёл время и силы на такое большое дело, молодцы.'), ...comment('Марина', 'А я думаю, что без помощи родителей и всего района ничего бы не получилось, потому что купол стоит дорого, так что спасибо всем, кто помогал этой школе.')]
+    const kept = clean([...article, ...thread].join('\n\n'), {language: 'ru'}).text
+    expect(kept).toContain('Учитель астрономии')
+    expect(kept).not.toContain('молодцы')
+    expect(kept).not.toContain('спасибо всем')
   })
 
   it('adds a language’s phrases only to pages in that language', () => {
