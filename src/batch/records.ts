@@ -7,6 +7,7 @@ import {createGunzip} from 'node:zlib'
 import picomatch from 'picomatch'
 import {WARCParser, type WARCRecord} from 'warcio'
 import {asTextPath, pagePatterns} from '../io.js'
+import {defaultMaxBytes} from '../limits.js'
 import type {InputKind} from '../types.js'
 
 /** One page to clean, from a file, a JSON Lines record or a WARC record. */
@@ -49,6 +50,10 @@ export interface InputOptions {
   exclude?: string[]
   /** Longest JSON Lines line read, in bytes; a longer line is an error record (default: 128 MiB). */
   maxLineBytes?: number
+  /** Largest page read whole from standard input, in bytes; a larger one is an error record (default: 16 MiB). */
+  maxPageBytes?: number
+  /** Standard input is one page of this kind (`--input text|html`), not told from its bytes. */
+  stdinKind?: InputKind
 }
 
 const jsonLines = /\.(?:jsonl|ndjson)(?:\.gz)?$/iu
@@ -96,7 +101,7 @@ export async function* readRecords(operands: string[], options: InputOptions = {
   const state: BatchState = {seq: 0, names: new Set(), keys: new Map(), maxLineBytes: options.maxLineBytes ?? defaultMaxLineBytes}
   for (const operand of operands.length === 0 ? ['-'] : operands) {
     if (operand === '-') {
-      yield* unique(readStdin(state), state)
+      yield* unique(readStdin(state, options.stdinKind, options.maxPageBytes ?? defaultMaxBytes), state)
       continue
     }
     let isFolder: boolean
@@ -228,25 +233,113 @@ async function* readFile(file: string, relative: string, output: string, state: 
   }
 }
 
-async function* readStdin(state: BatchState): AsyncGenerator<InputRecord> {
+/** What standard input holds, from its first bytes. */
+type StdinFormat = 'warc' | 'jsonl' | 'page'
+
+/** Most bytes of standard input held to tell its format; past them, a page or JSON Lines by the first character. */
+const stdinPeekBytes = 1024 * 1024
+
+/**
+ * Standard input, cleaned as it arrives: gzip is known by its magic bytes and
+ * unpacked, then WARC/WET and JSON Lines are read record by record, anything
+ * else is one page. `kind` (`--input text|html`) makes it one page of that kind.
+ */
+async function* readStdin(state: BatchState, kind: InputKind | undefined, maxPageBytes: number): AsyncGenerator<InputRecord> {
+  let format: StdinFormat | undefined
+  let source: Peeked | undefined
+  try {
+    source = await peek(process.stdin, (head, ended) => ended || head.length >= 2)
+    if (source.head[0] === 0x1f && source.head[1] === 0x8b) source = await peek(source.stream.pipe(createGunzip()), (head, ended) => ended || head.length > 0)
+    if (!kind) {
+      source = await peek(source.stream, (head, ended) => stdinFormatOf(head, ended) !== undefined || head.length >= stdinPeekBytes)
+      format = stdinFormatOf(source.head, true)
+    }
+  } catch (error) {
+    yield {type: 'bad', seq: state.seq++, id: 'stdin', reason: `cannot read standard input: ${(error as Error).message}`, fromRecords: false}
+    return
+  }
+  if (format === 'warc') yield* readWarc(source.stream, 'stdin', state)
+  else if (format === 'jsonl') yield* readJsonLines(source.stream, 'stdin', state)
+  else yield await readStdinPage(source.stream, state, kind, maxPageBytes)
+}
+
+/** All of standard input as one page; past `maxBytes` it is not held but drained, and is an error record. */
+async function readStdinPage(stream: Readable, state: BatchState, kind: InputKind | undefined, maxBytes: number): Promise<InputRecord> {
+  const seq = state.seq++
   const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  const bytes = Buffer.concat(chunks)
-  const head = bytes.subarray(0, 65_536).toString('latin1').replace(/^\xEF\xBB\xBF/u, '')
-  if ((bytes[0] === 0x1f && bytes[1] === 0x8b) || head.trimStart().startsWith('WARC/')) {
-    yield* readWarc(Readable.from([bytes]), 'stdin', state)
-  } else if (looksLikeJsonLines(head)) {
-    yield* readJsonLines(Readable.from([bytes]), 'stdin', state)
-  } else {
-    yield {type: 'page', seq: state.seq++, id: 'stdin', input: bytes, relative: 'stdin.txt', fromRecords: false}
+  let bytes = 0
+  try {
+    for await (const chunk of stream) {
+      bytes += (chunk as Buffer).length
+      if (bytes <= maxBytes) chunks.push(chunk as Buffer)
+      else chunks.length = 0
+    }
+  } catch (error) {
+    return {type: 'bad', seq, id: 'stdin', reason: `cannot read standard input: ${(error as Error).message}`, fromRecords: false}
+  }
+  if (bytes > maxBytes) return {type: 'bad', seq, id: 'stdin', reason: `input is ${bytes} bytes, over the ${maxBytes}-byte limit (--max-bytes)`, fromRecords: false}
+  return {type: 'page', seq, id: 'stdin', input: Buffer.concat(chunks), relative: 'stdin.txt', fromRecords: false, ...(kind ? {kind} : {})}
+}
+
+/**
+ * The format of standard input from its first bytes, or undefined while they
+ * do not tell (`ended`: there are no more). WARC starts with `WARC/`, HTML
+ * with `<`; JSON Lines when its first line is a JSON object or array, or,
+ * the first line broken, its second is an object; anything else is a page
+ * (a wiki dump opening with `{{Infobox` is text).
+ */
+export function stdinFormatOf(head: Buffer, ended: boolean): StdinFormat | undefined {
+  const text = head.toString('utf8').replace(/^\uFEFF/u, '').trimStart()
+  if (text.startsWith('WARC/')) return 'warc'
+  if (!ended && 'WARC/'.startsWith(text)) return undefined
+  if (text.startsWith('<')) return 'page'
+  const lines = text.split('\n')
+  const whole = (ended ? lines : lines.slice(0, -1)).filter((line) => line.trim() !== '')
+  const [first, second] = whole
+  if (first !== undefined && isJsonValue(first, true)) return 'jsonl'
+  if (second !== undefined) return isJsonValue(second, false) ? 'jsonl' : 'page'
+  if (ended) return head.length >= stdinPeekBytes && /^[[{]/u.test(text) ? 'jsonl' : 'page'
+  return undefined
+}
+
+/** Whether a line is a JSON object (or, with `arrays`, an array). */
+function isJsonValue(line: string, arrays: boolean): boolean {
+  const trimmed = line.trim()
+  if (!(trimmed.startsWith('{') || (arrays && trimmed.startsWith('[')))) return false
+  try {
+    JSON.parse(trimmed)
+    return true
+  } catch {
+    return false
   }
 }
 
-/** JSON Lines when most of the first lines are JSON objects (the first may be broken). */
-function looksLikeJsonLines(head: string): boolean {
-  const lines = head.split('\n').filter((line) => line.trim() !== '').slice(0, 8)
-  const objects = lines.filter((line) => /^\s*\{.*\}\s*$/u.test(line)).length
-  return objects > 0 && objects * 2 >= lines.length
+/** A stream's first bytes, and the whole stream again, those bytes included. */
+interface Peeked {
+  head: Buffer
+  stream: Readable
+}
+
+/** Read a stream until `enough` says its head tells what it is (or it ends), without losing a byte of it. */
+async function peek(stream: Readable, enough: (head: Buffer, ended: boolean) => boolean): Promise<Peeked> {
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>
+  const chunks: Buffer[] = []
+  let head = Buffer.alloc(0)
+  let ended = false
+  while (!enough(head, ended) && !ended) {
+    const next = await iterator.next()
+    if (next.done) ended = true
+    else {
+      chunks.push(next.value)
+      head = Buffer.concat(chunks)
+    }
+  }
+  async function* again(): AsyncGenerator<Buffer> {
+    if (head.length > 0) yield head
+    if (ended) return
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value
+  }
+  return {head, stream: Readable.from(again(), {objectMode: false})}
 }
 
 /**

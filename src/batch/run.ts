@@ -162,7 +162,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 
   try {
-    for await (const record of readRecords(options.operands, {...options, maxLineBytes: maxLineBytesOf(options.options)})) {
+    for await (const record of readRecords(options.operands, inputOptionsOf(options))) {
       if (fatal) break
       recordsRead++
       if (!outputSink) {
@@ -216,6 +216,18 @@ export function createPool(jobs: number, options: CleanOptions, format: OutputFo
   return new WorkerPool({jobs, options, format, hardTimeoutMs: budget > 0 ? budget * hardLimitFactor : 0})
 }
 
+/** How to read the inputs: line and page limits from the cleaning options, and `--input text|html` for standard input. */
+function inputOptionsOf(options: BatchOptions): InputOptions {
+  const kind = options.options.input
+  return {
+    ...(options.include ? {include: options.include} : {}),
+    ...(options.exclude ? {exclude: options.exclude} : {}),
+    maxLineBytes: maxLineBytesOf(options.options),
+    maxPageBytes: options.options.maxBytes ?? defaultMaxBytes,
+    ...(kind === 'text' || kind === 'html' ? {stdinKind: kind} : {})
+  }
+}
+
 /** Longest JSON Lines line worth reading: a page at the size limit, every character escaped. */
 function maxLineBytesOf(options: CleanOptions): number {
   return 8 * (options.maxBytes ?? defaultMaxBytes) + 65_536
@@ -264,13 +276,22 @@ async function openOutput(options: BatchOptions, recordsInput: boolean): Promise
   return {...sink, jsonl}
 }
 
+/** The process's own streams by name. */
+const standardStreams = new Map<string, NodeJS.WriteStream>([
+  ['/dev/stdout', process.stdout],
+  ['/dev/stderr', process.stderr]
+])
+
 /**
  * A file to write lines to (appending on resume), opened before the first
  * write so an unwritable file fails at once, or the given standard stream.
  * A write that fails rejects, with the stream's error.
  */
 async function openSink(file: string | undefined, append: boolean, fallback: NodeJS.WriteStream): Promise<Sink> {
-  if (!file) {
+  // The process's own streams by name: opening them again fails where they are sockets (a parent's pipes).
+  const standard = file === undefined ? undefined : standardStreams.get(file)
+  if (!file || standard) {
+    fallback = standard ?? fallback
     const name = fallback === process.stdout ? 'standard output' : 'standard error'
     // A closed stream emits its error as well as passing it to the write: heard here, it is not a crash.
     if (fallback.listenerCount('error') === 0) fallback.on('error', () => undefined)
@@ -312,7 +333,7 @@ function writeTo(stream: NodeJS.WritableStream | WriteStream, text: string): Pro
  */
 async function completedIds(options: BatchOptions): Promise<Map<string, number>> {
   const ids = new Map<string, number>()
-  const files = [options.output && options.output !== '-' ? options.output : undefined, options.errors].filter((file): file is string => Boolean(file))
+  const files = [options.output && options.output !== '-' ? options.output : undefined, options.errors].filter((file): file is string => Boolean(file) && !standardStreams.has(file as string))
   for (const file of files) {
     let text: string
     try {
