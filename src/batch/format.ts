@@ -14,10 +14,23 @@ export function withFormat(options: CleanOptions, format: OutputFormat): CleanOp
 
 /** What one cleaned page turns into, ready to write. */
 export interface PageOutput {
+  /** The page in the asked format (`json`: its plain text). */
   text: string
+  /** `json`: the page as one object, its text, metadata and blocks. */
+  document?: PageDocument
   removed: Array<{rule: string; chars: number}>
   /** The page's metadata, for JSON Lines records. */
   metadata: PageMetadata
+}
+
+/** A page as `--format json` writes it. */
+export interface PageDocument {
+  input: CleanResult['input']
+  pageType?: CleanResult['pageType']
+  text: string
+  metadata: PageMetadata
+  metadataSources: CleanResult['metadataSources']
+  blocks: CleanResult['blocks']
 }
 
 /** The page in the asked format, and the characters each rule removed. */
@@ -28,6 +41,6 @@ export function formatPage(result: CleanResult, format: OutputFormat): PageOutpu
   }
   const removed = [...removedBy].map(([rule, chars]) => ({rule, chars})).sort((a, b) => b.chars - a.chars)
   const {metadata, metadataSources} = result
-  if (format === 'json') return {text: `${JSON.stringify({input: result.input, ...(result.pageType ? {pageType: result.pageType} : {}), text: result.text, metadata, metadataSources, blocks: result.blocks})}\n`, removed, metadata}
+  if (format === 'json') return {text: result.text, document: {input: result.input, ...(result.pageType ? {pageType: result.pageType} : {}), text: result.text, metadata, metadataSources, blocks: result.blocks}, removed, metadata}
   return {text: result.output, removed, metadata}
 }

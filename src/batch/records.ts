@@ -41,10 +41,19 @@ export interface BadRecord {
   fromRecords: boolean
 }
 
-export type InputRecord = PageRecord | BadRecord
+/** A record that is not a page (a WARC response with an image): counted as skipped, never cleaned. */
+export interface SkippedRecord {
+  type: 'skipped'
+  seq: number
+  id: string
+  reason: string
+  fromRecords: boolean
+}
+
+export type InputRecord = PageRecord | BadRecord | SkippedRecord
 
 export interface InputOptions {
-  /** Globs of files to take from folders (default: pages, JSON Lines and WARC files). */
+  /** Globs of files to take from folders (default: pages, JSON Lines and WARC files); one without a slash matches file names at any depth, one with a slash paths relative to the folder. */
   include?: string[]
   /** Globs of files to leave out of folders. */
   exclude?: string[]
@@ -52,12 +61,16 @@ export interface InputOptions {
   maxLineBytes?: number
   /** Largest page read whole from standard input, in bytes; a larger one is an error record (default: 16 MiB). */
   maxPageBytes?: number
+  /** Called once, before the first record, with the number of records when the inputs are page files (each one record). */
+  onTotal?: (records: number) => void
+  /** Called with each folder operand that holds no file to clean. */
+  onEmptyFolder?: (folder: string) => void
   /** Standard input is one page of this kind (`--input text|html`), not told from its bytes. */
   stdinKind?: InputKind
 }
 
 const jsonLines = /\.(?:jsonl|ndjson)(?:\.gz)?$/iu
-const warc = /\.(?:warc|wet|arc)(?:\.gz)?$/iu
+const warc = /(?:\.(?:warc|wet|arc))+(?:\.gz)?$/iu
 /** Everything dechaff reads from a folder by default. */
 export const folderPatterns = [...pagePatterns, '**/*.jsonl', '**/*.jsonl.gz', '**/*.ndjson', '**/*.warc', '**/*.warc.gz', '**/*.wet', '**/*.wet.gz']
 const defaultMaxLineBytes = 128 * 1024 * 1024
@@ -99,35 +112,50 @@ interface BatchState {
  */
 export async function* readRecords(operands: string[], options: InputOptions = {}): AsyncGenerator<InputRecord> {
   const state: BatchState = {seq: 0, names: new Set(), keys: new Map(), maxLineBytes: options.maxLineBytes ?? defaultMaxLineBytes}
+  const sources: Source[] = []
   for (const operand of operands.length === 0 ? ['-'] : operands) {
     if (operand === '-') {
-      yield* unique(readStdin(state, options.stdinKind, options.maxPageBytes ?? defaultMaxBytes), state)
+      sources.push({type: 'stdin'})
       continue
     }
     let isFolder: boolean
     try {
       isFolder = (await stat(operand)).isDirectory()
     } catch (error) {
-      yield* unique(badRecord(state, operand, `cannot read: ${(error as Error).message}`, false), state)
+      sources.push({type: 'bad', id: operand, reason: `cannot read: ${(error as Error).message}`})
       continue
     }
     if (isFolder) {
       const entries = await walkFolder(operand, options)
+      if (entries.length === 0) options.onEmptyFolder?.(operand)
       const relatives = outputRelatives(entries.flatMap((entry) => ('reason' in entry ? [] : [entry.relative])))
       for (const entry of entries) {
         const file = path.join(operand, entry.relative)
-        if ('reason' in entry) yield* unique(badRecord(state, file, entry.reason, false), state)
-        else yield* unique(readFile(file, entry.relative, relatives.get(entry.relative) as string, state), state)
+        sources.push('reason' in entry ? {type: 'bad', id: file, reason: entry.reason} : {type: 'file', file, relative: entry.relative, output: relatives.get(entry.relative) as string})
       }
     } else {
-      yield* unique(readFile(operand, path.basename(operand), asTextPath(path.basename(operand)), state), state)
+      sources.push({type: 'file', file: operand, relative: path.basename(operand), output: asTextPath(path.basename(operand))})
     }
   }
+  // Page files are a record each: their count is the batch's; a stream of records has none known ahead.
+  if (sources.every((source) => source.type === 'bad' || (source.type === 'file' && !jsonLines.test(source.file) && !warc.test(source.file)))) options.onTotal?.(sources.length)
+  for (const source of sources) {
+    if (source.type === 'stdin') yield* unique(readStdin(state, options.stdinKind, options.maxPageBytes ?? defaultMaxBytes), state)
+    else if (source.type === 'bad') yield* unique(badRecord(state, source.id, source.reason, false), state)
+    else yield* unique(readFile(source.file, source.relative, source.output, state), state)
+  }
 }
+
+/** Where records come from: standard input, a file, or an operand or folder entry that cannot be read. */
+type Source = {type: 'stdin'} | {type: 'file'; file: string; relative: string; output: string} | {type: 'bad'; id: string; reason: string}
 
 /** A record whose key an earlier record had becomes a bad record; every output name is made unique. */
 async function* unique(records: AsyncGenerator<InputRecord>, state: BatchState): AsyncGenerator<InputRecord> {
   for await (const record of records) {
+    if (record.type === 'skipped') {
+      yield record
+      continue
+    }
     const first = state.keys.get(record.id)
     const where = record.type === 'page' ? record.relative : record.id
     if (first !== undefined) {
@@ -172,8 +200,8 @@ type FolderEntry = {relative: string} | {relative: string; reason: string}
  * already visited (a link loop) is not entered again; hidden entries are left out.
  */
 async function walkFolder(root: string, options: InputOptions): Promise<FolderEntry[]> {
-  const include = picomatch(options.include ?? folderPatterns)
-  const exclude = options.exclude?.length ? picomatch(options.exclude) : () => false
+  const include = picomatch(options.include ?? folderPatterns, {basename: true})
+  const exclude = options.exclude?.length ? picomatch(options.exclude, {basename: true}) : () => false
   const entries: FolderEntry[] = []
   const visited = new Set<string>()
   const visit = async (relative: string): Promise<void> => {
@@ -425,17 +453,22 @@ async function* readWarc(stream: Readable, relative: string, state: BatchState):
       const type = record.warcType
       if (type !== 'response' && type !== 'conversion' && type !== 'resource') continue
       const contentType = (type === 'response' ? record.httpHeaders?.headers.get('content-type') : record.warcHeaders.headers.get('content-type')) ?? ''
-      if (type !== 'conversion' && contentType && !/html|text\/plain/iu.test(contentType)) continue
       const seq = state.seq++
       const id = record.warcHeader('WARC-Record-ID') ?? `${relative}#${seq}`
+      if (type !== 'conversion' && contentType && !/html|text\/plain/iu.test(contentType)) {
+        yield {type: 'skipped', seq, id, reason: `not a page: ${contentType}`, fromRecords: true}
+        continue
+      }
       const fields = {uri: record.warcTargetURI ?? null, date: record.warcDate ?? null}
+      // Named by what the record is, not where it fell: its address, else its record id.
+      const name = safeName(record.warcTargetURI?.replace(/^[a-z][\w+.-]*:\/\//iu, '') ?? id)
       try {
         const input = await record.readFully(true)
         const missing = unreadBytes(record)
         if (missing > 0) throw new Error(`record is truncated: ${missing} of its ${record.warcContentLength} bytes are missing`)
         const kind: InputKind = type === 'conversion' || /text\/plain/iu.test(contentType) ? 'text' : 'html'
         const charset = /;\s*charset\s*=\s*["']?([\w.:-]{1,40})/iu.exec(contentType)?.[1]
-        yield {type: 'page', seq, id, input, kind, relative: path.posix.join(stem, `${String(seq).padStart(8, '0')}.txt`), fields, fromRecords: true, ...(charset ? {charset} : {})}
+        yield {type: 'page', seq, id, input, kind, relative: path.posix.join(stem, `${name}.txt`), fields, fromRecords: true, ...(charset ? {charset} : {})}
       } catch (error) {
         yield {type: 'bad', seq, id, reason: `cannot read WARC record: ${(error as Error).message}`, fromRecords: true}
       }
