@@ -77,6 +77,7 @@ export type {
   PageType,
   PageTypeVerdict,
   QualityClass,
+  Root,
   StatedMetadata,
   Verdict
 } from './types.js'
