@@ -46,6 +46,14 @@ describe('honest outputs', () => {
     expect(Array.isArray(records[0]?.blocks)).toBe(true)
   })
 
+  it('writes JSON Lines for a folder holding a JSON Lines file, whichever record comes first', async () => {
+    await mkdir(at('mixed'))
+    await writeFile(at('mixed', 'a.html'), htmlPage('Page first'))
+    await writeFile(at('mixed', 'b.jsonl'), `${JSON.stringify({id: 'b1', text: textPage})}\n`)
+    const {stdout} = await dechaff(['clean', at('mixed'), '--ordered', '--quiet'])
+    expect(lines(stdout).map((record) => record.id)).toEqual([at('mixed', 'a.html'), 'b1'])
+  })
+
   it('--format markdown --out writes .md files for JSON Lines records too', async () => {
     await writeFile(at('in.jsonl'), `${JSON.stringify({id: 'm1', html: htmlPage('Marked')})}\n`)
     await dechaff(['clean', at('in.jsonl'), '--out', at('md'), '--format', 'markdown', '--quiet'])

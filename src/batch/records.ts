@@ -61,8 +61,8 @@ export interface InputOptions {
   maxLineBytes?: number
   /** Largest page read whole from standard input, in bytes; a larger one is an error record (default: 16 MiB). */
   maxPageBytes?: number
-  /** Called once, before the first record, with the number of records when the inputs are page files (each one record). */
-  onTotal?: (records: number) => void
+  /** Called once, before the first record, with what the inputs hold: JSON Lines or WARC files (`streams`), and the number of records when they are all page files (each one record). */
+  onPlan?: (plan: {streams: boolean; total?: number}) => void
   /** Called with each folder operand that holds no file to clean. */
   onEmptyFolder?: (folder: string) => void
   /** Standard input is one page of this kind (`--input text|html`), not told from its bytes. */
@@ -138,7 +138,8 @@ export async function* readRecords(operands: string[], options: InputOptions = {
     }
   }
   // Page files are a record each: their count is the batch's; a stream of records has none known ahead.
-  if (sources.every((source) => source.type === 'bad' || (source.type === 'file' && !jsonLines.test(source.file) && !warc.test(source.file)))) options.onTotal?.(sources.length)
+  const streams = sources.some((source) => source.type === 'file' && (jsonLines.test(source.file) || warc.test(source.file)))
+  options.onPlan?.({streams, ...(streams || sources.some((source) => source.type === 'stdin') ? {} : {total: sources.length})})
   for (const source of sources) {
     if (source.type === 'stdin') yield* unique(readStdin(state, options.stdinKind, options.maxPageBytes ?? defaultMaxBytes), state)
     else if (source.type === 'bad') yield* unique(badRecord(state, source.id, source.reason, false), state)

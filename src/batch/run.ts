@@ -118,6 +118,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const limit = Math.max(1, jobs * 2)
   let pagesSeen = 0
   let recordsRead = 0
+  // Whether the inputs name JSON Lines or WARC files: the output is JSON Lines, whichever record comes first.
+  let streams = false
 
   const emit = async (seq: number, line: string | undefined): Promise<void> => {
     if (!outputSink || fatal) return
@@ -168,11 +170,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 
   try {
-    for await (const record of readRecords(options.operands, {...inputOptionsOf(options), onTotal: (total) => progress?.setTotal(total), onEmptyFolder: (folder) => summary.emptyFolders.push(folder)})) {
+    for await (const record of readRecords(options.operands, {...inputOptionsOf(options), onPlan: (plan) => {
+      streams = plan.streams
+      if (plan.total !== undefined) progress?.setTotal(plan.total)
+    }, onEmptyFolder: (folder) => summary.emptyFolders.push(folder)})) {
       if (fatal) break
       recordsRead++
       if (!outputSink) {
-        outputSink = await openOutput(options, record.fromRecords).catch((error: unknown) => {
+        outputSink = await openOutput(options, streams || record.fromRecords).catch((error: unknown) => {
           throw new BatchStoppedError(`cannot write ${options.output}: ${(error as Error).message}`)
         })
       }
