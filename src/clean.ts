@@ -14,7 +14,7 @@ import dechaffPageMetadata from './metadata.js'
 import {classifierList} from './pipeline.js'
 import dechaffSettle from './settle.js'
 import {blocksOf} from './tree.js'
-import type {InputKind, MetadataSources, PageMetadata, PageTypeVerdict, QualityClass, Root} from './types.js'
+import type {InputKind, MetadataSources, PageMetadata, PageTypeVerdict, QualityClass, Root, SourcePlace} from './types.js'
 
 type VFileMessage = VFile['messages'][number]
 
@@ -35,6 +35,8 @@ export interface BlockReport {
   start: {line: number; column: number; offset: number}
   /** HTML blocks: the element the text came from. */
   tag?: string
+  /** HTML blocks with `sourcePositions`: where that element starts in the page's source. */
+  source?: SourcePlace
   /** A heading (an HTML heading, or a heading-like line of a text dump). */
   heading: boolean
   /** A list item. */
@@ -77,7 +79,7 @@ export function createProcessor(kind: InputKind, options: CleanOptions = {}): De
   validateOptions(options)
   const structure = {links: options.links ?? false, images: options.images ?? false, ...(options.frontMatter ? {frontMatter: true} : {})}
   return unified()
-    .use(kind === 'html' ? [[dechaffParseHtml, {parser: options.parser ?? 'parse5'}]] : [dechaffParseText])
+    .use(kind === 'html' ? [[dechaffParseHtml, {parser: options.parser ?? 'parse5', sourcePositions: options.sourcePositions ?? false}]] : [dechaffParseText])
     .use(classifierList(options))
     .use(dechaffSettle, options.settle ?? {})
     .use(dechaffPageMetadata)
@@ -220,7 +222,8 @@ function reportBlocks(tree: Root): BlockReport[] {
       start: {line: start?.line ?? 0, column: start?.column ?? 0, offset: start?.offset ?? 0},
       heading: block.evidence.heading !== undefined || block.features.headingLike,
       listItem: block.features.listMarker,
-      ...(block.evidence.html ? {tag: block.evidence.html.tag} : {})
+      ...(block.evidence.html ? {tag: block.evidence.html.tag} : {}),
+      ...(block.evidence.html?.source ? {source: block.evidence.html.source} : {})
     }
   })
 }

@@ -78,6 +78,7 @@ export type {
   PageTypeVerdict,
   QualityClass,
   Root,
+  SourcePlace,
   StatedMetadata,
   Verdict
 } from './types.js'

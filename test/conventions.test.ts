@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {beforeEach, describe, expect, it} from 'vitest'
+import {clean} from '../src/index.js'
 import {prose} from './helpers.js'
 import {dechaff} from './run-cli.js'
 
@@ -188,12 +189,17 @@ describe('conventions', () => {
     expect(unsaid.stderr).toContain('holds more than one record: say which with --id')
   })
 
-  it('explain names each HTML block\'s element and says what its place counts', async () => {
-    await writeFile(at('page.html'), htmlPage('Placed'))
+  it('explain places each HTML block at its element in the source, past the scripts the parser never sees', async () => {
+    const page = ['<html><head><script>', 'var x = "<p>not a block</p>";', '</script></head><body>', '<nav><a href="/">Home</a></nav>', '<article>', '  <h1>Placed</h1>', ...prose.map((p) => `  <p>${p}</p>`), '</article></body></html>'].join('\n')
+    await writeFile(at('page.html'), page)
     const {stdout} = await dechaff(['explain', at('page.html')])
-    expect(stdout).toMatch(/^1:1 <nav> +removed navigation/m)
-    expect(stdout).toMatch(/^3:1 <h1> +kept/m)
-    expect(stdout).toContain("places are LINE:COLUMN of the page's text view, then the element")
+    expect(stdout).toMatch(/^4:1 <nav> +removed navigation/m)
+    expect(stdout).toMatch(/^6:3 <h1> +kept/m)
+    expect(stdout).toMatch(/^7:3 <p> +kept/m)
+    expect(stdout).toContain('places are LINE:COLUMN of the element in the HTML source')
+    const {blocks} = clean(page, {sourcePositions: true})
+    expect(blocks.map((block) => block.source && page.slice(block.source.offset, block.source.offset + 4))).toEqual(['<nav', '<h1>', '<p>T', '<p>R', '<p>O'])
+    expect(clean(page).blocks.every((block) => block.source === undefined)).toBe(true)
   })
 
   it('--resume cleans again the pages that timed out or lost their worker; --retry-errors all of them', async () => {

@@ -87,6 +87,26 @@ export function idKey(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
+/** What file system errors mean, in our words; the code stays beside them for searching. */
+const errorWords: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  EIO: 'the disk could not be read'
+}
+
+/** Why a file could not be read: `no such file or folder (ENOENT)`, or the error's own message. */
+function reasonOf(error: unknown): string {
+  const {code, message} = error as NodeJS.ErrnoException
+  const words = code === undefined ? undefined : errorWords[code]
+  return words ? `${words} (${code})` : message
+}
+
 /** A short hash of a full id or path, to tell apart names that sanitising or shortening made equal. */
 function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12)
@@ -122,7 +142,7 @@ export async function* readRecords(operands: string[], options: InputOptions = {
     try {
       isFolder = (await stat(operand)).isDirectory()
     } catch (error) {
-      sources.push({type: 'bad', id: operand, reason: `cannot read: ${(error as Error).message}`})
+      sources.push({type: 'bad', id: operand, reason: `cannot read: ${reasonOf(error)}`})
       continue
     }
     if (isFolder) {
@@ -215,7 +235,7 @@ async function walkFolder(root: string, options: InputOptions): Promise<FolderEn
       visited.add(identity)
       names = (await readdir(folder)).filter((name) => !name.startsWith('.'))
     } catch (error) {
-      entries.push({relative: relative || '.', reason: `cannot read folder: ${(error as Error).message}`})
+      entries.push({relative: relative || '.', reason: `cannot read folder: ${reasonOf(error)}`})
       return
     }
     for (const name of names) {
@@ -224,7 +244,7 @@ async function walkFolder(root: string, options: InputOptions): Promise<FolderEn
       try {
         isFolder = (await stat(path.join(root, child))).isDirectory()
       } catch (error) {
-        if (include(child) && !exclude(child)) entries.push({relative: child, reason: `cannot read: ${(error as Error).message}`})
+        if (include(child) && !exclude(child)) entries.push({relative: child, reason: `cannot read: ${reasonOf(error)}`})
         continue
       }
       if (isFolder) await visit(child)
@@ -257,7 +277,7 @@ async function* readFile(file: string, relative: string, output: string, state: 
     try {
       yield {type: 'page', seq, id: file, input: await readBytes(file), relative: output, fromRecords: false}
     } catch (error) {
-      yield {type: 'bad', seq, id: file, reason: `cannot read: ${(error as Error).message}`, fromRecords: false}
+      yield {type: 'bad', seq, id: file, reason: `cannot read: ${reasonOf(error)}`, fromRecords: false}
     }
   }
 }
@@ -284,7 +304,7 @@ async function* readStdin(state: BatchState, kind: InputKind | undefined, maxPag
       format = stdinFormatOf(source.head, true)
     }
   } catch (error) {
-    yield {type: 'bad', seq: state.seq++, id: 'stdin', reason: `cannot read standard input: ${(error as Error).message}`, fromRecords: false}
+    yield {type: 'bad', seq: state.seq++, id: 'stdin', reason: `cannot read standard input: ${reasonOf(error)}`, fromRecords: false}
     return
   }
   if (format === 'warc') yield* readWarc(source.stream, 'stdin', state)
@@ -304,7 +324,7 @@ async function readStdinPage(stream: Readable, state: BatchState, kind: InputKin
       else chunks.length = 0
     }
   } catch (error) {
-    return {type: 'bad', seq, id: 'stdin', reason: `cannot read standard input: ${(error as Error).message}`, fromRecords: false}
+    return {type: 'bad', seq, id: 'stdin', reason: `cannot read standard input: ${reasonOf(error)}`, fromRecords: false}
   }
   if (bytes > maxBytes) return {type: 'bad', seq, id: 'stdin', reason: `input is ${bytes} bytes, over the ${maxBytes}-byte limit (--max-bytes)`, fromRecords: false}
   return {type: 'page', seq, id: 'stdin', input: Buffer.concat(chunks), relative: 'stdin.txt', fromRecords: false, ...(kind ? {kind} : {})}

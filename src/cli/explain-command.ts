@@ -19,7 +19,7 @@ export interface ExplainCommandOptions {
 export async function runExplain(command: ExplainCommandOptions): Promise<number> {
   const record = await recordToExplain(command)
   const name = command.file === '-' || record.fields ? record.id : command.file
-  const cleaner = createCleaner({...command.options, ...(record.kind ? {input: record.kind} : {})})
+  const cleaner = createCleaner({...command.options, sourcePositions: true, ...(record.kind ? {input: record.kind} : {})})
   const result = cleaner(record.input, name, record.charset)
   if (command.json) {
     process.stdout.write(`${JSON.stringify({file: command.file, ...(record.fields ? {id: record.rawId ?? record.id, ...record.fields} : {}), ...(result.pageType ? {pageType: result.pageType} : {}), metadata: result.metadata, metadataSources: result.metadataSources, blocks: result.blocks}, null, 2)}\n`)
@@ -32,7 +32,7 @@ export async function runExplain(command: ExplainCommandOptions): Promise<number
     lines.unshift(`page type ${paint('green', type)} (${confidence.toFixed(2)}): ${evidence.join(', ')}`, '')
   }
   const removed = result.blocks.filter((block) => !block.kept).length
-  lines.push('', `${name}: ${result.blocks.length - removed} kept, ${removed} removed${result.input === 'html' ? ' (places are LINE:COLUMN of the page\'s text view, then the element)' : ''}`)
+  lines.push('', `${name}: ${result.blocks.length - removed} kept, ${removed} removed${result.input === 'html' ? placesNote(result) : ''}`)
   process.stdout.write(`${lines.join('\n')}\n`)
   return 0
 }
@@ -60,6 +60,13 @@ async function recordToExplain(command: ExplainCommandOptions): Promise<PageReco
   throw command.id === undefined ? new Error(`${command.file} holds no page`) : new UsageError(`${command.file} has no record with id or URI ${JSON.stringify(command.id)} among its ${seen}`, 'explain')
 }
 
+/** What an HTML page's places count: lines of its source, or, where the parser kept none (jsdom), of its text view. */
+function placesNote(result: CleanResult): string {
+  return result.blocks.some((block) => block.source)
+    ? ' (places are LINE:COLUMN of the element in the HTML source)'
+    : " (places are LINE:COLUMN of the page's text view, then the element)"
+}
+
 /** One line per metadata field: its value and where it came from. */
 function formatMetadata(result: CleanResult, paint: ReturnType<typeof painter>): string[] {
   const entries = Object.entries(result.metadata)
@@ -74,7 +81,8 @@ function formatMetadata(result: CleanResult, paint: ReturnType<typeof painter>):
 
 function formatBlock(block: BlockReport, paint: ReturnType<typeof painter>): string {
   const verdict = block.kept ? paint('green', 'kept   ') : paint('red', 'removed')
-  const place = `${block.start.line}:${block.start.column}${block.tag ? ` <${block.tag}>` : ''}`.padEnd(block.tag ? 16 : 7)
+  const {line, column} = block.source ?? block.start
+  const place = `${line}:${column}${block.tag ? ` <${block.tag}>` : ''}`.padEnd(block.tag ? 16 : 7)
   const figures = `${block.features.chars} chars, stopwords ${block.features.stopwordDensity.toFixed(2)}, class ${block.quality ?? '-'}, score ${block.score.toFixed(2)}`
   return `${place} ${verdict} ${block.ruleId.padEnd(18)} ${block.reason}\n${''.padEnd(16)}${paint('dim', figures)}\n${''.padEnd(16)}│ ${preview(block.text)}`
 }

@@ -67,10 +67,10 @@ ${pageFlagsHelp}
   explain: `Usage: dechaff explain FILE|- [options]
 
 The page's metadata with the source of each field, then every block, kept or removed, the rule, the
-reason and the scores. Each block starts with LINE:COLUMN in the page's text: for a text page, its
-place in the file; for HTML, its place in the text view (the blocks in order, a blank line
-between), followed by its element. FILE may be a page, - (standard input), or a JSON Lines or
-WARC/WET file with --id.
+reason and the scores. Each block starts with LINE:COLUMN in the page's source: for a text page,
+where the block starts; for HTML, where its element starts, followed by the element (with --parser
+jsdom, its place in the page's text view). FILE may be a page, - (standard input), or a JSON Lines
+or WARC/WET file with --id.
 
 Options:
       --id ID                 the record of a JSON Lines or WARC/WET file to explain (JSON Lines id,

@@ -2,15 +2,15 @@ import type {Root as HastRoot} from 'hast'
 import {fromParse5} from 'hast-util-from-parse5'
 import {parse} from 'parse5'
 import type {Plugin} from 'unified'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {createBlockNode} from '../block.js'
 import {checkBlockCount, checkDeadline, DechaffInputError, deadlineStride, maxElements} from '../limits.js'
-import type {BlockNode, Root} from '../types.js'
+import type {BlockNode, Root, SourcePlace} from '../types.js'
 import {parseWithJsdom} from './dom.js'
 import {flattenToText, markupShape, maxNesting} from './flatten.js'
 import {bodyOf, documentTitle, extractBlocks, type RawBlock} from './html-blocks.js'
 import {parseJsonLd, statedMetadata} from './head.js'
-import {jsonLdArticleBody, stripNonContent} from './strip.js'
+import {jsonLdArticleBody, sourceOffset, stripNonContent, type StrippedHtml} from './strip.js'
 import {parseText} from './text.js'
 import {pageEvidenceOf} from './page.js'
 import {headlineOf, titleIndex} from './title.js'
@@ -21,6 +21,8 @@ export type HtmlParser = 'parse5' | 'jsdom'
 export interface ParseHtmlOptions {
   /** `parse5` (default): fast, what browsers' parsing spec says; `jsdom`: a full browser DOM first, for users who want one. */
   parser?: HtmlParser
+  /** parse5: give each block's element its place in the page's source, `evidence.html.source` (default: false). */
+  sourcePositions?: boolean
 }
 
 /**
@@ -35,20 +37,44 @@ export interface ParseHtmlOptions {
  */
 const dechaffParseHtml: Plugin<[ParseHtmlOptions?], string, Root> = function (options = {}) {
   const parser = options.parser ?? 'parse5'
-  this.parser = (document, file) => parseHtml(document, file, parser)
+  const sourcePositions = options.sourcePositions ?? false
+  this.parser = (document, file) => parseHtml(document, file, parser, sourcePositions)
 }
 
 export default dechaffParseHtml
 
 /** Parse an HTML page into the block tree. */
-export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'parse5'): Root {
+export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'parse5', sourcePositions = false): Root {
   const stripped = stripNonContent(html)
   const shape = markupShape(stripped.html)
   if (shape.depth > maxNesting) return parseText(flattenToText(stripped.html), file)
   if (shape.elements > maxElements) throw new DechaffInputError(`page opens ${shape.elements} elements, over the ${maxElements} limit (maxElements); refused to bound memory`)
-  const hast = parser === 'jsdom' ? parseWithJsdom(stripped.html) : (fromParse5(parse(stripped.html, {scriptingEnabled: false})) as HastRoot)
+  const located = sourcePositions && parser === 'parse5'
+  const hast =
+    parser === 'jsdom'
+      ? parseWithJsdom(stripped.html)
+      : located
+        ? (fromParse5(parse(stripped.html, {scriptingEnabled: false, sourceCodeLocationInfo: true}), {file: new VFile(stripped.html)}) as HastRoot)
+        : (fromParse5(parse(stripped.html, {scriptingEnabled: false})) as HastRoot)
   checkDeadline(file, 'parsing the HTML')
-  return blockTreeOfHast(hast, stripped.jsonLd, file)
+  return blockTreeOfHast(hast, stripped.jsonLd, file, located ? sourcePlaces(html, stripped) : undefined)
+}
+
+/** Line, column and offset in the page of an offset into its stripped markup. */
+function sourcePlaces(html: string, stripped: StrippedHtml): (offset: number) => SourcePlace {
+  const lineStarts = [0]
+  for (let index = html.indexOf('\n'); index !== -1; index = html.indexOf('\n', index + 1)) lineStarts.push(index + 1)
+  return (strippedOffset) => {
+    const offset = sourceOffset(stripped, strippedOffset)
+    let low = 0
+    let high = lineStarts.length - 1
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      if ((lineStarts[middle] as number) <= offset) low = middle
+      else high = middle - 1
+    }
+    return {line: low + 1, column: offset - (lineStarts[low] as number) + 1, offset}
+  }
 }
 
 /**
@@ -57,7 +83,7 @@ export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'pars
  * evidence the HTML classifiers read, and what the page states about itself
  * (`root.data.stated`) for the metadata step.
  */
-export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile): Root {
+export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, placeOf?: (offset: number) => SourcePlace): Root {
   const documents = parseJsonLd(jsonLd)
   const articleBody = jsonLdArticleBody(documents)
   const stated = statedMetadata(hast, documents)
@@ -91,7 +117,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile):
         listItem: block.listItem,
         ...(block.preformatted ? {preformatted: block.preformatted} : {}),
         ...(index === titleAt ? {title: true} : {}),
-        html: block.html
+        html: withSource(block.html, placeOf)
       }, file)
     )
     offset += block.text.length
@@ -103,6 +129,12 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile):
     data: {elements, hast, stated, page: pageEvidenceOf(hast, documents), ...(articleBody ? {articleBody} : {})},
     position: {start: {line: 1, column: 1, offset: 0}, end: {line, column: 1, offset}}
   }
+}
+
+/** A block's DOM evidence with its element's place in the page's source, when the parser kept places. */
+function withSource(evidence: RawBlock['html'], placeOf: ((offset: number) => SourcePlace) | undefined): RawBlock['html'] {
+  const offset = evidence.node?.position?.start.offset
+  return placeOf && offset !== undefined ? {...evidence, source: placeOf(offset)} : evidence
 }
 
 /** The headline of `<title>`, standing in for the `<h1>` the page lacks. */
