@@ -104,7 +104,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     throw new BatchStoppedError(`cannot write ${options.errors}: ${(error as Error).message}`)
   })
   // On a terminal, lines for stderr go above the progress line, never onto it.
-  const errorSink: Sink = progress && opened.name === 'standard error' ? {...opened, write: async (text) => progress.log(text)} : opened
+  const toStderr = (text: string): void => (progress ? progress.log(text) : void process.stderr.write(text))
+  const errorSink: Sink = progress && opened.name === 'standard error' ? {...opened, write: async (text) => toStderr(text)} : opened
   let outputSink: Sink | undefined
   const ordered = new OrderedWriter()
   // This thread's cleaners are made and warmed up on its first page, as a worker's are before its first.
@@ -164,7 +165,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       rules.set(rule, (rules.get(rule) ?? 0) + chars)
       summary.removedChars += chars
     }
-    if (options.explain && reply.result) await errorSink.write(options.explain(record.id, reply.result)).catch(() => undefined)
+    if (options.explain && reply.result) toStderr(options.explain(record.id, reply.result))
     progress?.advance(summary, bytes)
     options.onProgress?.(summary)
   }
