@@ -15,7 +15,7 @@ import {classifierList} from './pipeline.js'
 import dechaffSettle from './settle.js'
 import {blocksOf} from './tree.js'
 import type {LanguageSource} from './language.js'
-import type {InputKind, MetadataSources, PageMetadata, PageTypeVerdict, QualityClass, Root} from './types.js'
+import type {InputKind, MetadataSources, PageMetadata, PageTypeVerdict, QualityClass, Root, SourcePlace} from './types.js'
 
 type VFileMessage = VFile['messages'][number]
 
@@ -36,6 +36,8 @@ export interface BlockReport {
   start: {line: number; column: number; offset: number}
   /** HTML blocks: the element the text came from. */
   tag?: string
+  /** HTML blocks with `sourcePositions`: where that element starts in the page's source. */
+  source?: SourcePlace
   /** A heading (an HTML heading, or a heading-like line of a text dump). */
   heading: boolean
   /** A list item. */
@@ -81,7 +83,7 @@ export function createProcessor(kind: InputKind, options: CleanOptions = {}): De
   const structure = {links: options.links ?? false, images: options.images ?? false, ...(options.frontMatter ? {frontMatter: true} : {})}
   const language = options.language ?? 'auto'
   return unified()
-    .use(kind === 'html' ? [[dechaffParseHtml, {parser: options.parser ?? 'parse5', language}]] : [[dechaffParseText, {language}]])
+    .use(kind === 'html' ? [[dechaffParseHtml, {parser: options.parser ?? 'parse5', language, sourcePositions: options.sourcePositions ?? false}]] : [[dechaffParseText, {language}]])
     .use(classifierList(options))
     .use(dechaffSettle, options.settle ?? {})
     .use(dechaffPageMetadata)
@@ -225,7 +227,8 @@ function reportBlocks(tree: Root): BlockReport[] {
       start: {line: start?.line ?? 0, column: start?.column ?? 0, offset: start?.offset ?? 0},
       heading: block.evidence.heading !== undefined || block.features.headingLike,
       listItem: block.features.listMarker,
-      ...(block.evidence.html ? {tag: block.evidence.html.tag} : {})
+      ...(block.evidence.html ? {tag: block.evidence.html.tag} : {}),
+      ...(block.evidence.html?.source ? {source: block.evidence.html.source} : {})
     }
   })
 }

@@ -80,6 +80,8 @@ export type {
   PageType,
   PageTypeVerdict,
   QualityClass,
+  Root,
+  SourcePlace,
   StatedMetadata,
   Verdict
 } from './types.js'

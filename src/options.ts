@@ -45,6 +45,8 @@ export interface CleanOptions {
   url?: string
   /** Markdown output: start with the page's metadata as YAML front matter (default: false). */
   frontMatter?: boolean
+  /** HTML with parse5: each block's place in the HTML source, as `source` of its report (default: false; the parser then tracks positions, a little slower). */
+  sourcePositions?: boolean
   /** File path, used in messages (default: none). */
   path?: string
   /** Time budget per page in milliseconds, wall clock from parsing to output; a page over it throws `DechaffTimeoutError`; 0 for none (default: 10000, set to stop runaway pages, not pages slowed by a busy machine). */
@@ -95,7 +97,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
-const topKeys = new Set(['input', 'language', 'parser', 'format', 'links', 'images', 'frontMatter', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'path', 'timeoutMs', 'maxBytes'])
+const topKeys = new Set(['input', 'language', 'parser', 'format', 'links', 'images', 'frontMatter', 'sourcePositions', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'path', 'timeoutMs', 'maxBytes'])
 /** The options that take one of a few words, and those words. */
 const choices: Record<string, string[]> = {input: ['auto', 'text', 'html'], parser: ['parse5', 'jsdom'], format: ['text', 'markdown', 'html'], pageType: [...pageTypes]}
 
@@ -140,7 +142,7 @@ export function validateOptions(value: unknown, source = 'options'): CleanOption
       throw new DechaffConfigError(`${source}.${key}: expected ${words.join(', ')}, got ${JSON.stringify(value)}`)
     }
   }
-  for (const key of ['links', 'images', 'frontMatter'] as const) {
+  for (const key of ['links', 'images', 'frontMatter', 'sourcePositions'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new DechaffConfigError(`${source}.${key}: expected true or false, got ${JSON.stringify(options[key])}`)
   }
   for (const key of ['timeoutMs', 'maxBytes'] as const) {

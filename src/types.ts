@@ -55,6 +55,15 @@ export interface HtmlEvidence {
   commas: number
   /** The hast element the block's text came from (absent for the headline taken from `<title>`). */
   node?: HastElement
+  /** Where that element starts in the page's source (with `sourcePositions`). */
+  source?: SourcePlace
+}
+
+/** A place in a page's source: line and column from 1, offset from 0 (in characters of the decoded page). */
+export interface SourcePlace {
+  line: number
+  column: number
+  offset: number
 }
 
 /** One element of an HTML page, as container scoring and DOM hints see it. */

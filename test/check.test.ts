@@ -59,7 +59,7 @@ describe('dechaff check', () => {
 
   it('--only narrows the run', async () => {
     const {stdout} = await check('--only', '002_*')
-    expect(stdout).toContain('1 pages: 1 passed')
+    expect(stdout).toContain('1 page: 1 passed')
   })
 
   it('--json gives counts, corpus scores and one entry per page', async () => {

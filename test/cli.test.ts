@@ -29,6 +29,13 @@ describe('dechaff clean', () => {
     expect(stderr).toMatch(/comment-form\s+comment form/)
   })
 
+  it('writes --explain lines to stderr, never into the --errors file', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'dechaff-'))
+    const {stderr} = await dechaff(['clean', '--explain', '--errors', path.join(root, 'errors.jsonl')], page)
+    expect(stderr).toMatch(/skip-link\s+skip link/)
+    expect(await readFile(path.join(root, 'errors.jsonl'), 'utf8')).toBe('')
+  })
+
   it('fails with a usage message on an unknown command', async () => {
     const {stderr, code} = await dechaff(['scrub'])
     expect(code).toBe(2)

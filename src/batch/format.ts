@@ -14,12 +14,26 @@ export function withFormat(options: CleanOptions, format: OutputFormat): CleanOp
 
 /** What one cleaned page turns into, ready to write. */
 export interface PageOutput {
+  /** The page in the asked format (`json`: its plain text). */
   text: string
+  /** `json`: the page as one object, its text, metadata and blocks. */
+  document?: PageDocument
   removed: Array<{rule: string; chars: number}>
   /** The page's language (ISO 639-1, `und` when too little text to tell). */
   language: string
   /** The page's metadata, for JSON Lines records. */
   metadata: PageMetadata
+}
+
+/** A page as `--format json` writes it. */
+export interface PageDocument {
+  input: CleanResult['input']
+  language: CleanResult['language']
+  pageType?: CleanResult['pageType']
+  text: string
+  metadata: PageMetadata
+  metadataSources: CleanResult['metadataSources']
+  blocks: CleanResult['blocks']
 }
 
 /** The page in the asked format, and the characters each rule removed. */
@@ -31,6 +45,6 @@ export function formatPage(result: CleanResult, format: OutputFormat): PageOutpu
   const removed = [...removedBy].map(([rule, chars]) => ({rule, chars})).sort((a, b) => b.chars - a.chars)
   const language = result.language.code
   const {metadata, metadataSources} = result
-  if (format === 'json') return {text: `${JSON.stringify({input: result.input, language: result.language, ...(result.pageType ? {pageType: result.pageType} : {}), text: result.text, metadata, metadataSources, blocks: result.blocks})}\n`, removed, language, metadata}
+  if (format === 'json') return {text: result.text, document: {input: result.input, language: result.language, ...(result.pageType ? {pageType: result.pageType} : {}), text: result.text, metadata, metadataSources, blocks: result.blocks}, removed, language, metadata}
   return {text: result.output, removed, language, metadata}
 }

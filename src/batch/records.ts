@@ -7,6 +7,7 @@ import {createGunzip} from 'node:zlib'
 import picomatch from 'picomatch'
 import {WARCParser, type WARCRecord} from 'warcio'
 import {asTextPath, pagePatterns} from '../io.js'
+import {defaultMaxBytes} from '../limits.js'
 import type {InputKind} from '../types.js'
 
 /** One page to clean, from a file, a JSON Lines record or a WARC record. */
@@ -40,19 +41,36 @@ export interface BadRecord {
   fromRecords: boolean
 }
 
-export type InputRecord = PageRecord | BadRecord
+/** A record that is not a page (a WARC response with an image): counted as skipped, never cleaned. */
+export interface SkippedRecord {
+  type: 'skipped'
+  seq: number
+  id: string
+  reason: string
+  fromRecords: boolean
+}
+
+export type InputRecord = PageRecord | BadRecord | SkippedRecord
 
 export interface InputOptions {
-  /** Globs of files to take from folders (default: pages, JSON Lines and WARC files). */
+  /** Globs of files to take from folders (default: pages, JSON Lines and WARC files); one without a slash matches file names at any depth, one with a slash paths relative to the folder. */
   include?: string[]
   /** Globs of files to leave out of folders. */
   exclude?: string[]
   /** Longest JSON Lines line read, in bytes; a longer line is an error record (default: 128 MiB). */
   maxLineBytes?: number
+  /** Largest page read whole from standard input, in bytes; a larger one is an error record (default: 16 MiB). */
+  maxPageBytes?: number
+  /** Called once, before the first record, with what the inputs hold: JSON Lines or WARC files (`streams`), and the number of records when they are all page files (each one record). */
+  onPlan?: (plan: {streams: boolean; total?: number}) => void
+  /** Called with each folder operand that holds no file to clean. */
+  onEmptyFolder?: (folder: string) => void
+  /** Standard input is one page of this kind (`--input text|html`), not told from its bytes. */
+  stdinKind?: InputKind
 }
 
 const jsonLines = /\.(?:jsonl|ndjson)(?:\.gz)?$/iu
-const warc = /\.(?:warc|wet|arc)(?:\.gz)?$/iu
+const warc = /(?:\.(?:warc|wet|arc))+(?:\.gz)?$/iu
 /** Everything dechaff reads from a folder by default. */
 export const folderPatterns = [...pagePatterns, '**/*.jsonl', '**/*.jsonl.gz', '**/*.ndjson', '**/*.warc', '**/*.warc.gz', '**/*.wet', '**/*.wet.gz']
 const defaultMaxLineBytes = 128 * 1024 * 1024
@@ -67,6 +85,26 @@ const maxIdName = 120
  */
 export function idKey(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value)
+}
+
+/** What file system errors mean, in our words; the code stays beside them for searching. */
+const errorWords: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  EIO: 'the disk could not be read'
+}
+
+/** Why a file could not be read: `no such file or folder (ENOENT)`, or the error's own message. */
+function reasonOf(error: unknown): string {
+  const {code, message} = error as NodeJS.ErrnoException
+  const words = code === undefined ? undefined : errorWords[code]
+  return words ? `${words} (${code})` : message
 }
 
 /** A short hash of a full id or path, to tell apart names that sanitising or shortening made equal. */
@@ -94,35 +132,51 @@ interface BatchState {
  */
 export async function* readRecords(operands: string[], options: InputOptions = {}): AsyncGenerator<InputRecord> {
   const state: BatchState = {seq: 0, names: new Set(), keys: new Map(), maxLineBytes: options.maxLineBytes ?? defaultMaxLineBytes}
+  const sources: Source[] = []
   for (const operand of operands.length === 0 ? ['-'] : operands) {
     if (operand === '-') {
-      yield* unique(readStdin(state), state)
+      sources.push({type: 'stdin'})
       continue
     }
     let isFolder: boolean
     try {
       isFolder = (await stat(operand)).isDirectory()
     } catch (error) {
-      yield* unique(badRecord(state, operand, `cannot read: ${(error as Error).message}`, false), state)
+      sources.push({type: 'bad', id: operand, reason: `cannot read: ${reasonOf(error)}`})
       continue
     }
     if (isFolder) {
       const entries = await walkFolder(operand, options)
+      if (entries.length === 0) options.onEmptyFolder?.(operand)
       const relatives = outputRelatives(entries.flatMap((entry) => ('reason' in entry ? [] : [entry.relative])))
       for (const entry of entries) {
         const file = path.join(operand, entry.relative)
-        if ('reason' in entry) yield* unique(badRecord(state, file, entry.reason, false), state)
-        else yield* unique(readFile(file, entry.relative, relatives.get(entry.relative) as string, state), state)
+        sources.push('reason' in entry ? {type: 'bad', id: file, reason: entry.reason} : {type: 'file', file, relative: entry.relative, output: relatives.get(entry.relative) as string})
       }
     } else {
-      yield* unique(readFile(operand, path.basename(operand), asTextPath(path.basename(operand)), state), state)
+      sources.push({type: 'file', file: operand, relative: path.basename(operand), output: asTextPath(path.basename(operand))})
     }
   }
+  // Page files are a record each: their count is the batch's; a stream of records has none known ahead.
+  const streams = sources.some((source) => source.type === 'file' && (jsonLines.test(source.file) || warc.test(source.file)))
+  options.onPlan?.({streams, ...(streams || sources.some((source) => source.type === 'stdin') ? {} : {total: sources.length})})
+  for (const source of sources) {
+    if (source.type === 'stdin') yield* unique(readStdin(state, options.stdinKind, options.maxPageBytes ?? defaultMaxBytes), state)
+    else if (source.type === 'bad') yield* unique(badRecord(state, source.id, source.reason, false), state)
+    else yield* unique(readFile(source.file, source.relative, source.output, state), state)
+  }
 }
+
+/** Where records come from: standard input, a file, or an operand or folder entry that cannot be read. */
+type Source = {type: 'stdin'} | {type: 'file'; file: string; relative: string; output: string} | {type: 'bad'; id: string; reason: string}
 
 /** A record whose key an earlier record had becomes a bad record; every output name is made unique. */
 async function* unique(records: AsyncGenerator<InputRecord>, state: BatchState): AsyncGenerator<InputRecord> {
   for await (const record of records) {
+    if (record.type === 'skipped') {
+      yield record
+      continue
+    }
     const first = state.keys.get(record.id)
     const where = record.type === 'page' ? record.relative : record.id
     if (first !== undefined) {
@@ -167,8 +221,8 @@ type FolderEntry = {relative: string} | {relative: string; reason: string}
  * already visited (a link loop) is not entered again; hidden entries are left out.
  */
 async function walkFolder(root: string, options: InputOptions): Promise<FolderEntry[]> {
-  const include = picomatch(options.include ?? folderPatterns)
-  const exclude = options.exclude?.length ? picomatch(options.exclude) : () => false
+  const include = picomatch(options.include ?? folderPatterns, {basename: true})
+  const exclude = options.exclude?.length ? picomatch(options.exclude, {basename: true}) : () => false
   const entries: FolderEntry[] = []
   const visited = new Set<string>()
   const visit = async (relative: string): Promise<void> => {
@@ -181,7 +235,7 @@ async function walkFolder(root: string, options: InputOptions): Promise<FolderEn
       visited.add(identity)
       names = (await readdir(folder)).filter((name) => !name.startsWith('.'))
     } catch (error) {
-      entries.push({relative: relative || '.', reason: `cannot read folder: ${(error as Error).message}`})
+      entries.push({relative: relative || '.', reason: `cannot read folder: ${reasonOf(error)}`})
       return
     }
     for (const name of names) {
@@ -190,7 +244,7 @@ async function walkFolder(root: string, options: InputOptions): Promise<FolderEn
       try {
         isFolder = (await stat(path.join(root, child))).isDirectory()
       } catch (error) {
-        if (include(child) && !exclude(child)) entries.push({relative: child, reason: `cannot read: ${(error as Error).message}`})
+        if (include(child) && !exclude(child)) entries.push({relative: child, reason: `cannot read: ${reasonOf(error)}`})
         continue
       }
       if (isFolder) await visit(child)
@@ -223,30 +277,118 @@ async function* readFile(file: string, relative: string, output: string, state: 
     try {
       yield {type: 'page', seq, id: file, input: await readBytes(file), relative: output, fromRecords: false}
     } catch (error) {
-      yield {type: 'bad', seq, id: file, reason: `cannot read: ${(error as Error).message}`, fromRecords: false}
+      yield {type: 'bad', seq, id: file, reason: `cannot read: ${reasonOf(error)}`, fromRecords: false}
     }
   }
 }
 
-async function* readStdin(state: BatchState): AsyncGenerator<InputRecord> {
+/** What standard input holds, from its first bytes. */
+type StdinFormat = 'warc' | 'jsonl' | 'page'
+
+/** Most bytes of standard input held to tell its format; past them, a page or JSON Lines by the first character. */
+const stdinPeekBytes = 1024 * 1024
+
+/**
+ * Standard input, cleaned as it arrives: gzip is known by its magic bytes and
+ * unpacked, then WARC/WET and JSON Lines are read record by record, anything
+ * else is one page. `kind` (`--input text|html`) makes it one page of that kind.
+ */
+async function* readStdin(state: BatchState, kind: InputKind | undefined, maxPageBytes: number): AsyncGenerator<InputRecord> {
+  let format: StdinFormat | undefined
+  let source: Peeked | undefined
+  try {
+    source = await peek(process.stdin, (head, ended) => ended || head.length >= 2)
+    if (source.head[0] === 0x1f && source.head[1] === 0x8b) source = await peek(source.stream.pipe(createGunzip()), (head, ended) => ended || head.length > 0)
+    if (!kind) {
+      source = await peek(source.stream, (head, ended) => stdinFormatOf(head, ended) !== undefined || head.length >= stdinPeekBytes)
+      format = stdinFormatOf(source.head, true)
+    }
+  } catch (error) {
+    yield {type: 'bad', seq: state.seq++, id: 'stdin', reason: `cannot read standard input: ${reasonOf(error)}`, fromRecords: false}
+    return
+  }
+  if (format === 'warc') yield* readWarc(source.stream, 'stdin', state)
+  else if (format === 'jsonl') yield* readJsonLines(source.stream, 'stdin', state)
+  else yield await readStdinPage(source.stream, state, kind, maxPageBytes)
+}
+
+/** All of standard input as one page; past `maxBytes` it is not held but drained, and is an error record. */
+async function readStdinPage(stream: Readable, state: BatchState, kind: InputKind | undefined, maxBytes: number): Promise<InputRecord> {
+  const seq = state.seq++
   const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  const bytes = Buffer.concat(chunks)
-  const head = bytes.subarray(0, 65_536).toString('latin1').replace(/^\xEF\xBB\xBF/u, '')
-  if ((bytes[0] === 0x1f && bytes[1] === 0x8b) || head.trimStart().startsWith('WARC/')) {
-    yield* readWarc(Readable.from([bytes]), 'stdin', state)
-  } else if (looksLikeJsonLines(head)) {
-    yield* readJsonLines(Readable.from([bytes]), 'stdin', state)
-  } else {
-    yield {type: 'page', seq: state.seq++, id: 'stdin', input: bytes, relative: 'stdin.txt', fromRecords: false}
+  let bytes = 0
+  try {
+    for await (const chunk of stream) {
+      bytes += (chunk as Buffer).length
+      if (bytes <= maxBytes) chunks.push(chunk as Buffer)
+      else chunks.length = 0
+    }
+  } catch (error) {
+    return {type: 'bad', seq, id: 'stdin', reason: `cannot read standard input: ${reasonOf(error)}`, fromRecords: false}
+  }
+  if (bytes > maxBytes) return {type: 'bad', seq, id: 'stdin', reason: `input is ${bytes} bytes, over the ${maxBytes}-byte limit (--max-bytes)`, fromRecords: false}
+  return {type: 'page', seq, id: 'stdin', input: Buffer.concat(chunks), relative: 'stdin.txt', fromRecords: false, ...(kind ? {kind} : {})}
+}
+
+/**
+ * The format of standard input from its first bytes, or undefined while they
+ * do not tell (`ended`: there are no more). WARC starts with `WARC/`, HTML
+ * with `<`; JSON Lines when its first line is a JSON object or array, or,
+ * the first line broken, its second is an object; anything else is a page
+ * (a wiki dump opening with `{{Infobox` is text).
+ */
+export function stdinFormatOf(head: Buffer, ended: boolean): StdinFormat | undefined {
+  const text = head.toString('utf8').replace(/^\uFEFF/u, '').trimStart()
+  if (text.startsWith('WARC/')) return 'warc'
+  if (!ended && 'WARC/'.startsWith(text)) return undefined
+  if (text.startsWith('<')) return 'page'
+  const lines = text.split('\n')
+  const whole = (ended ? lines : lines.slice(0, -1)).filter((line) => line.trim() !== '')
+  const [first, second] = whole
+  if (first !== undefined && isJsonValue(first, true)) return 'jsonl'
+  if (second !== undefined) return isJsonValue(second, false) ? 'jsonl' : 'page'
+  if (ended) return head.length >= stdinPeekBytes && /^[[{]/u.test(text) ? 'jsonl' : 'page'
+  return undefined
+}
+
+/** Whether a line is a JSON object (or, with `arrays`, an array). */
+function isJsonValue(line: string, arrays: boolean): boolean {
+  const trimmed = line.trim()
+  if (!(trimmed.startsWith('{') || (arrays && trimmed.startsWith('[')))) return false
+  try {
+    JSON.parse(trimmed)
+    return true
+  } catch {
+    return false
   }
 }
 
-/** JSON Lines when most of the first lines are JSON objects (the first may be broken). */
-function looksLikeJsonLines(head: string): boolean {
-  const lines = head.split('\n').filter((line) => line.trim() !== '').slice(0, 8)
-  const objects = lines.filter((line) => /^\s*\{.*\}\s*$/u.test(line)).length
-  return objects > 0 && objects * 2 >= lines.length
+/** A stream's first bytes, and the whole stream again, those bytes included. */
+interface Peeked {
+  head: Buffer
+  stream: Readable
+}
+
+/** Read a stream until `enough` says its head tells what it is (or it ends), without losing a byte of it. */
+async function peek(stream: Readable, enough: (head: Buffer, ended: boolean) => boolean): Promise<Peeked> {
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>
+  const chunks: Buffer[] = []
+  let head = Buffer.alloc(0)
+  let ended = false
+  while (!enough(head, ended) && !ended) {
+    const next = await iterator.next()
+    if (next.done) ended = true
+    else {
+      chunks.push(next.value)
+      head = Buffer.concat(chunks)
+    }
+  }
+  async function* again(): AsyncGenerator<Buffer> {
+    if (head.length > 0) yield head
+    if (ended) return
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value
+  }
+  return {head, stream: Readable.from(again(), {objectMode: false})}
 }
 
 /**
@@ -332,17 +474,22 @@ async function* readWarc(stream: Readable, relative: string, state: BatchState):
       const type = record.warcType
       if (type !== 'response' && type !== 'conversion' && type !== 'resource') continue
       const contentType = (type === 'response' ? record.httpHeaders?.headers.get('content-type') : record.warcHeaders.headers.get('content-type')) ?? ''
-      if (type !== 'conversion' && contentType && !/html|text\/plain/iu.test(contentType)) continue
       const seq = state.seq++
       const id = record.warcHeader('WARC-Record-ID') ?? `${relative}#${seq}`
+      if (type !== 'conversion' && contentType && !/html|text\/plain/iu.test(contentType)) {
+        yield {type: 'skipped', seq, id, reason: `not a page: ${contentType}`, fromRecords: true}
+        continue
+      }
       const fields = {uri: record.warcTargetURI ?? null, date: record.warcDate ?? null}
+      // Named by what the record is, not where it fell: its address, else its record id.
+      const name = safeName(record.warcTargetURI?.replace(/^[a-z][\w+.-]*:\/\//iu, '') ?? id)
       try {
         const input = await record.readFully(true)
         const missing = unreadBytes(record)
         if (missing > 0) throw new Error(`record is truncated: ${missing} of its ${record.warcContentLength} bytes are missing`)
         const kind: InputKind = type === 'conversion' || /text\/plain/iu.test(contentType) ? 'text' : 'html'
         const charset = /;\s*charset\s*=\s*["']?([\w.:-]{1,40})/iu.exec(contentType)?.[1]
-        yield {type: 'page', seq, id, input, kind, relative: path.posix.join(stem, `${String(seq).padStart(8, '0')}.txt`), fields, fromRecords: true, ...(charset ? {charset} : {})}
+        yield {type: 'page', seq, id, input, kind, relative: path.posix.join(stem, `${name}.txt`), fields, fromRecords: true, ...(charset ? {charset} : {})}
       } catch (error) {
         yield {type: 'bad', seq, id, reason: `cannot read WARC record: ${(error as Error).message}`, fromRecords: true}
       }

@@ -25,9 +25,11 @@ export interface BatchOptions extends InputOptions {
   /** JSON Lines file of `{id, reason}` for records that could not be cleaned (default: stderr). */
   errors?: string
   resume: boolean
+  /** With `resume`: clean again every record of the errors file, not only those that timed out or lost their worker. */
+  retryErrors?: boolean
   quiet: boolean
-  /** Called with each page's full result; cleans in this thread (no workers) to have it. */
-  explain?: (id: string, result: CleanResult) => void
+  /** Called with each page's full result, for lines to write to stderr; cleans in this thread (no workers) to have it. */
+  explain?: (id: string, result: CleanResult) => string
   /** Each JSON Lines record's cleaning time, `ms` (default true); without it the output is byte-reproducible. */
   timings?: boolean
   /** Worker threads to clean on, made for the same options and format and left open (e.g. across a queue's shards); default: a pool of `jobs` made and closed here. */
@@ -39,12 +41,15 @@ export interface BatchOptions extends InputOptions {
 
 export interface BatchSummary {
   pages: number
+  /** Records not cleaned: done by a run resumed, or not pages (a WARC record of an image). */
   skipped: number
   errors: number
   keptChars: number
   removedChars: number
   rules: Array<{rule: string; chars: number}>
   seconds: number
+  /** Folder operands that held no file to clean (`--include` taking none, say). */
+  emptyFolders: string[]
 }
 
 /** Grace beyond the in-page time budget before a worker is killed: the budget is checked between stages. */
@@ -78,7 +83,7 @@ export class OutputClosedError extends Error {
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now()
-  const summary: BatchSummary = {pages: 0, skipped: 0, errors: 0, keptChars: 0, removedChars: 0, rules: [], seconds: 0}
+  const summary: BatchSummary = {pages: 0, skipped: 0, errors: 0, keptChars: 0, removedChars: 0, rules: [], seconds: 0, emptyFolders: []}
   const rules = new Map<string, number>()
   const temporaryRoot = options.out ? path.join(options.out, temporaryFolderName) : undefined
   const temporaryFolder = temporaryRoot ? path.join(temporaryRoot, String(process.pid)) : undefined
@@ -94,9 +99,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const code = (error as NodeJS.ErrnoException).code
     fatal ??= code === 'EPIPE' && what === 'standard output' ? new OutputClosedError('standard output closed') : new BatchStoppedError(`cannot write ${what}: ${(error as Error).message}`)
   }
-  const errorSink = await openSink(options.errors, options.resume, process.stderr).catch((error: unknown) => {
+  const progress = options.quiet || !process.stderr.isTTY ? undefined : startProgress()
+  const opened = await openSink(options.errors, options.resume, process.stderr).catch((error: unknown) => {
     throw new BatchStoppedError(`cannot write ${options.errors}: ${(error as Error).message}`)
   })
+  // On a terminal, lines for stderr go above the progress line, never onto it.
+  const toStderr = (text: string): void => (progress ? progress.log(text) : void process.stderr.write(text))
+  const errorSink: Sink = progress && opened.name === 'standard error' ? {...opened, write: async (text) => toStderr(text)} : opened
   let outputSink: Sink | undefined
   const ordered = new OrderedWriter()
   // This thread's cleaners are made and warmed up on its first page, as a worker's are before its first.
@@ -105,12 +114,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const jobs = options.explain ? 0 : options.jobs
   const multiple = options.operands.length > 1 || (await Promise.all(options.operands.map((operand) => operand !== '-' && stat(operand).then((info) => info.isDirectory(), () => false)))).some(Boolean)
   let pool: WorkerPool | undefined
-  const progress = options.quiet || !process.stderr.isTTY ? undefined : startProgress()
   let bytes = 0
   const inFlight = new Set<Promise<void>>()
   const limit = Math.max(1, jobs * 2)
   let pagesSeen = 0
   let recordsRead = 0
+  // Whether the inputs name JSON Lines or WARC files: the output is JSON Lines, whichever record comes first.
+  let streams = false
 
   const emit = async (seq: number, line: string | undefined): Promise<void> => {
     if (!outputSink || fatal) return
@@ -128,7 +138,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }
     summary.errors++
     await emit(record.seq, undefined)
-    progress?.update({errors: summary.errors})
+    progress?.advance(summary, bytes)
     options.onProgress?.(summary)
   }
   const finish = async (record: PageRecord, reply: WorkerReply): Promise<void> => {
@@ -137,14 +147,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     if (!reply.ok) return recordError(record, reply.error)
     if (options.out) {
       try {
-        await writeAtomically(targetOf(options, record), reply.text, temporaryFolder)
+        await writeAtomically(targetOf(options, record), reply.document ? `${JSON.stringify({id: record.rawId ?? record.id, ...record.fields, ...reply.document})}\n` : reply.text, temporaryFolder)
       } catch (error) {
         if (fatalWriteCodes.has((error as NodeJS.ErrnoException).code ?? '')) return stop(error, targetOf(options, record))
         return recordError(record, `cannot write output: ${(error as Error).message}`)
       }
       await emit(record.seq, undefined)
     } else if (outputSink?.jsonl) {
-      await emit(record.seq, `${JSON.stringify({id: record.id, ...record.fields, language: reply.language, text: reply.text, metadata: reply.metadata, removed: reply.removed, ...(options.timings === false ? {} : {ms: Math.round(reply.ms)})})}\n`)
+      await emit(record.seq, `${JSON.stringify({id: record.id, ...record.fields, ...(reply.document ?? {language: reply.language, text: reply.text, metadata: reply.metadata}), removed: reply.removed, ...(options.timings === false ? {} : {ms: Math.round(reply.ms)})})}\n`)
     } else {
       await emit(record.seq, multiple ? `==> ${record.id} <==\n${reply.text}` : reply.text)
     }
@@ -155,24 +165,33 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       rules.set(rule, (rules.get(rule) ?? 0) + chars)
       summary.removedChars += chars
     }
-    if (options.explain && reply.result) options.explain(record.id, reply.result)
-    const seconds = (performance.now() - started) / 1000
-    progress?.increment(1, {speed: (summary.pages / seconds).toFixed(1), mb: (bytes / 1e6 / seconds).toFixed(1)})
+    if (options.explain && reply.result) toStderr(options.explain(record.id, reply.result))
+    progress?.advance(summary, bytes)
     options.onProgress?.(summary)
   }
 
   try {
-    for await (const record of readRecords(options.operands, {...options, maxLineBytes: maxLineBytesOf(options.options)})) {
+    for await (const record of readRecords(options.operands, {...inputOptionsOf(options), onPlan: (plan) => {
+      streams = plan.streams
+      if (plan.total !== undefined) progress?.setTotal(plan.total)
+    }, onEmptyFolder: (folder) => summary.emptyFolders.push(folder)})) {
       if (fatal) break
       recordsRead++
       if (!outputSink) {
-        outputSink = await openOutput(options, record.fromRecords).catch((error: unknown) => {
+        outputSink = await openOutput(options, streams || record.fromRecords).catch((error: unknown) => {
           throw new BatchStoppedError(`cannot write ${options.output}: ${(error as Error).message}`)
         })
+      }
+      if (record.type === 'skipped') {
+        summary.skipped++
+        await emit(record.seq, undefined)
+        progress?.advance(summary, bytes)
+        continue
       }
       if (takeDone(done, record.id) || (options.resume && options.out && record.type === 'page' && (await exists(targetOf(options, record))))) {
         summary.skipped++
         await emit(record.seq, undefined)
+        progress?.advance(summary, bytes)
         continue
       }
       if (record.type === 'bad') {
@@ -214,6 +233,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 export function createPool(jobs: number, options: CleanOptions, format: OutputFormat): WorkerPool {
   const budget = budgetOf(options)
   return new WorkerPool({jobs, options, format, hardTimeoutMs: budget > 0 ? budget * hardLimitFactor : 0})
+}
+
+/** How to read the inputs: line and page limits from the cleaning options, and `--input text|html` for standard input. */
+function inputOptionsOf(options: BatchOptions): InputOptions {
+  const kind = options.options.input
+  return {
+    ...(options.include ? {include: options.include} : {}),
+    ...(options.exclude ? {exclude: options.exclude} : {}),
+    maxLineBytes: maxLineBytesOf(options.options),
+    maxPageBytes: options.options.maxBytes ?? defaultMaxBytes,
+    ...(kind === 'text' || kind === 'html' ? {stdinKind: kind} : {})
+  }
 }
 
 /** Longest JSON Lines line worth reading: a page at the size limit, every character escaped. */
@@ -264,13 +295,22 @@ async function openOutput(options: BatchOptions, recordsInput: boolean): Promise
   return {...sink, jsonl}
 }
 
+/** The process's own streams by name. */
+const standardStreams = new Map<string, NodeJS.WriteStream>([
+  ['/dev/stdout', process.stdout],
+  ['/dev/stderr', process.stderr]
+])
+
 /**
  * A file to write lines to (appending on resume), opened before the first
  * write so an unwritable file fails at once, or the given standard stream.
  * A write that fails rejects, with the stream's error.
  */
 async function openSink(file: string | undefined, append: boolean, fallback: NodeJS.WriteStream): Promise<Sink> {
-  if (!file) {
+  // The process's own streams by name: opening them again fails where they are sockets (a parent's pipes).
+  const standard = file === undefined ? undefined : standardStreams.get(file)
+  if (!file || standard) {
+    fallback = standard ?? fallback
     const name = fallback === process.stdout ? 'standard output' : 'standard error'
     // A closed stream emits its error as well as passing it to the write: heard here, it is not a crash.
     if (fallback.listenerCount('error') === 0) fallback.on('error', () => undefined)
@@ -308,11 +348,13 @@ function writeTo(stream: NodeJS.WritableStream | WriteStream, text: string): Pro
  * Ids a killed run already finished, with how often (an id may recur as a
  * duplicate's error): files under `out` are complete (written by rename); a
  * JSON Lines output or errors file is cut back to its last whole line and
- * its ids read, keyed as the input's are.
+ * its ids read, keyed as the input's are. An error that another try may
+ * not repeat (a time-out, a lost worker), or with `retryErrors` any error,
+ * is taken out of the errors file: its record is cleaned again.
  */
 async function completedIds(options: BatchOptions): Promise<Map<string, number>> {
   const ids = new Map<string, number>()
-  const files = [options.output && options.output !== '-' ? options.output : undefined, options.errors].filter((file): file is string => Boolean(file))
+  const files = [options.output && options.output !== '-' ? options.output : undefined, options.errors].filter((file): file is string => Boolean(file) && !standardStreams.has(file as string))
   for (const file of files) {
     let text: string
     try {
@@ -322,19 +364,32 @@ async function completedIds(options: BatchOptions): Promise<Map<string, number>>
     }
     const whole = text.lastIndexOf('\n') + 1
     if (whole < text.length) await truncate(file, Buffer.byteLength(text.slice(0, whole)))
+    const kept: string[] = []
     for (const line of text.slice(0, whole).split('\n')) {
       if (!line) continue
       try {
-        const record = JSON.parse(line) as {id?: unknown}
+        const record = JSON.parse(line) as {id?: unknown; reason?: unknown}
         if (!Object.hasOwn(record, 'id')) continue
+        if (file === options.errors && (options.retryErrors || retryable(record.reason))) continue
         const key = idKey(record.id)
         ids.set(key, (ids.get(key) ?? 0) + 1)
+        kept.push(line)
       } catch {
         // A damaged line is not a finished record.
       }
     }
+    if (file === options.errors && kept.length < text.slice(0, whole).split('\n').filter(Boolean).length) {
+      await writeAtomically(file, kept.map((line) => `${line}\n`).join(''))
+    }
   }
   return ids
+}
+
+/** Reasons of errors that come from the run rather than the page: a time-out, a worker lost or stopped. */
+const retryableReasons = /^(?:DechaffTimeoutError|page took longer than|worker (?:crashed|exited|failed to start)|not done)/u
+
+function retryable(reason: unknown): boolean {
+  return typeof reason === 'string' && retryableReasons.test(reason)
 }
 
 /** Where a record's output goes under `out`. */
@@ -349,12 +404,51 @@ async function exists(file: string): Promise<boolean> {
   )
 }
 
-/** A progress line on stderr: pages, pages/s, MB/s, errors, elapsed time. */
-function startProgress(): cliProgress.SingleBar {
-  const bar = new cliProgress.SingleBar(
-    {format: 'dechaff {value} pages | {speed} pages/s | {mb} MB/s | {errors} errors | {duration_formatted}', stream: process.stderr, hideCursor: true, noTTYOutput: false},
-    cliProgress.Presets.shades_classic
-  )
-  bar.start(0, 0, {speed: '0.0', mb: '0.0', errors: 0})
-  return bar
+/** The progress line on a terminal, and a way to write lines above it. */
+interface Progress {
+  /** The number of records, once known: the line gains a bar, a percentage and an ETA. */
+  setTotal(total: number): void
+  advance(summary: Readonly<BatchSummary>, bytes: number): void
+  log(text: string): void
+  stop(): void
+}
+
+/** A progress line on stderr: pages, pages/s, MB/s, errors, elapsed time, and with a known total its bar, percentage and ETA. */
+function startProgress(): Progress {
+  const started = performance.now()
+  let total: number | undefined
+  const bars = new cliProgress.MultiBar({
+    stream: process.stderr,
+    hideCursor: true,
+    // Ctrl-C must still stop the batch: no handler of the bar's own.
+    gracefulExit: false,
+    format: (options, params, payload: {speed: string; mb: string; errors: string}) => {
+      const counts = `${payload.speed} pages/s | ${payload.mb} MB/s | ${payload.errors}`
+      if (total === undefined) return `dechaff ${plural(params.value, 'record')} | ${counts} | ${cliProgress.Format.TimeFormat(Math.round((Date.now() - params.startTime) / 1000), options, 1)}`
+      const bar = cliProgress.Format.BarFormat(params.progress, options)
+      return `dechaff ${bar} ${Math.floor(params.progress * 100)}% | ${params.value}/${plural(total, 'record')} | ${counts} | ETA ${cliProgress.Format.TimeFormat(params.eta, options, 1)}`
+    }
+  }, cliProgress.Presets.shades_classic)
+  const bar = bars.create(0, 0, {speed: '0.0', mb: '0.0', errors: plural(0, 'error')})
+  return {
+    setTotal(records) {
+      total = records
+      bar.setTotal(records)
+    },
+    advance(summary, bytes) {
+      const seconds = (performance.now() - started) / 1000
+      bar.update(summary.pages + summary.skipped + summary.errors, {speed: (summary.pages / seconds).toFixed(1), mb: (bytes / 1e6 / seconds).toFixed(1), errors: plural(summary.errors, 'error')})
+    },
+    log: (text) => bars.log(text.endsWith('\n') ? text : `${text}\n`),
+    stop() {
+      // The bars write logged lines only when they redraw: once more, then stop.
+      bars.update()
+      bars.stop()
+    }
+  }
+}
+
+/** `1 page`, `2 pages`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`
 }

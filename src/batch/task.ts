@@ -1,7 +1,7 @@
 import {createCleaner, type Cleaner, type CleanResult} from '../clean.js'
 import type {CleanOptions} from '../options.js'
 import type {InputKind, PageMetadata} from '../types.js'
-import {formatPage, withFormat, type OutputFormat} from './format.js'
+import {formatPage, withFormat, type OutputFormat, type PageDocument} from './format.js'
 
 /** A page to clean. */
 export interface WorkerTask {
@@ -15,7 +15,7 @@ export interface WorkerTask {
 
 /** A cleaned page, or why it could not be cleaned. */
 export type WorkerReply =
-  | {task: number; ok: true; text: string; removed: Array<{rule: string; chars: number}>; language: string; metadata: PageMetadata; ms: number; chars: number; result?: CleanResult}
+  | {task: number; ok: true; text: string; document?: PageDocument; removed: Array<{rule: string; chars: number}>; language: string; metadata: PageMetadata; ms: number; chars: number; result?: CleanResult}
   | {task: number; ok: false; error: string; ms: number}
 
 /** Cleans one page; never throws. */

@@ -1,4 +1,4 @@
-import {readFile} from 'node:fs/promises'
+import {readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
 import {createCleaner, type CleanOptions} from '../clean.js'
@@ -40,6 +40,13 @@ export interface CheckReport {
   scores: Scores
   /** Golden files written by an update, relative to the golden folder. */
   updated: string[]
+  /** Golden files of the format (and `.meta.json` files) whose page is not in the corpus, relative to the golden folder; removed by an update. Not looked for with `only`. */
+  orphaned: string[]
+}
+
+/** A corpus with no page to check: a wrong folder, or an `only` glob that takes none. */
+export class EmptyCorpusError extends Error {
+  override name = 'EmptyCorpusError'
 }
 
 export interface CheckOptions {
@@ -73,8 +80,10 @@ export interface CheckOptions {
 export async function checkCorpus(options: CheckOptions = {}): Promise<CheckReport> {
   const corpus = options.corpus ?? 'corpus'
   const golden = options.golden ?? 'golden'
-  const pages = (await glob(options.only ? [options.only] : pagePatterns, {cwd: corpus, onlyFiles: true})).sort()
+  const pages = (await glob(options.only ? [anyDepth(options.only)] : pagePatterns, {cwd: corpus, onlyFiles: true})).sort()
+  if (pages.length === 0) throw new EmptyCorpusError(options.only ? `no page of ${corpus} matches ${options.only}` : `${corpus} holds no page (${pagePatterns.map((pattern) => pattern.replace('**/', '')).join(', ')})`)
   const format = options.format ?? 'text'
+  const orphaned = options.only ? [] : await orphansOf(golden, pages, format)
   const cleaner = createCleaner({...options.clean, format})
   const reports: PageReport[] = []
   const updated: string[] = []
@@ -137,7 +146,24 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
   }
   const counts: Record<PageStatus, number> = {pass: 0, changed: 0, missing: 0, error: 0}
   for (const report of reports) counts[report.status]++
-  return {pages: reports, counts, scores: scoresOf(total), updated}
+  if (options.update) await Promise.all(orphaned.map((file) => rm(path.join(golden, file), {force: true})))
+  return {pages: reports, counts, scores: scoresOf(total), updated, orphaned}
+}
+
+/** A glob without a slash matches file names at any depth, as `--include` does. */
+function anyDepth(pattern: string): string {
+  return pattern.includes('/') ? pattern : `**/${pattern}`
+}
+
+/**
+ * Golden files of the format, and golden metadata, whose page is gone from
+ * the corpus. A folder's README.md documents the golden files and is none.
+ */
+async function orphansOf(golden: string, pages: string[], format: OutputFormat): Promise<string[]> {
+  const extension = formatExtensions[format]
+  const stems = new Set(pages.map((page) => asTextPath(page).slice(0, -'.txt'.length)))
+  const files = await glob([`**/*${extension}`, '**/*.meta.json'], {cwd: golden, onlyFiles: true, ignore: ['**/README.md']})
+  return files.filter((file) => !stems.has(file.endsWith('.meta.json') ? file.slice(0, -'.meta.json'.length) : file.slice(0, -extension.length))).sort()
 }
 
 async function readOptional(file: string): Promise<string | undefined> {

@@ -1,190 +1,154 @@
 #!/usr/bin/env node
+import {readFileSync} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
-import {parseArgs} from 'node:util'
+import {parseArgs, type ParseArgsConfig} from 'node:util'
 import type {OutputFormat} from '../batch/format.js'
 import {OutputClosedError} from '../batch/run.js'
 import {formatExtensions} from '../io.js'
-import {defaultTimeoutMs} from '../limits.js'
 import type {CleanOptions} from '../options.js'
+import {languageCodePattern} from '../language.js'
 import {pageTypes, type PageType} from '../types.js'
 import {runCheck} from './check-command.js'
 import {runClean} from './clean-command.js'
 import {loadConfig} from './config.js'
 import {runExplain} from './explain-command.js'
+import {commandHelp, usage, UsageError} from './help.js'
 import {runQueueAdd, runQueueRetry, runQueueStatus, runWorker} from './queue-command.js'
-
-const usage = `Usage: dechaff <command> [options]
-
-Strip boilerplate from scraped pages, explaining every removal.
-
-Commands:
-  clean [FILE|DIR|-]...     clean pages: files, folders (recursively), JSON Lines (.jsonl, .jsonl.gz:
-                            one record a line with an id and text or html), WARC/WET (.warc, .warc.gz,
-                            .wet.gz) or standard input (any of these)
-      --out DIR               write each page to DIR, mirroring the input (a/b.html → DIR/a/b.txt)
-      --output FILE           write JSON Lines {id, ...fields, text, removed, ms} to FILE (- for stdout;
-                              the default for JSON Lines and WARC input without --out)
-      --format F              text, markdown (GFM), html (clean HTML) or json (default: text); --out
-                              files end in .txt, .md, .html or .json
-      --links, --images       markdown and html: keep links and images (default: text only)
-      --front-matter          markdown: start each page with its metadata as YAML front matter (title, author,
-                              published, modified, siteName, description, language, canonicalUrl, image, tags,
-                              categories); JSON Lines records carry it as \`metadata\` whatever the format
-      --parser P              HTML parser: parse5 or jsdom (a browser-grade DOM; slower) (default: parse5)
-      --page-type T           every page is of type T: article, forum, product, collection, listing,
-                              documentation or service (default: decided page by page)
-      --ordered               JSON Lines in input order
-      --no-timings            JSON Lines without each record's ms: the same input gives the same bytes
-      --jobs N                worker threads (default: the number of cores)
-      --errors FILE           JSON Lines {id, reason} for records that could not be cleaned (default: stderr)
-      --resume                skip records a previous run completed (--out files, --output/--errors lines)
-      --include GLOB, --exclude GLOB   which files to take from folders (repeatable)
-      --max-bytes N           largest page (default: 16777216)
-      --timeout-ms N          time budget per page in ms (default: ${defaultTimeoutMs}; 0 for none)
-      --input KIND            auto, text or html (default: auto, from the bytes)
-      --language CODE         the pages' language, an ISO 639-1 code such as de or zh (default: auto,
-                              detected per page)
-      --quiet                 no progress bar or summary
-      --explain               list each removed block with its rule and reason (stderr)
-  check                     compare a corpus with its golden files
-      --corpus DIR            input pages (default: corpus)
-      --golden DIR            expected outputs (default: golden)
-      --only GLOB             check only the pages matching GLOB (relative to the corpus)
-      --format F              which golden files: text (<page>.txt, every page), markdown (<page>.md) or
-                              html (<page>.html), checked for the pages that have one (default: text)
-      --update                write current outputs as golden files where they changed or were missing
-                              (markdown and html: only for pages named by --only)
-      --json                  machine-readable report on stdout
-  explain FILE              the page's metadata with the source of each field, then every block of FILE,
-                            kept or removed, the rule, the reason and the scores, and the page's language
-      --json                  machine-readable metadata, sources and blocks on stdout
-      --page-type T           the page is of type T (default: decided from the page)
-      --language CODE         the page's language (default: auto, detected)
-  queue add SHARD...        queue one job per shard for workers on any machine: a JSON Lines, WARC or
-                            WET file (gzipped or not), or a folder (each such file in it, and its page
-                            files together); a shard queued before (same path, size, time) is skipped
-      --out DIR               where workers write SHARD.jsonl and SHARD.errors.jsonl (a folder every
-                              worker sees); with clean's --format, --links, --images, --parser, --page-type,
-                              --language, --include, --exclude, --max-bytes, --timeout-ms, --input
-      --attempts N            tries before a shard is failed (default: 3)
-      --backoff-ms N          wait before the first retry, doubled each time (default: 10000)
-  queue status              shards waiting, active, done and failed; pages, pages/s, ETA, failures
-      --watch                 redraw every 2 s until interrupted
-      --json                  one JSON object ({counts: {waiting, active, completed, failed, ...}, ...})
-  queue retry               move failed shards back to waiting
-  worker                    clean queued shards until SIGTERM or SIGINT (the shard in hand finishes)
-      --jobs N                worker threads (default: the number of cores)
-      --lock-ms N             a killed worker's shard goes to another after about N ms (default: 30000)
-      --until-empty           stop when no shard is waiting, delayed or active
-      --quiet                 log only failures
-  queue and worker take --redis URL (default: redis://127.0.0.1:6379) and --name NAME (default: dechaff)
-
-Every command takes --config FILE; otherwise the nearest dechaff.config.json (or the
-"dechaff" field of a package.json) above the input is used.
-
-Exit status: 0 success; 1 check found changed or missing pages; 2 usage or input error, pages
-that failed with no --errors file, or a batch stopped by an output it cannot write.
-`
 
 const shared = {config: {type: 'string'}, help: {type: 'boolean', short: 'h', default: false}} as const
 
+/** Flags that say how to read and clean a page: `clean`, `explain`, `check` and `queue add` take them alike. */
+const pageFlags = {
+  parser: {type: 'string'},
+  'page-type': {type: 'string'},
+  language: {type: 'string'},
+  'max-bytes': {type: 'string'},
+  'timeout-ms': {type: 'string'},
+  input: {type: 'string'}
+} as const
+
+/** Flags that say how to clean and write many pages: `clean` and `queue add` take them alike. */
+const cleaningFlags = {
+  ...pageFlags,
+  format: {type: 'string', default: 'text'},
+  links: {type: 'boolean', default: false},
+  images: {type: 'boolean', default: false},
+  'front-matter': {type: 'boolean', default: false},
+  include: {type: 'string', multiple: true},
+  exclude: {type: 'string', multiple: true}
+} as const
+
+/** Where the queue is: `queue` and `worker` take them. */
+const queueFlags = {redis: {type: 'string'}, name: {type: 'string'}} as const
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
-  if (command === '-h' || command === '--help' || command === 'help') {
-    process.stdout.write(usage)
-    return 0
-  }
   switch (command) {
-    case 'clean': {
-      const {values, positionals} = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        allowNegative: true,
-        options: {
-          ...shared,
-          ...cleaningFlags,
-          out: {type: 'string', short: 'o'},
-          output: {type: 'string'},
-          ordered: {type: 'boolean', default: false},
-          jobs: {type: 'string'},
-          errors: {type: 'string'},
-          resume: {type: 'boolean', default: false},
-          timings: {type: 'boolean', default: true},
-          quiet: {type: 'boolean', short: 'q', default: false},
-          explain: {type: 'boolean', default: false}
-        }
-      })
-      if (values.help) return help()
-      const {format, options} = await cleaningOptions(values, positionals[0])
-      return runClean({
-        operands: positionals,
-        format,
-        timings: values.timings,
-        ordered: values.ordered,
-        resume: values.resume,
-        quiet: values.quiet,
-        explain: values.explain,
-        options,
-        ...(values.out ? {out: values.out} : {}),
-        ...(values.output ? {output: values.output} : {}),
-        ...(values.errors ? {errors: values.errors} : {}),
-        ...(values.jobs ? {jobs: count(values.jobs, '--jobs')} : {}),
-        ...(values.include ? {include: values.include} : {}),
-        ...(values.exclude ? {exclude: values.exclude} : {})
-      })
+    case undefined:
+    case '-h':
+    case '--help':
+      return write(usage)
+    case '-v':
+    case '--version':
+      return write(`${version()}\n`)
+    case 'help': {
+      const [topic, ...extra] = rest
+      if (topic === undefined) return write(usage)
+      if (extra.length > 0 || !(topic in commandHelp)) throw new UsageError(`no help for \`${rest.join(' ')}\`: the commands are ${Object.keys(commandHelp).join(', ')}`)
+      return write(commandHelp[topic] as string)
     }
+    case 'clean':
+      return cleanCommand(rest)
     case 'check': {
-      const {values, positionals} = parseArgs({
-        args: rest,
-        options: {
-          ...shared,
-          corpus: {type: 'string', default: 'corpus'},
-          golden: {type: 'string', default: 'golden'},
-          only: {type: 'string'},
-          format: {type: 'string', default: 'text'},
-          update: {type: 'boolean', default: false},
-          json: {type: 'boolean', default: false}
-        }
+      const {values, positionals} = parse('check', rest, {
+        ...shared,
+        ...pageFlags,
+        corpus: {type: 'string', default: 'corpus'},
+        golden: {type: 'string', default: 'golden'},
+        only: {type: 'string'},
+        format: {type: 'string', default: 'text'},
+        update: {type: 'boolean', default: false},
+        json: {type: 'boolean', default: false}
       })
-      if (values.help) return help()
-      if (positionals.length > 0) throw new UsageError(`check takes no operands, got ${positionals.join(' ')}`)
-      if (!['text', 'markdown', 'html'].includes(values.format)) throw new UsageError(`check --format must be text, markdown or html, got ${values.format}`)
-      const {options} = await loadConfig(values.corpus, values.config)
+      if (values.help) return write(commandHelp.check as string)
+      if (positionals.length > 0) throw new UsageError(`check takes no operands, got ${positionals.join(' ')}`, 'check')
+      if (!['text', 'markdown', 'html'].includes(values.format)) throw new UsageError(`--format must be text, markdown or html, got ${values.format}`, 'check')
+      const folder = await stat(values.corpus).catch(() => undefined)
+      if (!folder?.isDirectory()) throw new UsageError(`no corpus folder ${values.corpus}${values.corpus === 'corpus' ? ' here (run check where corpus/ is, or give --corpus DIR)' : ''}`, 'check')
+      const options = await pageOptions(values, values.corpus, 'check')
       return runCheck({corpus: values.corpus, golden: values.golden, format: values.format as 'text' | 'markdown' | 'html', update: values.update, json: values.json, options, ...(values.only ? {only: values.only} : {})})
     }
     case 'explain': {
-      const {values, positionals} = parseArgs({args: rest, allowPositionals: true, options: {...shared, json: {type: 'boolean', default: false}, 'page-type': {type: 'string'}, language: {type: 'string'}}})
-      if (values.help) return help()
+      const {values, positionals} = parse('explain', rest, {...shared, ...pageFlags, json: {type: 'boolean', default: false}, id: {type: 'string'}})
+      if (values.help) return write(commandHelp.explain as string)
       const [file, ...extra] = positionals
-      if (file === undefined || extra.length > 0) throw new UsageError('explain takes exactly one FILE')
-      const {options} = await loadConfig(path.dirname(file), values.config)
-      return runExplain({file, json: values.json, options: {...options, ...pageTypeOption(values['page-type']), ...(values.language ? {language: values.language} : {})}})
+      if (file === undefined || extra.length > 0) throw new UsageError('explain takes exactly one FILE (or - for standard input)', 'explain')
+      if (file !== '-' && (await stat(file).catch(() => undefined))?.isDirectory()) {
+        throw new UsageError(`${file} is a folder; explain takes one page (dechaff clean ${file} --explain lists the removals of each)`, 'explain')
+      }
+      const options = await pageOptions(values, await startOf(file), 'explain')
+      return runExplain({file, json: values.json, options, ...(values.id === undefined ? {} : {id: values.id})})
     }
     case 'queue':
       return queueCommand(rest)
     case 'worker': {
-      const {values, positionals} = parseArgs({
-        args: rest,
-        options: {...shared, ...queueFlags, jobs: {type: 'string'}, 'lock-ms': {type: 'string'}, 'until-empty': {type: 'boolean', default: false}, quiet: {type: 'boolean', short: 'q', default: false}}
-      })
-      if (values.help) return help()
-      if (positionals.length > 0) throw new UsageError(`worker takes no operands, got ${positionals.join(' ')}`)
+      const {values, positionals} = parse('worker', rest, {...shared, ...queueFlags, jobs: {type: 'string'}, 'lock-ms': {type: 'string'}, 'until-empty': {type: 'boolean', default: false}, quiet: {type: 'boolean', short: 'q', default: false}})
+      if (values.help) return write(commandHelp.worker as string)
+      if (positionals.length > 0) throw new UsageError(`worker takes no operands, got ${positionals.join(' ')}`, 'worker')
       return runWorker({
         connection: connectionOf(values),
         untilEmpty: values['until-empty'],
         quiet: values.quiet,
-        ...(values.jobs ? {jobs: count(values.jobs, '--jobs')} : {}),
-        ...(values['lock-ms'] ? {lockMs: count(values['lock-ms'], '--lock-ms')} : {})
+        ...(values.jobs ? {jobs: count(values.jobs, '--jobs', 'worker')} : {}),
+        ...(values['lock-ms'] ? {lockMs: count(values['lock-ms'], '--lock-ms', 'worker')} : {})
       })
     }
     default:
-      throw new UsageError(command === undefined ? 'no command given' : `unknown command \`${command}\``)
+      throw new UsageError(`unknown command \`${command}\`: the commands are ${Object.keys(commandHelp).join(', ')}`)
   }
 }
 
-/** Where the queue is: `queue` and `worker` take them. */
-const queueFlags = {redis: {type: 'string'}, name: {type: 'string'}} as const
+/** `dechaff clean`: flags checked, conflicts refused, before any page is read. */
+async function cleanCommand(argv: string[]): Promise<number> {
+  const {values, positionals} = parse('clean', argv, {
+    ...shared,
+    ...cleaningFlags,
+    out: {type: 'string', short: 'o'},
+    output: {type: 'string'},
+    ordered: {type: 'boolean', default: false},
+    jobs: {type: 'string'},
+    errors: {type: 'string'},
+    resume: {type: 'boolean', default: false},
+    'retry-errors': {type: 'boolean', default: false},
+    timings: {type: 'boolean', default: true},
+    quiet: {type: 'boolean', short: 'q', default: false},
+    explain: {type: 'boolean', default: false}
+  })
+  if (values.help) return write(commandHelp.clean as string)
+  if (values.out !== undefined && values.output !== undefined) throw new UsageError('--out DIR and --output FILE cannot go together: give one place for the outputs', 'clean')
+  if (values['retry-errors'] && !values.resume) throw new UsageError('--retry-errors goes with --resume', 'clean')
+  const fileOutput = values.output !== undefined && values.output !== '-'
+  if (values.resume && !values.out && !fileOutput && !values.errors) throw new UsageError('--resume needs what a previous run wrote: --out DIR, --output FILE or --errors FILE', 'clean')
+  const {format, options} = await cleaningOptions(values, positionals[0], 'clean')
+  return runClean({
+    operands: positionals,
+    format,
+    timings: values.timings,
+    ordered: values.ordered,
+    resume: values.resume,
+    retryErrors: values['retry-errors'],
+    quiet: values.quiet,
+    explain: values.explain,
+    options,
+    ...(values.out ? {out: values.out} : {}),
+    ...(values.output ? {output: values.output} : {}),
+    ...(values.errors ? {errors: values.errors} : {}),
+    ...(values.jobs ? {jobs: count(values.jobs, '--jobs', 'clean')} : {}),
+    ...(values.include ? {include: values.include} : {}),
+    ...(values.exclude ? {exclude: values.exclude} : {})
+  })
+}
 
 function connectionOf(values: {redis?: string | undefined; name?: string | undefined}): {redis?: string; name?: string} {
   return {...(values.redis ? {redis: values.redis} : {}), ...(values.name ? {name: values.name} : {})}
@@ -195,15 +159,11 @@ async function queueCommand(argv: string[]): Promise<number> {
   const [action, ...rest] = argv
   switch (action) {
     case 'add': {
-      const {values, positionals} = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: {...shared, ...queueFlags, ...cleaningFlags, out: {type: 'string', short: 'o'}, attempts: {type: 'string'}, 'backoff-ms': {type: 'string'}, quiet: {type: 'boolean', short: 'q', default: false}}
-      })
-      if (values.help) return help()
-      if (positionals.length === 0) throw new UsageError('queue add takes one or more SHARD files or folders')
-      if (!values.out) throw new UsageError('queue add needs --out DIR, a folder every worker can write to')
-      const {format, options} = await cleaningOptions(values, positionals[0])
+      const {values, positionals} = parse('queue', rest, {...shared, ...queueFlags, ...cleaningFlags, out: {type: 'string', short: 'o'}, attempts: {type: 'string'}, 'backoff-ms': {type: 'string'}, quiet: {type: 'boolean', short: 'q', default: false}})
+      if (values.help) return write(commandHelp.queue as string)
+      if (positionals.length === 0) throw new UsageError('queue add takes one or more SHARD files or folders', 'queue')
+      if (!values.out) throw new UsageError('queue add needs --out DIR, a folder every worker can write to', 'queue')
+      const {format, options} = await cleaningOptions(values, positionals[0], 'queue')
       return runQueueAdd(connectionOf(values), positionals, {
         out: values.out,
         format,
@@ -211,48 +171,45 @@ async function queueCommand(argv: string[]): Promise<number> {
         quiet: values.quiet,
         ...(values.include ? {include: values.include} : {}),
         ...(values.exclude ? {exclude: values.exclude} : {}),
-        ...(values.attempts ? {attempts: Math.max(1, count(values.attempts, '--attempts'))} : {}),
-        ...(values['backoff-ms'] ? {backoffMs: count(values['backoff-ms'], '--backoff-ms')} : {})
+        ...(values.attempts ? {attempts: Math.max(1, count(values.attempts, '--attempts', 'queue'))} : {}),
+        ...(values['backoff-ms'] ? {backoffMs: count(values['backoff-ms'], '--backoff-ms', 'queue')} : {})
       })
     }
     case 'status': {
-      const {values, positionals} = parseArgs({args: rest, options: {...shared, ...queueFlags, json: {type: 'boolean', default: false}, watch: {type: 'boolean', default: false}}})
-      if (values.help) return help()
-      if (positionals.length > 0) throw new UsageError(`queue status takes no operands, got ${positionals.join(' ')}`)
+      const {values, positionals} = parse('queue', rest, {...shared, ...queueFlags, json: {type: 'boolean', default: false}, watch: {type: 'boolean', default: false}})
+      if (values.help) return write(commandHelp.queue as string)
+      if (positionals.length > 0) throw new UsageError(`queue status takes no operands, got ${positionals.join(' ')}`, 'queue')
       return runQueueStatus(connectionOf(values), {json: values.json, watch: values.watch})
     }
     case 'retry': {
-      const {values} = parseArgs({args: rest, options: {...shared, ...queueFlags, quiet: {type: 'boolean', short: 'q', default: false}}})
-      if (values.help) return help()
+      const {values, positionals} = parse('queue', rest, {...shared, ...queueFlags, quiet: {type: 'boolean', short: 'q', default: false}})
+      if (values.help) return write(commandHelp.queue as string)
+      if (positionals.length > 0) throw new UsageError(`queue retry takes no operands, got ${positionals.join(' ')}`, 'queue')
       return runQueueRetry(connectionOf(values), values.quiet)
     }
+    case '-h':
+    case '--help':
+      return write(commandHelp.queue as string)
     default:
-      throw new UsageError(action === undefined ? 'queue needs add, status or retry' : `unknown queue command \`${action}\``)
+      throw new UsageError(action === undefined ? 'queue needs add, status or retry' : `unknown queue command \`${action}\`: queue takes add, status or retry`, 'queue')
   }
 }
 
-/** Flags that say how to clean: `clean` and `queue add` take them alike. */
-const cleaningFlags = {
-  format: {type: 'string', default: 'text'},
-  links: {type: 'boolean', default: false},
-  images: {type: 'boolean', default: false},
-  'front-matter': {type: 'boolean', default: false},
-  parser: {type: 'string'},
-  'page-type': {type: 'string'},
-  language: {type: 'string'},
-  include: {type: 'string', multiple: true},
-  exclude: {type: 'string', multiple: true},
-  'max-bytes': {type: 'string'},
-  'timeout-ms': {type: 'string'},
-  input: {type: 'string'}
-} as const
+/** A command's flags and operands; a flag it does not take, or a value missing, is a usage error in our words. */
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({args, options, allowPositionals: true, allowNegative: true, strict: true})
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const flag = /'(-[^' ]+)/u.exec((error as Error).message)?.[1] ?? ''
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`${command} has no option ${flag}`, command)
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${flag.split(' ')[0]} ${/argument missing/u.test((error as Error).message) ? 'needs a value' : 'takes no value'}`, command)
+    throw new UsageError((error as Error).message, command)
+  }
+}
 
-interface CleaningValues {
+interface PageValues {
   config?: string | undefined
-  format: string
-  links: boolean
-  images: boolean
-  'front-matter': boolean
   parser?: string | undefined
   'page-type'?: string | undefined
   language?: string | undefined
@@ -261,46 +218,69 @@ interface CleaningValues {
   input?: string | undefined
 }
 
-/** The output format and cleaning options of the flags, over the configuration found from the first operand. */
-async function cleaningOptions(values: CleaningValues, operand: string | undefined): Promise<{format: OutputFormat; options: CleanOptions}> {
-  if (!(values.format in formatExtensions)) throw new UsageError(`--format must be one of ${Object.keys(formatExtensions).join(', ')}, got ${values.format}`)
-  if (values['front-matter'] && values.format !== 'markdown') throw new UsageError('--front-matter goes with --format markdown')
-  if (values.parser !== undefined && !['parse5', 'jsdom'].includes(values.parser)) throw new UsageError(`--parser must be parse5 or jsdom, got ${values.parser}`)
-  const {options: configured} = await loadConfig(await startOf(operand), values.config)
-  const options = {
+interface CleaningValues extends PageValues {
+  format: string
+  links: boolean
+  images: boolean
+  'front-matter': boolean
+}
+
+/** The cleaning options of the page flags, over the configuration found from `start`. */
+async function pageOptions(values: PageValues, start: string, command: string): Promise<CleanOptions> {
+  if (values.parser !== undefined && !['parse5', 'jsdom'].includes(values.parser)) throw new UsageError(`--parser must be parse5 or jsdom, got ${values.parser}`, command)
+  if (values.input !== undefined && !['auto', 'text', 'html'].includes(values.input)) throw new UsageError(`--input must be auto, text or html, got ${values.input}`, command)
+  if (values.language !== undefined && !languageCodePattern.test(values.language)) throw new UsageError(`--language must be auto or a two-letter ISO 639-1 code such as de or zh, got ${values.language}`, command)
+  const {options: configured} = await loadConfig(start, values.config)
+  return {
     ...configured,
     ...(values.input ? {input: values.input as 'auto' | 'text' | 'html'} : {}),
     ...(values.parser ? {parser: values.parser as 'parse5' | 'jsdom'} : {}),
-    ...pageTypeOption(values['page-type']),
+    ...pageTypeOption(values['page-type'], command),
     ...(values.language ? {language: values.language} : {}),
+    ...(values['max-bytes'] ? {maxBytes: count(values['max-bytes'], '--max-bytes', command)} : {}),
+    ...(values['timeout-ms'] ? {timeoutMs: count(values['timeout-ms'], '--timeout-ms', command)} : {})
+  }
+}
+
+/** The output format and cleaning options of the flags, over the configuration found from the first operand. */
+async function cleaningOptions(values: CleaningValues, operand: string | undefined, command: string): Promise<{format: OutputFormat; options: CleanOptions}> {
+  if (!(values.format in formatExtensions)) throw new UsageError(`--format must be one of ${Object.keys(formatExtensions).join(', ')}, got ${values.format}`, command)
+  if (values['front-matter'] && values.format !== 'markdown') throw new UsageError('--front-matter goes with --format markdown', command)
+  for (const flag of ['links', 'images'] as const) {
+    if (values[flag] && values.format !== 'markdown' && values.format !== 'html') throw new UsageError(`--${flag} goes with --format markdown or html`, command)
+  }
+  const options = {
+    ...(await pageOptions(values, await startOf(operand), command)),
     ...(values.links ? {links: true} : {}),
     ...(values.images ? {images: true} : {}),
-    ...(values['front-matter'] ? {frontMatter: true} : {}),
-    ...(values['max-bytes'] ? {maxBytes: count(values['max-bytes'], '--max-bytes')} : {}),
-    ...(values['timeout-ms'] ? {timeoutMs: count(values['timeout-ms'], '--timeout-ms')} : {})
+    ...(values['front-matter'] ? {frontMatter: true} : {})
   }
   return {format: values.format as OutputFormat, options}
 }
 
-class UsageError extends Error {}
-
 /** `--page-type T` as a cleaning option. */
-function pageTypeOption(value: string | undefined): {pageType?: PageType} {
+function pageTypeOption(value: string | undefined, command: string): {pageType?: PageType} {
   if (value === undefined) return {}
-  if (!(pageTypes as readonly string[]).includes(value)) throw new UsageError(`--page-type must be one of ${pageTypes.join(', ')}, got ${value}`)
+  if (!(pageTypes as readonly string[]).includes(value)) throw new UsageError(`--page-type must be one of ${pageTypes.join(', ')}, got ${value}`, command)
   return {pageType: value as PageType}
 }
 
 /** A whole number ≥ 0 given on the command line. */
-function count(value: string, flag: string): number {
+function count(value: string, flag: string, command: string): number {
   const number = Number(value)
-  if (!Number.isInteger(number) || number < 0) throw new UsageError(`${flag} takes a whole number ≥ 0, got ${value}`)
+  if (value.trim() === '' || !Number.isInteger(number) || number < 0) throw new UsageError(`${flag} takes a whole number ≥ 0, got ${value}`, command)
   return number
 }
 
-function help(): number {
-  process.stdout.write(usage)
+function write(text: string): number {
+  process.stdout.write(text)
   return 0
+}
+
+/** The version of the package this file was installed with. */
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+  return manifest.version
 }
 
 /** Where to look for a configuration: the first input folder, the folder of the first input file, or here. */
@@ -319,7 +299,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof OutputClosedError) return
     const message = error instanceof Error ? error.message : String(error)
     process.stderr.write(`dechaff: ${message}\n`)
-    if (error instanceof UsageError) process.stderr.write(`\n${usage}`)
+    if (error instanceof UsageError) process.stderr.write(error.command ? `Run \`dechaff ${error.command} --help\` for its options.\n` : `Run \`dechaff --help\` for the commands.\n`)
     process.exitCode = 2
   }
 )

@@ -2,16 +2,16 @@ import type {Root as HastRoot} from 'hast'
 import {fromParse5} from 'hast-util-from-parse5'
 import {parse} from 'parse5'
 import type {Plugin} from 'unified'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {calibrateStopwords, createBlockNode} from '../block.js'
 import {pageLanguage} from '../language.js'
 import {checkBlockCount, checkDeadline, DechaffInputError, deadlineStride, maxElements} from '../limits.js'
-import type {BlockNode, Root} from '../types.js'
+import type {BlockNode, Root, SourcePlace} from '../types.js'
 import {parseWithJsdom} from './dom.js'
 import {flattenToText, markupShape, maxNesting} from './flatten.js'
 import {bodyOf, documentTitle, extractBlocks, type RawBlock} from './html-blocks.js'
 import {parseJsonLd, statedMetadata} from './head.js'
-import {jsonLdArticleBody, stripNonContent} from './strip.js'
+import {jsonLdArticleBody, sourceOffset, stripNonContent, type StrippedHtml} from './strip.js'
 import {parseText} from './text.js'
 import {pageEvidenceOf} from './page.js'
 import {headlineOf, titleIndex} from './title.js'
@@ -24,6 +24,8 @@ export interface ParseHtmlOptions {
   parser?: HtmlParser
   /** The page's language as an ISO 639-1 code, or `auto` to detect it from its longest blocks (default: auto). */
   language?: string
+  /** parse5: give each block's element its place in the page's source, `evidence.html.source` (default: false). */
+  sourcePositions?: boolean
 }
 
 /**
@@ -38,20 +40,44 @@ export interface ParseHtmlOptions {
  */
 const dechaffParseHtml: Plugin<[ParseHtmlOptions?], string, Root> = function (options = {}) {
   const parser = options.parser ?? 'parse5'
-  this.parser = (document, file) => parseHtml(document, file, parser, options.language)
+  const sourcePositions = options.sourcePositions ?? false
+  this.parser = (document, file) => parseHtml(document, file, parser, options.language, sourcePositions)
 }
 
 export default dechaffParseHtml
 
 /** Parse an HTML page into the block tree. */
-export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'parse5', language?: string): Root {
+export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'parse5', language?: string, sourcePositions = false): Root {
   const stripped = stripNonContent(html)
   const shape = markupShape(stripped.html)
   if (shape.depth > maxNesting) return parseText(flattenToText(stripped.html), file, language)
   if (shape.elements > maxElements) throw new DechaffInputError(`page opens ${shape.elements} elements, over the ${maxElements} limit (maxElements); refused to bound memory`)
-  const hast = parser === 'jsdom' ? parseWithJsdom(stripped.html) : (fromParse5(parse(stripped.html, {scriptingEnabled: false})) as HastRoot)
+  const located = sourcePositions && parser === 'parse5'
+  const hast =
+    parser === 'jsdom'
+      ? parseWithJsdom(stripped.html)
+      : located
+        ? (fromParse5(parse(stripped.html, {scriptingEnabled: false, sourceCodeLocationInfo: true}), {file: new VFile(stripped.html)}) as HastRoot)
+        : (fromParse5(parse(stripped.html, {scriptingEnabled: false})) as HastRoot)
   checkDeadline(file, 'parsing the HTML')
-  return blockTreeOfHast(hast, stripped.jsonLd, file, language)
+  return blockTreeOfHast(hast, stripped.jsonLd, file, language, located ? sourcePlaces(html, stripped) : undefined)
+}
+
+/** Line, column and offset in the page of an offset into its stripped markup. */
+function sourcePlaces(html: string, stripped: StrippedHtml): (offset: number) => SourcePlace {
+  const lineStarts = [0]
+  for (let index = html.indexOf('\n'); index !== -1; index = html.indexOf('\n', index + 1)) lineStarts.push(index + 1)
+  return (strippedOffset) => {
+    const offset = sourceOffset(stripped, strippedOffset)
+    let low = 0
+    let high = lineStarts.length - 1
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      if ((lineStarts[middle] as number) <= offset) low = middle
+      else high = middle - 1
+    }
+    return {line: low + 1, column: offset - (lineStarts[low] as number) + 1, offset}
+  }
 }
 
 /**
@@ -60,7 +86,7 @@ export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'pars
  * evidence the HTML classifiers read, and what the page states about itself
  * (`root.data.stated`) for the metadata step.
  */
-export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, language?: string): Root {
+export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, language?: string, placeOf?: (offset: number) => SourcePlace): Root {
   const documents = parseJsonLd(jsonLd)
   const articleBody = jsonLdArticleBody(documents)
   const stated = statedMetadata(hast, documents)
@@ -95,7 +121,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
         listItem: block.listItem,
         ...(block.preformatted ? {preformatted: block.preformatted} : {}),
         ...(index === titleAt ? {title: true} : {}),
-        html: block.html
+        html: withSource(block.html, placeOf)
       }, profile, file)
     )
     offset += block.text.length
@@ -108,6 +134,12 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
     data: {elements, hast, stated, page: pageEvidenceOf(hast, documents), language: {code: profile.code, source}, ...(articleBody ? {articleBody} : {})},
     position: {start: {line: 1, column: 1, offset: 0}, end: {line, column: 1, offset}}
   }
+}
+
+/** A block's DOM evidence with its element's place in the page's source, when the parser kept places. */
+function withSource(evidence: RawBlock['html'], placeOf: ((offset: number) => SourcePlace) | undefined): RawBlock['html'] {
+  const offset = evidence.node?.position?.start.offset
+  return placeOf && offset !== undefined ? {...evidence, source: placeOf(offset)} : evidence
 }
 
 /** The headline of `<title>`, standing in for the `<h1>` the page lacks. */

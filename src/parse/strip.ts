@@ -8,6 +8,8 @@ const closing: Record<string, RegExp> = {}
 export interface StrippedHtml {
   html: string
   jsonLd: string[]
+  /** Where each kept stretch of `html` starts, and where it started in the page: offsets back into the source. */
+  stretches: Array<{at: number; from: number}>
 }
 
 /**
@@ -19,12 +21,19 @@ export interface StrippedHtml {
 export function stripNonContent(html: string): StrippedHtml {
   const parts: string[] = []
   const jsonLd: string[] = []
+  const stretches: StrippedHtml['stretches'] = []
+  let length = 0
+  const keep = (from: number, to: number): void => {
+    stretches.push({at: length, from})
+    parts.push(html.slice(from, to))
+    length += to - from
+  }
   let position = 0
   rawOpening.lastIndex = 0
   for (let match = rawOpening.exec(html); match; match = rawOpening.exec(html)) {
     const tag = match[1]?.toLowerCase()
     const end = tag === undefined ? html.indexOf('-->', rawOpening.lastIndex) : closingIndex(html, tag, rawOpening.lastIndex)
-    parts.push(html.slice(position, match.index))
+    keep(position, match.index)
     if (tag === 'script' && /application\/ld\+json/iu.test(match[2] ?? '')) jsonLd.push(html.slice(rawOpening.lastIndex, end === -1 ? html.length : end))
     if (end === -1) {
       position = html.length
@@ -33,8 +42,21 @@ export function stripNonContent(html: string): StrippedHtml {
     position = tag === undefined ? end + 3 : html.indexOf('>', end) + 1 || html.length
     rawOpening.lastIndex = position
   }
-  parts.push(html.slice(position))
-  return {html: parts.join(''), jsonLd}
+  keep(position, html.length)
+  return {html: parts.join(''), jsonLd, stretches}
+}
+
+/** The page offset of an offset into the stripped markup. */
+export function sourceOffset(stripped: StrippedHtml, offset: number): number {
+  let low = 0
+  let high = stripped.stretches.length - 1
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2)
+    if ((stripped.stretches[middle] as {at: number}).at <= offset) low = middle
+    else high = middle - 1
+  }
+  const stretch = stripped.stretches[low]
+  return stretch ? stretch.from + offset - stretch.at : offset
 }
 
 function closingIndex(html: string, tag: string, from: number): number {
