@@ -183,7 +183,7 @@ describe('conventions', () => {
     const two = await dechaff(['explain', at('in.jsonl'), '--id', 'two'])
     expect(two.code).toBe(0)
     expect(two.stdout).toContain('skip-link')
-    expect(two.stdout).toMatch(/^two: \d+ kept, 2 removed$/m)
+    expect(two.stdout).toMatch(/^two: \d+ kept, 2 removed; language en \(detected\)$/m)
     const unsaid = await dechaff(['explain', at('in.jsonl')])
     expect(unsaid.code).toBe(2)
     expect(unsaid.stderr).toContain('holds more than one record: say which with --id')
