@@ -26,6 +26,16 @@ const weekdays = new Set(data.weekdays)
 
 /** The start of a byline ("By", "Posted by", "Updated"), with what separates it from the name. */
 export const bylineStart = new RegExp(`^(?:${alternation(data.bylineStarts)})\\s*:?\\s+`, 'u')
+/** "Jane Doe March 4, 2024", "Jane Doe · Updated 4 March 2024": one to four capitalised words leading a dateline, up to its date (the first group). */
+export const leadingName = new RegExp(
+  `^(\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,3})(?=\\s*(?:[|•·—–,]\\s*)?(?:(?:${anyCase(['updated', 'published', 'posted', 'on'])})\\s+)?(?:\\n|\\d|(?:${anyCase([...data.months, ...data.weekdays])})\\b))`,
+  'u'
+)
+
+/** Words as written in lower case, capitalised or in capitals (a case-blind alternation would let `\\p{Lu}` match lower case too). */
+function anyCase(words: string[]): string {
+  return words.flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]).join('|')
+}
 /** A clock time ("3:42 p.m.", "10am"). */
 export const clockTime = /\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s?[ap]\.?m\.?(?:\s|$)/u
 const numericDate = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b/u

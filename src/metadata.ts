@@ -3,18 +3,20 @@ import bio from './data/bio.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
-import {bylineStart, isoDate} from './dates.js'
+import {bylineStart, isoDate, leadingName} from './dates.js'
 import {escapeRegExp} from './lexicon.js'
-import {headlineOf} from './parse/title.js'
+import {headlineOf, titleSeparators} from './parse/title.js'
 import {blocksOf} from './tree.js'
-import type {Block, BlockNode, ElementInfo, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, Root, StatedMetadata} from './types.js'
+import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, Root, StatedMetadata} from './types.js'
 
 /**
  * Ranks of what the page's blocks say, after everything the page states in
  * its markup: the title block (the `<h1>` closest to `<title>`), then the
- * byline and dateline blocks the metadata classifier found.
+ * byline and dateline blocks the metadata classifier found, the name after a
+ * byline's label ("Written by" on a line of its own), a forum thread's first
+ * poster, and a date in the page's address.
  */
-const pageRank = {titleBlock: 5, byline: 500, nameBesideByline: 520} as const
+const pageRank = {titleBlock: 5, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, address: 540} as const
 
 /** Most tags or categories kept. */
 const maxListItems = 50
@@ -22,12 +24,18 @@ const maxListItems = 50
 const maxAuthors = 10
 /** Blocks after the title (or the page's start) searched for a byline or dateline: the article's own sits by its headline, a listing's items' further down. */
 const bylineWindow = 10
+/** Blocks before the title searched too: many pages put the dateline or byline above the headline. */
+const bylineLead = 4
+/** A line that is only a byline's label ("Written by", "Author:"): the name is the next block. */
+const bylineLabel = new RegExp(`^(?:${data.bylineLabels.join('|')})\\s*:?$`, 'iu')
+/** A date in the page's address: `/2024/03/04/`, `/2024-03-04-`. */
+const urlDate = /[/_-]((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])[/_-](0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/u
 
 const bylineAt = new RegExp(bylineStart.source, 'iu')
 /** A byline's start that introduces a date, not a name. */
 const dateStart = /^(?:published|updated|last updated|posted on|published on|updated on|submitted on|written on)\b/iu
-/** "Post by jane_doe » …": a forum post's or a comment's head. */
-const byWithin = /(?<=\s)by\s+/iu
+/** "Post by jane_doe » …": a forum post's or a comment's head, a few words before "by" ("All of our content is written by humans" is a sentence). */
+const byWithin = /^(?:\S+\s+){1,3}?by\s+/iu
 /** "ByJane Doe": a text dump that lost the space between a byline's label and the name. */
 const gluedBy = /^(?:written )?by(?=\p{Lu})/iu
 /** "Jane DoePublished …": the name glued to the dateline's label. */
@@ -42,7 +50,8 @@ const publishedLine = new RegExp(anyWord(data.publishedLabels), 'iu')
 const credential = new RegExp(data.credentialShape, 'u')
 const roleWords = new Set(bio.roles)
 const nameParticles = new Set(data.nameParticles)
-const noiseWords = new Set(data.authorNoise)
+const organisationWords = new Set(data.organisationWords)
+const noiseWords = new Set([...data.authorNoise, ...dateData.months, ...dateData.weekdays])
 /** Where a byline's names end: a separator, a date phrase, a line break. */
 const nameRunEnd = new RegExp(`\\s*(?:[|•·—–»]|\\s-\\s|\\n|\\d|\\b(?:on|at|in|from|${dateData.months.join('|')})\\b|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
 /** Between names of a byline. */
@@ -78,8 +87,12 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     fields.language = detected.code
     sources.language = detected.source === 'option' ? 'language option' : 'detected from the text'
   }
+  const title = chooseTitle(candidates, tree.data?.pageType?.type)
+  if (title) {
+    fields.title = title.value
+    sources.title = title.source
+  }
   const single = {
-    title: titleText,
     siteName: plainText,
     description: plainText,
     canonicalUrl: url,
@@ -92,6 +105,18 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     if (chosen) {
       fields[field] = chosen.value
       sources[field] = chosen.source
+    }
+  }
+  // A page that shows only when it was updated has that as its date, as htmldate and trafilatura read it; a date only its markup states is not shown.
+  if (!fields.published && fields.modified && sources.modified?.startsWith('byline')) {
+    fields.published = fields.modified
+    sources.published = `${sources.modified} (the page's only date)`
+  }
+  if (fields.published) {
+    const local = localDay(fields.published, candidates.published ?? [])
+    if (local) {
+      fields.published = local.value
+      sources.published = `${sources.published} (calendar day of ${local.source})`
     }
   }
   const author = authorsOf(candidates.author ?? [])
@@ -126,22 +151,39 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
   }
   const titleAt = nodes.findIndex((node) => node.data.block.evidence.title)
   if (titleAt !== -1) add('title', {value: nodes[titleAt]!.data.block.text, source: `title block ${titleAt}`, rank: pageRank.titleBlock})
+  const address = urlDate.exec(tree.data?.page?.url ?? '')
+  if (address) add('published', {value: `${address[1]}-${address[2]}-${address[3]}`, source: 'page address', rank: pageRank.address})
   // Without a title block (a text dump) the byline is the first one on the page, menus before it and all.
-  const window = titleAt === -1 ? nodes : nodes.slice(titleAt, titleAt + bylineWindow)
+  const windowStart = titleAt === -1 ? 0 : Math.max(0, titleAt - bylineLead)
+  const window = titleAt === -1 ? nodes : nodes.slice(windowStart, titleAt + bylineWindow)
   const elements = tree.data?.elements ?? []
   let dated = false
   let bodyStarted = false
-  for (const node of window) {
-    const block = node.data.block
+  const forum = tree.data?.pageType?.type === 'forum'
+  let posterSeen = false
+  for (let at = 0; at < window.length; at++) {
+    const block = (window[at] as BlockNode).data.block
     if (block.quality?.class === 'good' && block.verdict?.keep) bodyStarted = true
     const removal = block.removal?.ruleId
     if (removal === 'comment-thread' || removal === 'trailing-stories') break
-    if (removal !== 'byline' && !inBylineElement(block, elements)) continue
+    if (bylineLabel.test(block.text)) {
+      const next = window[at + 1]?.data.block
+      if (next && !bodyStarted) add('author', {value: next.text, source: `byline block ${next.evidence.index}`, rank: pageRank.labelledName})
+      continue
+    }
+    // A thread's first poster is its author: the first name the page marks as a post's poster.
+    if (forum && !posterSeen && inPosterElement(block, elements) && personNames(block.text).length > 0) {
+      add('author', {value: block.text, source: `poster block ${block.evidence.index}`, rank: pageRank.poster})
+      posterSeen = true
+    }
+    const line = metadataLine(block)
+    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements)) continue
     const source = `byline block ${block.evidence.index}`
-    const names = bylineNames(block.text, block.removal?.reason ?? '')
+    const names = bylineNames(block.text, line?.reason ?? '')
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
-    // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline.
-    if (names && (names.stated || !bodyStarted)) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
+    // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
+    const aboveTitle = windowStart + at < titleAt
+    if (names && (names.stated || (!bodyStarted && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
     if (!dated && !undatedLabel.test(block.text) && isoDate(block.text, stated.language?.[0]?.value ?? tree.data?.language?.code) !== undefined) {
       add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source, rank: pageRank.byline})
       dated = true
@@ -150,17 +192,35 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
   return candidates
 }
 
+/** The byline or dateline mark of a block: the removal, or on pages whose post heads are content (a forum's), the line recorded without removing it. */
+function metadataLine(block: Block): Mark | undefined {
+  return block.removal?.ruleId === 'byline' ? block.removal : block.metadataLine
+}
+
 /** Deepest ancestor chain followed from a block to a byline container. */
 const maxAncestors = 12
 const bylineTokens = new Set(hints.metadataTokens)
 
 /** HTML: the block sits in an element the page marks as its byline, author or dateline (a DOM hint may have removed it first). */
 function inBylineElement(block: Block, elements: ElementInfo[]): boolean {
+  return inMarkedElement(block, elements, maxAncestors, (element) => element.furniture !== undefined && bylineTokens.has(element.furniture))
+}
+
+/** Ancestors searched for a forum post's poster mark: the name sits right in it. */
+const maxPosterAncestors = 3
+const posterTokens = new Set(data.posterTokens)
+
+/** HTML: the block is a forum post's poster name (`<a class="username">`, `<span class="postauthor">`). */
+function inPosterElement(block: Block, elements: ElementInfo[]): boolean {
+  return inMarkedElement(block, elements, maxPosterAncestors, (element) => element.tokens.some((token) => posterTokens.has(token)))
+}
+
+function inMarkedElement(block: Block, elements: ElementInfo[], depth: number, marked: (element: ElementInfo) => boolean): boolean {
   let index = block.evidence.html?.element ?? -1
-  for (let step = 0; index >= 0 && step < maxAncestors; step++) {
+  for (let step = 0; index >= 0 && step < depth; step++) {
     const element = elements[index]
     if (!element) return false
-    if (element.furniture !== undefined && bylineTokens.has(element.furniture)) return true
+    if (marked(element)) return true
     index = element.parent
   }
   return false
@@ -175,8 +235,12 @@ function bylineNames(text: string, reason: string): {value: string; stated: bool
   }
   const start = bylineAt.exec(text) ?? gluedBy.exec(text) ?? byWithin.exec(text)
   if (start) return {value: text.slice(start.index + start[0].length), stated: true}
-  return reason.startsWith('byline: name and role') ? {value: text, stated: false} : undefined
+  if (reason.startsWith('byline: name and role')) return {value: text, stated: false}
+  // "Jane Doe March 4, 2024 · 3 Comments": a dateline led by its writer's name.
+  const lead = reason.includes('date') ? leadingName.exec(text) : null
+  return lead ? {value: lead[1] as string, stated: false} : undefined
 }
+
 
 /** The first candidate whose value reads as the field, normalised. */
 function pick(list: MetadataCandidate[] | undefined, read: (value: string, source: string) => string | undefined): MetadataCandidate | undefined {
@@ -191,8 +255,8 @@ function pick(list: MetadataCandidate[] | undefined, read: (value: string, sourc
 function authorsOf(list: MetadataCandidate[]): {value: string[]; source: string} | undefined {
   for (const candidate of list) {
     const sameSource = list.filter((other) => other.source === candidate.source)
-    const handles = candidate.source.startsWith('byline')
-    const names = dedupe(sameSource.flatMap((other) => personNames(other.value, handles))).slice(0, maxAuthors)
+    const reading: NameReading = candidate.source.startsWith('byline') ? 'byline' : 'field'
+    const names = dedupe(sameSource.flatMap((other) => personNames(other.value, reading))).slice(0, maxAuthors)
     if (names.length > 0) return {value: names, source: candidate.source}
   }
   return undefined
@@ -211,18 +275,27 @@ function listOf(list: MetadataCandidate[]): {value: string[]; source: string} | 
   return value.length > 0 ? {value, source: first.source} : undefined
 }
 
+/**
+ * How a value names people: a byline is a line of text ("By Jane Doe on
+ * March 4"), whose names end where a date or a place begins and may be a
+ * forum's user names; a field (JSON-LD, `<meta>`, microdata) holds only
+ * names, written as the site keeps them ("kirstin boatto", "paulb203").
+ */
+export type NameReading = 'byline' | 'field'
+
 /** People named in a byline or an author field: "By Jane Doe and John Roe, Staff Writers" gives both names. */
-export function personNames(value: string, handles = true): string[] {
+export function personNames(value: string, reading: NameReading = 'byline'): string[] {
   let text = value.replace(/\s+/gu, ' ').trim().split(gluedLabel)[0] ?? ''
   const start = bylineAt.exec(text) ?? gluedBy.exec(text)
   if (start) text = text.slice(start[0].length)
-  const end = nameRunEnd.exec(text)
+  const end = reading === 'byline' ? nameRunEnd.exec(text) : null
   if (end && end.index > 0) text = text.slice(0, end.index)
   return text
     .split(nameSeparator)
     .map((part) => withoutGluedRole(part))
-    .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’).:]+$/gu, ''))
-    .filter((part) => isPersonName(part, handles))
+    .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’.:]+$/gu, ''))
+    .map((part) => (/\)$/u.test(part) && !part.includes('(') ? part.slice(0, -1).trimEnd() : part))
+    .filter((part) => isPersonName(part, reading))
 }
 
 /** "Jane DoeStaff writer": a name glued to its role by markup without spaces. */
@@ -233,19 +306,26 @@ function withoutGluedRole(part: string): string {
   return role.length > 1 && roleWords.has(role[role.length - 1] as string) ? part.slice(0, glue.index) : part
 }
 
-function isPersonName(part: string, handles: boolean): boolean {
-  if (part.length < 2 || part.length > 60 || /[\d/\\@<>=]|https?:|www\.|\.\w{2,4}$/iu.test(part)) return false
-  if (!/\p{L}/u.test(part) || credential.test(part)) return false
-  // A CMS login ("jane-doe", "j.doe") in an author field is an account; a forum byline's user name is the poster.
-  if (!handles && !/\s/u.test(part) && /[-_.]/u.test(part)) return false
+function isPersonName(part: string, reading: NameReading): boolean {
+  if (part.length < 2 || part.length > 60 || /[/\\@<>=]|https?:|www\.|\.\w{2,4}$/iu.test(part)) return false
+  if (!/\p{L}/u.test(part) || isCredential(part)) return false
+  const handle = !/\s/u.test(part) && /[-_.\d]/u.test(part)
+  // A byline's digits are a date's or a count's; a forum byline's or an author field's user name may hold some ("paulb203").
+  if (/\d/u.test(part) && !handle) return false
   const written = part.split(/\s+/u)
-  // Names are capitalised words and particles; "Director of Communications" or "the Support Team" is not one.
-  if (written.length > 6 || written.some((word) => /^\p{Ll}/u.test(word) && !nameParticles.has(word)) && written.length > 1) return false
+  // Names are capitalised words and particles; "Director of Communications" or "the Support Team" is not one. A field may write a name in lower case.
+  if (written.length > 6) return false
+  if (reading === 'byline' && written.length > 1 && written.some((word) => /^\p{Ll}/u.test(word) && !nameParticles.has(word))) return false
   const words = written.map((word) => word.toLowerCase())
   const isRole = (word: string): boolean => roleWords.has(word) || roleWords.has(word.replace(/s$/u, ''))
-  // A job title ends with its role: "Senior Science Correspondent", "Local Democracy Reporter".
-  if (words.length > 1 && isRole(words[words.length - 1] as string)) return false
+  // A job title ends with its role: "Senior Science Correspondent", "Local Democracy Reporter"; a firm's or a college's name with its kind: "Kneib Dentistry PC".
+  if (words.length > 1 && (isRole(words[words.length - 1] as string) || organisationWords.has(words[words.length - 1] as string))) return false
   return !words.every((word) => isRole(word) || noiseWords.has(word))
+}
+
+/** Post-nominal letters ("PhD", "MD", "FRCPath"): short, or mostly capitals ("DaleJack" is a user name). */
+function isCredential(part: string): boolean {
+  return credential.test(part) && (part.length <= 4 || (part.match(/\p{Lu}/gu) ?? []).length * 2 >= part.length)
 }
 
 function dedupe(items: string[]): string[] {
@@ -281,4 +361,85 @@ function languageTag(value: string): string | undefined {
   const region = match[2]
   if (!region) return base
   return `${base}-${region.length === 2 ? region.toUpperCase() : region}`
+}
+
+/** Where a title candidate comes from, for the choice between them. */
+type TitleSource = 'h1' | 'title' | 'og' | 'json-ld'
+
+/** Which title source wins a tie: an article's headline is its `<h1>`; a landing page's, product's or listing's `<h1>` is often a slogan, and its head names the page. */
+const titlePreference: Record<'article' | 'other', TitleSource[]> = {
+  article: ['h1', 'title', 'og', 'json-ld'],
+  other: ['title', 'og', 'h1', 'json-ld']
+}
+
+/**
+ * The page's title from its `<h1>` (the title block), `<title>`, `og:title`
+ * and the JSON-LD headline, each without the site's name ("Headline | Site"
+ * gives "Headline"; a segment that is the site's name, or the last of
+ * several, is the name). On an article the `<h1>` is the headline unless it
+ * is the site's name; elsewhere the sources vote, and a tie goes to `<title>`.
+ */
+function chooseTitle(candidates: StatedMetadata, pageType: string | undefined): MetadataCandidate | undefined {
+  const list = candidates.title ?? []
+  const first = (test: (source: string) => boolean): MetadataCandidate | undefined => list.find((candidate) => test(candidate.source))
+  const titleElement = first((source) => source === '<title>')
+  const og = first((source) => source === 'meta og:title')
+  const siteNames = new Set((candidates.siteName ?? []).map((candidate) => foldTitle(candidate.value)))
+  for (const stated of [titleElement, og]) {
+    const segments = segmentsOf(stated?.value ?? '')
+    if (segments.length > 1) siteNames.add(foldTitle(segments[segments.length - 1] as string))
+  }
+  const headline = (value: string): string | undefined => {
+    const segments = segmentsOf(value)
+    return plainText(segments.find((segment) => !siteNames.has(foldTitle(segment))) ?? segments[0] ?? '')
+  }
+  const block = first((source) => source.startsWith('title block'))
+  const h1 = block && !siteNames.has(foldTitle(block.value)) ? plainText(block.value) : undefined
+  const options: Array<{from: TitleSource; value: string | undefined; source: string}> = [
+    {from: 'h1', value: h1, source: block?.source ?? ''},
+    {from: 'title', value: titleElement && headline(titleElement.value), source: '<title>'},
+    {from: 'og', value: og && headline(og.value), source: 'meta og:title'},
+    ...list.filter((candidate) => candidate.source.startsWith('json-ld')).slice(0, 1).map((candidate) => ({from: 'json-ld' as const, value: headline(candidate.value), source: candidate.source}))
+  ]
+  const present = options.filter((option): option is {from: TitleSource; value: string; source: string} => option.value !== undefined)
+  const article = pageType === undefined || pageType === 'article'
+  const preference = titlePreference[article ? 'article' : 'other']
+  if (article && h1) return {value: h1, source: block?.source ?? '', rank: 0}
+  const votes = (value: string): number => present.filter((option) => foldTitle(option.value) === foldTitle(value)).length
+  const best = present.sort((a, b) => votes(b.value) - votes(a.value) || preference.indexOf(a.from) - preference.indexOf(b.from))[0]
+  if (best) return {value: best.value, source: best.source, rank: 0}
+  // No `<h1>`, `<title>` or Open Graph title: the next most trusted one (Twitter, Dublin Core, microdata).
+  return pick(list, titleText)
+}
+
+function segmentsOf(title: string): string[] {
+  return title
+    .split(titleSeparators)
+    .map((part) => part.trim())
+    .filter(Boolean)
+}
+
+function foldTitle(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim()
+}
+
+/** A day in milliseconds. */
+const dayMs = 86_400_000
+
+/**
+ * A stamp's calendar day where the page's address dates it: a time stated in
+ * UTC (`2024-03-05T02:10:00+00:00`) can fall on the next day, while the
+ * address (`/2024/03/04/`) gives the day it was published where it was written.
+ * A dateline is not used: on a thread or a page with comments the nearest one
+ * may be a reply's.
+ */
+function localDay(published: string, dated: MetadataCandidate[]): {value: string; source: string} | undefined {
+  if (!/T\d/u.test(published)) return undefined
+  const day = published.slice(0, 10)
+  for (const candidate of dated) {
+    if (candidate.source !== 'page address') continue
+    const other = isoDate(candidate.value)?.slice(0, 10)
+    if (other && other !== day && Math.abs(Date.parse(other) - Date.parse(day)) === dayMs) return {value: other, source: candidate.source}
+  }
+  return undefined
 }

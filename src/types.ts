@@ -138,6 +138,8 @@ export interface Block {
   removal?: Mark
   /** A definite keep (an always-keep phrase); beats removals. */
   protection?: Mark
+  /** A byline or dateline the metadata classifier found on a page whose post heads are content (a forum's): read for the metadata, not removed. */
+  metadataLine?: Mark
   /** HTML pages: whether the block lies in the article container (set by the article-container classifier). */
   inArticle?: boolean
   /** Outside the article container (HTML) or the main prose region (pages without a container): likely boilerplate. */

@@ -16,6 +16,8 @@ describe('metadata', () => {
     ['5 min read', 'byline'],
     ['2 days ago', 'byline'],
     ['Rachel Dunmore, Local Democracy Reporter', 'byline'],
+    ['Tom Talbot October 14, 2025', 'byline'],
+    ['Tom Ekwueme · Updated 8 January 2024 · 5 min read', 'byline'],
     ['Posted in News | Tagged council, budget, libraries', 'taxonomy'],
     ['Tags: travel, azores, hiking', 'taxonomy'],
     ['« Previous Post', 'post-navigation'],
@@ -28,7 +30,8 @@ describe('metadata', () => {
     'By the end of the year, the council expects to have spent the whole of its budget on the scheme.',
     'May 2024 was the wettest month on record for the county, according to the Met Office.',
     'Next, fold the flour into the butter until no dry streaks remain.',
-    'Previously, the team had worked out of a shared office in the old mill.'
+    'Previously, the team had worked out of a shared office in the old mill.',
+    'Taylor Swift was born on December 13, 1989 in Reading, Pennsylvania.'
   ])('keeps prose: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })
@@ -36,5 +39,11 @@ describe('metadata', () => {
   it('removes an author name beside a dateline', () => {
     const blocks = classify(['Rosalind Achebe', 'Published 6:00 AM EDT, Sun October 13, 2024', prose[0]].join('\n'), [dechaffMetadata])
     expect(ruleOf(blocks, 'Rosalind Achebe')).toBe('byline')
+  })
+
+  it('records bylines without removing them when told to keep them (a forum’s post heads), and keeps prose unrecorded', () => {
+    const blocks = classify(['Rosalind Achebe', 'Published 6:00 AM EDT, Sun October 13, 2024', prose[0]].join('\n'), [[dechaffMetadata, {remove: false}]])
+    expect(blocks.every((block) => block.removal === undefined)).toBe(true)
+    expect(blocks.map((block) => block.metadataLine?.ruleId)).toEqual(['byline', 'byline', undefined])
   })
 })

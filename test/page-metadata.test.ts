@@ -4,7 +4,8 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {checkCorpus, clean} from '../src/index.js'
 import {isoDate} from '../src/dates.js'
-import {parseJsonLd, statedMetadata} from '../src/parse/head.js'
+import {personNames} from '../src/metadata.js'
+import {parseJsonLd, readHead} from '../src/parse/head.js'
 import {fromParse5} from 'hast-util-from-parse5'
 import {parse} from 'parse5'
 import type {Root as HastRoot} from 'hast'
@@ -14,7 +15,7 @@ const body = prose.map((paragraph) => `<p>${paragraph}</p>`).join('\n')
 const page = (head: string, article = '', lang = 'en'): string =>
   `<!doctype html><html lang="${lang}"><head><title>Harbour wall repairs begin | The Eastmarch Post</title>${head}</head><body><article><h1>Harbour wall repairs begin</h1>${article}${body}</article></body></html>`
 
-const stated = (html: string, scripts: string[] = []) => statedMetadata(fromParse5(parse(html)) as HastRoot, parseJsonLd(scripts))
+const stated = (html: string, scripts: string[] = []) => readHead(fromParse5(parse(html)) as HastRoot, parseJsonLd(scripts)).stated
 
 describe('metadata the page states', () => {
   it('reads JSON-LD @graph, resolving an author given by @id, and prefers the article to the web page', () => {
@@ -61,7 +62,7 @@ describe('metadata the page states', () => {
 })
 
 describe('the metadata step', () => {
-  it('takes the title block, decodes entities written twice and ranks an organisation author below the byline', () => {
+  it('takes the title block, decodes entities written twice and takes the byline, not an organisation, as author', () => {
     const organisation = JSON.stringify({'@type': 'Article', author: {'@type': 'Organization', name: 'Eastmarch Media'}})
     const html = page(`<meta name="description" content="Work starts &amp;#8211; at last"><script type="application/ld+json">${organisation}</script>`, '<p>By Jane Doe and John Roe</p>')
     const {metadata, metadataSources} = clean(html)
@@ -69,11 +70,17 @@ describe('the metadata step', () => {
     expect(metadataSources.author).toMatch(/^byline block \d+$/u)
   })
 
-  it('gives a text dump an author and a date from its byline and dateline, with their sources', () => {
+  it('gives a text dump an author and a date from its byline and dateline, with their sources; an update date it shows is its only date', () => {
     const dump = ['Harbour wall repairs begin', 'By Jane Doe, Staff Writer', 'Updated 3:42 p.m. ET, March 4, 2024', ...prose].join('\n\n')
     const {metadata, metadataSources} = clean(dump)
-    expect(metadata).toEqual({author: ['Jane Doe'], modified: '2024-03-04', language: 'en', pageType: 'article'})
-    expect(metadataSources).toEqual({author: 'byline block 1', modified: 'byline block 2', language: 'detected from the text', pageType: 'page-type classifier'})
+    expect(metadata).toEqual({author: ['Jane Doe'], modified: '2024-03-04', published: '2024-03-04', language: 'en', pageType: 'article'})
+    expect(metadataSources).toEqual({
+      author: 'byline block 1',
+      modified: 'byline block 2',
+      published: "byline block 2 (the page's only date)",
+      language: 'detected from the text',
+      pageType: 'page-type classifier'
+    })
   })
 
   it('does not take a member’s join date, a press contact after the body, or a relative date', () => {
@@ -94,6 +101,69 @@ describe('the metadata step', () => {
     const {output} = clean(html, {format: 'markdown', frontMatter: true})
     expect(output.startsWith('---\nlanguage: en\ntitle: Harbour wall repairs begin\nauthor:\n  - Ann Lee\ntags:\n  - harbour\n  - council\npageType: article\n---\n\n# Harbour wall repairs begin')).toBe(true)
     expect(clean(html, {format: 'markdown'}).output.startsWith('# Harbour')).toBe(true)
+  })
+})
+
+describe('choosing among what the page states', () => {
+  const html = (head: string, body: string): string => `<!doctype html><html lang="en"><head>${head}</head><body>${body}${prose.map((text) => `<p>${text}</p>`).join('')}</body></html>`
+  const jsonLd = (value: unknown): string => `<script type="application/ld+json">${JSON.stringify(value)}</script>`
+
+  it('takes an article’s h1, but not one that is the site’s name', () => {
+    const head = '<title>Harbour wall repairs to start in spring | The Eastmarch Post</title><meta property="og:site_name" content="The Eastmarch Post">'
+    expect(clean(html(head, '<article><h1>Harbour wall repairs begin</h1>'), {pageType: 'article'}).metadata.title).toBe('Harbour wall repairs begin')
+    expect(clean(html(head, '<header><h1>The Eastmarch Post</h1></header>'), {pageType: 'article'}).metadata.title).toBe('Harbour wall repairs to start in spring')
+  })
+
+  it('on a landing page takes the title its head agrees on over a slogan h1, without the site’s name', () => {
+    const head = '<title>Boiler Servicing in Leeds | Hearthwise</title><meta property="og:title" content="Boiler Servicing in Leeds - Hearthwise">'
+    const {metadata, metadataSources} = clean(html(head, '<h1>Warm homes, fair prices</h1>'), {pageType: 'service'})
+    expect(metadata.title).toBe('Boiler Servicing in Leeds')
+    expect(metadataSources.title).toBe('<title>')
+  })
+
+  it('reads the author and date a QAPage’s question gives, not a web page’s timestamp, an embedded video’s date or an organisation', () => {
+    const question = jsonLd({'@type': 'QAPage', mainEntity: {'@type': 'Question', name: 'Starter stopped rising', author: {'@type': 'Person', name: 'DaleJack'}, datePublished: '2024-09-05T10:00:00Z'}})
+    expect(clean(html(question, '<h1>Starter stopped rising</h1>')).metadata).toMatchObject({author: ['DaleJack'], published: '2024-09-05T10:00:00Z'})
+    const page = jsonLd({'@graph': [{'@type': 'WebPage', datePublished: '2020-01-01', author: {'@type': 'Organization', name: 'Hearthwise Ltd'}}, {'@type': 'VideoObject', uploadDate: '2021-06-01', author: 'Vid Maker'}]})
+    const {metadata} = clean(html(page, '<h1>Boiler servicing</h1>'))
+    expect(metadata.published).toBeUndefined()
+    expect(metadata.author).toBeUndefined()
+  })
+
+  it('takes the first microdata author and a few rel=author links, not a listing’s many', () => {
+    const signed = (name: string): string => `<div itemprop="author" itemscope><span itemprop="name">${name}</span></div>`
+    expect(clean(html('', `<h1>Starter stopped rising</h1>${signed('crumbcoat')}${signed('ryeguy')}`)).metadata.author).toEqual(['crumbcoat'])
+    const links = (names: string[]): string => names.map((name) => `<a rel="author" href="/a">${name}</a>`).join(' ')
+    expect(clean(html('', `<h1>Harbour wall</h1><p>${links(['Ann Lee', 'Bo Chen'])}</p>`)).metadata.author).toEqual(['Ann Lee', 'Bo Chen'])
+    expect(clean(html('', `<h1>Latest</h1><p>${links(['Ann Lee', 'Bo Chen', 'Cy Park', 'Di Ross'])}</p>`)).metadata.author).toBeUndefined()
+  })
+
+  it('takes the name after a byline’s label on a line of its own, not after the body has begun', () => {
+    expect(clean(['Harbour wall repairs begin', 'Written by', 'Miguel Zabludovsky', ...prose].join('\n\n')).metadata.author).toEqual(['Miguel Zabludovsky'])
+    expect(clean(['Harbour wall repairs begin', ...prose, 'Written by', 'Miguel Zabludovsky'].join('\n\n')).metadata.author).toBeUndefined()
+  })
+
+  it('dates a UTC stamp by the calendar day its address gives, one day apart at most', () => {
+    const stamp = (time: string): string => `<link rel="canonical" href="https://news.example/2024/03/04/harbour-wall/"><meta property="article:published_time" content="${time}">`
+    expect(clean(html(stamp('2024-03-05T02:10:00+00:00'), '<h1>Harbour wall</h1>')).metadata.published).toBe('2024-03-04')
+    expect(clean(html(stamp('2024-03-09T02:10:00+00:00'), '<h1>Harbour wall</h1>')).metadata.published).toBe('2024-03-09T02:10:00+00:00')
+  })
+
+  it('gives no publication date for an update date only the markup states', () => {
+    const {metadata} = clean(html('<meta property="article:modified_time" content="2024-03-04">', '<h1>Harbour wall</h1>'))
+    expect(metadata).toMatchObject({modified: '2024-03-04'})
+    expect(metadata.published).toBeUndefined()
+  })
+
+  it('reads names as an author field writes them, and as a byline does', () => {
+    expect(personNames('kirstin boatto', 'field')).toEqual(['kirstin boatto'])
+    expect(personNames('paulb203', 'field')).toEqual(['paulb203'])
+    expect(personNames('DaleJack', 'field')).toEqual(['DaleJack'])
+    expect(personNames('Jean-Luc Aufranc (CNXSoft)', 'field')).toEqual(['Jean-Luc Aufranc (CNXSoft)'])
+    expect(personNames('Kneib Dentistry PC', 'field')).toEqual([])
+    expect(personNames('undefined', 'field')).toEqual([])
+    expect(personNames('the support team', 'byline')).toEqual([])
+    expect(personNames('By Jane Doe on March 4, 2024')).toEqual(['Jane Doe'])
   })
 })
 

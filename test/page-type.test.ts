@@ -35,6 +35,12 @@ describe('page-type classifier', () => {
     expect(result.text).not.toContain('Joined:')
   })
 
+  it('reads a forum thread’s author and date from its first post’s head and keeps that head', () => {
+    const result = clean(forumThread(), {input: 'html'})
+    expect(result.metadata).toMatchObject({author: ['crumbcoat'], published: '2024-03-04'})
+    expect(result.text).toContain('by crumbcoat » Mon Mar 4, 2024 6:15 pm')
+  })
+
   it('still removes an article’s comment section', () => {
     const html = `<html><head><meta property="og:type" content="article"><link rel="canonical" href="https://news.example/2024/03/05/council-pilot"></head><body><article><h1>Council extends the pilot</h1>${prose.map((text) => `<p>${text}</p>`).join('')}</article>
       <section class="comments"><h2>3 Comments</h2><div class="comment"><p>Great news for the town, about time!</p><p>Reply</p></div><h3>Leave a Reply</h3></section></body></html>`

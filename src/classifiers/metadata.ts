@@ -2,9 +2,9 @@ import type {Transformer} from 'unified'
 import bio from '../data/bio.json' with {type: 'json'}
 import data from '../data/metadata.json' with {type: 'json'}
 import {alternation} from '../lexicon.js'
-import {bylineStart, carriesDate, clockTime} from '../dates.js'
+import {bylineStart, carriesDate, clockTime, leadingName} from '../dates.js'
 import {blocksOf, markRemoved} from '../tree.js'
-import type {Block, Root} from '../types.js'
+import type {Block, Mark, Root} from '../types.js'
 
 export interface MetadataOptions {
   /** Longest block (characters) that can be a byline or dateline (default: 200). */
@@ -13,6 +13,12 @@ export interface MetadataOptions {
   taxonomyMaxChars?: number
   /** Share of a line's words that must be metadata vocabulary (default: 0.75). */
   minVocabularyShare?: number
+  /**
+   * Remove the lines found (default: true). With `false` (a forum's pages,
+   * whose post heads are content) they are only recorded as
+   * `block.metadataLine`, for the metadata step.
+   */
+  remove?: boolean
 }
 
 const vocabulary = new Set([...data.months, ...data.weekdays, ...data.relative, ...data.clock, ...data.markers])
@@ -37,31 +43,37 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
   const maxChars = options.maxChars ?? 200
   const taxonomyMaxChars = options.taxonomyMaxChars ?? 300
   const minVocabularyShare = options.minVocabularyShare ?? 0.75
+  const mark = options.remove === false ? record : markRemoved
   return (tree) => {
     const nodes = blocksOf(tree)
     for (const node of nodes) {
       const block = node.data.block
       // Rows of a table are data (opening hours, fixtures), not a byline.
-      if (block.removal || block.evidence.html?.inTable) continue
+      if (block.removal || block.metadataLine || block.evidence.html?.inTable) continue
       const {chars} = block.features
       if (chars <= taxonomyMaxChars && taxonomyStart.test(block.normal)) {
-        markRemoved(block, {ruleId: 'taxonomy', reason: 'category or tag line', score: 0.9})
+        mark(block, {ruleId: 'taxonomy', reason: 'category or tag line', score: 0.9})
       } else if (chars <= maxChars && navigationLine.test(block.normal)) {
-        markRemoved(block, {ruleId: 'post-navigation', reason: 'previous/next link', score: 0.9})
+        mark(block, {ruleId: 'post-navigation', reason: 'previous/next link', score: 0.9})
       } else if (chars <= maxChars) {
         const reason = metadataReason(block, minVocabularyShare)
-        if (reason) markRemoved(block, {ruleId: 'byline', reason, score: 0.85})
+        if (reason) mark(block, {ruleId: 'byline', reason, score: 0.85})
       }
     }
     nodes.forEach((node, index) => {
       const block = node.data.block
-      if (block.removal || !personName.test(block.text)) return
-      const besideByline = [nodes[index - 1], nodes[index + 1]].some((other) => other?.data.block.removal?.ruleId === 'byline')
+      if (block.removal || block.metadataLine || !personName.test(block.text)) return
+      const besideByline = [nodes[index - 1], nodes[index + 1]].some((other) => (other?.data.block.removal ?? other?.data.block.metadataLine)?.ruleId === 'byline')
       if (besideByline) {
-        markRemoved(block, {ruleId: 'byline', reason: 'author name beside a byline or dateline', score: 0.75})
+        mark(block, {ruleId: 'byline', reason: 'author name beside a byline or dateline', score: 0.75})
       }
     })
   }
+}
+
+/** Record a line without removing it. */
+function record(block: Block, line: Mark): void {
+  block.metadataLine ??= line
 }
 
 /** Two or three capitalised words and nothing else: a person's name. */
@@ -78,7 +90,9 @@ function metadataReason(block: Block, minVocabularyShare: number): string | unde
   if (byline && isNameRun(block.text.slice(byline[0].length))) signals.push('byline')
   if (signals.length === 0 && nameWithRole.test(block.text)) return 'byline: name and role'
   if (signals.length === 0) return undefined
-  const names = byline ? nameWords(block.text) : new Set<string>()
+  // The writer's name leading a dateline ("Jane Doe March 4, 2024") is part of the line, like a byline's.
+  const lead = signals.includes('date') ? leadingName.exec(block.text) : null
+  const names = byline ? nameWords(block.text) : lead ? nameWords(lead[1] as string) : new Set<string>()
   const words = block.words.filter((word) => /[\p{L}\p{N}]/u.test(word))
   if (words.length === 0) return undefined
   const known = words.filter((word) => vocabulary.has(word) || numberish.test(word) || names.has(word)).length

@@ -3,7 +3,8 @@ import type {Element, Root as HastRoot, RootContent} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {jsonrepair} from 'jsonrepair'
 import data from '../data/page-metadata.json' with {type: 'json'}
-import type {MetadataCandidate, MetadataField, StatedMetadata} from '../types.js'
+import type {MetadataCandidate, MetadataField, PageEvidence, StatedMetadata} from '../types.js'
+import {pageEvidenceOf} from './page.js'
 
 /**
  * How far each place a page states metadata is trusted (lower first): the
@@ -11,7 +12,7 @@ import type {MetadataCandidate, MetadataField, StatedMetadata} from '../types.js
  * their order in `data.meta`), microdata, `rel=author` links, `<time>`
  * elements, and `<title>` last.
  */
-const rank = {link: 0, jsonLd: 10, jsonLdSite: 20, meta: 100, microdata: 200, relAuthor: 250, time: 300, titleElement: 400, organisationAuthor: 600} as const
+const rank = {link: 0, jsonLd: 10, jsonLdSite: 20, meta: 100, microdata: 200, relAuthor: 250, time: 300, titleElement: 400} as const
 
 /** Which fields each `<meta>` name or property carries, with its rank. */
 const metaFields = new Map<string, Array<{field: MetadataField; rank: number}>>()
@@ -45,17 +46,21 @@ const publishedTimeWords = /\b(?:publish(?:ed)?|posted|pub-?date|entry-date|post
 const updatedTimeWords = /\b(?:updated|modified|last-modified)\b/iu
 
 /**
- * What an HTML page states about itself: `<meta>` tags (Open Graph, Twitter
+ * What an HTML page states about itself, read in one walk: `<meta>` tags (Open Graph, Twitter
  * cards, Dublin Core, `citation_*` and others), the canonical link,
  * `<html lang>`, `<title>`, JSON-LD (arrays and `@graph` included; malformed
  * JSON repaired the way browsers' tolerant readers would), microdata
- * `itemprop`s, `rel=author` links and dated `<time>` elements. An
- * organisation named as a JSON-LD author ranks below every person, the
- * page's byline included. Every value is
- * a candidate that names its source; the metadata step chooses among them.
+ * `itemprop`s, `rel=author` links and dated `<time>` elements. JSON-LD
+ * fields come from the most specific thing that gives them (a QAPage's
+ * question names the author the page leaves out); an organisation named as
+ * author is no person and is left out. Every value is a candidate that names
+ * its source; the metadata step chooses among them.
+ * The same walk gathers the page-type evidence (`og:type`, the generator,
+ * the page's address beside its JSON-LD types).
  */
-export function statedMetadata(tree: HastRoot, jsonLd: unknown[]): StatedMetadata {
+export function readHead(tree: HastRoot, jsonLd: unknown[]): {stated: StatedMetadata; page: PageEvidence} {
   const stated: StatedMetadata = {}
+  const head: HeadFacts = {}
   const add = (field: MetadataField, value: unknown, source: string, at: number): void => {
     if (typeof value !== 'string' && typeof value !== 'number') return
     // Values escaped twice (`&amp;#8211;` in a <meta>) and JSON-LD written with entities read as the page shows them.
@@ -65,9 +70,16 @@ export function statedMetadata(tree: HastRoot, jsonLd: unknown[]): StatedMetadat
     ;(stated[field] ??= []).push({value: text, source, rank: at})
   }
   readJsonLd(jsonLd, add)
-  readElements(tree, add)
+  readElements(tree, add, head)
   for (const list of Object.values(stated) as MetadataCandidate[][]) list.sort((a, b) => a.rank - b.rank)
-  return stated
+  const address = stated.canonicalUrl?.find((candidate) => candidate.source === 'link rel=canonical' || candidate.source === 'meta og:url')
+  return {stated, page: pageEvidenceOf(jsonLd, {...head, ...(address ? {url: address.value} : {})})}
+}
+
+/** What the page-type classifier reads from the head beside the JSON-LD types, gathered on the same walk. */
+interface HeadFacts {
+  ogType?: string
+  generator?: string
 }
 
 type Add = (field: MetadataField, value: unknown, source: string, rank: number) => void
@@ -118,20 +130,18 @@ function typesOf(thing: JsonObject): string[] {
   return types.filter((item): item is string => typeof item === 'string').map((item) => item.replace(/^.*[/:#]/u, '').toLowerCase())
 }
 
-/** Which of the page's things is its main one: the most specific page type (a news article before a web page). */
-function mainThing(things: JsonObject[]): JsonObject | undefined {
-  let best: JsonObject | undefined
-  let bestAt = Number.POSITIVE_INFINITY
-  for (const thing of things) {
-    for (const type of typesOf(thing)) {
-      const at = data.jsonLdTypes.indexOf(type)
-      if (at !== -1 && at < bestAt) {
-        best = thing
-        bestAt = at
-      }
-    }
+/** The page's typed things, most specific page type first (a news article before the web page holding it), a video or image it embeds last; untyped things left out. */
+function rankedThings(things: JsonObject[]): JsonObject[] {
+  const rankOf = (thing: JsonObject): number => {
+    const types = typesOf(thing)
+    const at = Math.min(...types.map((type) => data.jsonLdTypes.indexOf(type)).filter((index) => index !== -1))
+    return types.some((type) => data.jsonLdPartTypes.includes(type)) ? at + data.jsonLdTypes.length : at
   }
-  return best
+  return things
+    .map((thing) => ({thing, at: rankOf(thing)}))
+    .filter(({at}) => Number.isFinite(at))
+    .sort((a, b) => a.at - b.at)
+    .map(({thing}) => thing)
 }
 
 function readJsonLd(documents: unknown[], add: Add): void {
@@ -144,19 +154,12 @@ function readJsonLd(documents: unknown[], add: Add): void {
     const id = (value as JsonObject)['@id']
     return typeof id === 'string' && Object.keys(value).length === 1 ? (byId.get(id) ?? value) : value
   }
-  const main = mainThing(things)
+  const ranked = rankedThings(things)
+  const main = ranked[0]
   if (main) {
     const type = typesOf(main)[0] ?? 'thing'
     const from = (property: string): string => `json-ld ${type}.${property}`
     add('title', main.headline ?? main.name, from(main.headline ? 'headline' : 'name'), rank.jsonLd)
-    for (const {name, organisation} of namesOf(main.author ?? main.creator, resolve)) {
-      // An organisation as author is the publisher standing in for the writer a byline may still name.
-      add('author', name, from(organisation ? 'author (organisation)' : 'author'), organisation ? rank.organisationAuthor : rank.jsonLd)
-    }
-    if (!data.jsonLdUndatedTypes.includes(type)) {
-      add('published', main.datePublished ?? main.dateCreated ?? main.uploadDate, from('datePublished'), rank.jsonLd)
-      add('modified', main.dateModified, from('dateModified'), rank.jsonLd)
-    }
     add('description', main.description, from('description'), rank.jsonLd)
     add('image', urlOf(resolve(firstOf(main.image ?? main.thumbnailUrl))), from('image'), rank.jsonLd)
     add('language', textOf(resolve(main.inLanguage)), from('inLanguage'), rank.jsonLd)
@@ -166,23 +169,42 @@ function readJsonLd(documents: unknown[], add: Add): void {
     const publisher = resolve(firstOf(main.publisher))
     if (typeof publisher === 'object' && publisher !== null) add('siteName', (publisher as JsonObject).name, from('publisher.name'), rank.jsonLd)
   }
+  // A QAPage's question or a web page's article names the author and dates the main thing leaves out.
+  const authored = ranked.find((thing, at) => (at === 0 || typesOf(thing).every((type) => !data.jsonLdPartTypes.includes(type))) && peopleOf(thing.author ?? thing.creator, resolve).length > 0)
+  if (authored) {
+    const from = `json-ld ${typesOf(authored)[0]}.author`
+    for (const name of peopleOf(authored.author ?? authored.creator, resolve)) add('author', name, from, rank.jsonLd)
+  }
+  // A web page's or product's `datePublished` is a CMS's page timestamp, not a publication date; a video or image the page embeds dates itself, not the page.
+  const dated = ranked.find(
+    (thing, at) =>
+      typeof (thing.datePublished ?? thing.dateCreated ?? thing.uploadDate) === 'string' && typesOf(thing).every((type) => !data.jsonLdUndatedTypes.includes(type) && (at === 0 || !data.jsonLdPartTypes.includes(type)))
+  )
+  if (dated) {
+    const type = typesOf(dated)[0] ?? 'thing'
+    add('published', dated.datePublished ?? dated.dateCreated ?? dated.uploadDate, `json-ld ${type}.datePublished`, rank.jsonLd)
+    add('modified', dated.dateModified, `json-ld ${type}.dateModified`, rank.jsonLd)
+  }
   for (const thing of things) {
     if (typesOf(thing).some((type) => data.jsonLdSite.includes(type))) add('siteName', thing.name, `json-ld ${typesOf(thing)[0]}.name`, rank.jsonLdSite)
   }
 }
 
-/** Names of a JSON-LD `author`: a string, a Person or Organization, an `@id` reference, or a list of them. */
-function namesOf(value: unknown, resolve: (value: unknown) => unknown): Array<{name: string; organisation: boolean}> {
+/**
+ * The people a JSON-LD `author` names: a string, a Person, an `@id`
+ * reference, or a list of them. An Organization as author is the publisher
+ * standing in for a writer the page does not name, not a person: left out.
+ */
+function peopleOf(value: unknown, resolve: (value: unknown) => unknown): string[] {
   const items = Array.isArray(value) ? value : [value]
-  const names: Array<{name: string; organisation: boolean}> = []
+  const names: string[] = []
   for (const item of items.slice(0, 20)) {
     const thing = resolve(item)
-    if (typeof thing === 'string') names.push({name: thing, organisation: false})
+    if (typeof thing === 'string') names.push(thing)
     else if (typeof thing === 'object' && thing !== null) {
       const record = thing as JsonObject
       const name = record.name ?? [record.givenName, record.familyName].filter((part) => typeof part === 'string').join(' ')
-      const organisation = typesOf(record).some((type) => data.jsonLdSite.includes(type))
-      if (typeof name === 'string') names.push({name, organisation})
+      if (typeof name === 'string' && !typesOf(record).some((type) => data.jsonLdSite.includes(type))) names.push(name)
     }
   }
   return names
@@ -225,10 +247,16 @@ function attribute(element: Element, name: string): string | undefined {
   return Array.isArray(value) ? value.join(' ') : String(value)
 }
 
+/** Most `rel=author` links read as the page's authors: more name a listing's many posts, not this page's writer. */
+const maxRelAuthors = 3
+
 /** One walk over the page's elements for `<meta>`, `<link>`, `<title>`, microdata, `rel=author` and `<time>`. */
-function readElements(tree: HastRoot, add: Add): void {
+function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
   const pending: RootContent[] = [...tree.children].reverse()
   let titleSeen = false
+  const relAuthors: string[] = []
+  // The first microdata author is the page's; later ones sign its answers, comments and reviews.
+  const once = new Set<MetadataField>()
   while (pending.length > 0) {
     const node = pending.pop() as RootContent
     if (node.type !== 'element') continue
@@ -239,7 +267,7 @@ function readElements(tree: HastRoot, add: Add): void {
         add('language', attribute(element, 'lang') ?? attribute(element, 'xmlLang'), 'html lang', rank.link)
         break
       case 'meta':
-        readMeta(element, itemprop, add)
+        readMeta(element, itemprop, add, head)
         continue
       case 'link':
         if (/\bcanonical\b/iu.test(attribute(element, 'rel') ?? '')) add('canonicalUrl', attribute(element, 'href'), 'link rel=canonical', rank.link)
@@ -248,9 +276,11 @@ function readElements(tree: HastRoot, add: Add): void {
         if (!titleSeen) add('title', toString(element), '<title>', rank.titleElement)
         titleSeen = true
         continue
-      case 'a':
-        if (/\bauthor\b/iu.test(attribute(element, 'rel') ?? '')) add('author', boundedText(element), 'a rel=author', rank.relAuthor)
+      case 'a': {
+        const name = /\bauthor\b/iu.test(attribute(element, 'rel') ?? '') ? boundedText(element) : undefined
+        if (name && !relAuthors.includes(name)) relAuthors.push(name)
         break
+      }
       case 'time': {
         const datetime = attribute(element, 'dateTime')
         const words = `${attribute(element, 'className') ?? ''} ${element.properties.pubdate === undefined ? '' : 'pubdate'}`
@@ -259,14 +289,20 @@ function readElements(tree: HastRoot, add: Add): void {
         break
       }
     }
-    if (itemprop) readItemprop(element, itemprop, add)
+    if (itemprop) readItemprop(element, itemprop, add, once)
     for (let index = element.children.length - 1; index >= 0; index--) pending.push(element.children[index] as RootContent)
   }
+  if (relAuthors.length <= maxRelAuthors) for (const name of relAuthors) add('author', name, 'a rel=author', rank.relAuthor)
 }
 
-function readMeta(element: Element, itemprop: string | undefined, add: Add): void {
+function readMeta(element: Element, itemprop: string | undefined, add: Add, head: HeadFacts): void {
   const content = attribute(element, 'content')
   if (content === undefined) return
+  const named = (attribute(element, 'property') ?? attribute(element, 'name'))?.toLowerCase()
+  if (named === 'og:type' || named === 'generator') {
+    const key = named === 'og:type' ? 'ogType' : 'generator'
+    if (head[key] === undefined && content.trim()) head[key] = content.trim().toLowerCase()
+  }
   if (itemprop) {
     const field = itempropFields[itemprop]
     if (field) add(field, content, `meta itemprop=${itemprop}`, rank.microdata)
@@ -280,10 +316,14 @@ function readMeta(element: Element, itemprop: string | undefined, add: Add): voi
   }
 }
 
-function readItemprop(element: Element, itemprop: string, add: Add): void {
+function readItemprop(element: Element, itemprop: string, add: Add, once: Set<MetadataField>): void {
   for (const property of itemprop.split(/\s+/u)) {
     const field = itempropFields[property]
     if (!field) continue
+    if (field === 'author') {
+      if (once.has(field)) continue
+      once.add(field)
+    }
     const source = `microdata itemprop=${property}`
     const stated = attribute(element, 'content') ?? attribute(element, 'dateTime')
     if (stated) {

@@ -10,10 +10,9 @@ import type {BlockNode, Root, SourcePlace} from '../types.js'
 import {parseWithJsdom} from './dom.js'
 import {flattenToText, markupShape, maxNesting} from './flatten.js'
 import {bodyOf, documentTitle, extractBlocks, type RawBlock} from './html-blocks.js'
-import {parseJsonLd, statedMetadata} from './head.js'
+import {parseJsonLd, readHead} from './head.js'
 import {jsonLdArticleBody, sourceOffset, stripNonContent, type StrippedHtml} from './strip.js'
 import {parseText} from './text.js'
-import {pageEvidenceOf} from './page.js'
 import {headlineOf, titleIndex} from './title.js'
 
 /** Which HTML parser builds the tree: parse5 straight into hast, or jsdom's browser DOM converted to hast. */
@@ -89,7 +88,7 @@ function sourcePlaces(html: string, stripped: StrippedHtml): (offset: number) =>
 export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, language?: string, placeOf?: (offset: number) => SourcePlace): Root {
   const documents = parseJsonLd(jsonLd)
   const articleBody = jsonLdArticleBody(documents)
-  const stated = statedMetadata(hast, documents)
+  const {stated, page} = readHead(hast, documents)
   const title = documentTitle(hast)
   const body = bodyOf(hast)
   const {blocks, elements} = body ? extractBlocks(body) : {blocks: [], elements: []}
@@ -131,7 +130,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
   return {
     type: 'RootNode',
     children,
-    data: {elements, hast, stated, page: pageEvidenceOf(hast, documents), language: {code: profile.code, source}, ...(articleBody ? {articleBody} : {})},
+    data: {elements, hast, stated, page, language: {code: profile.code, source}, ...(articleBody ? {articleBody} : {})},
     position: {start: {line: 1, column: 1, offset: 0}, end: {line, column: 1, offset}}
   }
 }

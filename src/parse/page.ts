@@ -1,35 +1,19 @@
-import type {Element, Root as HastRoot} from 'hast'
 import type {PageEvidence} from '../types.js'
-import {headOf} from './html-blocks.js'
 
 /** Deepest JSON-LD nesting read for `@type`s: real graphs are shallow, hostile ones are not. */
 const maxJsonLdDepth = 8
 
 /**
- * What the page says about itself in its head: the `@type`s of its JSON-LD
- * documents, as `parseJsonLd` read them for the metadata (through `@graph`,
- * arrays and `mainEntity`), `og:type`, the generator, and
- * its address (canonical link, else `og:url`). The page-type classifier reads
- * them beside the blocks' shape.
+ * What the page says about itself for the page-type classifier: the `@type`s
+ * of its JSON-LD documents, as `parseJsonLd` read them for the metadata
+ * (through `@graph`, arrays and `mainEntity`), beside what the head walk of
+ * `readHead` found: `og:type`, the generator and the page's address
+ * (canonical link, else `og:url`).
  */
-export function pageEvidenceOf(hast: HastRoot, jsonLdDocuments: unknown[]): PageEvidence {
+export function pageEvidenceOf(jsonLdDocuments: unknown[], head: {ogType?: string; generator?: string; url?: string}): PageEvidence {
   const types = new Set<string>()
   for (const document of jsonLdDocuments) collectTypes(document, 0, types)
-  const head = headOf(hast)
-  const meta = (key: string): string | undefined => {
-    const element = head?.children.find(
-      (child): child is Element =>
-        child.type === 'element' && child.tagName === 'meta' && [child.properties.name, child.properties.property].some((value) => String(value ?? '').toLowerCase() === key)
-    )
-    const content = element?.properties.content
-    return typeof content === 'string' && content.trim() ? content.trim() : undefined
-  }
-  const canonical = head?.children.find(
-    (child): child is Element => child.type === 'element' && child.tagName === 'link' && Array.isArray(child.properties.rel) && child.properties.rel.map(String).includes('canonical')
-  )?.properties.href
-  const url = typeof canonical === 'string' && canonical.trim() ? canonical.trim() : meta('og:url')
-  const ogType = meta('og:type')?.toLowerCase()
-  const generator = meta('generator')?.toLowerCase()
+  const {ogType, generator, url} = head
   return {jsonLdTypes: [...types], ...(ogType ? {ogType} : {}), ...(generator ? {generator} : {}), ...(url ? {url} : {})}
 }
 

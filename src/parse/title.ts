@@ -1,7 +1,7 @@
 import {scoresOf, tokenOverlap} from '../metrics.js'
 
 /** Separators used by `<title>` between the headline and the site name. */
-const titleSeparators = /\s+(?:\||-|–|—|::|·|•|»|\/)\s+/u
+export const titleSeparators = /\s+(?:\||-|–|—|::|·|•|»|\/)\s+/u
 
 /** The headline part of a `<title>`: the longest part between site-name separators. */
 export function headlineOf(title: string): string {
