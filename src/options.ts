@@ -81,6 +81,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     alternativeShare: 'number',
     minAlternatives: 'number'
   },
+  'repeated-items': {minItems: 'number', minItemWords: 'number', minSubstantialShare: 'number', minListShare: 'number', controlShare: 'number'},
   'dom-hints': {aboveArticle: 'boolean'},
   quality: {
     lengthLow: 'number',

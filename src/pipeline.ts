@@ -17,6 +17,7 @@ import dechaffNavigation, {type NavigationOptions} from './classifiers/navigatio
 import dechaffPageType, {type PageTypeOptions} from './classifiers/page-type.js'
 import dechaffPhrases, {type PhrasesOptions} from './classifiers/phrases.js'
 import dechaffQuality, {type QualityOptions} from './classifiers/quality.js'
+import dechaffRepeatedItems, {type RepeatedItemsOptions} from './classifiers/repeated-items.js'
 import dechaffRepetition, {type RepetitionOptions} from './classifiers/repetition.js'
 import dechaffTrailingStories, {type TrailingStoriesOptions} from './classifiers/trailing-stories.js'
 
@@ -30,6 +31,7 @@ export interface ClassifierOptions {
   repetition?: RepetitionOptions | false
   'author-bio'?: AuthorBioOptions | false
   'article-container'?: ArticleContainerOptions | false
+  'repeated-items'?: RepeatedItemsOptions | false
   'dom-hints'?: DomHintsOptions | false
   'forum-chrome'?: ForumChromeOptions | false
   quality?: QualityOptions | false
@@ -55,6 +57,7 @@ export const classifierPlugins = {
   repetition: dechaffRepetition,
   'author-bio': dechaffAuthorBio,
   'article-container': dechaffArticleContainer,
+  'repeated-items': dechaffRepeatedItems,
   'dom-hints': dechaffDomHints,
   'forum-chrome': dechaffForumChrome,
   quality: dechaffQuality,

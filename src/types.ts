@@ -142,6 +142,8 @@ export interface Block {
   metadataLine?: Mark
   /** HTML pages: whether the block lies in the article container (set by the article-container classifier). */
   inArticle?: boolean
+  /** HTML pages: whether the block lies in one of the page's repeated items (set by the repeated-items classifier on listings and collections). */
+  inItemList?: boolean
   /** Outside the article container (HTML) or the main prose region (pages without a container): likely boilerplate. */
   outsideArticle?: boolean
   /** Statistical class from the quality classifier. */

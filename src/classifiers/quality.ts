@@ -56,7 +56,9 @@ export default function dechaffQuality(options: QualityOptions = {}): Transforme
     const pageSettings = {...settings, stopwordsLow: foreign ? 0 : settings.stopwordsLow, stopwordsHigh: foreign ? 0 : settings.stopwordsHigh}
     for (const block of blocks) {
       const quality = classify(block, pageSettings)
-      block.quality = block.inArticle ? vouched(quality, block) : block.outsideArticle ? demoted(quality, 'outside the article container') : quality
+      block.quality = block.inItemList
+        ? {class: 'good', reason: `one of the page's repeated items (${quality.reason})`}
+        : block.inArticle ? vouched(quality, block) : block.outsideArticle ? demoted(quality, 'outside the article container') : quality
     }
   }
 }

@@ -1,0 +1,66 @@
+import {describe, expect, it} from 'vitest'
+import {clean, type PageType} from '../src/index.js'
+
+const books = [
+  ['The Quiet Harbour', 'A fishing town waits out the winter storms with one lighthouse keeper.'],
+  ['Salt and Iron', 'Two rival forges compete for the last commission of a dying king.'],
+  ['North of the River', 'A schoolteacher maps every footpath in the valley before the dam floods it.'],
+  ['The Glass Orchard', 'Three sisters inherit a greenhouse and the debts that come with it.'],
+  ['Small Hours', 'A night-shift nurse keeps a notebook of what her patients tell her.']
+]
+
+/** A reading list: a heading, an intro, then one card per book (linked title, short description, a rating control). */
+function readingList(cardClass = 'book-card', wrapper = 'div class="results"', count = books.length): string {
+  const cards = books
+    .slice(0, count)
+    .map(([title, blurb]) => `<div class="${cardClass}"><h3><a href="/b/${title}">${title}</a></h3><p>${blurb}</p><div class="controls"><a href="/rate">Rate this book</a></div></div>`)
+    .join('')
+  const tag = wrapper.split(' ')[0] as string
+  return `<body><header><ul class="menu"><li><a href="/">Home</a></li><li><a href="/lists">Lists</a></li><li><a href="/about">About</a></li></ul></header>
+    <main><h1>Novels set by the sea</h1><p>Readers picked these.</p><${wrapper}>${cards}</${tag}></main>
+    <footer><p>Copyright 2026 Example Books. All rights reserved.</p></footer></body>`
+}
+
+function blockOf(html: string, text: string, pageType: PageType) {
+  const block = clean(html, {input: 'html', pageType}).blocks.find((candidate) => candidate.text.startsWith(text))
+  if (!block) throw new Error(`no block starting ${text}`)
+  return block
+}
+
+describe('repeated-items', () => {
+  it('keeps every card of a listing: its linked name and its short description', () => {
+    const html = readingList()
+    for (const [title, blurb] of books) {
+      expect(blockOf(html, title as string, 'listing').kept).toBe(true)
+      expect(blockOf(html, (blurb as string).slice(0, 20), 'listing').kept).toBe(true)
+    }
+  })
+
+  it('removes a line that recurs word for word in every card', () => {
+    const block = blockOf(readingList(), 'Rate this book', 'collection')
+    expect(block.kept).toBe(false)
+    expect(block.ruleId).toBe('repeated-items')
+  })
+
+  it('does not take a menu of lone links for items', () => {
+    const result = clean(readingList(), {input: 'html', pageType: 'listing'})
+    expect(result.blocks.find((block) => block.text === 'Lists')?.kept).toBe(false)
+    expect(result.messages.some((message) => message.ruleId === 'repeated-items' && message.reason.includes('Lists'))).toBe(false)
+  })
+
+  it('does not take cards inside furniture (a related-stories rail) for items', () => {
+    const html = readingList('book-card', 'aside class="related"')
+    expect(blockOf(html, 'The Quiet Harbour', 'listing').ruleId).not.toBe('repeated-items')
+    expect(blockOf(html, 'The Quiet Harbour', 'listing').reason).not.toMatch(/repeated items/u)
+  })
+
+  it('leaves an article alone: its cards are related stories', () => {
+    expect(blockOf(readingList(), 'Rate this book', 'article').ruleId).not.toBe('repeated-items')
+    expect(blockOf(readingList(), 'The Quiet Harbour', 'article').reason).not.toMatch(/repeated items/u)
+  })
+
+  it('needs three items of one kind', () => {
+    const blocks = clean(readingList('book-card', 'div class="results"', 2), {input: 'html', pageType: 'listing'}).blocks
+    expect(blocks.some((block) => block.ruleId === 'repeated-items' || block.reason.includes('repeated items'))).toBe(false)
+  })
+})
