@@ -39,6 +39,8 @@ export interface BlockReport {
   heading: boolean
   /** A list item. */
   listItem: boolean
+  /** The block model's probability that the block is content, where the model decided it. */
+  probability?: number
 }
 
 export interface CleanResult {
@@ -220,7 +222,8 @@ function reportBlocks(tree: Root): BlockReport[] {
       start: {line: start?.line ?? 0, column: start?.column ?? 0, offset: start?.offset ?? 0},
       heading: block.evidence.heading !== undefined || block.features.headingLike,
       listItem: block.features.listMarker,
-      ...(block.evidence.html ? {tag: block.evidence.html.tag} : {})
+      ...(block.evidence.html ? {tag: block.evidence.html.tag} : {}),
+      ...(block.model ? {probability: Number(block.model.probability.toFixed(3))} : {})
     }
   })
 }

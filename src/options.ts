@@ -36,6 +36,8 @@ export interface CleanOptions {
   pageType?: PageType
   /** The page's address, whose shape is evidence of its type (default: none; an HTML page's canonical link is read). */
   url?: string
+  /** Let the block model, trained on labelled pages, decide the blocks no phrase rule removed; `false` runs the hand-set quality classes and context smoothing (default: false). */
+  model?: boolean
   /** Markdown output: start with the page's metadata as YAML front matter (default: false). */
   frontMatter?: boolean
   /** File path, used in messages (default: none). */
@@ -85,10 +87,11 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   },
   'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minArticleShare: 'number'},
   'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number'},
-  'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'}
+  'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'},
+  'block-model': {minProbability: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
-const topKeys = new Set(['input', 'parser', 'format', 'links', 'images', 'frontMatter', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'path', 'timeoutMs', 'maxBytes'])
+const topKeys = new Set(['input', 'parser', 'format', 'links', 'images', 'frontMatter', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'model', 'path', 'timeoutMs', 'maxBytes'])
 /** The options that take one of a few words, and those words. */
 const choices: Record<string, string[]> = {input: ['auto', 'text', 'html'], parser: ['parse5', 'jsdom'], format: ['text', 'markdown', 'html'], pageType: [...pageTypes]}
 
@@ -133,7 +136,7 @@ export function validateOptions(value: unknown, source = 'options'): CleanOption
       throw new DechaffConfigError(`${source}.${key}: expected ${words.join(', ')}, got ${JSON.stringify(value)}`)
     }
   }
-  for (const key of ['links', 'images', 'frontMatter'] as const) {
+  for (const key of ['links', 'images', 'frontMatter', 'model'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new DechaffConfigError(`${source}.${key}: expected true or false, got ${JSON.stringify(options[key])}`)
   }
   for (const key of ['timeoutMs', 'maxBytes'] as const) {

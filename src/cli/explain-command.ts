@@ -44,6 +44,7 @@ function formatMetadata(result: CleanResult, paint: ReturnType<typeof painter>):
 function formatBlock(block: BlockReport, paint: ReturnType<typeof painter>): string {
   const verdict = block.kept ? paint('green', 'kept   ') : paint('red', 'removed')
   const place = `${block.start.line}:${block.start.column}`.padEnd(7)
-  const figures = `${block.features.chars} chars, stopwords ${block.features.stopwordDensity.toFixed(2)}, class ${block.quality ?? '-'}, score ${block.score.toFixed(2)}`
+  const model = block.probability === undefined ? '' : `, model ${block.probability.toFixed(2)}`
+  const figures = `${block.features.chars} chars, stopwords ${block.features.stopwordDensity.toFixed(2)}, class ${block.quality ?? '-'}, score ${block.score.toFixed(2)}${model}`
   return `${place} ${verdict} ${block.ruleId.padEnd(18)} ${block.reason}\n${''.padEnd(16)}${paint('dim', figures)}\n${''.padEnd(16)}│ ${preview(block.text)}`
 }

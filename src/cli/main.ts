@@ -43,6 +43,8 @@ Commands:
       --max-bytes N           largest page (default: 16777216)
       --timeout-ms N          time budget per page in ms (default: ${defaultTimeoutMs}; 0 for none)
       --input KIND            auto, text or html (default: auto, from the bytes)
+      --model, --no-model     let the block model trained on labelled pages decide the blocks no phrase
+                              rule removed, or run the hand-set quality classes and smoothing (default: off)
       --quiet                 no progress bar or summary
       --explain               list each removed block with its rule and reason (stderr)
   check                     compare a corpus with its golden files
@@ -58,6 +60,7 @@ Commands:
                             kept or removed, the rule, the reason and the scores
       --json                  machine-readable metadata, sources and blocks on stdout
       --page-type T           the page is of type T (default: decided from the page)
+      --model, --no-model     with or without the block model; with it each block shows its probability
   queue add SHARD...        queue one job per shard for workers on any machine: a JSON Lines, WARC or
                             WET file (gzipped or not), or a folder (each such file in it, and its page
                             files together); a shard queued before (same path, size, time) is skipped
@@ -151,12 +154,12 @@ async function main(argv: string[]): Promise<number> {
       return runCheck({corpus: values.corpus, golden: values.golden, format: values.format as 'text' | 'markdown' | 'html', update: values.update, json: values.json, options, ...(values.only ? {only: values.only} : {})})
     }
     case 'explain': {
-      const {values, positionals} = parseArgs({args: rest, allowPositionals: true, options: {...shared, json: {type: 'boolean', default: false}, 'page-type': {type: 'string'}}})
+      const {values, positionals} = parseArgs({args: rest, allowPositionals: true, allowNegative: true, options: {...shared, json: {type: 'boolean', default: false}, 'page-type': {type: 'string'}, model: {type: 'boolean'}}})
       if (values.help) return help()
       const [file, ...extra] = positionals
       if (file === undefined || extra.length > 0) throw new UsageError('explain takes exactly one FILE')
       const {options} = await loadConfig(path.dirname(file), values.config)
-      return runExplain({file, json: values.json, options: {...options, ...pageTypeOption(values['page-type'])}})
+      return runExplain({file, json: values.json, options: {...options, ...pageTypeOption(values['page-type']), ...(values.model !== undefined ? {model: values.model} : {})}})
     }
     case 'queue':
       return queueCommand(rest)
@@ -240,11 +243,13 @@ const cleaningFlags = {
   exclude: {type: 'string', multiple: true},
   'max-bytes': {type: 'string'},
   'timeout-ms': {type: 'string'},
-  input: {type: 'string'}
+  input: {type: 'string'},
+  model: {type: 'boolean'}
 } as const
 
 interface CleaningValues {
   config?: string | undefined
+  model?: boolean | undefined
   format: string
   links: boolean
   images: boolean
@@ -271,7 +276,8 @@ async function cleaningOptions(values: CleaningValues, operand: string | undefin
     ...(values.images ? {images: true} : {}),
     ...(values['front-matter'] ? {frontMatter: true} : {}),
     ...(values['max-bytes'] ? {maxBytes: count(values['max-bytes'], '--max-bytes')} : {}),
-    ...(values['timeout-ms'] ? {timeoutMs: count(values['timeout-ms'], '--timeout-ms')} : {})
+    ...(values['timeout-ms'] ? {timeoutMs: count(values['timeout-ms'], '--timeout-ms')} : {}),
+    ...(values.model !== undefined ? {model: values.model} : {})
   }
   return {format: values.format as OutputFormat, options}
 }
