@@ -62,13 +62,21 @@ export function scoreBlock(trained: LogisticModel, values: ArrayLike<number>): {
   return {probability: 1 / (1 + Math.exp(-sum)), contributions}
 }
 
-/** The strongest contributions towards a decision, in words with their weights. */
+/** The strongest contributions towards a decision, in words with their weights: one pass keeping the top `count`, as this runs for every block. */
 function strongest(features: BlockFeature[], values: ArrayLike<number>, contributions: Float64Array, keep: boolean, count: number): Array<{index: number; words: string}> {
-  return [...contributions.keys()]
-    .filter((index) => (keep ? (contributions[index] as number) > 0 : (contributions[index] as number) < 0))
-    .sort((a, b) => Math.abs(contributions[b] as number) - Math.abs(contributions[a] as number))
-    .slice(0, count)
-    .map((index) => ({index, words: `${describeFeature(features[index] as BlockFeature, values[index] as number)} ${signed(contributions[index] as number)}`}))
+  const top: number[] = []
+  for (let index = 0; index < contributions.length; index++) {
+    const contribution = contributions[index] as number
+    if (keep ? contribution <= 0 : contribution >= 0) continue
+    if (top.length === count && Math.abs(contribution) <= Math.abs(contributions[top[count - 1] as number] as number)) continue
+    let at = top.length === count ? count - 1 : top.length
+    while (at > 0 && Math.abs(contributions[top[at - 1] as number] as number) < Math.abs(contribution)) {
+      top[at] = top[at - 1] as number
+      at--
+    }
+    top[at] = index
+  }
+  return top.map((index) => ({index, words: `${describeFeature(features[index] as BlockFeature, values[index] as number)} ${signed(contributions[index] as number)}`}))
 }
 
 /** The probabilities of content of the blocks the model decides, in page order, from their features and word counts. */
