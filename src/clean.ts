@@ -42,6 +42,8 @@ export interface BlockReport {
   heading: boolean
   /** A list item. */
   listItem: boolean
+  /** The block model's probability that the block is content, where the model decided it. */
+  probability?: number
 }
 
 export interface CleanResult {
@@ -228,7 +230,8 @@ function reportBlocks(tree: Root): BlockReport[] {
       heading: block.evidence.heading !== undefined || block.features.headingLike,
       listItem: block.features.listMarker,
       ...(block.evidence.html ? {tag: block.evidence.html.tag} : {}),
-      ...(block.evidence.html?.source ? {source: block.evidence.html.source} : {})
+      ...(block.evidence.html?.source ? {source: block.evidence.html.source} : {}),
+      ...(block.model ? {probability: Number(block.model.probability.toFixed(3))} : {})
     }
   })
 }

@@ -28,6 +28,10 @@ export type {KeepOptions} from './classifiers/keep.js'
 export {default as dechaffPageType, classifyPage} from './classifiers/page-type.js'
 export type {PageTypeModel, PageTypeOptions} from './classifiers/page-type.js'
 export {pageFeatures, pageFeatureValues} from './page-features.js'
+export {default as dechaffBlockModel, scoreBlocks} from './classifiers/block-model.js'
+export type {BlockModel, BlockModelOptions, InputModel, LogisticModel} from './classifiers/block-model.js'
+export {blockFeatures, blockFeatureValues, contextFeatures, contextFeatureValues} from './block-features.js'
+export type {BlockFeature} from './block-features.js'
 export {default as dechaffForumChrome} from './classifiers/forum-chrome.js'
 export type {ForumChromeOptions} from './classifiers/forum-chrome.js'
 export type {PageFeature} from './page-features.js'
@@ -75,6 +79,7 @@ export type {
   MetadataCandidate,
   MetadataField,
   MetadataSources,
+  ModelDecision,
   PageEvidence,
   PageMetadata,
   PageType,

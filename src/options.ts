@@ -43,6 +43,8 @@ export interface CleanOptions {
   pageType?: PageType
   /** The page's address, whose shape is evidence of its type (default: none; an HTML page's canonical link is read). */
   url?: string
+  /** Let the block model, trained on labelled pages, decide the blocks no phrase rule removed; `false` runs the hand-set quality classes and context smoothing (default: false). */
+  model?: boolean
   /** Markdown output: start with the page's metadata as YAML front matter (default: false). */
   frontMatter?: boolean
   /** HTML with parse5: each block's place in the HTML source, as `source` of its report (default: false; the parser then tracks positions, a little slower). */
@@ -95,10 +97,11 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   },
   'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minArticleShare: 'number'},
   'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number'},
-  'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'}
+  'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'},
+  'block-model': {minProbability: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
-const topKeys = new Set(['input', 'language', 'parser', 'format', 'links', 'images', 'frontMatter', 'sourcePositions', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'path', 'timeoutMs', 'maxBytes'])
+const topKeys = new Set(['input', 'language', 'parser', 'format', 'links', 'images', 'frontMatter', 'sourcePositions', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'model', 'path', 'timeoutMs', 'maxBytes'])
 /** The options that take one of a few words, and those words. */
 const choices: Record<string, string[]> = {input: ['auto', 'text', 'html'], parser: ['parse5', 'jsdom'], format: ['text', 'markdown', 'html'], pageType: [...pageTypes]}
 
@@ -143,7 +146,7 @@ export function validateOptions(value: unknown, source = 'options'): CleanOption
       throw new DechaffConfigError(`${source}.${key}: expected ${words.join(', ')}, got ${JSON.stringify(value)}`)
     }
   }
-  for (const key of ['links', 'images', 'frontMatter', 'sourcePositions'] as const) {
+  for (const key of ['links', 'images', 'frontMatter', 'sourcePositions', 'model'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new DechaffConfigError(`${source}.${key}: expected true or false, got ${JSON.stringify(options[key])}`)
   }
   for (const key of ['timeoutMs', 'maxBytes'] as const) {

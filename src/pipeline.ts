@@ -7,6 +7,7 @@ import pageTypeData from './data/page-types.json' with {type: 'json'}
 import {furniturePattern} from './lexicon.js'
 import dechaffArticleContainer, {type ArticleContainerOptions} from './classifiers/article-container.js'
 import dechaffAuthorBio, {type AuthorBioOptions} from './classifiers/author-bio.js'
+import dechaffBlockModel, {type BlockModelOptions} from './classifiers/block-model.js'
 import dechaffCaption, {type CaptionOptions} from './classifiers/caption.js'
 import dechaffCommentThread, {type CommentThreadOptions} from './classifiers/comment-thread.js'
 import dechaffDomHints, {type DomHintsOptions} from './classifiers/dom-hints.js'
@@ -38,6 +39,7 @@ export interface ClassifierOptions {
   'comment-thread'?: CommentThreadOptions | false
   'trailing-stories'?: TrailingStoriesOptions | false
   'main-region'?: MainRegionOptions | false
+  'block-model'?: BlockModelOptions | false
 }
 
 export type ClassifierName = keyof ClassifierOptions
@@ -46,7 +48,7 @@ export type ClassifierName = keyof ClassifierOptions
  * The classifiers in the order they run: the page's type first, then phrase
  * and line-shape classifiers, then the DOM classifiers (HTML pages only), then the statistical
  * one, then the region classifiers that need its classes to know where the
- * article is.
+ * article is, then the block model, which weighs what all of them found.
  */
 export const classifierPlugins = {
   'page-type': dechaffPageType,
@@ -63,7 +65,8 @@ export const classifierPlugins = {
   quality: dechaffQuality,
   'comment-thread': dechaffCommentThread,
   'trailing-stories': dechaffTrailingStories,
-  'main-region': dechaffMainRegion
+  'main-region': dechaffMainRegion,
+  'block-model': dechaffBlockModel
 } as const
 
 export const classifierNames = Object.keys(classifierPlugins) as ClassifierName[]
@@ -78,7 +81,12 @@ export interface PipelineOptions {
   pageType?: PageTypeOptions['pageType']
   /** The page's address (the page-type classifier's `url`). */
   url?: string
+  /** Whether the block model decides the grey zone (default: `modelByDefault`). */
+  model?: boolean
 }
+
+/** Whether the block model runs when the caller does not say. */
+export const modelByDefault = false
 
 /**
  * The classifiers as a unified plugin list, with their options: turned-off
@@ -91,6 +99,7 @@ export function classifierList(options: PipelineOptions = {}): PluggableList {
   for (const name of classifierNames) {
     const setting = options.classifiers?.[name]
     if (setting === false || options.disable?.includes(name)) continue
+    if (name === 'block-model' && !(options.model ?? modelByDefault)) continue
     list.push([timed(name, classifierPlugins[name]), withPageSettings(name, withFurniture(name, setting ?? {}, options.furniture), options)] as Pluggable)
   }
   return list

@@ -18,8 +18,9 @@ const titleMinWords = 4
 const inlineWidgetMaxWords = 3
 
 /**
- * Settle the verdicts, after jusText's context smoothing: removals by
- * classifiers are final; short and near-good blocks take the class of their
+ * Settle the verdicts, after jusText's context smoothing: where the block
+ * model decided a block, its decision stands; removals by classifiers are
+ * final; short and near-good blocks take the class of their
  * neighbours; headings close above good prose are kept. Every removal becomes
  * a vfile message, in page order.
  */
@@ -29,8 +30,7 @@ export default function dechaffSettle(options: SettleOptions = {}): Transformer<
     checkDeadline(file, 'settling the verdicts')
     const nodes = blocksOf(tree)
     const blocks = nodes.map((node) => node.data.block)
-    const initial = blocks.map(initialClass)
-    const classes = smooth(blocks, initial, maxHeadingDistance)
+    const {initial, settled: classes} = handClasses(blocks, maxHeadingDistance)
     nodes.forEach((node, index) => {
       const block = node.data.block
       block.verdict = verdictOf(block, initial[index] as QualityClass, classes[index] as QualityClass)
@@ -38,6 +38,15 @@ export default function dechaffSettle(options: SettleOptions = {}): Transformer<
     if (!blocks.some((block) => block.verdict?.keep)) keepWhatIsLeft(blocks)
     reportRemovals(file, nodes)
   }
+}
+
+/**
+ * The hand-set decision: each block's quality class before and after context
+ * smoothing. The block model reads it as evidence.
+ */
+export function handClasses(blocks: Block[], maxHeadingDistance: number = defaults.settle.maxHeadingDistance): {initial: QualityClass[]; settled: QualityClass[]} {
+  const initial = blocks.map(initialClass)
+  return {initial, settled: smooth(blocks, initial, maxHeadingDistance)}
 }
 
 /**
@@ -203,6 +212,10 @@ function markTitle(blocks: Block[], classes: QualityClass[], maxDistance: number
 
 function verdictOf(block: Block, initial: QualityClass, settled: QualityClass): Verdict {
   if (block.protection) return {...block.protection, keep: true}
+  if (block.model) {
+    const {probability, keep, evidence} = block.model
+    return {ruleId: 'block-model', reason: `model: content ${probability.toFixed(2)}; ${evidence.join('; ')}`, score: keep ? probability : 1 - probability, keep}
+  }
   if (block.removal) return {...block.removal, keep: false}
   const quality = block.quality?.reason ?? 'no quality class'
   if (settled === 'good') {

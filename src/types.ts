@@ -115,6 +115,14 @@ export interface Mark {
   inFlow?: boolean
 }
 
+/** The block model's decision on a block: its probability of content and the evidence that weighed most. */
+export interface ModelDecision {
+  probability: number
+  keep: boolean
+  /** The strongest contributions, in words with their weight (`link density 0.92 −1.1`). */
+  evidence: string[]
+}
+
 /** The settled outcome for a block. */
 export interface Verdict extends Mark {
   keep: boolean
@@ -148,6 +156,8 @@ export interface Block {
   outsideArticle?: boolean
   /** Statistical class from the quality classifier. */
   quality?: {class: QualityClass; reason: string}
+  /** The block model's decision, where it decides the block (set by the block-model classifier). */
+  model?: ModelDecision
   /** Final decision, written by the settle step. */
   verdict?: Verdict
 }

@@ -20,7 +20,8 @@ import {median} from './stats.js'
  * medians of rounds, and ratios taken round by round.
  *
  * - HTML pages/s on a seeded sample of each dataset (default wcxb-dev and
- *   dragnet): dechaff (parse5), dechaff with `parser: 'jsdom'`,
+ *   dragnet): dechaff (parse5), dechaff with the block model on and off (its
+ *   cost per page), dechaff with `parser: 'jsdom'`,
  *   @mozilla/readability on jsdom, and the build of dechaff in `--baseline`.
  * - Text dumps MB/s, the same pages' `<id>.dump.txt`: dechaff, the baseline,
  *   and a bare parse-english parse (retext-english's parser) of the whole dump,
@@ -80,6 +81,8 @@ const quiet = new VirtualConsole()
 const dechaffOptions = {timeoutMs: 0}
 const htmlContenders: Contender[] = [
   {key: 'dechaff', label: 'dechaff (parse5)', handle: createCleaner({...dechaffOptions, input: 'html'})},
+  {key: 'model', label: 'dechaff, model on', handle: createCleaner({...dechaffOptions, input: 'html', model: true})},
+  {key: 'hand', label: 'dechaff, model off', handle: createCleaner({...dechaffOptions, input: 'html', model: false})},
   {key: 'jsdom', label: "dechaff (parser: 'jsdom')", handle: createCleaner({...dechaffOptions, input: 'html', parser: 'jsdom'})},
   {
     key: 'readability',
@@ -94,6 +97,8 @@ const htmlContenders: Contender[] = [
 ]
 const textContenders: Contender[] = [
   {key: 'dechaff', label: 'dechaff', handle: createCleaner({...dechaffOptions, input: 'text'})},
+  {key: 'model', label: 'dechaff, model on', handle: createCleaner({...dechaffOptions, input: 'text', model: true})},
+  {key: 'hand', label: 'dechaff, model off', handle: createCleaner({...dechaffOptions, input: 'text', model: false})},
   ...(baseline ? [{key: 'baseline', label: `baseline (${values.baseline})`, handle: baseline.createCleaner({...dechaffOptions, input: 'text'})}] : []),
   {key: 'retext', label: 'parse-english (retext-english) parse alone', handle: (page) => new ParseEnglish().parse(page)}
 ]
@@ -134,6 +139,14 @@ function ratio(timings: Map<string, Timing>, numerator: string, denominator: str
   return {median: median(perRound), rounds: perRound}
 }
 
+/** What applying the block model adds to the time per page, against the issue's target of at most 10% more. */
+function modelCost(timings: Map<string, Timing>): string {
+  const value = ratio(timings, 'hand', 'model')
+  return `${times(value)}; target ≤1.10×: ${value.median <= modelCostTarget ? 'met' : 'missed'}`
+}
+
+const modelCostTarget = 1.1
+
 const megabytes = (pages: string[]): number => pages.reduce((sum, page) => sum + Buffer.byteLength(page), 0) / 1e6
 const times = (value: {median: number; rounds: number[]}): string => `${value.median.toFixed(2)}× (rounds ${value.rounds.map((each) => each.toFixed(2)).join(', ')})`
 
@@ -150,7 +163,9 @@ for (const directory of datasets) {
     const seconds = median(timing.seconds)
     say(`  ${contender.label.padEnd(30)}${(sample.html.length / seconds).toFixed(1).padStart(9)}${(htmlMb / seconds).toFixed(2).padStart(9)}   ${timing.slowest.ms.toFixed(0)} ms (${timing.slowest.id})`)
   }
+  say(`  model on / model off, time per page: ${modelCost(html)}`)
   for (const other of htmlContenders.slice(1)) {
+    if (other.key === 'model' || other.key === 'hand') continue
     const target = htmlTargets[other.key]
     const value = ratio(html, 'dechaff', other.key)
     say(`  dechaff (parse5) / ${other.label}: ${times(value)}${target ? `; target ≥${target}×: ${value.median >= target ? 'met' : 'missed'}` : ''}`)
@@ -161,7 +176,8 @@ for (const directory of datasets) {
     const timing = text.get(contender.key) as Timing
     say(`  ${contender.label.padEnd(30)}${(dumpMb / median(timing.seconds)).toFixed(2).padStart(6)}    ${timing.slowest.ms.toFixed(0)} ms (${timing.slowest.id})`)
   }
-  for (const other of textContenders.slice(1)) say(`  dechaff / ${other.label}: ${times(ratio(text, 'dechaff', other.key))}`)
+  say(`  model on / model off, time per page: ${modelCost(text)}`)
+  for (const other of textContenders.slice(1)) if (other.key !== 'model' && other.key !== 'hand') say(`  dechaff / ${other.label}: ${times(ratio(text, 'dechaff', other.key))}`)
 }
 
 // Import time in fresh processes, alternating builds; then whether cleaning text and HTML pulls jsdom in.

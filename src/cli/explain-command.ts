@@ -83,6 +83,7 @@ function formatBlock(block: BlockReport, paint: ReturnType<typeof painter>): str
   const verdict = block.kept ? paint('green', 'kept   ') : paint('red', 'removed')
   const {line, column} = block.source ?? block.start
   const place = `${line}:${column}${block.tag ? ` <${block.tag}>` : ''}`.padEnd(block.tag ? 16 : 7)
-  const figures = `${block.features.chars} chars, stopwords ${block.features.stopwordDensity.toFixed(2)}, class ${block.quality ?? '-'}, score ${block.score.toFixed(2)}`
+  const model = block.probability === undefined ? '' : `, model ${block.probability.toFixed(2)}`
+  const figures = `${block.features.chars} chars, stopwords ${block.features.stopwordDensity.toFixed(2)}, class ${block.quality ?? '-'}, score ${block.score.toFixed(2)}${model}`
   return `${place} ${verdict} ${block.ruleId.padEnd(18)} ${block.reason}\n${''.padEnd(16)}${paint('dim', figures)}\n${''.padEnd(16)}│ ${preview(block.text)}`
 }

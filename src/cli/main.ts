@@ -23,6 +23,7 @@ const pageFlags = {
   parser: {type: 'string'},
   'page-type': {type: 'string'},
   language: {type: 'string'},
+  model: {type: 'boolean'},
   'max-bytes': {type: 'string'},
   'timeout-ms': {type: 'string'},
   input: {type: 'string'}
@@ -213,6 +214,7 @@ interface PageValues {
   parser?: string | undefined
   'page-type'?: string | undefined
   language?: string | undefined
+  model?: boolean | undefined
   'max-bytes'?: string | undefined
   'timeout-ms'?: string | undefined
   input?: string | undefined
@@ -237,6 +239,7 @@ async function pageOptions(values: PageValues, start: string, command: string): 
     ...(values.parser ? {parser: values.parser as 'parse5' | 'jsdom'} : {}),
     ...pageTypeOption(values['page-type'], command),
     ...(values.language ? {language: values.language} : {}),
+    ...(values.model !== undefined ? {model: values.model} : {}),
     ...(values['max-bytes'] ? {maxBytes: count(values['max-bytes'], '--max-bytes', command)} : {}),
     ...(values['timeout-ms'] ? {timeoutMs: count(values['timeout-ms'], '--timeout-ms', command)} : {})
   }

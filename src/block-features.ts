@@ -1,0 +1,321 @@
+import data from './data/block-features.json' with {type: 'json'}
+import {ancestry} from './elements.js'
+import {handClasses} from './settle.js'
+import {blocksOf} from './tree.js'
+import {pageTypes, type Block, type ElementInfo, type QualityClass, type Root} from './types.js'
+
+/** One number the block model reads, with the words that explain it. */
+export interface BlockFeature {
+  name: string
+  /** What the feature is, for explanations (`link density`, `inside a <nav>`). */
+  describes: string
+  /** How a value is shown: a flag by its words alone, a count undone from its log scale, a share or number as it is. */
+  shown: 'flag' | 'count' | 'number'
+}
+
+/** What the features of one block are read from. */
+interface Context {
+  blocks: Block[]
+  elements: ElementInfo[] | undefined
+  /** The hand-set pipeline's class of each block, before and after context smoothing. */
+  hand: {initial: QualityClass[]; settled: QualityClass[]}
+  /** Characters of the page's blocks before each block, and in all. */
+  charsBefore: number[]
+  totalChars: number
+  titleIndex: number
+  pageType: string | undefined
+  /** Stopword density of the page's words: near 0 in a language the stopword list does not know. */
+  pageStopwordDensity: number
+  /** HTML pages: each block's nearest DOM-hint furniture word, and whether markup around it names the article. */
+  hints: Array<string | undefined>
+  articleMarkup: boolean[]
+}
+
+type Reader = (block: Block, index: number, context: Context) => number
+
+const removalGroupOf = new Map(Object.entries(data.removalGroups).flatMap(([group, ids]) => ids.map((id) => [id, group] as const)))
+const removalGroups = [...Object.keys(data.removalGroups), 'other']
+const tagGroupOf = new Map(Object.entries(data.tagGroups).flatMap(([group, tags]) => tags.map((tag) => [tag, group] as const)))
+const tagGroups = [...Object.keys(data.tagGroups), 'other']
+const qualityClasses: QualityClass[] = ['good', 'neargood', 'short', 'bad']
+
+/** Bounded count scale, so a block of thousands of words does not swamp the rest. */
+const logCount = (count: number): number => Math.log1p(count)
+const flag = (value: boolean | undefined): number => (value ? 1 : 0)
+const nonWord = /[^\p{L}\p{N}\s]/gu
+/** Scripts written without spaces between words, whose "words" are whole phrases. */
+const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu
+const digit = /\p{N}/gu
+
+/** The removal group of a removal's rule id (`phrase`, `dom-hint`, `navigation`…). */
+export function removalGroup(ruleId: string): string {
+  return removalGroupOf.get(ruleId) ?? 'other'
+}
+
+/** The furniture word of the nearest DOM-hint ancestor of an HTML block (`comments`, `<nav>`), if any. */
+function hintOf(block: Block, elements: ElementInfo[] | undefined): string | undefined {
+  const html = block.evidence.html
+  if (!html || !elements) return undefined
+  for (const index of ancestry(elements, html.element)) {
+    const element = elements[index] as ElementInfo
+    if (element.tag === 'body') return undefined
+    if (element.furniture) return element.furniture
+  }
+  return undefined
+}
+
+/** Whether an ancestor of an HTML block says it is the article (`itemprop="articleBody"`, a post wrapper). */
+function underArticleMarkup(block: Block, elements: ElementInfo[] | undefined): boolean {
+  const html = block.evidence.html
+  if (!html || !elements) return false
+  return ancestry(elements, html.element).some((index) => (elements[index] as ElementInfo).articleBody || (elements[index] as ElementInfo).postWrapper)
+}
+
+/** Ranges of words and of link density that get a feature of their own, so a linear model can weigh them unevenly. */
+const wordBins: Array<[number, number]> = [
+  [0, 2],
+  [3, 5],
+  [6, 10],
+  [11, 20],
+  [21, 50],
+  [51, Infinity]
+]
+const linkBins: Array<[number, number]> = [
+  [0, 0],
+  [0, 0.3],
+  [0.3, 0.7],
+  [0.7, 1]
+]
+
+/** The features of a block itself, which its neighbours' features repeat in part. */
+const own: Array<BlockFeature & {read: Reader}> = [
+  {name: 'words', describes: 'words', shown: 'count', read: (block) => logCount(block.features.words)},
+  {name: 'chars', describes: 'characters', shown: 'count', read: (block) => logCount(block.features.chars)},
+  {name: 'sentences', describes: 'sentences', shown: 'count', read: (block) => logCount(block.features.sentences)},
+  {name: 'stopword-density', describes: 'stopword density', shown: 'number', read: (block) => block.features.stopwordDensity},
+  {name: 'relative-stopword-density', describes: "stopword density above the page's", shown: 'number', read: (block, _, context) => block.features.stopwordDensity - context.pageStopwordDensity},
+  {name: 'chars-per-word', describes: 'characters per word', shown: 'count', read: (block) => logCount(block.features.chars / Math.max(1, block.features.words))},
+  {name: 'unspaced-share', describes: 'share of characters in scripts written without spaces', shown: 'number', read: (block) => (block.text.match(unspaced)?.length ?? 0) / Math.max(1, block.text.length)},
+  {name: 'link-density', describes: 'link density', shown: 'number', read: (block) => block.evidence.linkDensity},
+  {name: 'terminal', describes: 'ends like a sentence', shown: 'flag', read: (block) => flag(block.features.terminal)},
+  {name: 'starts-upper', describes: 'starts with a capital', shown: 'flag', read: (block) => flag(block.features.startsUpper)},
+  {name: 'capitalised-share', describes: 'share of capitalised words', shown: 'number', read: (block) => block.features.capitalisedShare},
+  {name: 'punctuation-share', describes: 'share of punctuation', shown: 'number', read: (block) => (block.text.match(nonWord)?.length ?? 0) / Math.max(1, block.text.length)},
+  {name: 'digit-share', describes: 'share of digits', shown: 'number', read: (block) => (block.text.match(digit)?.length ?? 0) / Math.max(1, block.text.length)},
+  {name: 'list-marker', describes: 'a list item', shown: 'flag', read: (block) => flag(block.features.listMarker || block.evidence.listItem)},
+  {name: 'heading', describes: 'a heading', shown: 'flag', read: (block) => flag(block.evidence.heading !== undefined)},
+  {name: 'heading-like', describes: 'reads like a heading', shown: 'flag', read: (block) => flag(block.features.headingLike)},
+  {name: 'title', describes: "the page's title", shown: 'flag', read: (block) => flag(block.evidence.title)},
+  {name: 'in-article', describes: 'inside the article container', shown: 'flag', read: (block) => flag(block.inArticle)},
+  {name: 'outside-article', describes: 'outside the article or main region', shown: 'flag', read: (block) => flag(block.outsideArticle)},
+  ...qualityClasses.map((quality) => ({name: `quality-${quality}`, describes: `quality class ${quality}`, shown: 'flag' as const, read: ((block) => flag(block.quality?.class === quality)) as Reader})),
+  {name: 'hand-keeps', describes: 'the hand-set rules keep it', shown: 'flag', read: (_, index, context) => flag(context.hand.settled[index] === 'good' && !context.blocks[index]?.removal)},
+  {name: 'removed', describes: 'a rule removed it', shown: 'flag', read: (block) => flag(block.removal !== undefined)},
+  {name: 'removal-in-flow', describes: 'removed from the article’s flow', shown: 'flag', read: (block) => flag(block.removal?.inFlow)}
+]
+
+/** Features of the block alone: its rules, its element, its place in the page, the page's type. */
+const single: Array<BlockFeature & {read: Reader}> = [
+  ...removalGroups.map((group) => ({name: `removed-${group}`, describes: `removed as ${group}`, shown: 'flag' as const, read: ((block) => flag(block.removal !== undefined && removalGroup(block.removal.ruleId) === group)) as Reader})),
+  ...wordBins.map(([low, high]) => ({
+    name: `words-${low}-${high}`,
+    describes: high === Infinity ? `${low} words or more` : `${low} to ${high} words`,
+    shown: 'flag' as const,
+    read: ((block) => flag(block.features.words >= low && block.features.words <= high)) as Reader
+  })),
+  ...linkBins.map(([low, high]) => ({
+    name: `links-${low}-${high}`,
+    describes: low === 0 && high === 0 ? 'no links' : `link density over ${low} up to ${high}`,
+    shown: 'flag' as const,
+    read: ((block) => flag(low === 0 && high === 0 ? block.evidence.linkDensity === 0 : block.evidence.linkDensity > low && block.evidence.linkDensity <= high)) as Reader
+  })),
+  {name: 'removal-score', describes: 'removal score', shown: 'number', read: (block) => block.removal?.score ?? 0},
+  {name: 'protected', describes: 'protected by a rule', shown: 'flag', read: (block) => flag(block.protection !== undefined)},
+  {name: 'blank-before', describes: 'space above it', shown: 'flag', read: (block) => flag(block.evidence.blankLinesBefore > 0)},
+  {name: 'indented', describes: 'indented or preformatted', shown: 'flag', read: (block) => flag(block.evidence.indent !== undefined || block.evidence.preformatted !== undefined)},
+  {name: 'element', describes: 'an HTML element', shown: 'flag', read: (block) => flag(block.evidence.kind === 'element')},
+  ...tagGroups.map((group) => ({
+    name: `tag-${group}`,
+    describes: `a ${group} element`,
+    shown: 'flag' as const,
+    read: ((block) => flag(block.evidence.html !== undefined && (tagGroupOf.get(block.evidence.html.tag) ?? 'other') === group)) as Reader
+  })),
+  {name: 'in-list', describes: 'inside a list', shown: 'flag', read: (block) => flag(block.evidence.html?.inList)},
+  {name: 'in-table', describes: 'inside a table', shown: 'flag', read: (block) => flag(block.evidence.html?.inTable)},
+  {name: 'in-quote', describes: 'inside a quotation', shown: 'flag', read: (block) => flag(block.evidence.html?.inQuote)},
+  {name: 'depth', describes: 'DOM depth', shown: 'number', read: (block) => Math.min(block.evidence.html?.depth ?? 0, 40) / 10},
+  {name: 'commas-per-word', describes: 'commas per word', shown: 'number', read: (block) => (block.evidence.html?.commas ?? (block.text.match(/[,，、]/gu)?.length ?? 0)) / Math.max(1, block.features.words)},
+  {name: 'hinted', describes: 'inside an element named as furniture', shown: 'flag', read: (_, index, context) => flag(context.hints[index] !== undefined)},
+  ...data.hintWords.map((word) => ({
+    name: `hint-${word}`,
+    describes: `inside ${word} furniture`,
+    shown: 'flag' as const,
+    read: ((_, index, context) => flag(context.hints[index]?.includes(word))) as Reader
+  })),
+  {name: 'article-markup', describes: 'inside markup naming the article', shown: 'flag', read: (_, index, context) => flag(context.articleMarkup[index])},
+  {name: 'position', describes: 'place in the page', shown: 'number', read: (_, index, context) => context.charsBefore[index] as number / Math.max(1, context.totalChars)},
+  {name: 'before-title', describes: 'above the title', shown: 'flag', read: (_, index, context) => flag(context.titleIndex >= 0 && index < context.titleIndex)},
+  {name: 'near-title', describes: 'close below the title', shown: 'flag', read: (_, index, context) => flag(context.titleIndex >= 0 && index >= context.titleIndex && index - context.titleIndex <= 3)},
+  {name: 'page-blocks', describes: "the page's blocks", shown: 'count', read: (_, __, context) => logCount(context.blocks.length)},
+  {name: 'page-stopword-density', describes: "the page's stopword density", shown: 'number', read: (_, __, context) => context.pageStopwordDensity},
+  ...pageTypes.map((type) => ({name: `page-${type}`, describes: `on a ${type} page`, shown: 'flag' as const, read: ((_, __, context) => flag(context.pageType === type)) as Reader}))
+]
+
+/** The neighbours whose own features are read, by their distance. */
+const neighbourOffsets = [-2, -1, 1, 2]
+const neighbourName = (offset: number): string => (offset < 0 ? `previous-${-offset}` : `next-${offset}`)
+/** A neighbour in words: `the block above`, `2 blocks below`. */
+const neighbourWords = (offset: number): string => {
+  const side = offset < 0 ? 'above' : 'below'
+  return Math.abs(offset) === 1 ? `the block ${side}` : `${Math.abs(offset)} blocks ${side}`
+}
+
+/** Window (blocks either side) of the neighbourhood shares. */
+const window = 5
+
+const neighbourhood: Array<BlockFeature & {read: Reader}> = [
+  {name: 'window-removed', describes: 'share of removed blocks around it', shown: 'number', read: (_, index, context) => around(index, context, (block) => block.removal !== undefined)},
+  {name: 'window-hand-keeps', describes: 'share of blocks around it the hand-set rules keep', shown: 'number', read: (_, index, context) => around(index, context, (block, at) => context.hand.settled[at] === 'good' && !block.removal)},
+  {name: 'window-good', describes: 'share of good prose around it', shown: 'number', read: (_, index, context) => around(index, context, (block) => block.quality?.class === 'good')},
+  {name: 'window-linked', describes: 'share of linked blocks around it', shown: 'number', read: (_, index, context) => around(index, context, (block) => block.evidence.linkDensity > 0.5)},
+  {name: 'window-in-article', describes: 'share of blocks around it in the article', shown: 'number', read: (_, index, context) => around(index, context, (block) => block.inArticle === true)}
+]
+
+function around(index: number, context: Context, test: (block: Block, at: number) => boolean): number {
+  let count = 0
+  let hits = 0
+  for (let at = Math.max(0, index - window); at <= Math.min(context.blocks.length - 1, index + window); at++) {
+    if (at === index) continue
+    count++
+    if (test(context.blocks[at] as Block, at)) hits++
+  }
+  return count === 0 ? 0 : hits / count
+}
+
+/** The features in the model's order. */
+export const blockFeatures: BlockFeature[] = [
+  ...own.map(({name, describes, shown}) => ({name, describes, shown})),
+  ...single.map(({name, describes, shown}) => ({name, describes, shown})),
+  ...neighbourOffsets.flatMap((offset) => own.map(({name, describes, shown}) => ({name: `${neighbourName(offset)}-${name}`, describes: `${neighbourWords(offset)}: ${describes}`, shown}))),
+  ...neighbourOffsets.map((offset) => ({name: `${neighbourName(offset)}-exists`, describes: `a block ${offset < 0 ? 'above' : 'below'} (${neighbourWords(offset)})`, shown: 'flag' as const})),
+  ...neighbourhood.map(({name, describes, shown}) => ({name, describes, shown}))
+]
+
+/** Every block's features, in page order and `blockFeatures` order, one flat row per block. */
+export function blockFeatureValues(tree: Root): Float64Array[] {
+  const blocks = blocksOf(tree).map((node) => node.data.block)
+  const charsBefore: number[] = []
+  let totalChars = 0
+  let words = 0
+  let stopwords = 0
+  for (const block of blocks) {
+    charsBefore.push(totalChars)
+    totalChars += block.features.chars
+    words += block.features.words
+    stopwords += block.features.stopwordDensity * block.features.words
+  }
+  const context: Context = {
+    blocks,
+    elements: tree.data?.elements,
+    hand: handClasses(blocks),
+    charsBefore,
+    totalChars,
+    titleIndex: blocks.findIndex((block) => block.evidence.title),
+    pageType: tree.data?.pageType?.type,
+    pageStopwordDensity: words === 0 ? 0 : stopwords / words,
+    hints: blocks.map((block) => hintOf(block, tree.data?.elements)),
+    articleMarkup: blocks.map((block) => underArticleMarkup(block, tree.data?.elements))
+  }
+  const owned = blocks.map((block, index) => own.map((feature) => feature.read(block, index, context)))
+  return blocks.map((block, index) => {
+    const row = new Float64Array(blockFeatures.length)
+    let at = 0
+    for (const value of owned[index] as number[]) row[at++] = value
+    for (const feature of single) row[at++] = feature.read(block, index, context)
+    for (const offset of neighbourOffsets) {
+      const neighbour = owned[index + offset]
+      for (let feature = 0; feature < own.length; feature++) row[at++] = neighbour?.[feature] ?? 0
+    }
+    for (const offset of neighbourOffsets) row[at++] = flag(owned[index + offset] !== undefined)
+    for (const feature of neighbourhood) row[at++] = feature.read(block, index, context)
+    return row
+  })
+}
+
+/** A feature's value in words (`link density 0.92`, `6 words`, `inside a <nav>`). */
+export function describeFeature(feature: BlockFeature, value: number): string {
+  if (feature.shown === 'flag') return value > 0 ? feature.describes : `not ${feature.describes}`
+  if (feature.shown === 'count') return `${feature.describes} ${Math.round(Math.expm1(value))}`
+  return `${feature.describes} ${value.toFixed(2)}`
+}
+
+/**
+ * The features of the model's second stage, which reads the first stage's
+ * probabilities of content along the page, the way context smoothing reads
+ * quality classes: a block's own probability, its neighbours', the mean over
+ * windows around it, and where it lies against the likely content.
+ */
+export const contextFeatures: BlockFeature[] = [
+  {name: 'own', describes: 'its own evidence', shown: 'number'},
+  ...neighbourOffsets.map((offset) => ({name: `${neighbourName(offset)}-probability`, describes: `content probability of ${neighbourWords(offset)}`, shown: 'number' as const})),
+  {name: 'near-probability', describes: 'content probability of the blocks close around it', shown: 'number'},
+  {name: 'wide-probability', describes: 'content probability of the blocks around it', shown: 'number'},
+  {name: 'page-probability', describes: "content probability of the page's text", shown: 'number'},
+  {name: 'before-content', describes: 'above all likely content', shown: 'flag'},
+  {name: 'after-content', describes: 'below all likely content', shown: 'flag'},
+  {name: 'tokens', describes: 'words', shown: 'count'}
+]
+
+/** Blocks either side in the near and wide windows of `contextFeatures`. */
+const nearWindow = 3
+const wideWindow = 10
+/** Probability from which a block of some length counts as likely content, for `before-content` and `after-content`. */
+const likelyContent = 0.5
+const likelyContentMinTokens = 10
+
+/** Log-odds, bounded so a probability of 0 or 1 stays finite. */
+export const logit = (probability: number): number => {
+  const bounded = Math.min(1 - 1e-4, Math.max(1e-4, probability))
+  return Math.log(bounded / (1 - bounded))
+}
+
+/**
+ * The second stage's features of the blocks the model decides, in page order,
+ * from their first-stage probabilities and their word counts.
+ */
+export function contextFeatureValues(probabilities: ArrayLike<number>, tokens: ArrayLike<number>): Float64Array[] {
+  const count = probabilities.length
+  const weightedMean = (from: number, to: number, skip: number): number => {
+    let sum = 0
+    let weight = 0
+    for (let at = Math.max(0, from); at <= Math.min(count - 1, to); at++) {
+      if (at === skip) continue
+      const tokenWeight = (tokens[at] as number) + 1
+      sum += tokenWeight * (probabilities[at] as number)
+      weight += tokenWeight
+    }
+    return weight === 0 ? 0 : sum / weight
+  }
+  const likely = (at: number): boolean => (probabilities[at] as number) >= likelyContent && (tokens[at] as number) >= likelyContentMinTokens
+  let first = -1
+  let last = -1
+  for (let at = 0; at < count; at++) {
+    if (!likely(at)) continue
+    if (first < 0) first = at
+    last = at
+  }
+  const page = weightedMean(0, count - 1, -1)
+  return Array.from({length: count}, (_, index) => {
+    const row = new Float64Array(contextFeatures.length)
+    let at = 0
+    row[at++] = logit(probabilities[index] as number)
+    for (const offset of neighbourOffsets) row[at++] = index + offset >= 0 && index + offset < count ? (probabilities[index + offset] as number) : 0
+    row[at++] = weightedMean(index - nearWindow, index + nearWindow, index)
+    row[at++] = weightedMean(index - wideWindow, index + wideWindow, index)
+    row[at++] = page
+    row[at++] = flag(first < 0 || index < first)
+    row[at++] = flag(first < 0 || index > last)
+    row[at++] = logCount(tokens[index] as number)
+    return row
+  })
+}

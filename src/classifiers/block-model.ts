@@ -1,0 +1,141 @@
+import type {Transformer} from 'unified'
+import {blockFeatures, blockFeatureValues, contextFeatures, contextFeatureValues, describeFeature, removalGroup, type BlockFeature} from '../block-features.js'
+import model from '../data/block-model.json' with {type: 'json'}
+import {blocksOf} from '../tree.js'
+import type {Block, InputKind, ModelDecision, Root} from '../types.js'
+
+export interface BlockModelOptions {
+  /** Least probability of content for the model to keep a block (default: the thresholds stored with the model for the input kind, chosen in training: one for blocks the hand-set rules keep, one for those they remove). */
+  minProbability?: number
+}
+
+/** One logistic model over standardised features. */
+export interface LogisticModel {
+  mean: number[]
+  scale: number[]
+  weights: number[]
+  bias: number
+}
+
+/** The model for one kind of input: a first stage over each block's evidence, a second over the first's probabilities along the page. */
+export interface InputModel {
+  blocks: LogisticModel
+  context: LogisticModel
+  /** Probability of content (second stage) from which a block the hand-set rules would remove is kept. */
+  threshold: number
+  /** Probability of content from which a block the hand-set rules would keep is kept: the model overrules them only when it is this sure. */
+  keptThreshold: number
+}
+
+/** Index of the hand-set rules' verdict among the block features. */
+const handKeeps = blockFeatures.findIndex((feature) => feature.name === 'hand-keeps')
+
+/** The probability a block needs to be kept: the model overrules the hand-set rules only as far as the thresholds let it. */
+export function thresholdFor(trained: InputModel, row: ArrayLike<number>): number {
+  return (row[handKeeps] as number) > 0 ? trained.keptThreshold : trained.threshold
+}
+
+/** The block model as stored in `data/block-model.json` by `npm run train`. */
+export interface BlockModel {
+  features: string[]
+  contextFeatures: string[]
+  /** Removal groups the model was trained to leave alone: their removals are final. */
+  finalRemovals: string[]
+  inputs: Record<InputKind, InputModel>
+}
+
+/** How many pieces of evidence a decision names. */
+const evidenceShown = 3
+
+/** A minus sign for negative weights, as people write them. */
+const signed = (value: number): string => (value < 0 ? `−${(-value).toFixed(1)}` : `+${value.toFixed(1)}`)
+
+/** The model's probability of content for one block's features, with the contribution of each feature. */
+export function scoreBlock(trained: LogisticModel, values: ArrayLike<number>): {probability: number; contributions: Float64Array} {
+  const contributions = new Float64Array(trained.weights.length)
+  let sum = trained.bias
+  for (let index = 0; index < contributions.length; index++) {
+    const contribution = ((trained.weights[index] as number) * ((values[index] as number) - (trained.mean[index] as number))) / (trained.scale[index] as number)
+    contributions[index] = contribution
+    sum += contribution
+  }
+  return {probability: 1 / (1 + Math.exp(-sum)), contributions}
+}
+
+/** The strongest contributions towards a decision, in words with their weights: one pass keeping the top `count`, as this runs for every block. */
+function strongest(features: BlockFeature[], values: ArrayLike<number>, contributions: Float64Array, keep: boolean, count: number): Array<{index: number; words: string}> {
+  const top: number[] = []
+  for (let index = 0; index < contributions.length; index++) {
+    const contribution = contributions[index] as number
+    if (keep ? contribution <= 0 : contribution >= 0) continue
+    if (top.length === count && Math.abs(contribution) <= Math.abs(contributions[top[count - 1] as number] as number)) continue
+    let at = top.length === count ? count - 1 : top.length
+    while (at > 0 && Math.abs(contributions[top[at - 1] as number] as number) < Math.abs(contribution)) {
+      top[at] = top[at - 1] as number
+      at--
+    }
+    top[at] = index
+  }
+  return top.map((index) => ({index, words: `${describeFeature(features[index] as BlockFeature, values[index] as number)} ${signed(contributions[index] as number)}`}))
+}
+
+/** The probabilities of content of the blocks the model decides, in page order, from their features and word counts. */
+export function scoreBlocks(trained: InputModel, rows: ArrayLike<number>[], words: ArrayLike<number>): Array<{probability: number; first: {probability: number; contributions: Float64Array}; context: Float64Array; contributions: Float64Array}> {
+  const first = rows.map((row) => scoreBlock(trained.blocks, row))
+  const context = contextFeatureValues(
+    first.map((score) => score.probability),
+    words
+  )
+  return context.map((row, index) => ({...scoreBlock(trained.context, row), first: first[index] as {probability: number; contributions: Float64Array}, context: row}))
+}
+
+/** The decision on a block, naming the evidence that pushed hardest its way: the block's own first, then its context. */
+function decision(score: ReturnType<typeof scoreBlocks>[number], row: ArrayLike<number>, threshold: number): ModelDecision {
+  const keep = score.probability >= threshold
+  const context = strongest(contextFeatures, score.context, score.contributions, keep, evidenceShown).filter((item) => item.index !== 0)
+  const own = strongest(blockFeatures, row, score.first.contributions, keep, evidenceShown)
+  const evidence = [...own.slice(0, evidenceShown - Math.min(1, context.length)), ...context.slice(0, 1)].map((item) => item.words)
+  return {probability: score.probability, keep, evidence}
+}
+
+/**
+ * Weigh every block's evidence with a logistic model trained on labelled
+ * pages: its shape (words, stopwords, links, punctuation), its element and
+ * the DOM hints around it, its place in the page, what the classifiers
+ * before it found (quality class, article container, each kind of removal)
+ * and the same for its neighbours, and the page's type. It runs last and
+ * decides every block but those the phrase lexicons removed and those a rule
+ * protects: the grey zone that quality classes and context smoothing decide
+ * by hand when the model is off. The settle step takes its decisions, each
+ * with its probability and strongest evidence.
+ */
+export default function dechaffBlockModel(options: BlockModelOptions = {}): Transformer<Root> {
+  const trained = checkModel(model as BlockModel)
+  const finalRemovals = new Set(trained.finalRemovals)
+  return (tree) => {
+    const kind: InputKind = tree.data?.elements ? 'html' : 'text'
+    const inputModel = trained.inputs[kind]
+    const blocks = blocksOf(tree).map((node) => node.data.block)
+    const rows = blockFeatureValues(tree)
+    const decided = blocks.flatMap((block, index) => (block.protection || (block.removal && finalRemovals.has(removalGroup(block.removal.ruleId))) ? [] : [index]))
+    const chosen = decided.map((index) => rows[index] as Float64Array)
+    const scores = scoreBlocks(
+      inputModel,
+      chosen,
+      decided.map((index) => (blocks[index] as Block).features.words)
+    )
+    decided.forEach((index, at) => {
+      const row = chosen[at] as Float64Array
+      ;(blocks[index] as Block).model = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? thresholdFor(inputModel, row))
+    })
+  }
+}
+
+/** The stored model must read the features this build computes, in order. */
+function checkModel(trained: BlockModel): BlockModel {
+  const same = (stored: string[], features: BlockFeature[]): boolean => stored.join() === features.map((feature) => feature.name).join()
+  if (!same(trained.features, blockFeatures) || !same(trained.contextFeatures, contextFeatures)) {
+    throw new Error('data/block-model.json does not match the block features of this build: run `npm run train`')
+  }
+  return trained
+}

@@ -1,0 +1,121 @@
+import {describe, expect, it} from 'vitest'
+import {labelBlocks} from '../src/bench/block-labels.js'
+import {blockFeatures, blockFeatureValues, clean, contextFeatures, contextFeatureValues, DechaffConfigError, parseHtml, parseText, validateOptions} from '../src/index.js'
+import {prose} from './helpers.js'
+
+const menu = ['Home', 'World', 'Business', 'Sport', 'Culture', 'Travel']
+
+/** An article page as a CMS writes it: a menu, the article, a sidebar of links, a skip link and a footer. */
+function articlePage(): string {
+  return `<!doctype html><html><head><title>Council extends the library pilot</title></head><body>
+    <a href="#main">Skip to main content</a>
+    <nav class="site-menu"><ul>${menu.map((item) => `<li><a href="/${item.toLowerCase()}">${item}</a></li>`).join('')}</ul></nav>
+    <main id="main"><article><h1>Council extends the library pilot</h1>${prose.map((text) => `<p>${text}</p>`).join('')}</article></main>
+    <aside class="sidebar"><h3>Most read</h3><ul>${['Rates rise again', 'New bridge opens', 'Storm warning for the coast'].map((title) => `<li><a href="/x">${title}</a></li>`).join('')}</ul></aside>
+    <footer><p><a href="/about">About us</a> | <a href="/privacy">Privacy</a> | <a href="/contact">Contact</a></p></footer></body></html>`
+}
+
+describe('block labels', () => {
+  const gold = `Council extends the library pilot\n\n${prose.join('\n\n')}`
+
+  it('labels blocks whose words are found in order in the gold as content', () => {
+    expect(labelBlocks([prose[0] as string, prose[1] as string], gold)).toEqual([true, true])
+  })
+
+  it('labels a block mostly missing from the gold as boilerplate, though some of its words are there', () => {
+    expect(labelBlocks(['Sign up for our newsletter to get the library news every week in your inbox'], gold)).toEqual([false])
+  })
+
+  it('labels a short line content only where it sits in the gold between its aligned neighbours', () => {
+    const headline = 'Council extends the library pilot'
+    const texts = ['Home', headline, prose[0] as string, 'Council', prose[1] as string]
+    const labels = labelBlocks(texts, gold)
+    expect(labels[0]).toBe(false)
+    expect(labels[1]).toBe(true)
+    // "Council" is in the gold, but not between the two paragraphs.
+    expect(labels[3]).toBe(false)
+  })
+
+  it('labels a block with no words boilerplate', () => {
+    expect(labelBlocks(['—', '|'], gold)).toEqual([false, false])
+  })
+})
+
+describe('block features', () => {
+  it('gives every block of an HTML page one value per feature, with its DOM evidence', () => {
+    const tree = parseHtml(articlePage())
+    const rows = blockFeatureValues(tree)
+    expect(rows.length).toBeGreaterThan(prose.length)
+    for (const row of rows) expect(row.length).toBe(blockFeatures.length)
+    const names = blockFeatures.map((feature) => feature.name)
+    const texts = tree.children.map((node) => (node.data as {block?: {text: string}} | undefined)?.block?.text)
+    const home = rows[texts.indexOf('Home')] as Float64Array
+    expect(home[names.indexOf('hint-nav')]).toBe(1)
+    expect(home[names.indexOf('element')]).toBe(1)
+    const paragraph = rows[texts.indexOf(prose[0] as string)] as Float64Array
+    expect(paragraph[names.indexOf('hint-nav')]).toBe(0)
+    expect(paragraph[names.indexOf('words')]).toBeGreaterThan(home[names.indexOf('words')] as number)
+  })
+
+  it('reads text dumps with the same features, the DOM ones left at zero', () => {
+    const rows = blockFeatureValues(parseText(`Home\n\n${prose.join('\n\n')}\n`))
+    const names = blockFeatures.map((feature) => feature.name)
+    for (const row of rows) {
+      expect(row.length).toBe(blockFeatures.length)
+      expect(row[names.indexOf('element')]).toBe(0)
+      expect(row[names.indexOf('hinted')]).toBe(0)
+    }
+  })
+
+  it('reads the first stage’s probabilities along the page for the second', () => {
+    const rows = contextFeatureValues([0.9, 0.1, 0.95], [40, 2, 50])
+    expect(rows).toHaveLength(3)
+    const names = contextFeatures.map((feature) => feature.name)
+    const middle = rows[1] as Float64Array
+    expect(middle[names.indexOf('previous-1-probability')]).toBeCloseTo(0.9)
+    expect(middle[names.indexOf('next-1-probability')]).toBeCloseTo(0.95)
+    expect(middle[names.indexOf('before-content')]).toBe(0)
+    expect((rows[0] as Float64Array)[names.indexOf('previous-1-probability')]).toBe(0)
+  })
+})
+
+describe('block-model classifier', () => {
+  it('keeps the article, removes the menu and the sidebar, each with its probability and its evidence in words', () => {
+    const result = clean(articlePage(), {input: 'html', model: true})
+    for (const text of prose) expect(result.text).toContain(text)
+    expect(result.text).not.toContain('Storm warning for the coast')
+    expect(result.text).not.toMatch(/^Business$/mu)
+    const paragraph = result.blocks.find((block) => block.text === prose[0])
+    expect(paragraph?.ruleId).toBe('block-model')
+    expect(paragraph?.probability).toBeGreaterThan(0.5)
+    const removal = result.messages.find((message) => message.ruleId === 'block-model')
+    expect(removal?.reason).toMatch(/^model: content 0\.\d\d; .+ [−+]\d+\.\d/u)
+  })
+
+  it('leaves the phrase rules’ removals final', () => {
+    const result = clean(articlePage(), {input: 'html', model: true})
+    const skip = result.blocks.find((block) => block.text === 'Skip to main content')
+    expect(skip?.kept).toBe(false)
+    expect(skip?.ruleId).toBe('skip-link')
+    expect(skip?.probability).toBeUndefined()
+  })
+
+  it('decides text dumps too', () => {
+    const dump = `Skip to main content\n${menu.join('\n')}\n\nCouncil extends the library pilot\n\n${prose.join('\n\n')}\n\nAbout us | Privacy | Contact\n`
+    const result = clean(dump, {input: 'text', model: true})
+    for (const text of prose) expect(result.text).toContain(text)
+    expect(result.blocks.some((block) => block.probability !== undefined)).toBe(true)
+  })
+
+  it('stays out with `model: false`: the hand-set pipeline decides', () => {
+    const result = clean(articlePage(), {input: 'html', model: false})
+    expect(result.messages.some((message) => message.ruleId === 'block-model')).toBe(false)
+    expect(result.blocks.every((block) => block.probability === undefined)).toBe(true)
+  })
+
+  it('takes `model` as true or false only', () => {
+    expect(validateOptions({model: true})).toEqual({model: true})
+    expect(() => validateOptions({model: 'yes'})).toThrow(DechaffConfigError)
+    expect(validateOptions({classifiers: {'block-model': {minProbability: 0.6}}})).toBeTruthy()
+  })
+})
