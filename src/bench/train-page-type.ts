@@ -7,12 +7,17 @@ import {decodeHtml} from '../parse/decode.js'
 import {parseHtml} from '../parse/html.js'
 import {parseText} from '../parse/text.js'
 import {pageTypes, type PageType} from '../types.js'
-import {seededShuffle} from './seeded.js'
+import {seededSample, seededShuffle} from './seeded.js'
 
 /**
- * `npm run train:page-type -- [--data DIR] [--folds N] [--out FILE]`: fit the
- * page-type model on WCXB's labelled pages (each page's HTML and its text
- * dump, so the model also learns to judge a page by its shape alone), report
+ * `npm run train:page-type -- [--data DIR] [--articles DIR] [--articles-sample N] [--folds N] [--out FILE]`:
+ * fit the page-type model on WCXB's labelled pages (each page's HTML and its text
+ * dump, so the model also learns to judge a page by its shape alone), and with
+ * `--articles DIR` on a seeded sample of a set whose every page is a news
+ * article in several languages (DAnIEL: its `MANIFEST.tsv` names each page's
+ * `site`), so that a news page in any language with a heavy feed of headlines
+ * is still an article (tried: DAnIEL's news pages gain, WCXB's listings lose,
+ * so the shipped model is fitted on WCXB alone); report
  * its accuracy by cross-validation grouped by site (no site in both a fold's
  * training and test pages), then fit on every page and write the model.
  * Deterministic: folds come from a seeded shuffle of the sites, and the fit is
@@ -21,11 +26,15 @@ import {seededShuffle} from './seeded.js'
 const {values} = parseArgs({
   options: {
     data: {type: 'string', default: 'bench-data/wcxb-dev'},
+    articles: {type: 'string'},
+    'articles-sample': {type: 'string', default: '300'},
     folds: {type: 'string', default: '5'},
     out: {type: 'string', default: 'src/data/page-type-model.json'}
   }
 })
 const foldSeed = 7
+/** Seed of the sample of the articles set. */
+const articlesSeed = 11
 /** L2 penalty on the weights: small pages sets, so keep the model plain. */
 const penalty = 0.01
 const learningRate = 0.5
@@ -36,17 +45,24 @@ interface Example {
   type: PageType
   site: string
   input: 'html' | 'text'
+  /** The set the page came from. */
+  set: string
 }
 
-async function examplesOf(directory: string): Promise<Example[]> {
-  const [header, ...rows] = (await readFile(path.join(directory, 'MANIFEST.tsv'), 'utf8')).split('\n').filter(Boolean).map((line) => line.split('\t'))
+/** Each page of a set as an HTML and a text example: its type from the `page_type` column, or `article` for a set of articles. */
+async function examplesOf(directory: string, articles: boolean, sample?: number): Promise<Example[]> {
+  const [header, ...all] = (await readFile(path.join(directory, 'MANIFEST.tsv'), 'utf8')).split('\n').filter(Boolean).map((line) => line.split('\t'))
   const column = (name: string): number => (header as string[]).indexOf(name)
+  const rows = sample === undefined ? all : seededSample(all, sample, articlesSeed)
+  const set = path.basename(directory)
   const examples: Example[] = []
   for (const row of rows) {
-    const [id, type, site] = [row[column('id')], row[column('page_type')], row[column('domain')]] as [string, PageType, string]
+    const id = row[column('id')] as string
+    const type = (articles ? 'article' : row[column('page_type')]) as PageType
+    const site = `${set}:${row[column(articles ? 'site' : 'domain')]}`
     const html = parseHtml(decodeHtml(await readFile(path.join(directory, `${id}.html`))))
     const text = parseText(await readFile(path.join(directory, `${id}.dump.txt`), 'utf8'))
-    examples.push({values: pageFeatureValues(html), type, site, input: 'html'}, {values: pageFeatureValues(text), type, site, input: 'text'})
+    examples.push({values: pageFeatureValues(html), type, site, input: 'html', set}, {values: pageFeatureValues(text), type, site, input: 'text', set})
   }
   return examples
 }
@@ -105,7 +121,7 @@ function report(label: string, examples: Example[], predicted: PageType[]): void
   }
 }
 
-const examples = await examplesOf(values.data)
+const examples = [...(await examplesOf(values.data, false)), ...(values.articles ? await examplesOf(values.articles, true, Number(values['articles-sample'])) : [])]
 const sites = [...new Set(examples.map((example) => example.site))].sort()
 const folds = Number(values.folds)
 const shuffled = seededShuffle(sites, foldSeed)
@@ -117,10 +133,10 @@ for (let fold = 0; fold < folds; fold++) {
     if (foldOf.get(example.site) === fold) predicted[index] = classifyPage(trained, example.values).type
   })
 }
-for (const input of ['html', 'text'] as const) {
-  const chosen = examples.map((example, index) => ({example, index})).filter(({example}) => example.input === input)
+for (const set of [...new Set(examples.map((example) => example.set))]) for (const input of ['html', 'text'] as const) {
+  const chosen = examples.map((example, index) => ({example, index})).filter(({example}) => example.input === input && example.set === set)
   report(
-    `${input}, ${folds}-fold cross-validation grouped by site (${sites.length} sites)`,
+    `${set}, ${input}, ${folds}-fold cross-validation grouped by site (${sites.length} sites)`,
     chosen.map(({example}) => example),
     chosen.map(({index}) => predicted[index] as PageType)
   )
