@@ -4,7 +4,7 @@ import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
 import {bylineStart, isoDate, leadingName} from './dates.js'
-import {escapeRegExp} from './lexicon.js'
+import {alternation} from './lexicon.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
 import {blocksOf} from './tree.js'
 import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, Root, StatedMetadata} from './types.js'
@@ -43,7 +43,7 @@ const gluedLabel = /(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last updated|Revie
 /** Dates that are not the page's: when a member joined, a company was founded. */
 const undatedLabel = new RegExp(`^(?:${data.undatedLabels.join('|')})(?!\\p{L})`, 'iu')
 /** A whole word or phrase of the list, in any script (`\b` knows only ASCII letters). */
-const anyWord = (words: string[]): string => `(?<!\\p{L})(?:${words.map(escapeRegExp).join('|')})(?!\\p{L})`
+const anyWord = (words: string[]): string => `(?<!\\p{L})(?:${alternation(words)})(?!\\p{L})`
 /** A dateline that says when the page changed, not when it came out. */
 const updatedLine = new RegExp(anyWord(data.updatedLabels), 'iu')
 const publishedLine = new RegExp(anyWord(data.publishedLabels), 'iu')
