@@ -4,6 +4,7 @@ import {performance} from 'node:perf_hooks'
 import {parseArgs} from 'node:util'
 import {createCleaner} from '../clean.js'
 import type {InputKind} from '../types.js'
+import {readManifest} from './manifest.js'
 import {seededSample} from './seeded.js'
 
 /**
@@ -28,12 +29,9 @@ if (directory === undefined) {
   process.exit(2)
 }
 
-const [header = '', ...rows] = (await readFile(path.join(directory, 'MANIFEST.tsv'), 'utf8')).split('\n').filter(Boolean)
-const columns = header.split('\t')
-const idColumn = columns.indexOf('id')
-const languageColumn = columns.indexOf('language')
-if (idColumn === -1 || languageColumn === -1) throw new Error(`${directory}/MANIFEST.tsv has no id and language columns`)
-const pages = rows.map((row) => row.split('\t')).map((cells) => ({id: cells[idColumn] ?? '', language: cells[languageColumn] ?? ''}))
+const manifest = await readManifest(directory)
+if (manifest.some((row) => row.id === undefined || row.language === undefined)) throw new Error(`${directory}/MANIFEST.tsv has no id and language columns`)
+const pages = manifest.map((row) => ({id: row.id as string, language: row.language as string}))
 /** Seed of the timed sample: the same pages on every run. */
 const sampleSeed = 13
 const modes: Array<{mode: InputKind; suffix: string}> = [

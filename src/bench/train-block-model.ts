@@ -12,6 +12,7 @@ import {decodeHtml} from '../parse/decode.js'
 import {blocksOf} from '../tree.js'
 import type {Block, InputKind} from '../types.js'
 import {labelBlocks} from './block-labels.js'
+import {readManifest} from './manifest.js'
 import {seededRandom, seededSample, seededShuffle} from './seeded.js'
 
 /**
@@ -86,17 +87,11 @@ const width = blockFeatures.length
 /** The site of each page: WCXB's domain, DAnIEL's site, the URL's host, else the page's canonical address; a page with none is its own site. */
 async function sitesOf(directory: string): Promise<Map<string, string>> {
   const sites = new Map<string, string>()
-  let manifest: string
-  try {
-    manifest = await readFile(path.join(directory, 'MANIFEST.tsv'), 'utf8')
-  } catch {
-    return sites
-  }
-  const [header, ...rows] = manifest.split('\n').filter(Boolean).map((line) => line.split('\t'))
-  const column = (name: string): number => (header as string[]).indexOf(name)
+  // A set without a manifest gets its sites from the pages' addresses.
+  const rows = await readManifest(directory).catch(() => [])
   for (const row of rows) {
-    const site = row[column('domain')] || row[column('site')] || hostOf(row[column('url')])
-    if (site) sites.set(row[column('id')] as string, site)
+    const site = row.domain || row.site || hostOf(row.url)
+    if (site) sites.set(row.id as string, site)
   }
   return sites
 }

@@ -7,6 +7,7 @@ import {decodeHtml} from '../parse/decode.js'
 import {parseHtml} from '../parse/html.js'
 import {parseText} from '../parse/text.js'
 import {pageTypes, type PageType} from '../types.js'
+import {readManifest} from './manifest.js'
 import {seededSample, seededShuffle} from './seeded.js'
 
 /**
@@ -51,15 +52,14 @@ interface Example {
 
 /** Each page of a set as an HTML and a text example: its type from the `page_type` column, or `article` for a set of articles. */
 async function examplesOf(directory: string, articles: boolean, sample?: number): Promise<Example[]> {
-  const [header, ...all] = (await readFile(path.join(directory, 'MANIFEST.tsv'), 'utf8')).split('\n').filter(Boolean).map((line) => line.split('\t'))
-  const column = (name: string): number => (header as string[]).indexOf(name)
+  const all = await readManifest(directory)
   const rows = sample === undefined ? all : seededSample(all, sample, articlesSeed)
   const set = path.basename(directory)
   const examples: Example[] = []
   for (const row of rows) {
-    const id = row[column('id')] as string
-    const type = (articles ? 'article' : row[column('page_type')]) as PageType
-    const site = `${set}:${row[column(articles ? 'site' : 'domain')]}`
+    const id = row.id as string
+    const type = (articles ? 'article' : row.page_type) as PageType
+    const site = `${set}:${articles ? row.site : row.domain}`
     const html = parseHtml(decodeHtml(await readFile(path.join(directory, `${id}.html`))))
     const text = parseText(await readFile(path.join(directory, `${id}.dump.txt`), 'utf8'))
     examples.push({values: pageFeatureValues(html), type, site, input: 'html', set}, {values: pageFeatureValues(text), type, site, input: 'text', set})
