@@ -42,6 +42,10 @@ const prose = [
 ]
 const textPage = (n: number): string => ['Skip to main content', `Story ${n}`, ...prose, `Record ${n} ends here.`, 'Leave a Reply'].join('\n')
 const htmlPage = (n: number): string => `<html><body><article><h1>Story ${n}</h1>${prose.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`
+/** `count` text pages, `0.txt` on, in `folder`, which must exist. */
+async function writeTextPages(folder: string, count: number): Promise<void> {
+  for (let n = 0; n < count; n++) await writeFile(path.join(folder, `${n}.txt`), textPage(n))
+}
 const records = (count: number, page: (n: number) => Record<string, unknown> = (n) => ({id: `r${n}`, text: textPage(n)})): string =>
   Array.from({length: count}, (_, n) => JSON.stringify(page(n))).join('\n') + '\n'
 
@@ -95,7 +99,7 @@ const cases: Case[] = [
     args: ['clean', 'in', 'nonexist.html', '--out', 'o', '--errors', 'e.jsonl', '--jobs', '2'],
     setup: async (at) => {
       await mkdir(at('in'))
-      for (let n = 0; n < 50; n++) await writeFile(at('in', `${n}.txt`), textPage(n))
+      await writeTextPages(at('in'), 50)
     },
     recordsIn: 51,
     recordsOut: filesAndErrors('o')
@@ -157,7 +161,7 @@ const cases: Case[] = [
           args: ['clean', 'in', '--out', 'disk2/o', '--errors', 'e.jsonl', '--jobs', '2'],
           setup: async (at: (...parts: string[]) => string) => {
             await mkdir(at('in'))
-            for (let n = 0; n < 300; n++) await writeFile(at('in', `${n}.txt`), textPage(n))
+            await writeTextPages(at('in'), 300)
             await mkdir(at('disk2'))
             mountTmpfs(at('disk2'))
           },
@@ -262,7 +266,7 @@ const cases: Case[] = [
     args: ['clean', 'in', '--out', 'o', '--errors', 'e.jsonl'],
     setup: async (at) => {
       await mkdir(at('in', 'locked'), {recursive: true})
-      for (let n = 0; n < 7; n++) await writeFile(at('in', `${n}.txt`), textPage(n))
+      await writeTextPages(at('in'), 7)
       await writeFile(at('in', 'locked', 'x.txt'), textPage(8))
       const locked = at('in', 'locked')
       await chmod(locked, 0o000)
@@ -290,7 +294,7 @@ const cases: Case[] = [
     args: ['clean', 'in', '--out', 'o', '--errors', 'e.jsonl', '--jobs', '2', '--resume'],
     setup: async (at) => {
       await mkdir(at('in'))
-      for (let n = 0; n < 300; n++) await writeFile(at('in', `${n}.txt`), textPage(n))
+      await writeTextPages(at('in'), 300)
     },
     recordsIn: 300,
     recordsOut: async (at) => {
