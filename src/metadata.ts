@@ -5,6 +5,7 @@ import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
 import {bylineStart, isoDate, leadingName} from './dates.js'
 import {alternation} from './lexicon.js'
+import {scoresOf, tokenOverlap} from './metrics.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
 import {blocksOf} from './tree.js'
 import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, Root, StatedMetadata} from './types.js'
@@ -376,40 +377,82 @@ const titlePreference: Record<'article' | 'other', TitleSource[]> = {
  * The page's title from its `<h1>` (the title block), `<title>`, `og:title`
  * and the JSON-LD headline, each without the site's name ("Headline | Site"
  * gives "Headline"; a segment that is the site's name, or the last of
- * several, is the name). On an article the `<h1>` is the headline unless it
- * is the site's name; elsewhere the sources vote, and a tie goes to `<title>`.
+ * several, is the name). Sources vote: each supports its headline, its text
+ * without the site's name and its whole text, so an `<h1>` that repeats a
+ * `<title>` minus its site name has two votes. On an article the `<h1>` is the
+ * headline unless it is the site's name, or shares almost no words with a
+ * `<title>` headline that `og:title` repeats (a blog's name or a section's
+ * slogan set as `<h1>`); elsewhere the votes decide, a tie going
+ * to `<title>`.
  */
 function chooseTitle(candidates: StatedMetadata, pageType: string | undefined): MetadataCandidate | undefined {
   const list = candidates.title ?? []
   const first = (test: (source: string) => boolean): MetadataCandidate | undefined => list.find((candidate) => test(candidate.source))
   const titleElement = first((source) => source === '<title>')
   const og = first((source) => source === 'meta og:title')
-  const siteNames = new Set((candidates.siteName ?? []).map((candidate) => foldTitle(candidate.value)))
+  const jsonLd = first((source) => source.startsWith('json-ld'))
+  const declaredSites = new Set((candidates.siteName ?? []).map((candidate) => foldTitle(candidate.value)))
+  const siteNames = new Set(declaredSites)
   for (const stated of [titleElement, og]) {
     const segments = segmentsOf(stated?.value ?? '')
     if (segments.length > 1) siteNames.add(foldTitle(segments[segments.length - 1] as string))
   }
-  const headline = (value: string): string | undefined => {
-    const segments = segmentsOf(value)
-    return plainText(segments.find((segment) => !siteNames.has(foldTitle(segment))) ?? segments[0] ?? '')
-  }
   const block = first((source) => source.startsWith('title block'))
-  const h1 = block && !siteNames.has(foldTitle(block.value)) ? plainText(block.value) : undefined
-  const options: Array<{from: TitleSource; value: string | undefined; source: string}> = [
-    {from: 'h1', value: h1, source: block?.source ?? ''},
-    {from: 'title', value: titleElement && headline(titleElement.value), source: '<title>'},
-    {from: 'og', value: og && headline(og.value), source: 'meta og:title'},
-    ...list.filter((candidate) => candidate.source.startsWith('json-ld')).slice(0, 1).map((candidate) => ({from: 'json-ld' as const, value: headline(candidate.value), source: candidate.source}))
+  const blockText = block && plainText(block.value.replace(headerLink, ''))
+  // An `<h1>` that repeats a `<title>` with the site's name loses it; only a name the page declares counts ("Headline - Subtitle" is one title).
+  const h1 = blockText && !siteNames.has(foldTitle(blockText)) ? withoutSiteName(blockText, declaredSites) : undefined
+  const options: TitleOption[] = [
+    ...(h1 ? [{from: 'h1' as const, value: h1, source: block?.source ?? '', readings: new Set([foldTitle(h1)])}] : []),
+    ...statedOption('title', titleElement, siteNames),
+    ...statedOption('og', og, siteNames),
+    ...statedOption('json-ld', jsonLd, siteNames)
   ]
-  const present = options.filter((option): option is {from: TitleSource; value: string; source: string} => option.value !== undefined)
-  const article = pageType === undefined || pageType === 'article'
-  const preference = titlePreference[article ? 'article' : 'other']
-  if (article && h1) return {value: h1, source: block?.source ?? '', rank: 0}
-  const votes = (value: string): number => present.filter((option) => foldTitle(option.value) === foldTitle(value)).length
-  const best = present.sort((a, b) => votes(b.value) - votes(a.value) || preference.indexOf(a.from) - preference.indexOf(b.from))[0]
+  const votes = (value: string): number => options.filter((option) => option.readings.has(foldTitle(value))).length
+  const headline = options.find((option) => option.from === 'title')
+  if ((pageType === undefined || pageType === 'article') && h1) {
+    const ogAgrees = options.some((option) => option.from === 'og' && option.readings.has(foldTitle(headline?.value ?? '')))
+    const unrelated = headline !== undefined && !siteNames.has(foldTitle(headline.value)) && votes(h1) === 1 && ogAgrees && wordOverlap(h1, headline.value) < data.titleMinWordOverlap
+    return unrelated ? {value: headline.value, source: headline.source, rank: 0} : {value: h1, source: block?.source ?? '', rank: 0}
+  }
+  const preference = titlePreference[pageType === undefined || pageType === 'article' ? 'article' : 'other']
+  const best = options.sort((a, b) => votes(b.value) - votes(a.value) || preference.indexOf(a.from) - preference.indexOf(b.from))[0]
   if (best) return {value: best.value, source: best.source, rank: 0}
   // No `<h1>`, `<title>` or Open Graph title: the next most trusted one (Twitter, Dublin Core, microdata).
   return pick(list, titleText)
+}
+
+/** A title source's choice and every text it supports. */
+interface TitleOption {
+  from: TitleSource
+  value: string
+  source: string
+  readings: Set<string>
+}
+
+/** `¶` or `#` after a documentation heading: its anchor link. */
+const headerLink = /\s*[¶#§]\s*$/u
+
+/** A stated title's headline, supported as itself, without the site's name, and whole. */
+function statedOption(from: TitleSource, stated: MetadataCandidate | undefined, siteNames: Set<string>): TitleOption[] {
+  if (!stated) return []
+  const segments = segmentsOf(stated.value)
+  const value = plainText(segments.find((segment) => !siteNames.has(foldTitle(segment))) ?? segments[0] ?? '')
+  if (!value) return []
+  const withoutSite = withoutSiteName(stated.value, siteNames)
+  return [{from, value, source: stated.source, readings: new Set([value, withoutSite, stated.value].map(foldTitle))}]
+}
+
+/** A title without its last segment when that is the site's name ("Headline – Subtitle | Site" gives "Headline – Subtitle"). */
+function withoutSiteName(text: string, siteNames: Set<string>): string {
+  const separators = [...text.matchAll(new RegExp(titleSeparators.source, 'gu'))]
+  const last = separators[separators.length - 1]
+  if (!last || !siteNames.has(foldTitle(text.slice(last.index + last[0].length)))) return text
+  return plainText(text.slice(0, last.index)) ?? text
+}
+
+/** Share of words two titles have in common (F1 of their words, case folded). */
+function wordOverlap(a: string, b: string): number {
+  return scoresOf(tokenOverlap(a.toLowerCase(), b.toLowerCase())).f1
 }
 
 function segmentsOf(title: string): string[] {

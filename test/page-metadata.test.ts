@@ -114,6 +114,34 @@ describe('choosing among what the page states', () => {
     expect(clean(html(head, '<header><h1>The Eastmarch Post</h1></header>'), {pageType: 'article'}).metadata.title).toBe('Harbour wall repairs to start in spring')
   })
 
+  it('on an article takes the headline <title> and og:title agree on over an h1 that shares no words with it, but not over a related or backed h1', () => {
+    const head = '<title>Salt marsh birds return to the estuary | Eastmarch Post</title><meta property="og:title" content="Salt marsh birds return to the estuary">'
+    const blogName = clean(html(head, '<article><h1>Notes from the Shore</h1>'), {pageType: 'article'})
+    expect(blogName.metadata.title).toBe('Salt marsh birds return to the estuary')
+    expect(blogName.metadataSources.title).toBe('<title>')
+    // A reworded headline shares its words: the h1 stays.
+    expect(clean(html(head, '<article><h1>Birds return to the salt marsh</h1>'), {pageType: 'article'}).metadata.title).toBe('Birds return to the salt marsh')
+    // og:title backs the h1: it stays.
+    const backed = '<title>Salt marsh birds return to the estuary | Eastmarch Post</title><meta property="og:title" content="Notes from the Shore">'
+    expect(clean(html(backed, '<article><h1>Notes from the Shore</h1>'), {pageType: 'article'}).metadata.title).toBe('Notes from the Shore')
+    // Without og:title nothing confirms the <title>: the h1 stays.
+    expect(clean(html('<title>Salt marsh birds return to the estuary | Eastmarch Post</title>', '<article><h1>Notes from the Shore</h1>'), {pageType: 'article'}).metadata.title).toBe('Notes from the Shore')
+  })
+
+  it('drops a documentation heading’s anchor mark and a declared site name an h1 repeats, but not a subtitle', () => {
+    expect(clean(html('<title>Logging HOWTO — Docs</title>', '<article><h1>Logging HOWTO¶</h1>'), {pageType: 'article'}).metadata.title).toBe('Logging HOWTO')
+    const site = '<meta property="og:site_name" content="WRAL">'
+    expect(clean(html(`<title>Rental news | WRAL</title>${site}`, '<article><h1>Rental news | WRAL</h1>'), {pageType: 'article'}).metadata.title).toBe('Rental news')
+    expect(clean(html('<title>Zero Waste - A Beginner’s Guide</title><meta property="og:title" content="Zero Waste - A Beginner’s Guide">', '<article><h1>Zero Waste - A Beginner’s Guide</h1>'), {pageType: 'article'}).metadata.title).toBe(
+      'Zero Waste - A Beginner’s Guide'
+    )
+  })
+
+  it('on a documentation page takes an h1 that repeats <title> without its site name, subtitle and all', () => {
+    const head = '<title>Tutorial - User Guide - FastAPI</title><meta property="og:site_name" content="FastAPI">'
+    expect(clean(html(head, '<main><h1>Tutorial - User Guide</h1></main>'), {pageType: 'documentation'}).metadata.title).toBe('Tutorial - User Guide')
+  })
+
   it('on a landing page takes the title its head agrees on over a slogan h1, without the site’s name', () => {
     const head = '<title>Boiler Servicing in Leeds | Hearthwise</title><meta property="og:title" content="Boiler Servicing in Leeds - Hearthwise">'
     const {metadata, metadataSources} = clean(html(head, '<h1>Warm homes, fair prices</h1>'), {pageType: 'service'})
