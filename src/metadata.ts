@@ -37,8 +37,12 @@ const bylineAt = new RegExp(bylineStart.source, 'iu')
 const dateStart = /^(?:published|updated|last updated|posted on|published on|updated on|submitted on|written on)\b/iu
 /** "Post by jane_doe » …": a forum post's or a comment's head, a few words before "by" ("All of our content is written by humans" is a sentence). */
 const byWithin = /^(?:\S+\s+){1,3}?by\s+/iu
+/** "March 15, 2022 · 3 min read · By Jane Doe": a dateline's parts, the byline among them. */
+const byAfterSeparator = /[|•·]\s*[Bb]y:?\s+(?=\p{Lu})/u
 /** "ByJane Doe": a text dump that lost the space between a byline's label and the name. */
 const gluedBy = /^(?:written )?by(?=\p{Lu})/iu
+/** "Written by:Jane Doe": a byline's label glued to the name by its colon. */
+const gluedColon = /(?<=^(?:\p{L}+ )?by):(?=\S)/iu
 /** "Jane DoePublished …": the name glued to the dateline's label. */
 const gluedLabel = /(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last updated|Reviewed|Fact checked)\b)/u
 /** Dates that are not the page's: when a member joined, a company was founded. */
@@ -178,19 +182,29 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
       posterSeen = true
     }
     const line = metadataLine(block)
-    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements)) continue
+    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(labelledByline(block.text) && !bodyStarted)) continue
     const source = `byline block ${block.evidence.index}`
     const names = bylineNames(block.text, line?.reason ?? '')
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
     // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
     const aboveTitle = windowStart + at < titleAt
-    if (names && (names.stated || (!bodyStarted && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
+    // A name and a date right under the headline are its byline, a standfirst between them or not.
+    const underHeadline = titleAt !== -1 && !aboveTitle && windowStart + at - titleAt <= data.bylineUnderHeadline
+    if (names && (names.stated || ((!bodyStarted || underHeadline) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
     if (!dated && !undatedLabel.test(block.text) && isoDate(block.text, stated.language?.[0]?.value ?? tree.data?.language?.code) !== undefined) {
       add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source, rank: pageRank.byline})
       dated = true
     }
   }
   return candidates
+}
+
+/** A short line a byline's label opens, the name after it ("Written by:Jane Doe") that the classifiers kept: "By focusing on …" is a sentence. */
+function labelledByline(line: string): boolean {
+  if (line.length > data.maxLabelledBylineChars) return false
+  const text = line.replace(gluedColon, ': ')
+  const start = bylineAt.exec(text)
+  return start !== null && /^\p{Lu}/u.test(text.slice(start[0].length))
 }
 
 /** The byline or dateline mark of a block: the removal, or on pages whose post heads are content (a forum's), the line recorded without removing it. */
@@ -228,13 +242,14 @@ function inMarkedElement(block: Block, elements: ElementInfo[], depth: number, m
 }
 
 /** The names a byline block gives, and whether it says they are the authors ("By …") or only sits beside such a line. */
-function bylineNames(text: string, reason: string): {value: string; stated: boolean} | undefined {
-  if (reason.startsWith('author name')) return {value: text, stated: false}
+function bylineNames(line: string, reason: string): {value: string; stated: boolean} | undefined {
+  if (reason.startsWith('author name')) return {value: line, stated: false}
+  const text = line.replace(gluedColon, ': ')
   if (dateStart.test(text)) {
     const by = /\bby\s*(?=\p{Lu})/u.exec(text) ?? /\bby\s+/iu.exec(text)
     return by ? {value: text.slice(by.index + by[0].length), stated: true} : undefined
   }
-  const start = bylineAt.exec(text) ?? gluedBy.exec(text) ?? byWithin.exec(text)
+  const start = bylineAt.exec(text) ?? gluedBy.exec(text) ?? byWithin.exec(text) ?? byAfterSeparator.exec(text)
   if (start) return {value: text.slice(start.index + start[0].length), stated: true}
   if (reason.startsWith('byline: name and role')) return {value: text, stated: false}
   // "Jane Doe March 4, 2024 · 3 Comments": a dateline led by its writer's name.
@@ -286,7 +301,7 @@ export type NameReading = 'byline' | 'field'
 
 /** People named in a byline or an author field: "By Jane Doe and John Roe, Staff Writers" gives both names. */
 export function personNames(value: string, reading: NameReading = 'byline'): string[] {
-  let text = value.replace(/\s+/gu, ' ').trim().split(gluedLabel)[0] ?? ''
+  let text = (value.replace(/\s+/gu, ' ').trim().split(gluedLabel)[0] ?? '').replace(gluedColon, ': ')
   const start = bylineAt.exec(text) ?? gluedBy.exec(text)
   if (start) text = text.slice(start[0].length)
   const end = reading === 'byline' ? nameRunEnd.exec(text) : null
@@ -296,20 +311,22 @@ export function personNames(value: string, reading: NameReading = 'byline'): str
     .map((part) => withoutGluedRole(part))
     .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’.:]+$/gu, ''))
     .map((part) => (/\)$/u.test(part) && !part.includes('(') ? part.slice(0, -1).trimEnd() : part))
-    .filter((part) => isPersonName(part, reading))
+    // Post-nominal letters follow a name ("Jane Doe, MD"): the first part is a name even when short and capitalised ("JWU", "BeauHD").
+    .filter((part, index) => isPersonName(part, reading) && (index === 0 || !isCredential(part)))
 }
 
 /** "Jane DoeStaff writer": a name glued to its role by markup without spaces. */
 function withoutGluedRole(part: string): string {
   const glue = /(?<=\p{Ll})(?=\p{Lu})/u.exec(part)
-  if (!glue) return part
+  // The name before the glue has two words at least: "EcoCult Staff" is one name.
+  if (!glue || !/\s/u.test(part.slice(0, glue.index))) return part
   const role = part.slice(glue.index).toLowerCase().split(/\s+/u)
   return role.length > 1 && roleWords.has(role[role.length - 1] as string) ? part.slice(0, glue.index) : part
 }
 
 function isPersonName(part: string, reading: NameReading): boolean {
   if (part.length < 2 || part.length > 60 || /[/\\@<>=]|https?:|www\.|\.\w{2,4}$/iu.test(part)) return false
-  if (!/\p{L}/u.test(part) || isCredential(part)) return false
+  if (!/\p{L}/u.test(part)) return false
   const handle = !/\s/u.test(part) && /[-_.\d]/u.test(part)
   // A byline's digits are a date's or a count's; a forum byline's or an author field's user name may hold some ("paulb203").
   if (/\d/u.test(part) && !handle) return false

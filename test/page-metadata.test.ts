@@ -193,6 +193,30 @@ describe('choosing among what the page states', () => {
     expect(personNames('the support team', 'byline')).toEqual([])
     expect(personNames('By Jane Doe on March 4, 2024')).toEqual(['Jane Doe'])
   })
+
+  it('takes a short capitalised first name as a name and drops post-nominal letters only after it', () => {
+    expect(personNames('Posted by BeauHD on Friday December 19, 2025 @08:00PM')).toEqual(['BeauHD'])
+    expect(personNames('JWU', 'field')).toEqual(['JWU'])
+    expect(personNames('Jane Doe, MD, PhD', 'field')).toEqual(['Jane Doe'])
+    expect(personNames('Written by:Elise Nass')).toEqual(['Elise Nass'])
+    // A name glued to a role needs a whole name before it: "EcoCult Staff" is a desk, not "Eco".
+    expect(personNames('Jane DoeStaff writer')).toEqual(['Jane Doe'])
+    expect(personNames('EcoCult Staff', 'field')).toEqual([])
+    // Interface words beside a question's dateline are no name.
+    expect(personNames('Ask Question')).toEqual([])
+    expect(personNames('Asked')).toEqual([])
+  })
+
+  it('finds a byline among a dateline’s parts, a label glued to its name, and a name under the headline after a standfirst', () => {
+    const dateline = clean(html('', '<article><h1>Salt marsh birds return</h1><p class="meta">March 15, 2022 · 3 min read · By Jane Doe</p>'), {pageType: 'article'})
+    expect(dateline.metadata.author).toEqual(['Jane Doe'])
+    const glued = clean(html('', '<article><h1>Salt marsh birds return</h1><p>Written by:Elise Nass</p>'), {pageType: 'article'})
+    expect(glued.metadata.author).toEqual(['Elise Nass'])
+    // A sentence that opens with "By" is no byline.
+    expect(clean(html('', '<article><h1>Salt marsh birds return</h1><p>By focusing on the tides</p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    const standfirst = `<article><h1>Salt marsh birds return</h1><p>${prose[0]}</p><p>Shauna Mitchell</p><p>August 25, 2024</p>`
+    expect(clean(html('', standfirst), {pageType: 'article'}).metadata.author).toEqual(['Shauna Mitchell'])
+  })
 })
 
 describe('dates', () => {

@@ -64,12 +64,12 @@ function fold(text: string): string {
 
 const postNominal = /^(?:[a-z]{1,4}\.?){1,3}$/u
 
-/** A byline's people as a set: split at commas and "and", post-nominal letters ("MS, RD", "PhD") dropped. */
+/** A byline's people as a set: split at commas and "and", post-nominal letters ("MS, RD", "PhD") after a name dropped; a short first name ("Ben", "drat") is a name. */
 function nameSet(text: string): Set<string> {
   const parts = fold(text)
     .split(/\s*(?:,|;|&|\band\b)\s*/u)
     .map((part) => part.replace(/[.\s]+$/u, ''))
-    .filter((part) => part && !(postNominal.test(part) && !part.includes(' ')))
+    .filter((part, index) => part && (index === 0 || !(postNominal.test(part) && !part.includes(' '))))
   return new Set(parts)
 }
 
