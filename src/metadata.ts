@@ -117,6 +117,11 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     fields.published = fields.modified
     sources.published = `${sources.modified} (the page's only date)`
   }
+  const shown = fields.published && !sources.published?.startsWith('byline') ? earlierDateline(fields.published, fields.modified, candidates.published ?? [], fields.language) : undefined
+  if (shown) {
+    fields.published = shown.value
+    sources.published = `${shown.source} (before the stated ${sources.published})`
+  }
   if (fields.published) {
     const local = localDay(fields.published, candidates.published ?? [])
     if (local) {
@@ -481,6 +486,19 @@ function segmentsOf(title: string): string[] {
 
 function foldTitle(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim()
+}
+
+/**
+ * The dateline's date where it is earlier than the stated publication date
+ * and is not the stated update: a CMS that republishes a page stamps it anew
+ * in its markup, while the page still shows when it first came out.
+ */
+function earlierDateline(published: string, modified: string | undefined, dated: MetadataCandidate[], language: string | undefined): {value: string; source: string} | undefined {
+  const dateline = dated.find((candidate) => candidate.source.startsWith('byline'))
+  const value = dateline && isoDate(dateline.value, language)
+  if (!dateline || !value) return undefined
+  const day = value.slice(0, 10)
+  return day < published.slice(0, 10) && day !== modified?.slice(0, 10) ? {value, source: dateline.source} : undefined
 }
 
 /** A day in milliseconds. */

@@ -177,6 +177,17 @@ describe('choosing among what the page states', () => {
     expect(clean(html(stamp('2024-03-09T02:10:00+00:00'), '<h1>Harbour wall</h1>')).metadata.published).toBe('2024-03-09T02:10:00+00:00')
   })
 
+  it('takes a dateline earlier than the stated publication date, but not a later one or the stated update', () => {
+    const stated = (published: string, modified = ''): string =>
+      `<meta property="article:published_time" content="${published}">${modified ? `<meta property="article:modified_time" content="${modified}">` : ''}`
+    const dateline = '<article><h1>Harbour wall</h1><p>Jane Doe</p><p>August 25, 2024</p>'
+    const republished = clean(html(stated('2025-06-24T10:00:00Z'), dateline))
+    expect(republished.metadata.published).toBe('2024-08-25')
+    expect(republished.metadataSources.published).toMatch(/^byline block \d+ \(before the stated meta article:published_time\)$/u)
+    expect(clean(html(stated('2024-06-24T10:00:00Z'), dateline)).metadata.published).toBe('2024-06-24T10:00:00Z')
+    expect(clean(html(stated('2025-06-24T10:00:00Z', '2024-08-25T09:00:00Z'), dateline)).metadata.published).toBe('2025-06-24T10:00:00Z')
+  })
+
   it('gives no publication date for an update date only the markup states', () => {
     const {metadata} = clean(html('<meta property="article:modified_time" content="2024-03-04">', '<h1>Harbour wall</h1>'))
     expect(metadata).toMatchObject({modified: '2024-03-04'})
