@@ -56,6 +56,8 @@ const credential = new RegExp(data.credentialShape, 'u')
 const roleWords = new Set(bio.roles)
 const nameParticles = new Set(data.nameParticles)
 const organisationWords = new Set(data.organisationWords)
+const undatedPageTypes = new Set(data.undatedPageTypes)
+const unsignedPageTypes = new Set(data.unsignedPageTypes)
 const noiseWords = new Set([...data.authorNoise, ...dateData.months, ...dateData.weekdays])
 /** Where a byline's names end: a separator, a date phrase, a line break. */
 const nameRunEnd = new RegExp(`\\s*(?:[|•·—–»]|\\s-\\s|\\n|\\d|\\b(?:on|at|in|from|${dateData.months.join('|')})\\b|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
@@ -142,6 +144,15 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     }
   }
   const pageType = tree.data?.pageType
+  // A shop's product or category page, a listing or a service page is no dated, signed piece: its stamps are a CMS's, its names a listed item's.
+  if (pageType && undatedPageTypes.has(pageType.type)) {
+    delete fields.published
+    delete sources.published
+  }
+  if (pageType && unsignedPageTypes.has(pageType.type)) {
+    delete fields.author
+    delete sources.author
+  }
   if (pageType) {
     fields.pageType = pageType.type
     sources.pageType = pageType.evidence[0] === 'set by the caller' ? 'set by the caller' : 'page-type classifier'

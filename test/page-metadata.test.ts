@@ -188,6 +188,15 @@ describe('choosing among what the page states', () => {
     expect(clean(html(stated('2025-06-24T10:00:00Z', '2024-08-25T09:00:00Z'), dateline)).metadata.published).toBe('2025-06-24T10:00:00Z')
   })
 
+  it('gives a product or listing page no publication date or author, and an article both', () => {
+    const head = '<meta property="article:published_time" content="2023-02-03T23:19:53Z"><meta name="author" content="Jane Doe">'
+    const product = clean(html(head, '<h1>Enamel mug</h1>'), {pageType: 'product'})
+    expect(product.metadata.published).toBeUndefined()
+    expect(product.metadata.author).toBeUndefined()
+    expect(clean(html(head, '<h1>Enamel mug</h1>'), {pageType: 'service'}).metadata).toMatchObject({author: ['Jane Doe']})
+    expect(clean(html(head, '<h1>Enamel mug</h1>'), {pageType: 'article'}).metadata).toMatchObject({published: '2023-02-03T23:19:53Z', author: ['Jane Doe']})
+  })
+
   it('gives no publication date for an update date only the markup states', () => {
     const {metadata} = clean(html('<meta property="article:modified_time" content="2024-03-04">', '<h1>Harbour wall</h1>'))
     expect(metadata).toMatchObject({modified: '2024-03-04'})
