@@ -198,7 +198,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
       posterSeen = true
     }
     const line = metadataLine(block)
-    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(labelledByline(block.text) && !bodyStarted)) continue
+    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text))) continue
     const source = `byline block ${block.evidence.index}`
     const names = bylineNames(block.text, line?.reason ?? '')
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
@@ -215,7 +215,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
   return candidates
 }
 
-/** A short line a byline's label opens, the name after it ("Written by:Jane Doe") that the classifiers kept: "By focusing on …" is a sentence. */
+/** A short line a byline's label opens, the name after it ("Written by:Jane Doe") that the classifiers kept, read near a headline only (a shop's "By Brand" filter is none): "By focusing on …" is a sentence. */
 function labelledByline(line: string): boolean {
   if (line.length > data.maxLabelledBylineChars) return false
   const text = line.replace(gluedColon, ': ')
@@ -327,8 +327,8 @@ export function personNames(value: string, reading: NameReading = 'byline'): str
     .map((part) => withoutGluedRole(part))
     .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’.:]+$/gu, ''))
     .map((part) => (/\)$/u.test(part) && !part.includes('(') ? part.slice(0, -1).trimEnd() : part))
-    // Post-nominal letters follow a name ("Jane Doe, MD"): the first part is a name even when short and capitalised ("JWU", "BeauHD").
-    .filter((part, index) => isPersonName(part, reading) && (index === 0 || !isCredential(part)))
+    // Post-nominal letters follow a name ("Jane Doe, MD"): an author field's first part is a name even when short and capitalised ("JWU", "Ben"); a byline's may be a filter's or a badge's word ("NEW", "Best").
+    .filter((part, index) => isPersonName(part, reading) && ((index === 0 && reading === 'field') || !isCredential(part)))
 }
 
 /** "Jane DoeStaff writer": a name glued to its role by markup without spaces. */

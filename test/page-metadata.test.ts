@@ -215,8 +215,11 @@ describe('choosing among what the page states', () => {
   })
 
   it('takes a short capitalised first name as a name and drops post-nominal letters only after it', () => {
-    expect(personNames('Posted by BeauHD on Friday December 19, 2025 @08:00PM')).toEqual(['BeauHD'])
     expect(personNames('JWU', 'field')).toEqual(['JWU'])
+    expect(personNames('Ben', 'field')).toEqual(['Ben'])
+    // In a byline a short capitalised word is as likely a badge or a filter's label.
+    expect(personNames('NEW')).toEqual([])
+    expect(personNames('Best')).toEqual([])
     expect(personNames('Jane Doe, MD, PhD', 'field')).toEqual(['Jane Doe'])
     expect(personNames('Written by:Elise Nass')).toEqual(['Elise Nass'])
     // A name glued to a role needs a whole name before it: "EcoCult Staff" is a desk, not "Eco".
