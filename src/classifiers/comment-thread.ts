@@ -71,7 +71,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       for (const later of blocks.slice(index)) {
         // On an HTML page the article container outranks a guess from text: its blocks are left to the DOM hints.
         if (later.inArticle) continue
-        markRemoved(later, {ruleId: 'comment-thread', reason: `inside the comment thread that starts at “${start}”`, score: 0.8})
+        markRemoved(later, {ruleId: 'comment-thread', reason: `inside the comment thread that starts at “${start}”`, score: 0.8, comment: true})
       }
       return
     }
