@@ -35,6 +35,7 @@ describe('comments option', () => {
     const result = clean(article, {input: 'text', comments: true})
     expect(result.text).not.toContain('About time too')
     expect(result.comments).toContain('Margaret says:')
+    expect(result.comments).toContain('January 22, 2024 at 9:14 am')
     expect(result.comments).toContain('About time too.')
     expect(result.comments).toContain('I would like to see the figures')
     expect(result.comments).not.toContain(prose[0])

@@ -2,7 +2,7 @@ import type {Transformer} from 'unified'
 import domHintData from '../data/dom-hints.json' with {type: 'json'}
 import pageTypeData from '../data/page-types.json' with {type: 'json'}
 import {ancestry} from '../elements.js'
-import {blocksOf, markRemoved} from '../tree.js'
+import {blocksOf, claimForComments, markRemoved} from '../tree.js'
 import type {ElementInfo, Root} from '../types.js'
 
 export interface DomHintsOptions {
@@ -35,7 +35,11 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
     const title = blocks.find((block) => block.evidence.title)
     for (const block of blocks) {
       const html = block.evidence.html
-      if (!html || block.removal || block === title) continue
+      if (!html || block === title) continue
+      if (block.removal) {
+        if (block.removal.ruleId === 'byline' && ancestry(elements, html.element).some((index) => commentHint.test((elements[index] as ElementInfo).furniture ?? ''))) claimForComments(block)
+        continue
+      }
       for (const index of ancestry(elements, html.element)) {
         if ((area.has(index) || wrappers.has(index)) && !aboveArticle) break
         const element = elements[index] as ElementInfo
