@@ -183,8 +183,7 @@ function goodWithin(blocks: Block[], classes: QualityClass[], index: number, max
 
 /**
  * The title: of the heading-like lines stacked above the first good prose (site
- * name, tagline, headline, subtitle), the one that repeats a line above it
- * (the entry of a menu that lists the page), else the one with the most words, with the
+ * name, tagline, headline, subtitle), the one with the most words, with the
  * lines between it and the prose, is kept; the lines above it are left to the
  * neighbours rule. Returns the title's index (0 when there is none).
  */
@@ -202,9 +201,7 @@ function markTitle(blocks: Block[], classes: QualityClass[], maxDistance: number
     if (isHeading(block) || readsAsTitle(block)) stack.push(at)
   }
   if (stack.length === 0) return 0
-  // A line that repeats one above it is the page's own heading under a menu that lists it (a docs sidebar's current page).
-  const repeated = stack.find((at) => blocks.slice(0, at).some((block) => block.normal === (blocks[at] as Block).normal))
-  let title = repeated ?? stack.reduce((best, at) => ((blocks[at] as Block).features.words > (blocks[best] as Block).features.words ? at : best))
+  let title = stack.reduce((best, at) => ((blocks[at] as Block).features.words > (blocks[best] as Block).features.words ? at : best))
   // A headline directly above its deck (no blank line between) is part of the title.
   while (stack.includes(title - 1) && (blocks[title] as Block).evidence.blankLinesBefore === 0 && (blocks[title - 1] as Block).features.words >= titleMinWords) {
     title--

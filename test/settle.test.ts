@@ -15,14 +15,6 @@ describe('settle', () => {
     expect(kept(text)).toEqual(['Council votes to extend the library pilot for two more years', ...prose])
   })
 
-  it('takes a heading that repeats a menu entry above it for the title, and drops the menu', () => {
-    const page = ['Getting started', 'Installation', 'Webhooks', 'Rate limits', 'Error codes', 'Webhooks', ...prose].join('\n')
-    const lines = kept(page)
-    expect(lines[0]).toBe('Webhooks')
-    expect(lines).not.toContain('Rate limits')
-    expect(lines).not.toContain('Installation')
-  })
-
   it('drops short lines between furniture at the page edges', () => {
     const text = [...prose, 'Share this:', 'Popular', 'Contact'].join('\n')
     expect(kept(text)).toEqual(prose)
