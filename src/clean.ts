@@ -2,7 +2,7 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import dechaffCompileHtml from './compile/html.js'
 import dechaffCompileMarkdown from './compile/markdown.js'
-import dechaffCompileText, {compileText} from './compile/text.js'
+import dechaffCompileText, {compileText, isRemovedComment} from './compile/text.js'
 import {budgetOf, DechaffInputError, defaultMaxBytes, startClock} from './limits.js'
 import {validateOptions, type CleanOptions, type OutputFormat} from './options.js'
 import {decodeHtml} from './parse/decode.js'
@@ -59,6 +59,8 @@ export interface CleanResult {
   language: {code: string; source: LanguageSource}
   /** Every block of the page, in order, with its verdict. */
   blocks: BlockReport[]
+  /** With `comments: true`: the page's comment thread as text, which `text` leaves out (empty when the page has none). */
+  comments?: string
   /** The page's type and the evidence for it (absent when the page-type classifier is turned off). */
   pageType?: PageTypeVerdict
   /** The page-type message, then one message per removed block, in page order. */
@@ -114,7 +116,7 @@ export function createCleaner(options: CleanOptions = {}): Cleaner {
     const kind = options.input && options.input !== 'auto' ? options.input : detectInput(source)
     const processor = (processors[kind] ??= createProcessor(kind, options))
     const file = startFile(toText(source, kind, charset), path || options.path, timeoutMs)
-    return run(processor, kind, processor.parse(file), file, options.format ?? 'text')
+    return run(processor, kind, processor.parse(file), file, options)
   }
 }
 
@@ -134,7 +136,7 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
     if (error instanceof RangeError) throw new DechaffInputError('document is nested too deeply to read')
     throw error
   }
-  return run(processor, 'html', blockTreeOfHast(hast, jsonLdScripts(hast), file, options.language), file, options.format ?? 'text')
+  return run(processor, 'html', blockTreeOfHast(hast, jsonLdScripts(hast), file, options.language), file, options)
 }
 
 /**
@@ -162,14 +164,16 @@ function startFile(value: string, path: string | undefined, timeoutMs: number): 
   return file
 }
 
-function run(processor: DechaffProcessor, kind: InputKind, parsed: Root, file: VFile, format: OutputFormat): CleanResult {
+function run(processor: DechaffProcessor, kind: InputKind, parsed: Root, file: VFile, options: CleanOptions): CleanResult {
+  const format: OutputFormat = options.format ?? 'text'
   const tree = processor.runSync(parsed, file)
   const output = processor.stringify(tree, file)
   const text = format === 'text' ? output : compileText(tree)
   const language = tree.data?.language ?? {code: 'und', source: 'default' as const}
   const pageType = tree.data?.pageType
   const metadata = tree.data?.metadata ?? {fields: {}, sources: {}}
-  return {text, output, format, input: kind, language, blocks: reportBlocks(tree), ...(pageType ? {pageType} : {}), messages: file.messages, metadata: metadata.fields, metadataSources: metadata.sources}
+  const comments = options.comments ? {comments: compileText(tree, isRemovedComment)} : {}
+  return {text, output, format, input: kind, language, blocks: reportBlocks(tree), ...comments, ...(pageType ? {pageType} : {}), messages: file.messages, metadata: metadata.fields, metadataSources: metadata.sources}
 }
 
 const utf8 = new TextDecoder('utf-8')

@@ -34,6 +34,8 @@ export {blockFeatures, blockFeatureValues, contextFeatures, contextFeatureValues
 export type {BlockFeature} from './block-features.js'
 export {default as dechaffForumChrome} from './classifiers/forum-chrome.js'
 export type {ForumChromeOptions} from './classifiers/forum-chrome.js'
+export {default as dechaffProductDescription} from './classifiers/product-description.js'
+export type {ProductDescriptionOptions} from './classifiers/product-description.js'
 export type {PageFeature} from './page-features.js'
 export {default as dechaffPhrases} from './classifiers/phrases.js'
 export type {PhrasesOptions} from './classifiers/phrases.js'
@@ -84,6 +86,7 @@ export type {
   PageMetadata,
   PageType,
   PageTypeVerdict,
+  ProductDescription,
   QualityClass,
   Root,
   SourcePlace,

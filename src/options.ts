@@ -45,6 +45,13 @@ export interface CleanOptions {
   url?: string
   /** Let the block model, trained on labelled pages, decide the blocks no phrase rule removed; `false` runs the hand-set quality classes and context smoothing (default: false). */
   model?: boolean
+  /**
+   * Give an article's comment thread back as the result's separate `comments`
+   * text (each comment with its author and date line); the thread stays out of
+   * `text` either way. On a forum thread the posts are the content and are in
+   * `text` already (default: false).
+   */
+  comments?: boolean
   /** Markdown output: start with the page's metadata as YAML front matter (default: false). */
   frontMatter?: boolean
   /** HTML with parse5: each block's place in the HTML source, as `source` of its report (default: false; the parser then tracks positions, a little slower). */
@@ -67,6 +74,7 @@ type Kind = 'number' | 'boolean' | 'rules' | 'lexicon' | 'pageTypes'
 /** Every option of every classifier and its kind: unknown keys are rejected by name. */
 const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'page-type': {minConfidence: 'number', minTextConfidence: 'number'},
+  'product-description': {pageTypes: 'pageTypes', minBlockWords: 'number'},
   phrases: {lexicon: 'lexicon', extraRules: 'rules', blockMaxChars: 'number'},
   'forum-chrome': {lexicon: 'lexicon', pageTypes: 'pageTypes', blockMaxChars: 'number'},
   metadata: {maxChars: 'number', taxonomyMaxChars: 'number', minVocabularyShare: 'number'},
@@ -101,7 +109,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'block-model': {minProbability: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number'}
-const topKeys = new Set(['input', 'language', 'parser', 'format', 'links', 'images', 'frontMatter', 'sourcePositions', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'model', 'path', 'timeoutMs', 'maxBytes'])
+const topKeys = new Set(['input', 'language', 'parser', 'format', 'links', 'images', 'frontMatter', 'sourcePositions', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'model', 'comments', 'path', 'timeoutMs', 'maxBytes'])
 /** The options that take one of a few words, and those words. */
 const choices: Record<string, string[]> = {input: ['auto', 'text', 'html'], parser: ['parse5', 'jsdom'], format: ['text', 'markdown', 'html'], pageType: [...pageTypes]}
 
@@ -146,7 +154,7 @@ export function validateOptions(value: unknown, source = 'options'): CleanOption
       throw new DechaffConfigError(`${source}.${key}: expected ${words.join(', ')}, got ${JSON.stringify(value)}`)
     }
   }
-  for (const key of ['links', 'images', 'frontMatter', 'sourcePositions', 'model'] as const) {
+  for (const key of ['links', 'images', 'frontMatter', 'sourcePositions', 'model', 'comments'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new DechaffConfigError(`${source}.${key}: expected true or false, got ${JSON.stringify(options[key])}`)
   }
   for (const key of ['timeoutMs', 'maxBytes'] as const) {

@@ -17,6 +17,7 @@ import dechaffForumChrome, {type ForumChromeOptions} from './classifiers/forum-c
 import dechaffNavigation, {type NavigationOptions} from './classifiers/navigation.js'
 import dechaffPageType, {type PageTypeOptions} from './classifiers/page-type.js'
 import dechaffPhrases, {type PhrasesOptions} from './classifiers/phrases.js'
+import dechaffProductDescription, {type ProductDescriptionOptions} from './classifiers/product-description.js'
 import dechaffQuality, {type QualityOptions} from './classifiers/quality.js'
 import dechaffRepeatedItems, {type RepeatedItemsOptions} from './classifiers/repeated-items.js'
 import dechaffRepetition, {type RepetitionOptions} from './classifiers/repetition.js'
@@ -25,6 +26,7 @@ import dechaffTrailingStories, {type TrailingStoriesOptions} from './classifiers
 /** Options of each classifier, by name; `false` turns a classifier off. */
 export interface ClassifierOptions {
   'page-type'?: PageTypeOptions | false
+  'product-description'?: ProductDescriptionOptions | false
   phrases?: PhrasesOptions | false
   metadata?: MetadataOptions | false
   caption?: CaptionOptions | false
@@ -45,13 +47,15 @@ export interface ClassifierOptions {
 export type ClassifierName = keyof ClassifierOptions
 
 /**
- * The classifiers in the order they run: the page's type first, then phrase
+ * The classifiers in the order they run: the page's type first, then the
+ * product description it states in its JSON-LD, then phrase
  * and line-shape classifiers, then the DOM classifiers (HTML pages only), then the statistical
  * one, then the region classifiers that need its classes to know where the
  * article is, then the block model, which weighs what all of them found.
  */
 export const classifierPlugins = {
   'page-type': dechaffPageType,
+  'product-description': dechaffProductDescription,
   phrases: dechaffPhrases,
   metadata: dechaffMetadata,
   caption: dechaffCaption,

@@ -12,6 +12,11 @@ export function markRemoved(block: Block, mark: Mark): void {
   if (!block.removal) block.removal = mark
 }
 
+/** A byline or dateline removed inside a comment thread is a comment's own author or date line: it goes with the comments. */
+export function claimForComments(block: Block): void {
+  if (block.removal?.ruleId === 'byline') block.removal = {...block.removal, comment: true}
+}
+
 /** Whether some classifier already removed the block. */
 export function isRemoved(block: Block): boolean {
   return block.removal !== undefined

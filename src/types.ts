@@ -113,6 +113,8 @@ export interface Mark {
   score: number
   /** A removal from within the article's flow (a caption, a photo credit): context smoothing looks through it. */
   inFlow?: boolean
+  /** A removal of part of a comment thread (a comment, its author line, a reply), which `comments: true` gives back as the page's comments. */
+  comment?: boolean
 }
 
 /** The block model's decision on a block: its probability of content and the evidence that weighed most. */
@@ -173,6 +175,8 @@ declare module 'nlcst' {
     elements?: ElementInfo[]
     /** HTML pages: the JSON-LD `articleBody` if the page has one. */
     articleBody?: string
+    /** HTML pages: the description of the one product the page's JSON-LD states, if any. */
+    productDescription?: ProductDescription
     /** HTML pages: the elements the article-container classifier found to hold the article. */
     articleElements?: number[]
     /** HTML pages: what the page's head says about it (JSON-LD types, `og:type`, generator, address). */
@@ -186,6 +190,13 @@ declare module 'nlcst' {
     /** HTML pages: the page's hast tree, which structured compilers (Markdown, HTML) prune to the kept blocks. */
     hast?: HastRoot
   }
+}
+
+/** A product's description from the page's JSON-LD. */
+export interface ProductDescription {
+  text: string
+  /** The page's markup lacked it, so the parser added it as a paragraph after the `<h1>`. */
+  rendered: boolean
 }
 
 /** What a page's head says about the page. */

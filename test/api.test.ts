@@ -50,6 +50,7 @@ describe('public API', () => {
         "dechaffParseHtml",
         "dechaffParseText",
         "dechaffPhrases",
+        "dechaffProductDescription",
         "dechaffQuality",
         "dechaffRepetition",
         "dechaffSettle",

@@ -23,6 +23,8 @@ export interface PageOutput {
   language: string
   /** The page's metadata, for JSON Lines records. */
   metadata: PageMetadata
+  /** With `comments`: the page's comment thread, for JSON Lines records. */
+  comments?: string
 }
 
 /** A page as `--format json` writes it. */
@@ -31,6 +33,8 @@ export interface PageDocument {
   language: CleanResult['language']
   pageType?: CleanResult['pageType']
   text: string
+  /** With `comments`: the page's comment thread, apart from its text. */
+  comments?: string
   metadata: PageMetadata
   metadataSources: CleanResult['metadataSources']
   blocks: CleanResult['blocks']
@@ -45,6 +49,7 @@ export function formatPage(result: CleanResult, format: OutputFormat): PageOutpu
   const removed = [...removedBy].map(([rule, chars]) => ({rule, chars})).sort((a, b) => b.chars - a.chars)
   const language = result.language.code
   const {metadata, metadataSources} = result
-  if (format === 'json') return {text: result.text, document: {input: result.input, language: result.language, ...(result.pageType ? {pageType: result.pageType} : {}), text: result.text, metadata, metadataSources, blocks: result.blocks}, removed, language, metadata}
-  return {text: result.output, removed, language, metadata}
+  const comments = result.comments === undefined ? {} : {comments: result.comments}
+  if (format === 'json') return {text: result.text, document: {input: result.input, language: result.language, ...(result.pageType ? {pageType: result.pageType} : {}), text: result.text, ...comments, metadata, metadataSources, blocks: result.blocks}, removed, language, metadata}
+  return {text: result.output, removed, language, metadata, ...comments}
 }

@@ -154,7 +154,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       }
       await emit(record.seq, undefined)
     } else if (outputSink?.jsonl) {
-      await emit(record.seq, `${JSON.stringify({id: record.id, ...record.fields, ...(reply.document ?? {language: reply.language, text: reply.text, metadata: reply.metadata}), removed: reply.removed, ...(options.timings === false ? {} : {ms: Math.round(reply.ms)})})}\n`)
+      await emit(record.seq, `${JSON.stringify({id: record.id, ...record.fields, ...(reply.document ?? {language: reply.language, text: reply.text, ...(reply.comments === undefined ? {} : {comments: reply.comments}), metadata: reply.metadata}), removed: reply.removed, ...(options.timings === false ? {} : {ms: Math.round(reply.ms)})})}\n`)
     } else {
       await emit(record.seq, multiple ? `==> ${record.id} <==\n${reply.text}` : reply.text)
     }

@@ -15,7 +15,7 @@ export interface WorkerTask {
 
 /** A cleaned page, or why it could not be cleaned. */
 export type WorkerReply =
-  | {task: number; ok: true; text: string; document?: PageDocument; removed: Array<{rule: string; chars: number}>; language: string; metadata: PageMetadata; ms: number; chars: number; result?: CleanResult}
+  | {task: number; ok: true; text: string; document?: PageDocument; removed: Array<{rule: string; chars: number}>; language: string; metadata: PageMetadata; comments?: string; ms: number; chars: number; result?: CleanResult}
   | {task: number; ok: false; error: string; ms: number}
 
 /** Cleans one page; never throws. */

@@ -4,7 +4,7 @@ import {isProse, proseShareBefore} from '../regions.js'
 import {isDatedByline, startsLikeByline} from '../dates.js'
 import {anyOf} from '../lexicon.js'
 import {defaults} from '../thresholds.js'
-import {blocksOf, markRemoved} from '../tree.js'
+import {blocksOf, claimForComments, markRemoved} from '../tree.js'
 import type {Block, Root} from '../types.js'
 
 export interface CommentThreadOptions {
@@ -71,7 +71,8 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       for (const later of blocks.slice(index)) {
         // On an HTML page the article container outranks a guess from text: its blocks are left to the DOM hints.
         if (later.inArticle) continue
-        markRemoved(later, {ruleId: 'comment-thread', reason: `inside the comment thread that starts at “${start}”`, score: 0.8})
+        claimForComments(later)
+        markRemoved(later, {ruleId: 'comment-thread', reason: `inside the comment thread that starts at “${start}”`, score: 0.8, comment: true})
       }
       return
     }

@@ -1,7 +1,8 @@
 import type {Transformer} from 'unified'
+import domHintData from '../data/dom-hints.json' with {type: 'json'}
 import pageTypeData from '../data/page-types.json' with {type: 'json'}
 import {ancestry} from '../elements.js'
-import {blocksOf, markRemoved} from '../tree.js'
+import {blocksOf, claimForComments, markRemoved} from '../tree.js'
 import type {ElementInfo, Root} from '../types.js'
 
 export interface DomHintsOptions {
@@ -34,13 +35,23 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
     const title = blocks.find((block) => block.evidence.title)
     for (const block of blocks) {
       const html = block.evidence.html
-      if (!html || block.removal || block === title) continue
+      if (!html || block === title) continue
+      if (block.removal) {
+        if (block.removal.ruleId === 'byline' && ancestry(elements, html.element).some((index) => commentHint.test((elements[index] as ElementInfo).furniture ?? ''))) claimForComments(block)
+        continue
+      }
       for (const index of ancestry(elements, html.element)) {
         if ((area.has(index) || wrappers.has(index)) && !aboveArticle) break
         const element = elements[index] as ElementInfo
         if (element.tag === 'body') break
         if (element.furniture && !content?.test(element.furniture)) {
-          markRemoved(block, {ruleId: 'dom-hint', reason: `inside ${describe(element)} (${element.furniture})`, score: 0.75, inFlow: element.furnitureInFlow === true})
+          markRemoved(block, {
+            ruleId: 'dom-hint',
+            reason: `inside ${describe(element)} (${element.furniture})`,
+            score: 0.75,
+            inFlow: element.furnitureInFlow === true,
+            ...(commentHint.test(element.furniture) ? {comment: true} : {})
+          })
           break
         }
       }
@@ -50,6 +61,9 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
 
 /** Hints that name content on some kinds of page, alone or run together (`commentbody`): a forum's posts sit in `comment` and `reply` elements. */
 const contentHints = new Map(Object.entries(pageTypeData.contentHints).map(([type, words]) => [type, new RegExp(`^(?:${words.join('|')})`, 'u')]))
+
+/** Hints that mark a comment thread, alone or run together (`commentbody`, `disqus_thread`). */
+const commentHint = new RegExp(`^(?:${domHintData.commentTokens.join('|')})`, 'u')
 
 function describe(element: ElementInfo): string {
   return element.tokens.length > 0 ? `<${element.tag} ${element.tokens.slice(0, 4).join(' ')}>` : `<${element.tag}>`

@@ -19,7 +19,9 @@ const pageFlagsHelp = `      --input KIND            auto, text or html (default
 const formatFlagsHelp = `      --format F              text, markdown (GFM), html (clean HTML) or json (one object a page: text,
                               metadata, blocks) (default: text); --out files end in .txt, .md, .html, .json
       --links, --images       markdown and html: keep links and images (default: text only)
-      --front-matter          markdown: start each page with its metadata as YAML front matter`
+      --front-matter          markdown: start each page with its metadata as YAML front matter
+      --comments              give an article's comment thread back as "comments" beside "text" in
+                              --format json and in JSON Lines records (default: off: left out)`
 
 const globsHelp = `      --include GLOB, --exclude GLOB   which files to take from folders (repeatable); a glob without
                               a slash matches file names at any depth (*.html), one with a slash

@@ -36,6 +36,7 @@ const cleaningFlags = {
   links: {type: 'boolean', default: false},
   images: {type: 'boolean', default: false},
   'front-matter': {type: 'boolean', default: false},
+  comments: {type: 'boolean', default: false},
   include: {type: 'string', multiple: true},
   exclude: {type: 'string', multiple: true}
 } as const
@@ -225,6 +226,7 @@ interface CleaningValues extends PageValues {
   links: boolean
   images: boolean
   'front-matter': boolean
+  comments: boolean
 }
 
 /** The cleaning options of the page flags, over the configuration found from `start`. */
@@ -256,7 +258,8 @@ async function cleaningOptions(values: CleaningValues, operand: string | undefin
     ...(await pageOptions(values, await startOf(operand), command)),
     ...(values.links ? {links: true} : {}),
     ...(values.images ? {images: true} : {}),
-    ...(values['front-matter'] ? {frontMatter: true} : {})
+    ...(values['front-matter'] ? {frontMatter: true} : {}),
+    ...(values.comments ? {comments: true} : {})
   }
   return {format: values.format as OutputFormat, options}
 }

@@ -1,6 +1,6 @@
 import type {Plugin} from 'unified'
 import {blocksOf} from '../tree.js'
-import type {Root} from '../types.js'
+import type {Block, Root} from '../types.js'
 import {isCodeIndent} from './kept.js'
 
 /**
@@ -14,17 +14,26 @@ const dechaffCompileText: Plugin<[], Root, string> = function () {
 
 export default dechaffCompileText
 
-/** Write the kept blocks of a settled tree. */
-export function compileText(tree: Root): string {
+/** Write the kept blocks of a settled tree, or the blocks `shown` picks. */
+export function compileText(tree: Root, shown: (block: Block) => boolean = isKept): string {
   let output = ''
   let blankSinceKept = false
   for (const node of blocksOf(tree)) {
     const block = node.data.block
     if (block.evidence.blankLinesBefore > 0) blankSinceKept = true
-    if (!block.verdict?.keep) continue
+    if (!shown(block)) continue
     if (output) output += blankSinceKept ? '\n\n' : '\n'
     output += block.evidence.preformatted ?? (isCodeIndent(block) ? block.evidence.indent : '') + block.text
     blankSinceKept = false
   }
   return output ? `${output}\n` : ''
+}
+
+function isKept(block: Block): boolean {
+  return block.verdict?.keep === true
+}
+
+/** A removed block of the page's comment thread (a comment, its author line, a reply). */
+export function isRemovedComment(block: Block): boolean {
+  return block.verdict?.keep !== true && block.removal?.comment === true
 }

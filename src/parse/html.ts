@@ -11,6 +11,7 @@ import {parseWithJsdom} from './dom.js'
 import {flattenToText, markupShape, maxNesting} from './flatten.js'
 import {bodyOf, documentTitle, extractBlocks, type RawBlock} from './html-blocks.js'
 import {parseJsonLd, readHead} from './head.js'
+import {jsonLdProductDescription, showProductDescription} from './structured.js'
 import {jsonLdArticleBody, sourceOffset, stripNonContent, type StrippedHtml} from './strip.js'
 import {parseText} from './text.js'
 import {headlineOf, titleIndex} from './title.js'
@@ -81,16 +82,19 @@ function sourcePlaces(html: string, stripped: StrippedHtml): (offset: number) =>
 
 /**
  * The block tree of a parsed page: its blocks, the headline of `<title>` as
- * the first block when the page has no `<h1>`, the title block marked, the
- * evidence the HTML classifiers read, and what the page states about itself
+ * the first block when the page has no `<h1>`, the title block marked, a
+ * product description the page states only in its JSON-LD shown after the
+ * `<h1>` (`root.data.productDescription`), the evidence the HTML classifiers read, and what the page states about itself
  * (`root.data.stated`) for the metadata step.
  */
 export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, language?: string, placeOf?: (offset: number) => SourcePlace): Root {
   const documents = parseJsonLd(jsonLd)
   const articleBody = jsonLdArticleBody(documents)
+  const described = jsonLdProductDescription(documents)
   const {stated, page} = readHead(hast, documents)
   const title = documentTitle(hast)
   const body = bodyOf(hast)
+  const productDescription = body && described ? showProductDescription(body, described) : undefined
   const {blocks, elements} = body ? extractBlocks(body) : {blocks: [], elements: []}
   checkBlockCount(blocks.length)
   checkDeadline(file, 'reading the page structure')
@@ -130,7 +134,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
   return {
     type: 'RootNode',
     children,
-    data: {elements, hast, stated, page, language: {code: profile.code, source}, ...(articleBody ? {articleBody} : {})},
+    data: {elements, hast, stated, page, language: {code: profile.code, source}, ...(articleBody ? {articleBody} : {}), ...(productDescription ? {productDescription} : {})},
     position: {start: {line: 1, column: 1, offset: 0}, end: {line, column: 1, offset}}
   }
 }
