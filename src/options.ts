@@ -89,7 +89,9 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     minBodyRecall: 'number',
     keepOutsideProse: 'boolean',
     alternativeShare: 'number',
-    minAlternatives: 'number'
+    minAlternatives: 'number',
+    otherStoryCohesionShare: 'number',
+    minSubjectParagraphs: 'number'
   },
   'repeated-items': {minItems: 'number', minItemWords: 'number', minSubstantialShare: 'number', minListShare: 'number', controlShare: 'number'},
   'dom-hints': {aboveArticle: 'boolean'},
@@ -104,7 +106,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     sentenceStopwordsLow: 'number'
   },
   'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minArticleShare: 'number'},
-  'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number'},
+  'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number', minFeedTeasers: 'number', maxFeedSummaryChars: 'number', minFeedSummaryChars: 'number', feedCohesionShare: 'number'},
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'},
   'block-model': {minProbability: 'number'}
 }

@@ -44,6 +44,8 @@ export const pageFeatures: PageFeature[] = [
   {name: 'blocks', describes: 'many blocks'},
   {name: 'prose-share', describes: 'most text is long sentences'},
   {name: 'words-per-block', describes: 'long blocks'},
+  {name: 'prose-run', describes: 'one long unbroken run of prose (an article body)'},
+  {name: 'prose-run-share', describes: 'most words in one unbroken run of prose'},
   {name: 'link-density', describes: 'text is mostly links'},
   {name: 'list-share', describes: 'many list items'},
   {name: 'heading-share', describes: 'many headings'},
@@ -102,6 +104,26 @@ function repeatedElements(elements: ElementInfo[]): {largest: number; posts: num
   return {largest, posts, cards}
 }
 
+/** A block of running prose: long enough, ends a sentence, not mostly links. */
+const isProse = (block: Block): boolean => block.features.words >= data.proseRun.minWords && block.features.terminal && block.evidence.linkDensity < data.proseRun.maxLinkDensity
+
+/**
+ * Words in the longest run of prose blocks in page order. Short unlinked
+ * blocks (subheadings, a caption) do not break a run; a linked block (a
+ * headline, a menu entry) does: an article's body is one long run, a
+ * listing's teasers are many short ones between linked headlines.
+ */
+function longestProseRun(blocks: Block[]): number {
+  let longest = 0
+  let run = 0
+  for (const block of blocks) {
+    if (isProse(block)) run += block.features.words
+    else if (block.evidence.linkDensity >= data.proseRun.maxLinkDensity || block.features.words >= data.proseRun.minWords) run = 0
+    longest = Math.max(longest, run)
+  }
+  return longest
+}
+
 function isChrome(block: Block, pattern: RegExp): boolean {
   return block.normal.length <= chromeMaxChars && pattern.test(block.normal.replace(/[.:!?…|•·]+$/u, '').trim())
 }
@@ -119,6 +141,7 @@ export function pageFeatureValues(tree: Root, url?: string): number[] {
   const address = pathWords(url ?? page.url)
   const generator = page.generator ?? ''
   const repeated = repeatedElements(tree.data?.elements ?? [])
+  const proseRun = longestProseRun(blocks)
   const title = blocks.find((block) => block.evidence.title) ?? blocks.find((block) => block.evidence.heading === 1)
   return [
     ...[...jsonLdGroups.values()].map((types) => (page.jsonLdTypes.some((type) => types.has(type)) ? 1 : 0)),
@@ -132,6 +155,8 @@ export function pageFeatureValues(tree: Root, url?: string): number[] {
     scale(blocks.length),
     words === 0 ? 0 : proseWords / words,
     scale(words / count),
+    scale(proseRun),
+    words === 0 ? 0 : proseRun / words,
     chars === 0 ? 0 : linkChars / chars,
     share((block) => block.evidence.listItem === true || block.features.listMarker),
     share((block) => block.evidence.heading !== undefined || block.features.headingLike),

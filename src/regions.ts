@@ -64,6 +64,18 @@ export function cohesion(a: Map<string, number>, b: Map<string, number>): number
 }
 
 /**
+ * Whether a block is on the subject of some paragraphs: as cohesive with all
+ * of them as `share` of their own median cohesion with the whole. Relative, so
+ * it holds in any language and for any length of article.
+ */
+export function subjectTest(paragraphs: Block[], share: number): (block: Block) => boolean {
+  const whole = termVector(paragraphs)
+  const own = paragraphs.map((paragraph) => cohesion(termVector([paragraph]), whole)).sort((a, b) => a - b)
+  const median = own[Math.floor(own.length / 2)] ?? 0
+  return (block) => cohesion(termVector([block]), whole) >= share * median
+}
+
+/**
  * Outside the article every class drops a step: likely boilerplate, left to
  * context; a short line there is not rescued by a good neighbour.
  */

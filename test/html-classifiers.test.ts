@@ -28,6 +28,23 @@ describe('article-container', () => {
   })
 })
 
+describe('article-container, the next story', () => {
+  const story = `<div class="feed"><h3>Harbour wall repairs finish a month early</h3>
+    <p>Engineers finished rebuilding the harbour wall a month ahead of schedule, and fishing boats can moor along the whole quay again from Friday morning onwards, the harbour master told a gathering of skippers and their families on the slipway.</p></div>`
+
+  it('does not keep prose below another story’s headline after the article', () => {
+    const html = `<body><article>${article}</article><aside>${story}</aside></body>`
+    expect(ruleOf(html, 'Paragraph 4')).toBe('kept')
+    expect(ruleOf(html, 'Engineers finished')).not.toBe('kept')
+  })
+
+  it('keeps prose below a heading after the article when it is on the article’s subject', () => {
+    const more = `<h3>What residents said</h3><p>Residents who came to the meeting said the council decided well, and asked why it had not decided the same thing a year ago, when residents first came to a meeting about it and explained in some detail what they wanted.</p>`
+    const html = `<body><article>${article}</article><div>${more}</div></body>`
+    expect(ruleOf(html, 'Residents who came')).toBe('kept')
+  })
+})
+
 describe('article-container, sections and markup', () => {
   const section = (n: number): string =>
     `<div class="section-block"><h2>Part ${n}</h2>${paragraph(n)}${paragraph(n + 10)}</div>`

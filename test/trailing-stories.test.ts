@@ -48,4 +48,38 @@ describe('trailing-stories', () => {
     const blocks = classify(text, plugins)
     expect(blocks.slice(0, 4).every((block) => block.removal === undefined)).toBe(true)
   })
+
+  const feed = [
+    'Harbour wall repairs finish a month early',
+    'Engineers finished rebuilding the harbour wall a month ahead of schedule, and fishing boats can moor along the whole quay again.',
+    'Choir wins the regional festival',
+    'The town choir took first place at the regional festival on Saturday with a programme of folk songs arranged by its director.',
+    'Ferry timetable changes on Monday',
+    'Crossings will leave every forty minutes instead of every half hour while one of the two ferries is serviced at the yard.'
+  ]
+
+  it('removes a feed of other stories, each a headline and one summary, after the article and its furniture', () => {
+    const blocks = classify([...prose, 'Leave a Reply', ...feed].join('\n'), plugins)
+    expect(blocks.slice(0, 3).every((block) => block.removal === undefined)).toBe(true)
+    expect(blocks.slice(4).map((block) => block.removal?.ruleId)).toEqual(new Array(6).fill('trailing-stories'))
+  })
+
+  it('keeps the same shape when it follows the article directly, or its headlines are numbered', () => {
+    expect(classify([...prose, ...feed].join('\n'), plugins).filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
+    const numbered = feed.map((line, index) => (index % 2 === 0 ? `${index / 2 + 1}. ${line}` : line))
+    expect(classify([...prose, 'Leave a Reply', ...numbered].join('\n'), plugins).filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
+  })
+
+  it('keeps headed one-paragraph sections on the article’s own subject', () => {
+    const sections = [
+      'Why the council voted for it',
+      'The council voted to extend the pilot scheme because usage had doubled, and residents at the meeting said the scheme helped them.',
+      'What residents asked for',
+      'Residents who spoke at the meeting asked for the opening hours of the scheme to be extended into the evening for shift workers.',
+      'What it will cost',
+      'Officials said the budget covers the extra cost of the pilot scheme, and the review of the scheme comes before the next election.'
+    ]
+    const blocks = classify([...prose, ...sections].join('\n'), plugins)
+    expect(blocks.filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
+  })
 })

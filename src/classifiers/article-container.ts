@@ -1,6 +1,7 @@
 import type {Transformer} from 'unified'
 import {ancestry} from '../elements.js'
 import {scoresOf, tokenOverlap} from '../metrics.js'
+import {subjectTest} from '../regions.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf} from '../tree.js'
 import type {Block, ElementInfo, Root} from '../types.js'
@@ -20,6 +21,15 @@ export interface ArticleContainerOptions {
   alternativeShare?: number
   /** Alternatives an ancestor of the best candidate must also hold for the article to climb to it (default: 3). */
   minAlternatives?: number
+  /**
+   * Below a heading outside the article, after its end, long prose outside is
+   * kept for judging only when it is this share as much on the article's
+   * subject as the article's own paragraphs are (median); less, and it is
+   * another story's (default: 0.5).
+   */
+  otherStoryCohesionShare?: number
+  /** Paragraphs of long prose the article must hold for its subject to be measured and another story told apart (default: 3). */
+  minSubjectParagraphs?: number
 }
 
 const tagWeight: Record<string, number> = {
@@ -47,6 +57,8 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
   const keepOutsideProse = options.keepOutsideProse ?? true
   const alternativeShare = options.alternativeShare ?? settings.alternativeShare
   const minAlternatives = options.minAlternatives ?? settings.minAlternatives
+  const otherStoryCohesionShare = options.otherStoryCohesionShare ?? settings.otherStoryCohesionShare
+  const minSubjectParagraphs = options.minSubjectParagraphs ?? settings.minSubjectParagraphs
   return (tree) => {
     const elements = tree.data?.elements
     if (!elements || elements.length === 0) return
@@ -80,11 +92,17 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
     })
     const titleAt = title ? blocks.indexOf(title) : -1
     const articleStart = blocks.findIndex((block) => block.inArticle)
+    const paragraphs = blocks.filter((block) => block.inArticle && isStandaloneProse(block))
+    // A container of a paragraph or two may be a fragment of the article: then its subject says too little.
+    const region = (elements[best[0]] as ElementInfo).parent
+    const inRegion = (block: Block): boolean => region >= 0 && block.evidence.html !== undefined && ancestry(elements, block.evidence.html.element).includes(region)
+    const nextStory = paragraphs.length >= minSubjectParagraphs ? nextStoryStart(blocks, inRegion) : blocks.length
+    const onSubject = subjectTest(paragraphs, otherStoryCohesionShare)
     blocks.forEach((block, index) => {
       if (!block.evidence.html || block.inArticle || block === title || block.removal) return
       // Between the title and the article body: standfirst, deck, verdict box; the other classifiers judge them.
       if (titleAt !== -1 && index > titleAt && index < articleStart && block.evidence.linkDensity < 0.5) return
-      if (keepOutsideProse && isStandaloneProse(block)) return
+      if (keepOutsideProse && isStandaloneProse(block) && (index < nextStory || onSubject(block))) return
       block.outsideArticle = true
     })
     tree.data = {...tree.data, articleElements: [...area]}
@@ -193,6 +211,26 @@ function articleArea(best: readonly [number, number], ranked: ReadonlyArray<read
     if (element !== container && (elements[element] as ElementInfo).parent === parent && parent >= 0 && siblingScore >= threshold) area.add(element)
   }
   return area
+}
+
+/** Link density from which a heading is a headline linking to its story. */
+const linkedHeadline = 0.5
+
+/**
+ * Where another story starts: the first linked headline after the article's
+ * last block that is outside the region around it (the article container's
+ * parent, where its own later sections sit). Prose below it belongs to that
+ * story (a live feed, the next article of an endless scroll), not to the
+ * page's article.
+ */
+function nextStoryStart(blocks: Block[], inRegion: (block: Block) => boolean): number {
+  let articleEnd = -1
+  blocks.forEach((block, index) => {
+    if (block.inArticle) articleEnd = index
+  })
+  if (articleEnd === -1) return blocks.length
+  const heading = blocks.findIndex((block, index) => index > articleEnd && block.evidence.heading !== undefined && block.evidence.linkDensity >= linkedHeadline && !inRegion(block))
+  return heading === -1 ? blocks.length : heading
 }
 
 /** Long, unlinked prose: judged by the later classifiers even outside the container. */

@@ -1,5 +1,5 @@
 import type {Transformer} from 'unified'
-import {cohesion, isProse, proseShareBefore, termVector} from '../regions.js'
+import {cohesion, isProse, proseShareBefore, subjectTest, termVector} from '../regions.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, Root} from '../types.js'
@@ -15,6 +15,14 @@ export interface TrailingStoriesOptions {
   minArticleShare?: number
   /** Shortest article prose block, in characters (default: 150). */
   proseMinChars?: number
+  /** Headline-and-summary teasers in a row, with no "Read more" links, that make a feed of other stories (default: 3). */
+  minFeedTeasers?: number
+  /** Longest summary of one such teaser, in characters (default: 600). */
+  maxFeedSummaryChars?: number
+  /** Shortest summary of one such teaser, in characters (default: 80). */
+  minFeedSummaryChars?: number
+  /** A teaser's summary is on another subject when it is less than this share as cohesive with the article as the article's own paragraphs are (median) (default: 0.5). */
+  feedCohesionShare?: number
 }
 
 /** Removed blocks that belong inside a teaser (its image credit, alt text, date) rather than end the article. */
@@ -24,9 +32,10 @@ const teaserParts = new Set(['image-credit', 'alt-text', 'byline'])
 const bareMarkerMaxWords = 4
 
 /**
- * Remove the stories a site appends after the article. Two structures mark
+ * Remove the stories a site appends after the article. Three structures mark
  * the tail: a run of teasers (headline, caption, summary, bare "Read more"
- * link, repeated), and a related-stories heading ("More from …", "You may also
+ * link, repeated), a feed of headlines each with a one-paragraph summary on
+ * another subject, and a related-stories heading ("More from …", "You may also
  * like", "Most viewed") or a references heading ("Sources", "Further
  * reading") placed after most of the article's prose; a references list ends
  * where the article's prose resumes. Teasers may
@@ -40,13 +49,18 @@ export default function dechaffTrailingStories(options: TrailingStoriesOptions =
     maxProseBlocks: options.maxProseBlocks ?? defaults.regions.teaserMaxProseBlocks,
     maxHeadlineBlocks: options.maxHeadlineBlocks ?? defaults.regions.teaserMaxHeadlineBlocks,
     minArticleShare: options.minArticleShare ?? defaults.regions.recirculationMinArticleShare,
-    proseMinChars: options.proseMinChars ?? defaults.regions.proseMinChars
+    proseMinChars: options.proseMinChars ?? defaults.regions.proseMinChars,
+    minFeedTeasers: options.minFeedTeasers ?? defaults.regions.feedMinTeasers,
+    maxFeedSummaryChars: options.maxFeedSummaryChars ?? defaults.regions.feedMaxSummaryChars,
+    minFeedSummaryChars: options.minFeedSummaryChars ?? defaults.regions.feedMinSummaryChars,
+    feedCohesionShare: options.feedCohesionShare ?? defaults.regions.feedCohesionShare
   }
   return (tree) => {
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const teaserStart = findTeaserRun(blocks, settings)
     const headingStart = findRecirculationHeading(blocks, settings)
-    const starts = [teaserStart, headingStart].filter((start): start is Tail => start !== undefined)
+    const feedStart = findHeadlineFeed(blocks, settings)
+    const starts = [teaserStart, headingStart, feedStart].filter((start): start is Tail => start !== undefined)
     if (starts.length === 0) return
     const tail = starts.reduce((a, b) => (a.index <= b.index ? a : b))
     for (const block of blocks.slice(tail.index)) {
@@ -147,4 +161,64 @@ function findRecirculationHeading(blocks: Block[], settings: Settings): Tail | u
   const heading = blocks[index] as Block
   if (heading.removal?.ruleId === 'references') return {index, reason: `below the references heading “${heading.text}”`, references: true}
   return {index, reason: `below the related-stories heading “${heading.text}”`}
+}
+
+/** Furniture that closes an article (its share row, tags, comment form): a feed below it is not the article's own sections. */
+const articleClosers = new Set(defaults.regions.feedAfterRules)
+
+/** A teaser of a feed: its first headline line and its one-paragraph summary. */
+interface FeedTeaser {
+  start: number
+  summary: number
+}
+
+/** A one-paragraph summary: a sentence or more, shorter than an article's sections. */
+function isSummary(block: Block, settings: Settings): boolean {
+  const {chars, terminal} = block.features
+  return !block.removal && chars >= settings.minFeedSummaryChars && chars <= settings.maxFeedSummaryChars && (terminal || chars >= settings.proseMinChars)
+}
+
+/** A headline, rubric or date line above a summary: short, not a summary itself, and not numbered (a listicle's sections are). */
+function isHeadlineLine(block: Block, settings: Settings): boolean {
+  return !block.features.listMarker && (block.features.chars < settings.minFeedSummaryChars || (block.features.headingLike && !block.features.terminal))
+}
+
+/** The teaser whose summary is block `summary`: one to `maxHeadlineBlocks` headline lines right above it, and no second paragraph below. */
+function teaserAt(blocks: Block[], summary: number, settings: Settings): FeedTeaser | undefined {
+  const next = blocks[summary + 1]
+  if (!isSummary(blocks[summary] as Block, settings) || (next && isSummary(next, settings))) return undefined
+  let start = summary
+  while (start > 0 && summary - start < settings.maxHeadlineBlocks && isHeadlineLine(blocks[start - 1] as Block, settings)) start--
+  return start < summary ? {start, summary} : undefined
+}
+
+/**
+ * A feed of other stories after the article, without "Read more" links:
+ * `minFeedTeasers` teasers in a row (headline lines, one summary paragraph),
+ * after an article of at least two prose paragraphs in a row and furniture
+ * that closes it (a share row, tags, a comment form, a "Read more"; not an
+ * advertisement or a table of contents, which sit between sections), most of them
+ * less on the article's subject than its own paragraphs are. A listicle's
+ * sections follow its introduction directly, or are numbered, so they stay.
+ */
+function findHeadlineFeed(blocks: Block[], settings: Settings): Tail | undefined {
+  const articleEnd = blocks.findIndex((block, index) => index > 0 && isProse(block, settings) && isProse(blocks[index - 1] as Block, settings))
+  if (articleEnd === -1) return undefined
+  let feed: FeedTeaser[] = []
+  for (let index = articleEnd + 1; index < blocks.length; index++) {
+    const teaser = teaserAt(blocks, index, settings)
+    if (!teaser) continue
+    const previous = feed.at(-1)
+    feed = previous && teaser.start === previous.summary + 1 ? [...feed, teaser] : [teaser]
+    if (feed.length < settings.minFeedTeasers) continue
+    const first = feed[0] as FeedTeaser
+    const before = blocks.slice(0, first.start)
+    const lastProse = before.findLastIndex((block) => isProse(block, settings))
+    if (!blocks.slice(lastProse + 1, first.summary).some((block) => articleClosers.has(block.removal?.ruleId ?? ''))) continue
+    const onSubject = subjectTest(before.filter((block) => isProse(block, settings)), settings.feedCohesionShare)
+    const offSubject = feed.filter((item) => !onSubject(blocks[item.summary] as Block)).length
+    if (offSubject * 2 <= feed.length) continue
+    return {index: first.start, reason: `a feed of ${feed.length} headlines with one-paragraph summaries on other subjects after the article`}
+  }
+  return undefined
 }
