@@ -21,13 +21,17 @@ const headingMaxWords = 20
 /** Printable ASCII but the backtick: NFKC and quote folding leave such text as it is. */
 const plainAscii = /^[\x20-\x5f\x61-\x7e]*$/
 
+/** What `normalise` folds after case and compatibility forms: typographic quotes and white space (which `trim` and `\s` agree on). */
+const quoteOrSpace = /[‘’‛′`“”„″\s]/u
+
 /** Fold case, compatibility forms, typographic quotes and white space, for matching. */
 export function normalise(text: string): string {
   // Most words and many lines are plain ASCII; lower-casing and spacing are all they need.
   if (plainAscii.test(text)) return text.toLowerCase().replace(/ {2,}/g, ' ').trim()
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
+  const folded = text.normalize('NFKC').toLowerCase()
+  // Most words hold no quote or space to fold: nothing is left to do for them.
+  if (!quoteOrSpace.test(folded)) return folded
+  return folded
     .replace(/[‘’‛′`]/g, "'")
     .replace(/[“”„″]/g, '"')
     .replace(/\s+/g, ' ')

@@ -180,6 +180,8 @@ const utf8 = new TextDecoder('utf-8')
 
 /** Control characters no text has (C0 but tab, line feed, form feed and carriage return; DEL). */
 const controlCharacters = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/gu
+/** The same characters, for a test: without `u`, a scan need not read surrogate pairs (none of them is one). */
+const anyControlCharacter = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/
 
 function toText(input: string | Uint8Array, kind: InputKind, charset: string | undefined): string {
   if (typeof input === 'string') return plainText(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)
@@ -203,8 +205,9 @@ function unicodeBom(bytes: Uint8Array): string | undefined {
  * a text page is dropped.
  */
 function plainText(text: string): string {
+  // One scan without collecting matches tells the many clean pages from the rest.
+  if (!anyControlCharacter.test(text)) return text
   const controls = text.match(controlCharacters)?.length ?? 0
-  if (controls === 0) return text
   if (controls > text.length * binaryControlShare) {
     throw new DechaffInputError(`input looks binary: ${controls} of its ${text.length} characters are control characters`)
   }

@@ -1,3 +1,4 @@
+import {RegExpParser, type AST} from '@eslint-community/regexpp'
 import furnitureData from './data/furniture.json' with {type: 'json'}
 import furnitureLanguageData from './data/furniture-languages.json' with {type: 'json'}
 import {markRemoved} from './tree.js'
@@ -76,8 +77,19 @@ export function sentenceCore(sentence: string): string {
  */
 export class Lexicon {
   readonly rules: CompiledRule[]
-  /** Every pattern in one expression: one test tells the many sentences that match none from the few that match some rule. */
-  private readonly anyPattern: RegExp | undefined
+  /**
+   * Every pattern with what its matches must hold (the characters they can
+   * start with, words they must contain), when the patterns can be joined into
+   * one expression: one test of the few patterns a sentence could match tells
+   * the many sentences that match none from the few that match some rule.
+   * Testing every pattern in one expression costs more than the sentences'
+   * other reading together.
+   */
+  private readonly shapes: PatternShape[] | undefined
+  /** The patterns a sentence starting with a character could match, by character. */
+  private readonly byFirst = new Map<number, Candidates>()
+  /** Joined patterns by their indices (`null`: none), so sentences that could match the same patterns share one expression. */
+  private readonly unions = new Map<string, RegExp | null>()
 
   constructor(data: LexiconData) {
     const entries = Object.entries(data.rules)
@@ -89,14 +101,45 @@ export class Lexicon {
         ? {vocabulary: {words: new Set(rule.vocabulary.words), core: new Set(rule.vocabulary.core)}}
         : {})
     }))
-    this.anyPattern = unionOf(entries.flatMap(([, rule]) => rule.patterns ?? []))
+    const patterns = entries.flatMap(([, rule]) => rule.patterns ?? [])
+    this.shapes = unionOf(patterns) ? patterns.map((source, index) => ({index, source, ...patternShape(source)})) : undefined
   }
 
   /** The rule matching one normalised sentence, if any. */
   matchSentence(sentence: string): CompiledRule | undefined {
     const core = sentenceCore(sentence)
-    if (core.length === 0 || core.length > sentenceMaxChars || this.anyPattern?.test(core) === false) return undefined
+    if (core.length === 0 || core.length > sentenceMaxChars || this.unionFor(core)?.test(core) === false) return undefined
     return this.rules.find((rule) => rule.patterns.some((pattern) => pattern.test(core)))
+  }
+
+  /** The patterns the sentence could match, joined (an expression that never matches when there are none); nothing when the patterns cannot be joined. */
+  private unionFor(core: string): RegExp | undefined {
+    if (!this.shapes) return undefined
+    const first = core.codePointAt(0) as number
+    let candidates = this.byFirst.get(first)
+    if (!candidates) {
+      const starting = this.shapes.filter((shape) => !shape.first || shape.first.has(first))
+      // Patterns that can start anywhere are the costly ones; the words they need tell most sentences from them.
+      const open = starting.filter((shape) => !shape.first && shape.needs)
+      candidates = open.length > maxOpenPatterns ? {always: starting, open: [], byOpen: new Map()} : {always: starting.filter((shape) => !open.includes(shape)), open, byOpen: new Map()}
+      this.byFirst.set(first, candidates)
+    }
+    let present = 0
+    candidates.open.forEach((shape, bit) => {
+      if ((shape.needs as string[]).some((needle) => core.includes(needle))) present |= 1 << bit
+    })
+    let union = candidates.byOpen.get(present)
+    if (union === undefined) {
+      const members = [...candidates.always, ...candidates.open.filter((_, bit) => present & (1 << bit))].sort((a, b) => a.index - b.index)
+      const key = members.map((shape) => shape.index).join(',')
+      union = this.unions.get(key)
+      if (union === undefined) {
+        union = members.length === 0 ? null : (unionOf(members.map((shape) => shape.source)) ?? null)
+        this.unions.set(key, union)
+      }
+      candidates.byOpen.set(present, union)
+    }
+    return union ?? neverMatches
   }
 
   /** Match a block given its normalised sentences and words. */
@@ -128,6 +171,158 @@ export class Lexicon {
 }
 
 const letterOrDigit = /[\p{L}\p{N}]/u
+const neverMatches = /(?!)/u
+
+/** The patterns a sentence starting with one character could match: some always, some only when it holds the words they need (a bit each). */
+interface Candidates {
+  always: PatternShape[]
+  open: PatternShape[]
+  /** Joined patterns by which of the open ones the sentence could match. */
+  byOpen: Map<number, RegExp | null>
+}
+
+/** Most patterns told apart by the words they need (bits of a number). */
+const maxOpenPatterns = 30
+
+/** What every match of a lexicon pattern holds. */
+interface PatternShape {
+  index: number
+  source: string
+  /** The characters (code points) its matches can start with; `undefined`: any. */
+  first: Set<number> | undefined
+  /** Literal text its matches contain, one of these at least; `undefined`: none known. */
+  needs: string[] | undefined
+}
+
+const patternParser = new RegExpParser()
+/** Shortest literal worth looking for in a sentence before testing a pattern. */
+const minNeedleChars = 3
+/** Most literals, one of which a pattern needs, looked for. */
+const maxNeedles = 16
+
+/**
+ * What every non-empty match of a pattern (written for the `u` flag, without
+ * `i`) holds, read off its syntax tree: the characters it can start with and
+ * literal text it must contain. Syntax the parser does not know says nothing.
+ */
+export function patternShape(pattern: string): {first: Set<number> | undefined; needs: string[] | undefined} {
+  let alternatives: AST.Alternative[]
+  try {
+    alternatives = patternParser.parsePattern(pattern, 0, pattern.length, {unicode: true}).alternatives
+  } catch {
+    return {first: undefined, needs: undefined}
+  }
+  const first = new Set<number>()
+  return {first: reachOfAlternatives(alternatives, first) === 'any' ? undefined : first, needs: needsOfAlternatives(alternatives)}
+}
+
+/** What the start of an element's match is: any character, possibly nothing, or one of the characters collected. */
+type Reach = 'any' | 'nullable' | 'consumes'
+
+function reachOfAlternatives(alternatives: AST.Alternative[], first: Set<number>): Reach {
+  let nullable = false
+  for (const alternative of alternatives) {
+    let reach: Reach = 'nullable'
+    for (const element of alternative.elements) {
+      reach = reachOfElement(element, first)
+      if (reach !== 'nullable') break
+    }
+    if (reach === 'any') return 'any'
+    if (reach === 'nullable') nullable = true
+  }
+  return nullable ? 'nullable' : 'consumes'
+}
+
+function reachOfElement(element: AST.Element, first: Set<number>): Reach {
+  switch (element.type) {
+    case 'Character':
+      first.add(element.value)
+      return 'consumes'
+    case 'Assertion':
+      // Anchors, boundaries and lookarounds consume nothing; the element after them starts the match.
+      return 'nullable'
+    case 'CapturingGroup':
+      return reachOfAlternatives(element.alternatives, first)
+    case 'Group':
+      return element.modifiers ? 'any' : reachOfAlternatives(element.alternatives, first)
+    case 'Quantifier': {
+      if (element.max === 0) return 'nullable'
+      const reach = reachOfElement(element.element, first)
+      return reach === 'consumes' && element.min === 0 ? 'nullable' : reach
+    }
+    case 'CharacterClass':
+      return reachOfClass(element, first)
+    case 'CharacterSet':
+      return addEscapeSet(element, first) ? 'consumes' : 'any'
+    default:
+      return 'any'
+  }
+}
+
+/** Widest range of a character class listed character by character. */
+const maxListedRange = 256
+
+function reachOfClass(characterClass: AST.CharacterClass, first: Set<number>): Reach {
+  if (characterClass.negate) return 'any'
+  for (const item of characterClass.elements) {
+    if (item.type === 'Character') first.add(item.value)
+    else if (item.type === 'CharacterClassRange' && item.max.value - item.min.value < maxListedRange) for (let code = item.min.value; code <= item.max.value; code++) first.add(code)
+    else if (!addEscapeSet(item, first)) return 'any'
+  }
+  return 'consumes'
+}
+
+/** `\\d` and `\\w` are ASCII even with the `u` flag (without `i`): their characters are listed; other sets may be anything. */
+function addEscapeSet(set: AST.CharacterSet | AST.CharacterClassElement, first: Set<number>): boolean {
+  if (set.type !== 'CharacterSet' || (set.kind !== 'digit' && set.kind !== 'word') || set.negate) return false
+  for (const [from, to] of set.kind === 'digit' ? [digitRange] : wordRanges) for (let code = from; code <= to; code++) first.add(code)
+  return true
+}
+
+const digitRange: [number, number] = [0x30, 0x39]
+const wordRanges: Array<[number, number]> = [digitRange, [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]]
+
+/** Literals one of which every match of some alternative holds: each alternative's best, or nothing when one alternative has none. */
+function needsOfAlternatives(alternatives: AST.Alternative[]): string[] | undefined {
+  const needs: string[] = []
+  for (const alternative of alternatives) {
+    const alternativeNeeds = needsOfSequence(alternative.elements)
+    if (!alternativeNeeds) return undefined
+    needs.push(...alternativeNeeds)
+    if (needs.length > maxNeedles) return undefined
+  }
+  return needs
+}
+
+/** The best of what a sequence must hold: a run of plain characters, or what a group it cannot skip needs; the one whose shortest literal is longest. */
+function needsOfSequence(elements: AST.Element[]): string[] | undefined {
+  const candidates: string[][] = []
+  let run = ''
+  for (const element of elements) {
+    if (element.type === 'Character') {
+      run += String.fromCodePoint(element.value)
+      continue
+    }
+    if (run) candidates.push([run])
+    run = ''
+    const group = element.type === 'Quantifier' && element.min > 0 ? element.element : element
+    if (group.type === 'CapturingGroup' || (group.type === 'Group' && !group.modifiers)) {
+      const needs = needsOfAlternatives(group.alternatives)
+      if (needs) candidates.push(needs)
+    }
+  }
+  if (run) candidates.push([run])
+  let best: string[] | undefined
+  let bestShortest = minNeedleChars - 1
+  for (const needs of candidates) {
+    const shortest = Math.min(...needs.map((needle) => needle.length))
+    if (shortest > bestShortest) {
+      best = needs
+      bestShortest = shortest
+    }
+  }
+  return best
+}
 
 /** A back-reference counts groups, which change when patterns are joined. */
 const backReference = /\\(?:[1-9]|k<)/u
