@@ -36,6 +36,15 @@ describe('main-region', () => {
     expect(unregioned.map((block) => block.text)).toContain(blurb)
   })
 
+  it('demotes headline lines far above an article that is the page’s only run of prose, not the title above it', () => {
+    const headlines = ['Council tax rises approved after a long debate', 'Bus route 12 to be cut back from next month', 'Weather for the weekend turns colder again', 'Sport: the town team wins its third match in a row', 'Letters: readers on the new parking charges', 'Puzzles and crosswords for the holidays', 'Ten things to do in the town this summer', 'Why the old market hall is being restored']
+    const blocks = classify([...headlines, ...article].join('\n\n'), plugins)
+    const outside = blocks.filter((block) => block.outsideArticle).map((block) => block.text)
+    expect(outside).toContain(headlines[0])
+    expect(outside).not.toContain(article[0])
+    expect(blocks.filter((block) => article.includes(block.text)).every((block) => !block.outsideArticle)).toBe(true)
+  })
+
   it('keeps an ingredient list between the introduction and the method', () => {
     const intro = 'This is the soup my grandmother made every winter, thick with barley and slow-cooked until the lamb falls apart at the touch of a spoon.'
     const ingredients = ['1 kg lamb neck', '200 g pearl barley', '2 onions, diced', '3 carrots, sliced', '1 ½ litres of stock', '2 bay leaves', '1 tsp salt', '½ tsp black pepper', '1 leek', '2 sticks of celery', '1 bunch of parsley', '4 potatoes']

@@ -31,7 +31,8 @@ interface Run {
  * Find the article in a page that has no article container (a text dump, or
  * HTML without one): the first run of prose blocks, close together, that
  * holds a fair share of the largest run's prose, joined by earlier runs when
- * nothing was removed between them. When it holds most of the page's prose,
+ * nothing was removed between them. When it holds most of the page's prose
+ * (all of it, when it is the page's only run),
  * blocks well above or below it drop a quality step, as outside an HTML
  * article container: likely boilerplate, left to context. The lines just
  * above the run (title, deck, byline) and just below it are left alone.
@@ -42,7 +43,7 @@ export default function dechaffMainRegion(options: MainRegionOptions = {}): Tran
     const blocks = blocksOf(tree).map((node) => node.data.block)
     if (blocks.some((block) => block.inArticle)) return
     const runs = proseRuns(blocks, settings)
-    if (runs.length < 2) return
+    if (runs.length === 0) return
     const largest = Math.max(...runs.map((run) => run.chars))
     const mainIndex = runs.findIndex((run) => run.chars >= settings.minRunShare * largest)
     const main = {...(runs[mainIndex] as Run)}
