@@ -105,7 +105,7 @@ function repeatedElements(elements: ElementInfo[]): {largest: number; posts: num
 }
 
 /** A block of running prose: long enough, ends a sentence, not mostly links. */
-const isProse = (block: Block): boolean => block.features.words >= data.proseRun.minWords && block.features.terminal && block.evidence.linkDensity < data.proseRun.maxLinkDensity
+const isRunProse = (block: Block): boolean => block.features.words >= data.proseRun.minWords && block.features.terminal && block.evidence.linkDensity < data.proseRun.maxLinkDensity
 
 /**
  * Words in the longest run of prose blocks in page order. Short unlinked
@@ -117,7 +117,7 @@ function longestProseRun(blocks: Block[]): number {
   let longest = 0
   let run = 0
   for (const block of blocks) {
-    if (isProse(block)) run += block.features.words
+    if (isRunProse(block)) run += block.features.words
     else if (block.evidence.linkDensity >= data.proseRun.maxLinkDensity || block.features.words >= data.proseRun.minWords) run = 0
     longest = Math.max(longest, run)
   }

@@ -93,11 +93,12 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
     const titleAt = title ? blocks.indexOf(title) : -1
     const articleStart = blocks.findIndex((block) => block.inArticle)
     const paragraphs = blocks.filter((block) => block.inArticle && isStandaloneProse(block))
-    // A container of a paragraph or two may be a fragment of the article: then its subject says too little.
     const region = (elements[best[0]] as ElementInfo).parent
     const inRegion = (block: Block): boolean => region >= 0 && block.evidence.html !== undefined && ancestry(elements, block.evidence.html.element).includes(region)
+    // A container of a paragraph or two may be a fragment of the article: then its subject says too little.
     const nextStory = paragraphs.length >= minSubjectParagraphs ? nextStoryStart(blocks, inRegion) : blocks.length
-    const onSubject = subjectTest(paragraphs, otherStoryCohesionShare)
+    // The article's subject is measured only on pages where another story follows it.
+    const onSubject = nextStory < blocks.length ? subjectTest(paragraphs, otherStoryCohesionShare) : () => true
     blocks.forEach((block, index) => {
       if (!block.evidence.html || block.inArticle || block === title || block.removal) return
       // Between the title and the article body: standfirst, deck, verdict box; the other classifiers judge them.
@@ -224,10 +225,7 @@ const linkedHeadline = 0.5
  * page's article.
  */
 function nextStoryStart(blocks: Block[], inRegion: (block: Block) => boolean): number {
-  let articleEnd = -1
-  blocks.forEach((block, index) => {
-    if (block.inArticle) articleEnd = index
-  })
+  const articleEnd = blocks.findLastIndex((block) => block.inArticle)
   if (articleEnd === -1) return blocks.length
   const heading = blocks.findIndex((block, index) => index > articleEnd && block.evidence.heading !== undefined && block.evidence.linkDensity >= linkedHeadline && !inRegion(block))
   return heading === -1 ? blocks.length : heading

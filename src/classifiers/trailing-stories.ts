@@ -202,10 +202,11 @@ function teaserAt(blocks: Block[], summary: number, settings: Settings): FeedTea
  * sections follow its introduction directly, or are numbered, so they stay.
  */
 function findHeadlineFeed(blocks: Block[], settings: Settings): Tail | undefined {
-  const articleEnd = blocks.findIndex((block, index) => index > 0 && isProse(block, settings) && isProse(blocks[index - 1] as Block, settings))
-  if (articleEnd === -1) return undefined
+  // The article shows by its second paragraph in a row; a feed can only follow it.
+  const secondParagraph = blocks.findIndex((block, index) => index > 0 && isProse(block, settings) && isProse(blocks[index - 1] as Block, settings))
+  if (secondParagraph === -1) return undefined
   let feed: FeedTeaser[] = []
-  for (let index = articleEnd + 1; index < blocks.length; index++) {
+  for (let index = secondParagraph + 1; index < blocks.length; index++) {
     const teaser = teaserAt(blocks, index, settings)
     if (!teaser) continue
     const previous = feed.at(-1)
