@@ -94,7 +94,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     minSubjectParagraphs: 'number'
   },
   'repeated-items': {minItems: 'number', minItemWords: 'number', minSubstantialShare: 'number', minListShare: 'number', controlShare: 'number'},
-  'dom-hints': {aboveArticle: 'boolean'},
+  'dom-hints': {aboveArticle: 'boolean', itemsAreContent: 'boolean'},
   quality: {
     lengthLow: 'number',
     lengthHigh: 'number',

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {clean, DechaffConfigError, pageFeatures, pageFeatureValues, parseHtml, validateOptions} from '../src/index.js'
+import pageTypeEvidence from '../src/data/page-type.json' with {type: 'json'}
+import {pageTypes} from '../src/types.js'
 import {prose} from './helpers.js'
 
 const posts = [
@@ -56,6 +58,21 @@ describe('page-type classifier', () => {
       <p>A hard-anodised aluminium kettle that boils a litre of water in under four minutes on a small gas stove, with a folding handle that locks over the lid.</p>
       <ul><li>Capacity: 1.2 L</li><li>Weight: 240 g</li><li>Material: hard-anodised aluminium</li></ul></body></html>`
     expect(clean(html, {input: 'html'}).pageType?.type).toBe('product')
+  })
+
+  it('cleans a page as an article when the model is not sure enough of its type, and says which type it doubted', () => {
+    const result = clean(forumThread(), {input: 'html', classifiers: {'page-type': {minConfidence: 1.01}}})
+    expect(result.pageType?.type).toBe('article')
+    expect(result.pageType?.evidence[0]).toMatch(/^not sure enough it is a forum page \([01]\.\d\d < 1\.01\)$/u)
+    expect(clean(forumThread(), {input: 'html'}).pageType?.type).toBe('forum')
+  })
+
+  it('stores, per input, how sure the model must be of every other type', () => {
+    for (const input of ['html', 'text'] as const) {
+      const thresholds = pageTypeEvidence.minConfidence[input] as Record<string, number>
+      expect(Object.keys(thresholds).sort()).toEqual(pageTypes.filter((type) => type !== 'article').sort())
+      for (const value of Object.values(thresholds)) expect(value > 0 && value <= 1).toBe(true)
+    }
   })
 
   it('takes the caller’s type instead of asking the model', () => {

@@ -10,10 +10,10 @@ const books = [
 ]
 
 /** A reading list: a heading, an intro, then one card per book (linked title, short description, a rating control). */
-function readingList(cardClass = 'book-card', wrapper = 'div class="results"', count = books.length): string {
+function readingList(cardClass = 'book-card', wrapper = 'div class="results"', count = books.length, blurbClass = 'blurb'): string {
   const cards = books
     .slice(0, count)
-    .map(([title, blurb]) => `<div class="${cardClass}"><h3><a href="/b/${title}">${title}</a></h3><p>${blurb}</p><div class="controls"><a href="/rate">Rate this book</a></div></div>`)
+    .map(([title, blurb]) => `<div class="${cardClass}"><h3><a href="/b/${title}">${title}</a></h3><div class="${blurbClass}"><p>${blurb}</p></div><div class="controls"><a href="/rate">Rate this book</a></div></div>`)
     .join('')
   const tag = wrapper.split(' ')[0] as string
   return `<body><header><ul class="menu"><li><a href="/">Home</a></li><li><a href="/lists">Lists</a></li><li><a href="/about">About</a></li></ul></header>
@@ -57,6 +57,23 @@ describe('repeated-items', () => {
   it('leaves an article alone: its cards are related stories', () => {
     expect(blockOf(readingList(), 'Rate this book', 'article').ruleId).not.toBe('repeated-items')
     expect(blockOf(readingList(), 'The Quiet Harbour', 'article').reason).not.toMatch(/repeated items/u)
+  })
+
+  it('keeps a card’s parts whose own class words name furniture (a `teaser` summary) on a listing, not on an article', () => {
+    const html = readingList('book-card', 'div class="results"', books.length, 'teaser')
+    for (const pageType of ['listing', 'collection', 'product', 'service'] as const) {
+      expect(blockOf(html, 'A fishing town', pageType).kept).toBe(true)
+    }
+    const onArticle = blockOf(html, 'A fishing town', 'article')
+    expect(onArticle.kept).toBe(false)
+    expect(onArticle.ruleId).toBe('dom-hint')
+  })
+
+  it('still removes a forum post’s signature, though posts are the thread’s items', () => {
+    const html = readingList('post', 'div class="topic"', books.length, 'signature')
+    const block = blockOf(html, 'A fishing town', 'forum')
+    expect(block.kept).toBe(false)
+    expect(block.reason).toMatch(/signature/u)
   })
 
   it('needs three items of one kind', () => {

@@ -6,12 +6,12 @@ import {pageFeatures, pageFeatureValues} from '../page-features.js'
 import {decodeHtml} from '../parse/decode.js'
 import {parseHtml} from '../parse/html.js'
 import {parseText} from '../parse/text.js'
-import {pageTypes, type PageType} from '../types.js'
+import {pageTypes, type PageType, type PageTypeVerdict} from '../types.js'
 import {readManifest} from './manifest.js'
 import {seededSample, seededShuffle} from './seeded.js'
 
 /**
- * `npm run train:page-type -- [--data DIR] [--articles DIR] [--articles-sample N] [--folds N] [--out FILE]`:
+ * `npm run train:page-type -- [--data DIR] [--articles DIR] [--articles-sample N] [--folds N] [--out FILE] [--verdicts FILE]`:
  * fit the page-type model on WCXB's labelled pages (each page's HTML and its text
  * dump, so the model also learns to judge a page by its shape alone), and with
  * `--articles DIR` on a seeded sample of a set whose every page is a news
@@ -21,6 +21,9 @@ import {seededSample, seededShuffle} from './seeded.js'
  * so the shipped model is fitted on WCXB alone); report
  * its accuracy by cross-validation grouped by site (no site in both a fold's
  * training and test pages), then fit on every page and write the model.
+ * `--verdicts FILE` also writes each page's out-of-fold verdict (set, id,
+ * input, true type, predicted type, confidence) as TSV, for choosing how sure
+ * the model must be before a page leaves the article's rules.
  * Deterministic: folds come from a seeded shuffle of the sites, and the fit is
  * full-batch gradient descent from zero.
  */
@@ -30,7 +33,8 @@ const {values} = parseArgs({
     articles: {type: 'string'},
     'articles-sample': {type: 'string', default: '300'},
     folds: {type: 'string', default: '5'},
-    out: {type: 'string', default: 'src/data/page-type-model.json'}
+    out: {type: 'string', default: 'src/data/page-type-model.json'},
+    verdicts: {type: 'string'}
   }
 })
 const foldSeed = 7
@@ -42,6 +46,7 @@ const learningRate = 0.5
 const iterations = 1500
 
 interface Example {
+  id: string
   values: number[]
   type: PageType
   site: string
@@ -62,7 +67,7 @@ async function examplesOf(directory: string, articles: boolean, sample?: number)
     const site = `${set}:${articles ? row.site : row.domain}`
     const html = parseHtml(decodeHtml(await readFile(path.join(directory, `${id}.html`))))
     const text = parseText(await readFile(path.join(directory, `${id}.dump.txt`), 'utf8'))
-    examples.push({values: pageFeatureValues(html), type, site, input: 'html', set}, {values: pageFeatureValues(text), type, site, input: 'text', set})
+    examples.push({id, values: pageFeatureValues(html), type, site, input: 'html', set}, {id, values: pageFeatureValues(text), type, site, input: 'text', set})
   }
   return examples
 }
@@ -126,13 +131,14 @@ const sites = [...new Set(examples.map((example) => example.site))].sort()
 const folds = Number(values.folds)
 const shuffled = seededShuffle(sites, foldSeed)
 const foldOf = new Map(shuffled.map((site, index) => [site, index % folds]))
-const predicted: PageType[] = new Array<PageType>(examples.length)
+const verdicts: PageTypeVerdict[] = new Array<PageTypeVerdict>(examples.length)
 for (let fold = 0; fold < folds; fold++) {
   const trained = fit(examples.filter((example) => foldOf.get(example.site) !== fold))
   examples.forEach((example, index) => {
-    if (foldOf.get(example.site) === fold) predicted[index] = classifyPage(trained, example.values).type
+    if (foldOf.get(example.site) === fold) verdicts[index] = classifyPage(trained, example.values)
   })
 }
+const predicted = verdicts.map((verdict) => verdict.type)
 for (const set of [...new Set(examples.map((example) => example.set))]) for (const input of ['html', 'text'] as const) {
   const chosen = examples.map((example, index) => ({example, index})).filter(({example}) => example.input === input && example.set === set)
   report(
@@ -140,6 +146,10 @@ for (const set of [...new Set(examples.map((example) => example.set))]) for (con
     chosen.map(({example}) => example),
     chosen.map(({index}) => predicted[index] as PageType)
   )
+}
+if (values.verdicts) {
+  const rows = examples.map((example, index) => [example.set, example.id, example.input, example.type, predicted[index], (verdicts[index] as PageTypeVerdict).confidence.toFixed(4)].join('\t'))
+  await writeFile(values.verdicts, `set\tid\tinput\ttruth\tpredicted\tconfidence\n${rows.join('\n')}\n`)
 }
 await writeFile(values.out, `${JSON.stringify(fit(examples))}\n`)
 console.log(`model fitted on all ${examples.length} examples written to ${values.out}`)

@@ -8,6 +8,15 @@ import type {ElementInfo, Root} from '../types.js'
 export interface DomHintsOptions {
   /** Also judge ancestors above the article container (default: false: only those between block and container). */
   aboveArticle?: boolean
+  /**
+   * Whether the items the repeated-items classifier found are the page's
+   * content whatever their own class words say (`teaser`, `promo`, `meta`):
+   * on a listing the cards are what the page is for, and the hints around
+   * the list were judged when it was found (default: false; true on listing,
+   * collection, product and service pages, `data/page-types.json`; not on a
+   * forum, whose posts hold signatures and poster profiles).
+   */
+  itemsAreContent?: boolean
 }
 
 /**
@@ -24,6 +33,7 @@ export interface DomHintsOptions {
  */
 export default function dechaffDomHints(options: DomHintsOptions = {}): Transformer<Root> {
   const aboveArticle = options.aboveArticle ?? false
+  const itemsAreContent = options.itemsAreContent ?? false
   return (tree) => {
     const type = tree.data?.pageType?.type
     const content = type ? contentHints.get(type) : undefined
@@ -35,7 +45,7 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
     const title = blocks.find((block) => block.evidence.title)
     for (const block of blocks) {
       const html = block.evidence.html
-      if (!html || block === title) continue
+      if (!html || block === title || (itemsAreContent && block.inItemList)) continue
       if (block.removal) {
         if (block.removal.ruleId === 'byline' && ancestry(elements, html.element).some((index) => commentHint.test((elements[index] as ElementInfo).furniture ?? ''))) claimForComments(block)
         continue

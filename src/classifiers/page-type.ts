@@ -1,5 +1,6 @@
 import type {Transformer} from 'unified'
 import model from '../data/page-type-model.json' with {type: 'json'}
+import evidenceData from '../data/page-type.json' with {type: 'json'}
 import {pageFeatures, pageFeatureValues} from '../page-features.js'
 import {blocksOf} from '../tree.js'
 import {pageTypes, type PageType, type PageTypeVerdict, type Root} from '../types.js'
@@ -10,12 +11,14 @@ export interface PageTypeOptions {
   /** The page's address, read for its shape (`/forum/`, `/products/`, a date) (default: none; an HTML page's canonical link or `og:url` is read instead). */
   url?: string
   /**
-   * Least probability the model must give another type for the page to leave
-   * the article's rules; below it the page is cleaned as an article, the
-   * safe default, and the verdict says which type was doubted (default: 0.7).
+   * Least probability the model must give another type for an HTML page to
+   * leave the article's rules, for every type; below it the page is cleaned as
+   * an article, the safe default, and the verdict says which type was doubted
+   * (default: per type, `minConfidence.html` in `data/page-type.json`: 0.4 for
+   * service pages, 0.5 for collections, 0.7 for the others).
    */
   minConfidence?: number
-  /** `minConfidence` for text dumps, which show only their shape: a news page's comment thread looks like a forum's posts (default: 0.95). */
+  /** `minConfidence` for text dumps, which show only their shape: a news page's comment thread looks like a forum's posts (default: per type, `minConfidence.text` in `data/page-type.json`: 0.95 for every type). */
   minTextConfidence?: number
 }
 
@@ -30,13 +33,19 @@ export interface PageTypeModel {
   bias: number[]
 }
 
-const defaultMinConfidence = 0.7
-const defaultMinTextConfidence = 0.95
+/** Least confidence for leaving the article's rules, by type. */
+type Thresholds = Partial<Record<PageType, number>>
 
 /** An article unless the model is sure enough of another type: a page cleaned as an article loses least when the model is wrong. */
-function surely(verdict: PageTypeVerdict, minConfidence: number): PageTypeVerdict {
-  if (verdict.type === 'article' || verdict.confidence >= minConfidence) return verdict
-  return {type: 'article', confidence: 1 - verdict.confidence, evidence: [`not sure enough it is a ${verdict.type} page (${verdict.confidence.toFixed(2)} < ${minConfidence})`]}
+function surely(verdict: PageTypeVerdict, thresholds: Thresholds): PageTypeVerdict {
+  const least = thresholds[verdict.type] ?? 1
+  if (verdict.type === 'article' || verdict.confidence >= least) return verdict
+  return {type: 'article', confidence: 1 - verdict.confidence, evidence: [`not sure enough it is a ${verdict.type} page (${verdict.confidence.toFixed(2)} < ${least})`]}
+}
+
+/** The stored thresholds of one input, or the caller's one threshold for every type. */
+function thresholdsOf(stored: Thresholds, override: number | undefined): Thresholds {
+  return override === undefined ? stored : Object.fromEntries(pageTypes.map((type) => [type, override]))
 }
 
 /** How many of the weightiest pieces of evidence `explain` names. */
@@ -54,11 +63,11 @@ const evidenceShown = 3
  */
 export default function dechaffPageType(options: PageTypeOptions = {}): Transformer<Root> {
   const trained = checkModel(model as PageTypeModel)
-  const minConfidence = options.minConfidence ?? defaultMinConfidence
-  const minTextConfidence = options.minTextConfidence ?? defaultMinTextConfidence
+  const htmlThresholds = thresholdsOf(evidenceData.minConfidence.html, options.minConfidence)
+  const textThresholds = thresholdsOf(evidenceData.minConfidence.text, options.minTextConfidence)
   return (tree, file) => {
-    const threshold = tree.data?.elements ? minConfidence : minTextConfidence
-    const verdict = options.pageType ? {type: options.pageType, confidence: 1, evidence: ['set by the caller']} : surely(classifyPage(trained, pageFeatureValues(tree, options.url)), threshold)
+    const thresholds = tree.data?.elements ? htmlThresholds : textThresholds
+    const verdict = options.pageType ? {type: options.pageType, confidence: 1, evidence: ['set by the caller']} : surely(classifyPage(trained, pageFeatureValues(tree, options.url)), thresholds)
     tree.data = {...tree.data, pageType: verdict}
     const first = blocksOf(tree)[0]
     file.info(`page type ${verdict.type} (${verdict.confidence.toFixed(2)}): ${verdict.evidence.join(', ')}`, {
