@@ -76,6 +76,13 @@ describe('repeated-items', () => {
     expect(block.reason).toMatch(/signature/u)
   })
 
+  it('reads `<body>`’s class words as the page’s state, not a region: a `sidebar-enabled` page keeps its cards', () => {
+    const html = readingList().replace('<body>', '<body class="template-collection sidebar-enabled">')
+    const block = blockOf(html, 'A fishing town', 'collection')
+    expect(block.kept).toBe(true)
+    expect(block.reason).toMatch(/item/u)
+  })
+
   it('needs three items of one kind', () => {
     const blocks = clean(readingList('book-card', 'div class="results"', 2), {input: 'html', pageType: 'listing'}).blocks
     expect(blocks.some((block) => block.ruleId === 'repeated-items' || block.reason.includes('repeated items'))).toBe(false)
