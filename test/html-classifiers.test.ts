@@ -20,6 +20,19 @@ describe('article-container', () => {
     expect(ruleOf(html, 'Paragraph 5')).toBe('kept')
   })
 
+  it('does not take a long policy in a footer’s modal for the article', () => {
+    const policy = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `<p>Under part ${n} of this policy we explain, at some length, which personal information we collect, why we collect it, how long we keep it, and how you may ask us to delete it.</p>`).join('')
+    const html = `<body class="template-page sidebar-enabled"><main><div class="intro"><h1>Council extends the library pilot</h1>${paragraph(1)}${paragraph(2)}</div></main>
+      <footer><div id="modal-privacy-policy" aria-modal="true" class="fixed overflow-auto"><div class="prose">${policy}</div></div></footer></body>`
+    expect(ruleOf(html, 'Paragraph 1')).toBe('kept')
+    expect(ruleOf(html, 'Under part 3 of this policy')).not.toBe('kept')
+  })
+
+  it('still finds an article that the page wraps in an <aside> or in no region at all', () => {
+    expect(ruleOf(`<body><section id="content"><aside class="blogPost">${article}</aside></section><div class="links"><a href="/a">Archive</a></div></body>`, 'Paragraph 2')).toBe('kept')
+    expect(ruleOf(`<body><footer><div class="entry">${article}</div></footer></body>`, 'Paragraph 2')).toBe('kept')
+  })
+
   it('prefers the container the JSON-LD articleBody names', () => {
     const body = 'The real article text is this one, about the ferry that has crossed the estuary for ninety years, and why the county wants to keep it running.'
     const html = `<head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"${body}"}</script></head><body>

@@ -1,4 +1,5 @@
 import type {Transformer} from 'unified'
+import domHintData from '../data/dom-hints.json' with {type: 'json'}
 import {ancestry} from '../elements.js'
 import {scoresOf, tokenOverlap} from '../metrics.js'
 import {subjectTest} from '../regions.js'
@@ -77,9 +78,10 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
         })
     }
     if (scores.size === 0) return
-    const ranked = [...scores.entries()]
-      .map(([element, score]) => [element, score * (1 - (totals.get(element)?.linkDensity ?? 0))] as const)
-      .sort((a, b) => b[1] - a[1])
+    const ranked = outsideEnclosingFurniture(
+      [...scores.entries()].map(([element, score]) => [element, score * (1 - (totals.get(element)?.linkDensity ?? 0))] as const).sort((a, b) => b[1] - a[1]),
+      elements
+    )
     const best =
       markedBody(ranked[0] as readonly [number, number], elements, totals) ??
       corroborated(ranked, tree.data?.articleBody, elements, blocks, corroborateTop, minBodyRecall) ??
@@ -108,6 +110,26 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
     })
     tree.data = {...tree.data, articleElements: [...area]}
   }
+}
+
+/** Hints of regions that never hold the article (`data/dom-hints.json` `enclosingHints`). */
+const enclosingHints = new Set(domHintData.enclosingHints)
+
+/**
+ * The candidates that no footer, menu or modal encloses, or all of them when
+ * every one but `<body>` is enclosed: a long privacy policy in a footer's modal
+ * outscores a shop's product grid, but it is not the page's article.
+ * `<body>`'s own class words describe the page's state and do not count.
+ */
+function outsideEnclosingFurniture(ranked: ReadonlyArray<readonly [number, number]>, elements: ElementInfo[]): ReadonlyArray<readonly [number, number]> {
+  const enclosed = (element: number): boolean =>
+    ancestry(elements, element).some((ancestor) => {
+      const info = elements[ancestor] as ElementInfo
+      return info.tag !== 'body' && info.furniture !== undefined && enclosingHints.has(info.furniture)
+    })
+  const outside = ranked.filter(([element]) => !enclosed(element))
+  // `<body>` alone outside says only that the whole page sits in the region.
+  return outside.some(([element]) => (elements[element] as ElementInfo).tag !== 'body') ? outside : ranked
 }
 
 /** Bonus of an element the page marks `itemprop="articleBody"`. */
