@@ -64,7 +64,7 @@ const unsignedPageTypes = new Set(data.unsignedPageTypes)
 /** Words that never name a person in a byline: interface words, months, weekdays and a dateline's labels ("Modified 7 months ago" names nobody). */
 const noiseWords = new Set([...data.authorNoise, ...dateData.months, ...dateData.weekdays, ...data.publishedLabels, ...data.updatedLabels])
 /** Where a byline's names end: a separator, a date phrase, a line break. */
-const nameRunEnd = new RegExp(`\\s*(?:[|•·—–»]|\\s-\\s|\\n|\\d|\\b(?:on|at|in|from|${dateData.months.join('|')})\\b|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
+const nameRunEnd = new RegExp(`\\s*(?:[|•·⋅∙●・—–»]|\\s-\\s|\\n|\\d|\\b(?:on|at|in|from|${dateData.months.join('|')})\\b|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
 /** Between names of a byline. */
 const nameSeparator = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*/iu
 
@@ -217,13 +217,20 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
     const aboveTitle = windowStart + at < titleAt
     // A name and a date right under the headline are its byline, a standfirst between them or not.
     const underHeadline = titleAt !== -1 && !aboveTitle && windowStart + at - titleAt <= data.bylineUnderHeadline
-    if (names && (names.stated || ((!bodyStarted || underHeadline) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
+    // A text dump has no headline to measure from: a name beside the page's first dateline is its byline ("Andrius Juodis" over "June 2, 2025").
+    const besideFirstDateline = (): boolean => titleAt === -1 && !dated && [window[at - 1], window[at + 1]].some((other) => other !== undefined && isDateline(other.data.block, language))
+    if (names && (names.stated || ((!bodyStarted || underHeadline || besideFirstDateline()) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
     if (!dated && !undatedLabel.test(block.text) && isoDate(block.text, language) !== undefined) {
       add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source, rank: pageRank.byline})
       dated = true
     }
   }
   return candidates
+}
+
+/** A byline or dateline mark on a line that gives a calendar date. */
+function isDateline(block: Block, language: string | undefined): boolean {
+  return metadataLine(block)?.ruleId === 'byline' && !undatedLabel.test(block.text) && isoDate(block.text, language) !== undefined
 }
 
 /** Words of a bare date besides its numbers: month and weekday names and a dateline's labels. */
@@ -354,7 +361,7 @@ export function personNames(value: string, reading: NameReading = 'byline'): str
   return text
     .split(nameSeparator)
     .map((part) => withoutGluedRole(part))
-    .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’.:]+$/gu, ''))
+    .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’.:*†]+$/gu, ''))
     .map((part) => (/\)$/u.test(part) && !part.includes('(') ? part.slice(0, -1).trimEnd() : part))
     // Post-nominal letters follow a name ("Jane Doe, MD"): an author field's or a signed byline's first part is a name even when short and capitalised ("JWU", "Clay"); a bare byline's may be a filter's or a badge's word ("NEW", "Best").
     .filter((part, index) => isPersonName(part, reading, index === 0) && ((index === 0 && reading !== 'byline') || !isCredential(part)))
@@ -370,7 +377,8 @@ function withoutGluedRole(part: string): string {
 }
 
 function isPersonName(part: string, reading: NameReading, first: boolean): boolean {
-  if (part.length < 2 || part.length > 60 || /[/\\@<>=]|https?:|www\.|\.\w{2,4}$/iu.test(part)) return false
+  // Addresses, file names and a template's unfilled placeholder ("page.head.extra.author") are no names.
+  if (part.length < 2 || part.length > 60 || /[/\\@<>=]|https?:|www\.|\.\w{2,4}$|^\w+(?:\.\w+){2,}$/iu.test(part)) return false
   if (!/\p{L}/u.test(part)) return false
   const handle = !/\s/u.test(part) && /[-_.\d]/u.test(part)
   // A byline's digits are a date's or a count's; a forum byline's or an author field's user name may hold some ("paulb203").

@@ -267,8 +267,20 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(personNames('By Conor AllisonJanuary 14, 202620 Mins Read', 'signed')).toEqual(['Conor Allison'])
     expect(personNames('Modified')).toEqual([])
     expect(personNames('Modified 7 months ago')).toEqual([])
+    expect(personNames('Ben Applebaum-Bauch ⋅ Review Editor')).toEqual(['Ben Applebaum-Bauch'])
+    expect(personNames('Angela Holliday-Bell, MD*')).toEqual(['Angela Holliday-Bell'])
+    expect(personNames('page.head.extra.author', 'field')).toEqual([])
+    expect(personNames('J.R.R. Tolkien', 'field')).toEqual(['J.R.R. Tolkien'])
     const dump = ['How to design a website', 'By Clay', 'Mar 14, 2024', ...prose].join('\n\n')
     expect(clean(dump).metadata).toMatchObject({author: ['Clay'], published: '2024-03-14'})
+  })
+
+  it('takes a text dump’s name beside its first dateline as the byline, after the body has begun too, but not one beside a later date', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const first = dump([prose[0] as string, 'Cryptocurrency regulations around the world', 'Andrius Juodis', 'June 2, 2025', ...prose.slice(1)])
+    expect(clean(dump([first])).metadata).toMatchObject({author: ['Andrius Juodis'], published: '2025-06-02'})
+    const later = dump([prose[0] as string, 'Cryptocurrency regulations around the world', 'June 2, 2025', ...prose.slice(1), 'Rosa Pike', 'June 3, 2025'])
+    expect(clean(later).metadata.author).toBeUndefined()
   })
 
   it('dates a page by a bare date by its headline that no classifier marked, but not by a range, a listed post or a date after the body', () => {
