@@ -24,7 +24,7 @@ const pageRank = {titleBlock: 5, byline: 500, labelledName: 510, poster: 515, na
 const maxListItems = 50
 /** Most authors kept. */
 const maxAuthors = 10
-/** Blocks after the title (or the page's start) searched for a byline or dateline: the article's own sits by its headline, a listing's items' further down. */
+/** Blocks after the title (or the page's start) searched for a byline or dateline: the article's own sits by its headline, a listing's items' further down (a forum thread's first post head: `forumBylineWindow`). */
 const bylineWindow = 10
 /** Blocks before the title searched too: many pages put the dateline or byline above the headline. */
 const bylineLead = 4
@@ -180,13 +180,14 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
   if (address) add('published', {value: `${address[1]}-${address[2]}-${address[3]}`, source: 'page address', rank: pageRank.address})
   // Without a title block (a text dump) the byline is the first one on the page, menus before it and all.
   const windowStart = titleAt === -1 ? 0 : Math.max(0, titleAt - bylineLead)
-  const window = titleAt === -1 ? nodes : nodes.slice(windowStart, titleAt + bylineWindow)
+  const forum = tree.data?.pageType?.type === 'forum'
+  // A thread's first post head sits below the thread's toolbar and its poster's card.
+  const window = titleAt === -1 ? nodes : nodes.slice(windowStart, titleAt + (forum ? data.forumBylineWindow : bylineWindow))
   const elements = tree.data?.elements ?? []
   let dated = false
   let bareDated = false
   const language = stated.language?.[0]?.value ?? tree.data?.language?.code
   let bodyStarted = false
-  const forum = tree.data?.pageType?.type === 'forum'
   let posterSeen = false
   for (let at = 0; at < window.length; at++) {
     const block = (window[at] as BlockNode).data.block
@@ -211,7 +212,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
     }
     if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text))) continue
     const source = `byline block ${block.evidence.index}`
-    const names = bylineNames(block.text, line?.reason ?? '')
+    // A bare name in the element the page marks as its author ("t-blogpost-author-name") is one too.
+    const names = bylineNames(block.text, line?.reason ?? '') ?? (inAuthorElement(block, elements) ? {value: block.text, stated: false} : undefined)
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
     // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
     const aboveTitle = windowStart + at < titleAt
@@ -269,6 +271,14 @@ const bylineTokens = new Set(hints.metadataTokens)
 /** HTML: the block sits in an element the page marks as its byline, author or dateline (a DOM hint may have removed it first). */
 function inBylineElement(block: Block, elements: ElementInfo[]): boolean {
   return inMarkedElement(block, elements, maxAncestors, (element) => element.furniture !== undefined && bylineTokens.has(element.furniture))
+}
+
+/** Class words of the element holding a byline's name. */
+const authorTokens = new Set(data.authorNameTokens)
+
+/** HTML: the block sits right in an element the page marks as its author or byline (`<div class="author-name">`). */
+function inAuthorElement(block: Block, elements: ElementInfo[]): boolean {
+  return inMarkedElement(block, elements, maxPosterAncestors, (element) => element.furniture !== undefined && authorTokens.has(element.furniture))
 }
 
 /** Ancestors searched for a forum post's poster mark: the name sits right in it. */

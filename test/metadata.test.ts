@@ -36,7 +36,9 @@ describe('metadata', () => {
     'Previously, the team had worked out of a shared office in the old mill.',
     'Taylor Swift was born on December 13, 1989 in Reading, Pennsylvania.',
     'You may 14 times in a row',
-    'Results: 27/05 of the votes'
+    'Results: 27/05 of the votes',
+    '$99.83 - $220.00',
+    '10–49 15.00'
   ])('keeps prose: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })

@@ -255,6 +255,12 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(html('', `<article><h1>Latest</h1><p>${many}</p>`), {pageType: 'article'}).metadata.author).toBeUndefined()
   })
 
+  it('takes a bare name in the element the page marks as its author, but not a phrase there', () => {
+    const card = (text: string): string => `<article><h1>Short-form video best practices</h1><div class="t-blogpost-author-info"><div class="t-blogpost-author-name">${text}</div></div>`
+    expect(clean(html('', card('Liza Burke')), {pageType: 'article'}).metadata.author).toEqual(['Liza Burke'])
+    expect(clean(html('', card('Read our guide')), {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
   it('reads a signed byline’s short first name or team as its writer, not a bare line’s badge or a dateline’s label', () => {
     expect(personNames('By Clay', 'signed')).toEqual(['Clay'])
     expect(personNames('Clay')).toEqual([])
