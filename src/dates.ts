@@ -61,12 +61,22 @@ function hasCalendarDate(words: string[]): boolean {
     const written = words[index] as string
     const word = written.endsWith('.') ? written.slice(0, -1) : written
     if (weekdays.has(word)) return true
-    if (months.has(word) && word !== 'may') {
+    // "may" is a month only in a full date ("May 14, 2025", "14 May 2025"); otherwise it is the verb.
+    if (months.has(word) && (word !== 'may' || isFullDate(words, index))) {
       const around = [words[index - 1], words[index + 1]]
       if (around.some((neighbour) => neighbour !== undefined && /^\d{1,4}(?:st|nd|rd|th)?$/.test(neighbour))) return true
     }
   }
   return false
+}
+
+const dayNumber = /^\d{1,2}(?:st|nd|rd|th)?$/u
+const yearNumber = /^\d{4}$/u
+
+/** The month name at `index` sits between a day and a year, in either order. */
+function isFullDate(words: string[], index: number): boolean {
+  const [before, after, afterNext] = [words[index - 1] ?? '', words[index + 1] ?? '', words[index + 2] ?? '']
+  return (dayNumber.test(after) && yearNumber.test(afterNext)) || (dayNumber.test(before) && yearNumber.test(after))
 }
 
 type ChronoParse = typeof chronoEn.parse

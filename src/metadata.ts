@@ -3,7 +3,7 @@ import bio from './data/bio.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
-import {bylineStart, isoDate, leadingName} from './dates.js'
+import {bylineStart, carriesDate, isoDate, leadingName} from './dates.js'
 import {alternation} from './lexicon.js'
 import {scoresOf, tokenOverlap} from './metrics.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
@@ -15,15 +15,16 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * its markup: the title block (the `<h1>` closest to `<title>`), then the
  * byline and dateline blocks the metadata classifier found, the name after a
  * byline's label ("Written by" on a line of its own), a forum thread's first
- * poster, and a date in the page's address.
+ * poster, a date in the page's address, and a bare date by the headline
+ * that no classifier marked (a dateline set as a heading or in a layout table).
  */
-const pageRank = {titleBlock: 5, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, address: 540} as const
+const pageRank = {titleBlock: 5, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, address: 540, bareDate: 550} as const
 
 /** Most tags or categories kept. */
 const maxListItems = 50
 /** Most authors kept. */
 const maxAuthors = 10
-/** Blocks after the title (or the page's start) searched for a byline or dateline: the article's own sits by its headline, a listing's items' further down. */
+/** Blocks after the title (or the page's start) searched for a byline or dateline: the article's own sits by its headline, a listing's items' further down (a forum thread's first post head: `forumBylineWindow`). */
 const bylineWindow = 10
 /** Blocks before the title searched too: many pages put the dateline or byline above the headline. */
 const bylineLead = 4
@@ -43,8 +44,8 @@ const byAfterSeparator = /[|•·]\s*[Bb]y:?\s+(?=\p{Lu})/u
 const gluedBy = /^(?:written )?by(?=\p{Lu})/iu
 /** "Written by:Jane Doe": a byline's label glued to the name by its colon. */
 const gluedColon = /(?<=^(?:\p{L}+ )?by):(?=\S)/iu
-/** "Jane DoePublished …": the name glued to the dateline's label. */
-const gluedLabel = /(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last updated|Reviewed|Fact checked)\b)/u
+/** "Jane DoePublished …", "Conor AllisonJanuary 14, 2026": the name glued to the dateline's label or date. */
+const gluedLabel = new RegExp(`(?<=\\p{Ll})(?=(?:Published|Updated|Posted|Last updated|Reviewed|Fact checked|${capitalised(data.gluedMonths)})\\b)`, 'u')
 /** Dates that are not the page's: when a member joined, a company was founded. */
 const undatedLabel = new RegExp(`^(?:${data.undatedLabels.join('|')})(?!\\p{L})`, 'iu')
 /** A whole word or phrase of the list, in any script (`\b` knows only ASCII letters). */
@@ -55,12 +56,15 @@ const publishedLine = new RegExp(anyWord(data.publishedLabels), 'iu')
 const credential = new RegExp(data.credentialShape, 'u')
 const roleWords = new Set(bio.roles)
 const nameParticles = new Set(data.nameParticles)
+/** Lower-case words a team's signature may hold besides a name's particles ("the Lavazza Team", "Jane Doe with John Roe"). */
+const teamParticles = new Set([...data.nameParticles, ...data.teamParticles])
 const organisationWords = new Set(data.organisationWords)
 const undatedPageTypes = new Set(data.undatedPageTypes)
 const unsignedPageTypes = new Set(data.unsignedPageTypes)
-const noiseWords = new Set([...data.authorNoise, ...dateData.months, ...dateData.weekdays])
+/** Words that never name a person in a byline: interface words, months, weekdays and a dateline's labels ("Modified 7 months ago" names nobody). */
+const noiseWords = new Set([...data.authorNoise, ...dateData.months, ...dateData.weekdays, ...data.publishedLabels, ...data.updatedLabels])
 /** Where a byline's names end: a separator, a date phrase, a line break. */
-const nameRunEnd = new RegExp(`\\s*(?:[|•·—–»]|\\s-\\s|\\n|\\d|\\b(?:on|at|in|from|${dateData.months.join('|')})\\b|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
+const nameRunEnd = new RegExp(`\\s*(?:[|•·⋅∙●・—–»]|\\s-\\s|\\n|\\d|\\b(?:on|at|in|from|${dateData.months.join('|')})\\b|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
 /** Between names of a byline. */
 const nameSeparator = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*/iu
 
@@ -176,11 +180,14 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
   if (address) add('published', {value: `${address[1]}-${address[2]}-${address[3]}`, source: 'page address', rank: pageRank.address})
   // Without a title block (a text dump) the byline is the first one on the page, menus before it and all.
   const windowStart = titleAt === -1 ? 0 : Math.max(0, titleAt - bylineLead)
-  const window = titleAt === -1 ? nodes : nodes.slice(windowStart, titleAt + bylineWindow)
+  const forum = tree.data?.pageType?.type === 'forum'
+  // A thread's first post head sits below the thread's toolbar and its poster's card.
+  const window = titleAt === -1 ? nodes : nodes.slice(windowStart, titleAt + (forum ? data.forumBylineWindow : bylineWindow))
   const elements = tree.data?.elements ?? []
   let dated = false
+  let bareDated = false
+  const language = stated.language?.[0]?.value ?? tree.data?.language?.code
   let bodyStarted = false
-  const forum = tree.data?.pageType?.type === 'forum'
   let posterSeen = false
   for (let at = 0; at < window.length; at++) {
     const block = (window[at] as BlockNode).data.block
@@ -198,21 +205,50 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
       posterSeen = true
     }
     const line = metadataLine(block)
+    if (!bareDated && !bodyStarted && titleAt !== -1 && line?.ruleId !== 'byline' && isBareDate(block)) {
+      const value = isoDate(block.text, language)
+      if (value) add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
+      bareDated = value !== undefined
+    }
     if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text))) continue
     const source = `byline block ${block.evidence.index}`
-    const names = bylineNames(block.text, line?.reason ?? '')
+    // A bare name in the element the page marks as its author ("t-blogpost-author-name") is one too.
+    const names = bylineNames(block.text, line?.reason ?? '') ?? (inAuthorElement(block, elements) ? {value: block.text, stated: false} : undefined)
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
     // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
     const aboveTitle = windowStart + at < titleAt
     // A name and a date right under the headline are its byline, a standfirst between them or not.
     const underHeadline = titleAt !== -1 && !aboveTitle && windowStart + at - titleAt <= data.bylineUnderHeadline
-    if (names && (names.stated || ((!bodyStarted || underHeadline) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
-    if (!dated && !undatedLabel.test(block.text) && isoDate(block.text, stated.language?.[0]?.value ?? tree.data?.language?.code) !== undefined) {
+    // A text dump has no headline to measure from: a name beside the page's first dateline is its byline ("Andrius Juodis" over "June 2, 2025").
+    const besideFirstDateline = (): boolean => titleAt === -1 && !dated && [window[at - 1], window[at + 1]].some((other) => other !== undefined && isDateline(other.data.block, language))
+    if (names && (names.stated || ((!bodyStarted || underHeadline || besideFirstDateline()) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
+    if (!dated && !undatedLabel.test(block.text) && isoDate(block.text, language) !== undefined) {
       add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source, rank: pageRank.byline})
       dated = true
     }
   }
   return candidates
+}
+
+/** A byline or dateline mark on a line that gives a calendar date. */
+function isDateline(block: Block, language: string | undefined): boolean {
+  return metadataLine(block)?.ruleId === 'byline' && !undatedLabel.test(block.text) && isoDate(block.text, language) !== undefined
+}
+
+/** Words of a bare date besides its numbers: month and weekday names and a dateline's labels. */
+const dateWords = new Set([...dateData.months, ...dateData.weekdays, ...data.publishedLabels, ...data.updatedLabels, 'on', 'last', 'of'])
+/** A number of a date: a day (with its ordinal), a year, a numeric date. */
+const dateNumber = /^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})$/u
+
+/**
+ * A line that is a date and nothing else ("December 16, 2025", "Updated: 10/31/2024"):
+ * no other words (a listed post's title, a deadline) and one year (a range is an event's).
+ */
+function isBareDate(block: Block): boolean {
+  if (block.text.length > data.maxBareDateChars || !carriesDate(block) || undatedLabel.test(block.text)) return false
+  const words = block.text.toLowerCase().split(/[\s,:|•·]+/u).filter((word) => /[\p{L}\p{N}]/u.test(word))
+  const years = block.text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu) ?? []
+  return years.length === 1 && words.every((word) => dateWords.has(word.replace(/\.$/u, '')) || dateNumber.test(word))
 }
 
 /** A short line a byline's label opens, the name after it ("Written by:Jane Doe") that the classifiers kept, read near a headline only (a shop's "By Brand" filter is none): "By focusing on …" is a sentence. */
@@ -235,6 +271,14 @@ const bylineTokens = new Set(hints.metadataTokens)
 /** HTML: the block sits in an element the page marks as its byline, author or dateline (a DOM hint may have removed it first). */
 function inBylineElement(block: Block, elements: ElementInfo[]): boolean {
   return inMarkedElement(block, elements, maxAncestors, (element) => element.furniture !== undefined && bylineTokens.has(element.furniture))
+}
+
+/** Class words of the element holding a byline's name. */
+const authorTokens = new Set(data.authorNameTokens)
+
+/** HTML: the block sits right in an element the page marks as its author or byline (`<div class="author-name">`). */
+function inAuthorElement(block: Block, elements: ElementInfo[]): boolean {
+  return inMarkedElement(block, elements, maxPosterAncestors, (element) => element.furniture !== undefined && authorTokens.has(element.furniture))
 }
 
 /** Ancestors searched for a forum post's poster mark: the name sits right in it. */
@@ -287,7 +331,7 @@ function pick(list: MetadataCandidate[] | undefined, read: (value: string, sourc
 function authorsOf(list: MetadataCandidate[]): {value: string[]; source: string} | undefined {
   for (const candidate of list) {
     const sameSource = list.filter((other) => other.source === candidate.source)
-    const reading: NameReading = candidate.source.startsWith('byline') ? 'byline' : 'field'
+    const reading: NameReading = !candidate.source.startsWith('byline') ? 'field' : candidate.rank <= pageRank.labelledName ? 'signed' : 'byline'
     const names = dedupe(sameSource.flatMap((other) => personNames(other.value, reading))).slice(0, maxAuthors)
     if (names.length > 0) return {value: names, source: candidate.source}
   }
@@ -310,25 +354,27 @@ function listOf(list: MetadataCandidate[]): {value: string[]; source: string} | 
 /**
  * How a value names people: a byline is a line of text ("By Jane Doe on
  * March 4"), whose names end where a date or a place begins and may be a
- * forum's user names; a field (JSON-LD, `<meta>`, microdata) holds only
- * names, written as the site keeps them ("kirstin boatto", "paulb203").
+ * forum's user names; a signed byline says its names are the writers'
+ * ("By Clay", "Written by the Lavazza Team"), so its first may be short or a
+ * team's; a field (JSON-LD, `<meta>`, microdata) holds only names, written
+ * as the site keeps them ("kirstin boatto", "paulb203").
  */
-export type NameReading = 'byline' | 'field'
+export type NameReading = 'byline' | 'signed' | 'field'
 
 /** People named in a byline or an author field: "By Jane Doe and John Roe, Staff Writers" gives both names. */
 export function personNames(value: string, reading: NameReading = 'byline'): string[] {
   let text = (value.replace(/\s+/gu, ' ').trim().split(gluedLabel)[0] ?? '').replace(gluedColon, ': ')
   const start = bylineAt.exec(text) ?? gluedBy.exec(text)
   if (start) text = text.slice(start[0].length)
-  const end = reading === 'byline' ? nameRunEnd.exec(text) : null
+  const end = reading === 'field' ? null : nameRunEnd.exec(text)
   if (end && end.index > 0) text = text.slice(0, end.index)
   return text
     .split(nameSeparator)
     .map((part) => withoutGluedRole(part))
-    .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’.:]+$/gu, ''))
+    .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’.:*†]+$/gu, ''))
     .map((part) => (/\)$/u.test(part) && !part.includes('(') ? part.slice(0, -1).trimEnd() : part))
-    // Post-nominal letters follow a name ("Jane Doe, MD"): an author field's first part is a name even when short and capitalised ("JWU", "Ben"); a byline's may be a filter's or a badge's word ("NEW", "Best").
-    .filter((part, index) => isPersonName(part, reading) && ((index === 0 && reading === 'field') || !isCredential(part)))
+    // Post-nominal letters follow a name ("Jane Doe, MD"): an author field's or a signed byline's first part is a name even when short and capitalised ("JWU", "Clay"); a bare byline's may be a filter's or a badge's word ("NEW", "Best").
+    .filter((part, index) => isPersonName(part, reading, index === 0) && ((index === 0 && reading !== 'byline') || !isCredential(part)))
 }
 
 /** "Jane DoeStaff writer": a name glued to its role by markup without spaces. */
@@ -340,8 +386,9 @@ function withoutGluedRole(part: string): string {
   return role.length > 1 && roleWords.has(role[role.length - 1] as string) ? part.slice(0, glue.index) : part
 }
 
-function isPersonName(part: string, reading: NameReading): boolean {
-  if (part.length < 2 || part.length > 60 || /[/\\@<>=]|https?:|www\.|\.\w{2,4}$/iu.test(part)) return false
+function isPersonName(part: string, reading: NameReading, first: boolean): boolean {
+  // Addresses, file names and a template's unfilled placeholder ("page.head.extra.author") are no names.
+  if (part.length < 2 || part.length > 60 || /[/\\@<>=]|https?:|www\.|\.\w{2,4}$|^\w+(?:\.\w+){2,}$/iu.test(part)) return false
   if (!/\p{L}/u.test(part)) return false
   const handle = !/\s/u.test(part) && /[-_.\d]/u.test(part)
   // A byline's digits are a date's or a count's; a forum byline's or an author field's user name may hold some ("paulb203").
@@ -349,17 +396,25 @@ function isPersonName(part: string, reading: NameReading): boolean {
   const written = part.split(/\s+/u)
   // Names are capitalised words and particles; "Director of Communications" or "the Support Team" is not one. A field may write a name in lower case.
   if (written.length > 6) return false
-  if (reading === 'byline' && written.length > 1 && written.some((word) => /^\p{Ll}/u.test(word) && !nameParticles.has(word))) return false
+  // A signed byline's first name may be a team's: "the Lavazza Team", "Dieter Hogen with Uta Pippig", "Resy Staff".
+  const team = reading === 'signed' && first
+  const particles = team ? teamParticles : nameParticles
+  if (reading !== 'field' && written.length > 1 && written.some((word) => /^\p{Ll}/u.test(word) && !particles.has(word))) return false
   const words = written.map((word) => word.toLowerCase())
   const isRole = (word: string): boolean => roleWords.has(word) || roleWords.has(word.replace(/s$/u, ''))
   // A job title ends with its role: "Senior Science Correspondent", "Local Democracy Reporter"; a firm's or a college's name with its kind: "Kneib Dentistry PC".
-  if (words.length > 1 && (isRole(words[words.length - 1] as string) || organisationWords.has(words[words.length - 1] as string))) return false
+  if (!team && words.length > 1 && (isRole(words[words.length - 1] as string) || organisationWords.has(words[words.length - 1] as string))) return false
   return !words.every((word) => isRole(word) || noiseWords.has(word))
 }
 
 /** Post-nominal letters ("PhD", "MD", "FRCPath"): short, or mostly capitals ("DaleJack" is a user name). */
 function isCredential(part: string): boolean {
   return credential.test(part) && (part.length <= 4 || (part.match(/\p{Lu}/gu) ?? []).length * 2 >= part.length)
+}
+
+/** Words as a sentence starts them, for an alternation: "january" gives "January". */
+function capitalised(words: string[]): string {
+  return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('|')
 }
 
 function dedupe(items: string[]): string[] {
@@ -400,7 +455,7 @@ function languageTag(value: string): string | undefined {
 /** Where a title candidate comes from, for the choice between them. */
 type TitleSource = 'h1' | 'title' | 'og' | 'json-ld'
 
-/** Which title source wins a tie: an article's headline is its `<h1>`; a landing page's, product's or listing's `<h1>` is often a slogan, and its head names the page. */
+/** Which title source wins a tie: an article's (and a shop category's) headline is its `<h1>`; a landing page's, product's or listing's `<h1>` is often a slogan, and its head names the page. */
 const titlePreference: Record<'article' | 'other', TitleSource[]> = {
   article: ['h1', 'title', 'og', 'json-ld'],
   other: ['title', 'og', 'h1', 'json-ld']
@@ -410,7 +465,7 @@ const titlePreference: Record<'article' | 'other', TitleSource[]> = {
  * The page's title from its `<h1>` (the title block), `<title>`, `og:title`
  * and the JSON-LD headline, each without the site's name ("Headline | Site"
  * gives "Headline"; a segment that is the site's name, or the last of
- * several, is the name). Sources vote: each supports its headline, its text
+ * several unless the declared name leads, is the name). Sources vote: each supports its headline, its text
  * without the site's name and its whole text, so an `<h1>` that repeats a
  * `<title>` minus its site name has two votes. On an article the `<h1>` is the
  * headline unless it is the site's name, or shares almost no words with a
@@ -428,7 +483,8 @@ function chooseTitle(candidates: StatedMetadata, pageType: string | undefined): 
   const siteNames = new Set(declaredSites)
   for (const stated of [titleElement, og]) {
     const segments = segmentsOf(stated?.value ?? '')
-    if (segments.length > 1) siteNames.add(foldTitle(segments[segments.length - 1] as string))
+    // "Site | Tagline": where the declared name leads, the last segment is the page's own, not a second site name.
+    if (segments.length > 1 && !declaredSites.has(foldTitle(segments[0] as string))) siteNames.add(foldTitle(segments[segments.length - 1] as string))
   }
   const block = first((source) => source.startsWith('title block'))
   const blockText = block && plainText(block.value.replace(headerLink, ''))
@@ -447,7 +503,9 @@ function chooseTitle(candidates: StatedMetadata, pageType: string | undefined): 
     const unrelated = headline !== undefined && !siteNames.has(foldTitle(headline.value)) && votes(h1) === 1 && ogAgrees && wordOverlap(h1, headline.value) < data.titleMinWordOverlap
     return unrelated ? {value: headline.value, source: headline.source, rank: 0} : {value: h1, source: block?.source ?? '', rank: 0}
   }
-  const preference = titlePreference[pageType === undefined || pageType === 'article' ? 'article' : 'other']
+  // "Hiking Boots: Shop Boots for Hiking & Backpacking": a `<title>` that is the `<h1>` and more for search engines names the page by its `<h1>`.
+  if (h1 && headline && extendsTitle(headline.value, h1)) return {value: h1, source: block?.source ?? '', rank: 0}
+  const preference = titlePreference[pageType === undefined || pageType === 'article' || headingTitledTypes.has(pageType) ? 'article' : 'other']
   const best = options.sort((a, b) => votes(b.value) - votes(a.value) || preference.indexOf(a.from) - preference.indexOf(b.from))[0]
   if (best) return {value: best.value, source: best.source, rank: 0}
   // No `<h1>`, `<title>` or Open Graph title: the next most trusted one (Twitter, Dublin Core, microdata).
@@ -460,6 +518,16 @@ interface TitleOption {
   value: string
   source: string
   readings: Set<string>
+}
+
+/** Page types other than articles whose `<h1>` wins a tie: a shop's category page names its category there. */
+const headingTitledTypes = new Set(data.headingTitledPageTypes)
+
+/** The `<title>` headline is the `<h1>` followed by more words ("Camping Tents: Large Tents for Family & Car Camping"). */
+function extendsTitle(headline: string, h1: string): boolean {
+  const whole = foldTitle(headline)
+  const start = foldTitle(h1)
+  return whole.length > start.length && whole.startsWith(start) && /^[\s:,(\-–—|]/u.test(whole.slice(start.length))
 }
 
 /** `¶` or `#` after a documentation heading: its anchor link. */

@@ -18,6 +18,9 @@ describe('metadata', () => {
     ['Rachel Dunmore, Local Democracy Reporter', 'byline'],
     ['Tom Talbot October 14, 2025', 'byline'],
     ['Tom Ekwueme · Updated 8 January 2024 · 5 min read', 'byline'],
+    ['May 14, 2025', 'byline'],
+    ['Updated 14 May 2025', 'byline'],
+    ['Published: 27/05/2024', 'byline'],
     ['Posted in News | Tagged council, budget, libraries', 'taxonomy'],
     ['Tags: travel, azores, hiking', 'taxonomy'],
     ['« Previous Post', 'post-navigation'],
@@ -31,7 +34,11 @@ describe('metadata', () => {
     'May 2024 was the wettest month on record for the county, according to the Met Office.',
     'Next, fold the flour into the butter until no dry streaks remain.',
     'Previously, the team had worked out of a shared office in the old mill.',
-    'Taylor Swift was born on December 13, 1989 in Reading, Pennsylvania.'
+    'Taylor Swift was born on December 13, 1989 in Reading, Pennsylvania.',
+    'You may 14 times in a row',
+    'Results: 27/05 of the votes',
+    '$99.83 - $220.00',
+    '10–49 15.00'
   ])('keeps prose: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })

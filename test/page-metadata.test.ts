@@ -242,6 +242,73 @@ describe('choosing among what the page states', () => {
   })
 })
 
+describe('bylines, datelines and titles the page shows', () => {
+  const html = (head: string, body: string): string => `<!doctype html><html lang="en"><head>${head}</head><body>${body}${prose.map((text) => `<p>${text}</p>`).join('')}</body></html>`
+
+  it('takes the name a link to the writer’s page spells, the first of a few only, and not a link whose text the address does not spell', () => {
+    const linked = clean(html('', '<article><h1>Salt marsh birds return</h1><p><a href="/authors/chris-toy">Chris Toy</a> · Reviewed by <a href="/authors/ann-lee/">Ann Lee</a></p>'), {pageType: 'article'})
+    expect(linked.metadata.author).toEqual(['Chris Toy'])
+    expect(linked.metadataSources.author).toBe('a href=/author/…')
+    expect(clean(html('', '<article><h1>Salt marsh birds return</h1><p><a href="/author/chris-toy/">View all posts</a></p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    expect(clean(html('', '<article><h1>Salt marsh birds return</h1><p><a href="/author/chris-toy/">View all posts by Chris Toy</a></p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    const many = ['ann-lee', 'bo-chen', 'cy-park', 'di-ross'].map((slug) => `<a href="/author/${slug}">${slug.replace('-', ' ')}</a>`).join(' ')
+    expect(clean(html('', `<article><h1>Latest</h1><p>${many}</p>`), {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
+  it('takes a bare name in the element the page marks as its author, but not a phrase there', () => {
+    const card = (text: string): string => `<article><h1>Short-form video best practices</h1><div class="t-blogpost-author-info"><div class="t-blogpost-author-name">${text}</div></div>`
+    expect(clean(html('', card('Liza Burke')), {pageType: 'article'}).metadata.author).toEqual(['Liza Burke'])
+    expect(clean(html('', card('Read our guide')), {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
+  it('reads a signed byline’s short first name or team as its writer, not a bare line’s badge or a dateline’s label', () => {
+    expect(personNames('By Clay', 'signed')).toEqual(['Clay'])
+    expect(personNames('Clay')).toEqual([])
+    expect(personNames('By the Lavazza Team 2–3 minutes', 'signed')).toEqual(['the Lavazza Team'])
+    expect(personNames('Resy Staff', 'signed')).toEqual(['Resy Staff'])
+    expect(personNames('Dieter Hogen with Uta Pippig', 'signed')).toEqual(['Dieter Hogen with Uta Pippig'])
+    // A role after the first name is no name, signed or not; a bare line's team is none either.
+    expect(personNames('By Charles Patterson, WCI Columnist', 'signed')).toEqual(['Charles Patterson'])
+    expect(personNames('Resy Staff')).toEqual([])
+    expect(personNames('By Conor AllisonJanuary 14, 202620 Mins Read', 'signed')).toEqual(['Conor Allison'])
+    expect(personNames('Modified')).toEqual([])
+    expect(personNames('Modified 7 months ago')).toEqual([])
+    expect(personNames('Ben Applebaum-Bauch ⋅ Review Editor')).toEqual(['Ben Applebaum-Bauch'])
+    expect(personNames('Angela Holliday-Bell, MD*')).toEqual(['Angela Holliday-Bell'])
+    expect(personNames('page.head.extra.author', 'field')).toEqual([])
+    expect(personNames('J.R.R. Tolkien', 'field')).toEqual(['J.R.R. Tolkien'])
+    const dump = ['How to design a website', 'By Clay', 'Mar 14, 2024', ...prose].join('\n\n')
+    expect(clean(dump).metadata).toMatchObject({author: ['Clay'], published: '2024-03-14'})
+  })
+
+  it('takes a text dump’s name beside its first dateline as the byline, after the body has begun too, but not one beside a later date', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const first = dump([prose[0] as string, 'Cryptocurrency regulations around the world', 'Andrius Juodis', 'June 2, 2025', ...prose.slice(1)])
+    expect(clean(dump([first])).metadata).toMatchObject({author: ['Andrius Juodis'], published: '2025-06-02'})
+    const later = dump([prose[0] as string, 'Cryptocurrency regulations around the world', 'June 2, 2025', ...prose.slice(1), 'Rosa Pike', 'June 3, 2025'])
+    expect(clean(later).metadata.author).toBeUndefined()
+  })
+
+  it('dates a page by a bare date by its headline that no classifier marked, but not by a range, a listed post or a date after the body', () => {
+    const layout = (cell: string, after = ''): string =>
+      html('<title>davidbau.com</title>', `<h1>davidbau.com</h1><table><tr><td><h2>${cell}</h2><h3>Vibe Coding</h3>${after}</td></tr></table>`)
+    const dated = clean(layout('December 16, 2025'), {pageType: 'article'})
+    expect(dated.metadata.published).toBe('2025-12-16')
+    expect(dated.metadataSources.published).toMatch(/^date block \d+$/u)
+    expect(clean(layout('1/27/2026 - 3/24/2026'), {pageType: 'article'}).metadata.published).toBeUndefined()
+    expect(clean(layout('Go 1.26 is released, 10 February 2026'), {pageType: 'article'}).metadata.published).toBeUndefined()
+  })
+
+  it('takes a <title> that leads with the declared site name for its tagline, and an h1 the <title> extends', () => {
+    const tagline = '<title>Hearthwise | Boiler servicing for the north</title><meta property="og:site_name" content="Hearthwise">'
+    expect(clean(html(tagline, '<h1>Warm homes, fair prices</h1>'), {pageType: 'service'}).metadata.title).toBe('Boiler servicing for the north')
+    const category = '<title>Hiking Boots: Shop Boots for Hiking &amp; Backpacking | Trailhouse</title>'
+    expect(clean(html(category, '<main><h1>Hiking Boots</h1></main>'), {pageType: 'product'}).metadata.title).toBe('Hiking Boots')
+    // An h1 the <title> does not extend is a slogan: the head names the page.
+    expect(clean(html(category, '<main><h1>Boots for every trail</h1></main>'), {pageType: 'product'}).metadata.title).toBe('Hiking Boots: Shop Boots for Hiking & Backpacking')
+  })
+})
+
 describe('dates', () => {
   it('keeps an ISO stamp’s time only with its offset, and reads free text in the page’s language', () => {
     expect(isoDate('2024-03-04T10:00:00+0100')).toBe('2024-03-04T10:00:00+01:00')

@@ -12,7 +12,7 @@ import {seededSample} from './seeded.js'
  * `npm run bench:metadata -- WCXB_DIR [--baseline DIST] [--misses FIELD]`:
  * clean every wcxb-dev page as HTML and as a text dump and compare its
  * metadata with the gold `<id>.json` (`title`, `author`, `publish_date`,
- * null where the page has none). Per field and mode: the share of pages with
+ * null or empty where the page has none). Per field and mode: the share of pages with
  * a gold value that dechaff matches (titles and names after case, white
  * space and typographic folding, several authors as a set with
  * post-nominal letters dropped; dates by calendar day), and the share of
@@ -102,8 +102,10 @@ function sourceOf(field: Field, sources: MetadataSources | undefined): string {
   return sources?.[field === 'date' ? 'published' : field] ?? '-'
 }
 
+/** The gold value, or null where the page has none: an empty string (some pages' author) names nobody either. */
 function goldOf(field: Field, gold: Gold): string | null {
-  return field === 'date' || field === 'latest' ? gold.publish_date : gold[field]
+  const value = field === 'date' || field === 'latest' ? gold.publish_date : gold[field]
+  return value === null || value.trim() === '' ? null : value
 }
 
 const table: string[] = [`${'mode'.padEnd(6)}${'field'.padEnd(8)}${'gold'.padStart(6)}${'matched'.padStart(9)}${'absent'.padStart(8)}${'false'.padStart(8)}${'false/all'.padStart(11)}`]

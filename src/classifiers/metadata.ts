@@ -27,7 +27,8 @@ const navigationLine = new RegExp(
   `^[«‹←<\\s]*(?:${data.navigationWords.join('|')})(?: (?:${data.navigationObjects.join('|')}))?(?:\\s*[:»›→>|]|$)`,
   'u'
 )
-const numberish = /^(?:\d+(?:st|nd|rd|th)?|\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d+(?:am|pm|h|m|min|mins|k)?)$/u
+/** A number of a metadata line; a numeric date may reach it split ("27/05" and "2024"; "27.05" is a price). */
+const numberish = /^(?:\d+(?:st|nd|rd|th)?|\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\/\d{1,2}|\d+(?:am|pm|h|m|min|mins|k)?)$/u
 const nameWithRole = new RegExp(
   `^\\p{Lu}[\\p{L}'’.-]+(?: \\p{Lu}[\\p{L}'’.-]+){1,3}\\s?[,|–—-]\\s?(?:[\\p{L}-]+ ){0,4}(?:${bio.roles.join('|')})s?(?: (?:at|for|of) [^.]{1,40})?$`,
   'iu'

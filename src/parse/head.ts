@@ -9,10 +9,10 @@ import {pageEvidenceOf} from './page.js'
 /**
  * How far each place a page states metadata is trusted (lower first): the
  * canonical link and `<html lang>`, then JSON-LD, then `<meta>` tags (by
- * their order in `data.meta`), microdata, `rel=author` links, `<time>`
+ * their order in `data.meta`), microdata, `rel=author` links and links to writers' pages, `<time>`
  * elements, and `<title>` last.
  */
-const rank = {link: 0, jsonLd: 10, jsonLdSite: 20, meta: 100, microdata: 200, relAuthor: 250, time: 300, titleElement: 400} as const
+const rank = {link: 0, jsonLd: 10, jsonLdSite: 20, meta: 100, microdata: 200, relAuthor: 250, authorLink: 260, time: 300, titleElement: 400} as const
 
 /** Which fields each `<meta>` name or property carries, with its rank. */
 const metaFields = new Map<string, Array<{field: MetadataField; rank: number}>>()
@@ -247,14 +247,41 @@ function attribute(element: Element, name: string): string | undefined {
   return Array.isArray(value) ? value.join(' ') : String(value)
 }
 
-/** Most `rel=author` links read as the page's authors: more name a listing's many posts, not this page's writer. */
+/** Most `rel=author` links (or links to writers' pages) read as the page's authors: more name a listing's many posts, not this page's writer. */
 const maxRelAuthors = 3
+/** A writer's page address: `/author/jane-doe/`, `/autores/jane-doe`; the slug is the first group. */
+const authorPath = new RegExp(`/(?:${data.authorPathSegments.join('|')})/([^/?#]+)/?(?:[?#]|$)`, 'iu')
+
+/**
+ * The name a link to a writer's page gives (`<a href="/authors/jane-doe">Jane Doe</a>`):
+ * its text, when the address spells every word of it ("View all posts by Jane Doe" names nobody).
+ */
+function authorLinkName(element: Element): string | undefined {
+  const address = authorPath.exec(attribute(element, 'href') ?? '')
+  const text = address && boundedText(element)
+  if (!address || !text || text.length > maxNameChars) return undefined
+  const slug = safeDecode(address[1] as string).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3)
+  return words.length > 0 && words.every((word) => slug.includes(word)) ? text : undefined
+}
+
+/** Longest link text read as a writer's name. */
+const maxNameChars = 60
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
 
 /** One walk over the page's elements for `<meta>`, `<link>`, `<title>`, microdata, `rel=author` and `<time>`. */
 function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
   const pending: RootContent[] = [...tree.children].reverse()
   let titleSeen = false
   const relAuthors: string[] = []
+  const linkedAuthors: string[] = []
   // The first microdata author is the page's; later ones sign its answers, comments and reviews.
   const once = new Set<MetadataField>()
   while (pending.length > 0) {
@@ -279,6 +306,8 @@ function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
       case 'a': {
         const name = /\bauthor\b/iu.test(attribute(element, 'rel') ?? '') ? boundedText(element) : undefined
         if (name && !relAuthors.includes(name)) relAuthors.push(name)
+        const linked = name ? undefined : authorLinkName(element)
+        if (linked && !linkedAuthors.includes(linked)) linkedAuthors.push(linked)
         break
       }
       case 'time': {
@@ -293,6 +322,8 @@ function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
     for (let index = element.children.length - 1; index >= 0; index--) pending.push(element.children[index] as RootContent)
   }
   if (relAuthors.length <= maxRelAuthors) for (const name of relAuthors) add('author', name, 'a rel=author', rank.relAuthor)
+  // The first writer's link is the byline's; later ones name a reviewer, an editor or a related post's writer.
+  if (linkedAuthors.length <= maxRelAuthors) add('author', linkedAuthors[0], 'a href=/author/…', rank.authorLink)
 }
 
 function readMeta(element: Element, itemprop: string | undefined, add: Add, head: HeadFacts): void {
