@@ -157,6 +157,27 @@ describe('furniture in other languages', () => {
     expect(phrasesIn(code, [sentence])[0]?.removal).toBeUndefined()
   })
 
+  it.each([
+    ['ru', 'Все права на материалы, опубликованные на сайте, охраняются в соответствии с законодательством РФ. При любом использовании материалов гиперссылка на сайт обязательна.'],
+    ['ru', 'Сетевое издание «Городские вести» зарегистрировано в Федеральной службе по надзору в сфере связи. Мнение редакции может не совпадать с мнением авторов.'],
+    ['ru', 'Допускается цитирование материалов без согласования с редакцией. Редакция не несет ответственности за содержание рекламных объявлений.'],
+    ['zh', '凡本网注明“来源：本报”的所有作品，版权均属于本报，未经本网授权不得转载。违反上述声明者，本网将追究其相关法律责任。'],
+    ['zh', '本网转载其他媒体之稿件，意在为公众提供免费服务。转载目的在于传递更多信息，并不代表本网赞同其观点。'],
+    ['pl', 'Publikacje zamieszczone na stronach serwisu są chronione prawami autorskimi. Kopiowanie i wykorzystywanie tekstów bez pisemnej zgody redakcji jest zabronione.'],
+    ['el', 'Τα πνευματικά δικαιώματα ανήκουν στο πρακτορείο. Απαγορεύεται η αναδημοσίευση χωρίς άδεια.']
+  ])('%s: a copyright notice of several sentences goes', (code, notice) => {
+    expect(phrasesIn(code, [notice])[0]?.removal?.ruleId).toBe('legal')
+  })
+
+  it.each([
+    ['ru', 'Госдума приняла закон, который запрещает копирование фильмов без согласия правообладателя. Нарушителям грозит штраф до ста тысяч рублей.'],
+    ['ru', 'Суд признал, что все права на песню принадлежат наследникам композитора, и обязал студию выплатить компенсацию.'],
+    ['zh', '法院认定这首歌曲的著作权问题仍有争议，双方将在下个月再次出庭。'],
+    ['pl', 'Sąd uznał, że wydawnictwo naruszyło prawa autora, i nakazał wycofanie książki ze sprzedaży.']
+  ])('%s: a sentence about copyright law stays', (code, sentence) => {
+    expect(phrasesIn(code, [sentence])[0]?.removal).toBeUndefined()
+  })
+
   it('removes a comment thread whose comments carry only a reply button in the page’s language', () => {
     const article = ['Школьный учитель построил обсерваторию', 'Во вторник администрация решила снова открыть библиотеку в здании старой школы, после того как нашлось много добровольцев, готовых помогать по вечерам.', 'Учитель астрономии три года собирал деньги на купол и телескоп, а ученики помогали ему красить стены и прокладывать кабель до крыши спортзала.']
     const comment = (name: string, text: string): string[] => [name, 'ответить', text]

@@ -1,4 +1,5 @@
 import type {Transformer} from 'unified'
+import {carriesDate, clockTime} from '../dates.js'
 import {cohesion, isProse, proseShareBefore, subjectTest, termVector} from '../regions.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
@@ -192,12 +193,20 @@ function teaserAt(blocks: Block[], summary: number, settings: Settings): FeedTea
   return start < summary ? {start, summary} : undefined
 }
 
+/** A teaser dated as a feed dates its stories: a headline line above its summary, or a short line right below it, carries a date or a clock time ("10:17 Boeing catches fire…"). */
+function isDated(blocks: Block[], teaser: FeedTeaser, settings: Settings): boolean {
+  const below = blocks[teaser.summary + 1]
+  const lines = [...blocks.slice(teaser.start, teaser.summary), ...(below && isHeadlineLine(below, settings) ? [below] : [])]
+  return lines.some((line) => carriesDate(line) || clockTime.test(line.normal))
+}
+
 /**
  * A feed of other stories after the article, without "Read more" links:
  * `minFeedTeasers` teasers in a row (headline lines, one summary paragraph),
  * after an article of at least two prose paragraphs in a row and furniture
  * that closes it (a share row, tags, a comment form, a "Read more"; not an
- * advertisement or a table of contents, which sit between sections), most of them
+ * advertisement or a table of contents, which sit between sections) or with
+ * every teaser dated (an article's sections carry no clock times), most of them
  * less on the article's subject than its own paragraphs are. A listicle's
  * sections follow its introduction directly, or are numbered, so they stay.
  */
@@ -215,7 +224,8 @@ function findHeadlineFeed(blocks: Block[], settings: Settings): Tail | undefined
     const first = feed[0] as FeedTeaser
     const before = blocks.slice(0, first.start)
     const lastProse = before.findLastIndex((block) => isProse(block, settings))
-    if (!blocks.slice(lastProse + 1, first.summary).some((block) => articleClosers.has(block.removal?.ruleId ?? ''))) continue
+    const closed = blocks.slice(lastProse + 1, first.summary).some((block) => articleClosers.has(block.removal?.ruleId ?? ''))
+    if (!closed && !feed.every((item) => isDated(blocks, item, settings))) continue
     const onSubject = subjectTest(before.filter((block) => isProse(block, settings)), settings.feedCohesionShare)
     const offSubject = feed.filter((item) => !onSubject(blocks[item.summary] as Block)).length
     if (offSubject * 2 <= feed.length) continue
