@@ -124,6 +124,14 @@ function longestProseRun(blocks: Block[]): number {
   return longest
 }
 
+/** The longest run of prose on the page: its words, and their share of the page's words. */
+export function proseRunOf(tree: Root): {words: number; share: number} {
+  const blocks = blocksOf(tree).map((node) => node.data.block)
+  const total = blocks.reduce((sum, block) => sum + block.features.words, 0)
+  const words = longestProseRun(blocks)
+  return {words, share: total === 0 ? 0 : words / total}
+}
+
 function isChrome(block: Block, pattern: RegExp): boolean {
   return block.normal.length <= chromeMaxChars && pattern.test(block.normal.replace(/[.:!?…|•·]+$/u, '').trim())
 }

@@ -87,6 +87,36 @@ describe('page-type classifier', () => {
     expect(values[pageFeatures.findIndex((feature) => feature.name === 'url-product')]).toBe(0)
   })
 
+  it('cleans a news story laid out in tables beside columns of headlines as an article, and a page of headlines alone as a listing', () => {
+    const headlines = [
+      'В Бурятии выберут лучшего преподавателя школы искусств',
+      'Спортсменка из Усть-Илимска стала призёром первенства Европы',
+      'Шахматист из Иркутска выиграл путёвку на первенство мира',
+      'В Туве прошла интронизация верховного ламы республики',
+      'Арбалетчицы взяли медали первенства и чемпионата России',
+      'Студенты дежурят на горячей линии в Иркутске',
+      'В Улан-Удэ произошло ДТП у городского парка',
+      'В Забайкалье снизилась заболеваемость среди пенсионеров',
+      'Село из Бурятии попало в список самых живописных',
+      'Губернатор впервые встретился с оленеводами',
+      'Жители выбрали кличку для полицейского пса',
+      'Пожарные отстояли жилой дом на окраине'
+    ]
+    const story = [
+      'Самолёт авиакомпании, следовавший из Москвы в Иркутск, приземлился утром в аэропорту города, и пассажиры долго ждали обратного рейса в зале ожидания.',
+      'В восемь утра борт должен был направиться обратно в столицу, однако из-за технической неполадки, которую обнаружили техники перед вылетом, рейс задержали на несколько часов.',
+      'Пассажирам предоставили горячее питание и места в гостинице, а сам самолёт после ремонта вылетел в Москву только вечером, сообщили в пресс-службе аэропорта.'
+    ]
+    const column = `<table>${headlines.map((headline, index) => `<tr><td>${10 + index}:00</td><td><a href="/news/${index}">${headline}</a></td></tr>`).join('')}</table>`
+    const page = (body: string): string => `<html><head><title>Новости</title></head><body><table><tr><td>${column}</td><td>${body}</td><td>${column}</td></tr></table></body></html>`
+    const article = clean(page(`<h1>В аэропорту задержали рейс</h1>${story.map((text) => `<p>${text}</p>`).join('')}`), {input: 'html'})
+    expect(article.pageType?.type).toBe('article')
+    expect(article.pageType?.evidence[0]).toMatch(/listing page by its shape .* article's body/u)
+    for (const text of story) expect(article.text).toContain(text)
+    expect(article.text).not.toContain(headlines[0])
+    expect(clean(page(''), {input: 'html'}).pageType?.type).toBe('listing')
+  })
+
   it('rejects a page type it does not know', () => {
     expect(() => validateOptions({pageType: 'blog'})).toThrow(DechaffConfigError)
     expect(() => validateOptions({classifiers: {'forum-chrome': {pageTypes: ['forum', 'wiki']}}})).toThrow(/unknown page type `wiki`/u)

@@ -70,6 +70,13 @@ describe('trailing-stories', () => {
     expect(classify([...prose, 'Leave a Reply', ...numbered].join('\n'), plugins).filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
   })
 
+  it('removes a feed whose headlines carry clock times right after the article, with no furniture closing it', () => {
+    const dated = feed.map((line, index) => (index % 2 === 0 ? `${10 + index}:15 ${line}` : line))
+    const blocks = classify([...prose, ...dated].join('\n'), plugins)
+    expect(blocks.slice(0, 3).every((block) => block.removal === undefined)).toBe(true)
+    expect(blocks.slice(3).map((block) => block.removal?.ruleId)).toEqual(new Array(6).fill('trailing-stories'))
+  })
+
   it('keeps headed one-paragraph sections on the article’s own subject', () => {
     const sections = [
       'Why the council voted for it',

@@ -1,7 +1,7 @@
 import type {Transformer} from 'unified'
-import model from '../data/page-type-model.json' with {type: 'json'}
 import evidenceData from '../data/page-type.json' with {type: 'json'}
-import {pageFeatures, pageFeatureValues} from '../page-features.js'
+import model from '../data/page-type-model.json' with {type: 'json'}
+import {pageFeatures, pageFeatureValues, proseRunOf} from '../page-features.js'
 import {blocksOf} from '../tree.js'
 import {pageTypes, type PageType, type PageTypeVerdict, type Root} from '../types.js'
 
@@ -20,6 +20,15 @@ export interface PageTypeOptions {
   minConfidence?: number
   /** `minConfidence` for text dumps, which show only their shape: a news page's comment thread looks like a forum's posts (default: per type, `minConfidence.text` in `data/page-type.json`: 0.95 for every type). */
   minTextConfidence?: number
+  /**
+   * Words of a run of prose long enough for an article's body: a page the
+   * model calls one of `articleBody.types` (a listing) but that holds such a
+   * run is cleaned as an article (default: 60, `articleBody` in
+   * `data/page-type.json`).
+   */
+  articleBodyMinWords?: number
+  /** Least share of the page's words that run must hold (default: 0.05). */
+  articleBodyMinShare?: number
 }
 
 /** The page-type model as stored in `data/page-type-model.json` by `npm run train:page-type`. */
@@ -48,6 +57,19 @@ function thresholdsOf(stored: Thresholds, override: number | undefined): Thresho
   return override === undefined ? stored : Object.fromEntries(pageTypes.map((type) => [type, override]))
 }
 
+const articleBodyTypes = new Set<string>(evidenceData.articleBody.types)
+
+/**
+ * An article after all when the model's type is one whose items are short
+ * runs of prose between linked headlines (a listing) but the page holds an
+ * unbroken run as long as an article's body: a news story laid out in tables
+ * beside columns of headlines.
+ */
+function unlessArticleBody(verdict: PageTypeVerdict, run: {words: number; share: number}, minWords: number, minShare: number): PageTypeVerdict {
+  if (!articleBodyTypes.has(verdict.type) || run.words < minWords || run.share < minShare) return verdict
+  return {type: 'article', confidence: verdict.confidence, evidence: [`a ${verdict.type} page by its shape (${verdict.confidence.toFixed(2)}), but it holds an article's body: a run of ${run.words} words of prose`]}
+}
+
 /** How many of the weightiest pieces of evidence `explain` names. */
 const evidenceShown = 3
 
@@ -65,9 +87,13 @@ export default function dechaffPageType(options: PageTypeOptions = {}): Transfor
   const trained = checkModel(model as PageTypeModel)
   const htmlThresholds = thresholdsOf(evidenceData.minConfidence.html, options.minConfidence)
   const textThresholds = thresholdsOf(evidenceData.minConfidence.text, options.minTextConfidence)
+  const articleBodyMinWords = options.articleBodyMinWords ?? evidenceData.articleBody.minWords
+  const articleBodyMinShare = options.articleBodyMinShare ?? evidenceData.articleBody.minShare
   return (tree, file) => {
     const thresholds = tree.data?.elements ? htmlThresholds : textThresholds
-    const verdict = options.pageType ? {type: options.pageType, confidence: 1, evidence: ['set by the caller']} : surely(classifyPage(trained, pageFeatureValues(tree, options.url)), thresholds)
+    const verdict = options.pageType
+      ? {type: options.pageType, confidence: 1, evidence: ['set by the caller']}
+      : unlessArticleBody(surely(classifyPage(trained, pageFeatureValues(tree, options.url)), thresholds), proseRunOf(tree), articleBodyMinWords, articleBodyMinShare)
     tree.data = {...tree.data, pageType: verdict}
     const first = blocksOf(tree)[0]
     file.info(`page type ${verdict.type} (${verdict.confidence.toFixed(2)}): ${verdict.evidence.join(', ')}`, {

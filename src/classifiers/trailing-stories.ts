@@ -192,12 +192,25 @@ function teaserAt(blocks: Block[], summary: number, settings: Settings): FeedTea
   return start < summary ? {start, summary} : undefined
 }
 
+/** A clock time leading a headline ("10:17 Boeing catches fire…"): a news feed's stamp, not a post's time line ("04:37 PM | Permalink"). */
+const timeLed = /^\d{1,2}[:.]\d{2}\s+(?![ap]\.?m\b)\p{L}[^|•·]*$/u
+
+/** Fewest words of a time-stamped headline: the time and three words or more, not a dateline ("10:15 pm"). */
+const stampedHeadlineMinWords = 4
+
+/** A teaser stamped as a news feed stamps its stories: a headline line above its summary opens with the time it was posted. */
+function isTimeStamped(blocks: Block[], teaser: FeedTeaser): boolean {
+  return blocks.slice(teaser.start, teaser.summary).some((line) => line.features.words >= stampedHeadlineMinWords && timeLed.test(line.normal))
+}
+
 /**
  * A feed of other stories after the article, without "Read more" links:
  * `minFeedTeasers` teasers in a row (headline lines, one summary paragraph),
  * after an article of at least two prose paragraphs in a row and furniture
  * that closes it (a share row, tags, a comment form, a "Read more"; not an
- * advertisement or a table of contents, which sit between sections), most of them
+ * advertisement or a table of contents, which sit between sections) or with
+ * every headline led by the time it was posted (an article's sections carry
+ * no clock times; a blog's posts carry their dates on lines of their own), most of them
  * less on the article's subject than its own paragraphs are. A listicle's
  * sections follow its introduction directly, or are numbered, so they stay.
  */
@@ -215,7 +228,8 @@ function findHeadlineFeed(blocks: Block[], settings: Settings): Tail | undefined
     const first = feed[0] as FeedTeaser
     const before = blocks.slice(0, first.start)
     const lastProse = before.findLastIndex((block) => isProse(block, settings))
-    if (!blocks.slice(lastProse + 1, first.summary).some((block) => articleClosers.has(block.removal?.ruleId ?? ''))) continue
+    const closed = blocks.slice(lastProse + 1, first.summary).some((block) => articleClosers.has(block.removal?.ruleId ?? ''))
+    if (!closed && !feed.every((item) => isTimeStamped(blocks, item))) continue
     const onSubject = subjectTest(before.filter((block) => isProse(block, settings)), settings.feedCohesionShare)
     const offSubject = feed.filter((item) => !onSubject(blocks[item.summary] as Block)).length
     if (offSubject * 2 <= feed.length) continue
