@@ -58,6 +58,14 @@ describe('page-type classifier', () => {
     expect(clean(html, {input: 'html'}).pageType?.type).toBe('product')
   })
 
+  it('cleans a page it is not sure enough of as an article, and says which type it doubted', () => {
+    const result = clean(forumThread(), {input: 'html', classifiers: {'page-type': {minConfidence: 0.999_999}}})
+    expect(result.pageType?.type).toBe('article')
+    expect(result.pageType?.doubted?.type).toBe('forum')
+    expect(result.pageType?.confidence).toBeCloseTo(1 - (result.pageType?.doubted?.confidence ?? 0))
+    expect(clean(forumThread(), {input: 'html'}).pageType?.doubted).toBeUndefined()
+  })
+
   it('takes the caller’s type instead of asking the model', () => {
     const result = clean(prose.join('\n'), {pageType: 'documentation'})
     expect(result.pageType).toEqual({type: 'documentation', confidence: 1, evidence: ['set by the caller']})

@@ -36,7 +36,12 @@ const defaultMinTextConfidence = 0.95
 /** An article unless the model is sure enough of another type: a page cleaned as an article loses least when the model is wrong. */
 function surely(verdict: PageTypeVerdict, minConfidence: number): PageTypeVerdict {
   if (verdict.type === 'article' || verdict.confidence >= minConfidence) return verdict
-  return {type: 'article', confidence: 1 - verdict.confidence, evidence: [`not sure enough it is a ${verdict.type} page (${verdict.confidence.toFixed(2)} < ${minConfidence})`]}
+  return {
+    type: 'article',
+    confidence: 1 - verdict.confidence,
+    evidence: [`not sure enough it is a ${verdict.type} page (${verdict.confidence.toFixed(2)} < ${minConfidence})`],
+    doubted: {type: verdict.type, confidence: verdict.confidence}
+  }
 }
 
 /** How many of the weightiest pieces of evidence `explain` names. */
