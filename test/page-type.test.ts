@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {clean, DechaffConfigError, pageFeatures, pageFeatureValues, parseHtml, validateOptions} from '../src/index.js'
-import {prose} from './helpers.js'
+import {clean, dechaffForumChrome, DechaffConfigError, pageFeatures, pageFeatureValues, parseHtml, validateOptions} from '../src/index.js'
+import type {PageType, Root} from '../src/index.js'
+import {classify, prose, ruleOf} from './helpers.js'
 
 const posts = [
   'My sourdough starter doubled nicely for a week and now barely rises at all, even though I feed it at the same times with the same flour. Has anyone had this happen after a change in the weather?',
@@ -109,6 +110,14 @@ describe('forum-chrome classifier', () => {
     const kept = clean(dump, {input: 'text', pageType: 'forum'}).text.split('\n')
     expect(kept).toEqual(expect.arrayContaining(['crumbcoat', 'Mar 4, 2024', 'levain_lou', 'Mar 5, 2024', posts[0], posts[1]]))
     for (const line of ['Member', 'Joined: Mar 2, 2019', 'Messages: 2,418', '#2', 'Like  Quote  Reply']) expect(kept).not.toContain(line)
+  })
+
+  it('runs on a text dump the model doubted was a forum thread, not on one it doubted was another type', () => {
+    const doubted = (type: PageType) => () => (tree: Root) => {
+      tree.data = {...tree.data, pageType: {type: 'article', confidence: 0.3, evidence: [], doubted: {type, confidence: 0.7}}}
+    }
+    expect(ruleOf(classify(dump, [doubted('forum'), dechaffForumChrome]), 'Messages: 2,418')).toBe('poster-statistics')
+    expect(ruleOf(classify(dump, [doubted('listing'), dechaffForumChrome]), 'Messages: 2,418')).toBeUndefined()
   })
 
   it('does not run on other pages, where such lines can be content', () => {

@@ -1,4 +1,4 @@
-import type {Root as HastRoot} from 'hast'
+import type {Element, Root as HastRoot} from 'hast'
 import {fromParse5} from 'hast-util-from-parse5'
 import {parse} from 'parse5'
 import type {Plugin} from 'unified'
@@ -58,13 +58,49 @@ export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'pars
   if (shape.depth > maxNesting) return parseText(flattenToText(stripped.html), file, language)
   if (shape.elements > maxElements) throw new DechaffInputError(`page opens ${shape.elements} elements, over the ${maxElements} limit (maxElements); refused to bound memory`)
   const tree = parseStripped(html, stripped, file, parser, language, sourcePositions)
-  if (stripped.noscripts === 0 || wordsOf(tree) >= noscriptFallback.minWords) return tree
-  // A page that shows next to nothing without its scripts (an app rendered in the browser) is read as a browser without scripts shows it, from its <noscript> markup.
-  const unwrapped = stripNonContent(html, true)
-  const unwrappedShape = markupShape(unwrapped.html)
-  if (unwrappedShape.depth > maxNesting || unwrappedShape.elements > maxElements) return tree
-  const fallback = parseStripped(html, unwrapped, file, parser, language, sourcePositions)
-  return wordsOf(fallback) >= noscriptFallback.minWords ? fallback : tree
+  if (stripped.noscripts === 0) return tree
+  return readNoscriptWhenEmpty(tree, () => {
+    const unwrapped = stripNonContent(html, true)
+    const unwrappedShape = markupShape(unwrapped.html)
+    if (unwrappedShape.depth > maxNesting || unwrappedShape.elements > maxElements) return undefined
+    return parseStripped(html, unwrapped, file, parser, language, sourcePositions)
+  })
+}
+
+/**
+ * A page that shows next to nothing without its scripts (an app rendered in
+ * the browser) is read as a browser without scripts shows it, from its
+ * `<noscript>` markup, when that shows enough; `unwrapped` gives that reading.
+ */
+export function readNoscriptWhenEmpty(tree: Root, unwrapped: () => Root | undefined): Root {
+  if (wordsOf(tree) >= noscriptFallback.minWords) return tree
+  const fallback = unwrapped()
+  return fallback && wordsOf(fallback) >= noscriptFallback.minWords ? fallback : tree
+}
+
+/** Put each `<noscript>` element's children in its place (a document parsed with scripting off holds its markup as elements); whether there was one. */
+export function unwrapNoscript(hast: HastRoot): boolean {
+  let found = false
+  const parents: Array<HastRoot | Element> = [hast]
+  for (let parent = parents.pop(); parent; parent = parents.pop()) {
+    const children: Array<HastRoot['children'][number]> = []
+    for (const child of parent.children) {
+      if (child.type !== 'element') {
+        children.push(child)
+        continue
+      }
+      if (child.tagName === 'noscript') {
+        found = true
+        children.push(...child.children)
+        parents.push({...child, children: child.children})
+        continue
+      }
+      children.push(child)
+      parents.push(child)
+    }
+    parent.children = children as typeof parent.children
+  }
+  return found
 }
 
 /** The block tree of a page's markup once stripped. */
