@@ -7,7 +7,7 @@ import {budgetOf, DechaffInputError, defaultMaxBytes, startClock} from './limits
 import {validateOptions, type CleanOptions, type OutputFormat} from './options.js'
 import {decodeHtml} from './parse/decode.js'
 import {hastOfDocument} from './parse/dom.js'
-import dechaffParseHtml, {blockTreeOfHast} from './parse/html.js'
+import dechaffParseHtml, {blockTreeOfHast, readNoscriptWhenEmpty, unwrapNoscript} from './parse/html.js'
 import {jsonLdScripts} from './parse/strip.js'
 import dechaffParseText from './parse/text.js'
 import dechaffPageMetadata from './metadata.js'
@@ -136,7 +136,11 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
     if (error instanceof RangeError) throw new DechaffInputError('document is nested too deeply to read')
     throw error
   }
-  return run(processor, 'html', blockTreeOfHast(hast, jsonLdScripts(hast), file, options.language), file, options)
+  const tree = readNoscriptWhenEmpty(blockTreeOfHast(hast, jsonLdScripts(hast), file, options.language), () => {
+    const unwrapped = hastOfDocument(document)
+    return unwrapNoscript(unwrapped) ? blockTreeOfHast(unwrapped, jsonLdScripts(unwrapped), file, options.language) : undefined
+  })
+  return run(processor, 'html', tree, file, options)
 }
 
 /**

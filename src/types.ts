@@ -220,6 +220,8 @@ export interface PageTypeVerdict {
   confidence: number
   /** The evidence that weighed most for `type`, in words. */
   evidence: string[]
+  /** When the page is cleaned as an article because the model was not sure enough of another type: that type and its probability. */
+  doubted?: {type: PageType; confidence: number}
 }
 
 /** A field of a page's metadata. */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {dechaffCommentThread, dechaffMetadata, dechaffPhrases, dechaffQuality} from '../src/index.js'
-import type {Block} from '../src/index.js'
+import type {Block, PageType, Root} from '../src/index.js'
 import {classify, prose, ruleOf} from './helpers.js'
 
 const plugins = [dechaffPhrases, dechaffQuality, dechaffCommentThread]
@@ -148,5 +148,51 @@ describe('comment-thread: buttons and form fields', () => {
     const text = [...prose, 'Share', comment, ...replies].join('\n\n')
     const blocks = classify(text, withMetadata)
     expect(ruleOf(blocks, comment)).toBe('comment-thread')
+  })
+})
+
+describe('comment-thread: a forum thread the page-type model doubted', () => {
+  /** Set the verdict the page-type classifier gives a dump it took for a forum thread without being sure enough. */
+  function doubted(type: PageType): () => (tree: Root) => void {
+    return () => (tree) => {
+      tree.data = {...tree.data, pageType: {type: 'article', confidence: 0.3, evidence: [`not sure enough it is a ${type} page (0.70 < 0.95)`], doubted: {type, confidence: 0.7}}}
+    }
+  }
+
+  const question = 'My sourdough starter doubled nicely for a week and now barely rises at all, even though I feed it at the same times with the same flour. Has anyone had this happen after the weather turned cold?'
+  const replies = [
+    'levain_lou said:',
+    'Cold kitchens slow everything down. Keep it somewhere around twenty-four degrees for a few days and feed it twice a day; it usually comes back within the week, in my experience anyway.',
+    'Reply',
+    'ryeguy said:',
+    'Also check your flour. A new bag from a different mill can behave quite differently, especially when it is milled more finely than the flour you had before.',
+    'Reply'
+  ]
+
+  it('keeps the replies under a short opening post: the thread is the page', () => {
+    const blocks = classify(['Starter stopped rising', question, ...replies].join('\n\n'), [doubted('forum'), ...plugins])
+    for (const text of [question, replies[1], replies[4]] as string[]) expect(ruleOf(blocks, text)).toBeUndefined()
+  })
+
+  it('removes the same thread on a page the model took for an article', () => {
+    const blocks = classify(['Starter stopped rising', question, ...replies].join('\n\n'), plugins)
+    expect(ruleOf(blocks, replies[1] as string)).toBe('comment-thread')
+  })
+
+  it('removes comments under an article many times longer than any of them', () => {
+    const article = [...prose, ...prose.map((text) => `${text} It was, said one councillor, the best news the town had heard in years.`), question]
+    const blocks = classify(['Council extends the pilot', ...article, ...replies].join('\n\n'), [doubted('forum'), ...plugins])
+    expect(articleKept(blocks)).toBe(true)
+    expect(ruleOf(blocks, replies[1] as string)).toBe('comment-thread')
+  })
+
+  it('removes comments under a comment count, however short the article', () => {
+    const blocks = classify(['Starter stopped rising', question, '{ 2 comments… read them below or add one }', ...replies].join('\n\n'), [doubted('forum'), ...plugins])
+    expect(ruleOf(blocks, replies[1] as string)).toBe('comment-thread')
+  })
+
+  it('removes comments when the model doubted another type', () => {
+    const blocks = classify(['Starter stopped rising', question, ...replies].join('\n\n'), [doubted('listing'), ...plugins])
+    expect(ruleOf(blocks, replies[1] as string)).toBe('comment-thread')
   })
 })

@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest'
-import {clean, DechaffConfigError, pageFeatures, pageFeatureValues, parseHtml, validateOptions} from '../src/index.js'
+import {clean, dechaffForumChrome, DechaffConfigError, pageFeatures, pageFeatureValues, parseHtml, validateOptions} from '../src/index.js'
+import type {PageType, Root} from '../src/index.js'
 import pageTypeEvidence from '../src/data/page-type.json' with {type: 'json'}
 import {pageTypes} from '../src/types.js'
-import {prose} from './helpers.js'
+import {classify, prose, ruleOf} from './helpers.js'
 
 const posts = [
   'My sourdough starter doubled nicely for a week and now barely rises at all, even though I feed it at the same times with the same flour. Has anyone had this happen after a change in the weather?',
@@ -60,19 +61,21 @@ describe('page-type classifier', () => {
     expect(clean(html, {input: 'html'}).pageType?.type).toBe('product')
   })
 
-  it('cleans a page as an article when the model is not sure enough of its type, and says which type it doubted', () => {
-    const result = clean(forumThread(), {input: 'html', classifiers: {'page-type': {minConfidence: 1.01}}})
-    expect(result.pageType?.type).toBe('article')
-    expect(result.pageType?.evidence[0]).toMatch(/^not sure enough it is a forum page \([01]\.\d\d < 1\.01\)$/u)
-    expect(clean(forumThread(), {input: 'html'}).pageType?.type).toBe('forum')
-  })
-
   it('stores, per input, how sure the model must be of every other type', () => {
     for (const input of ['html', 'text'] as const) {
       const thresholds = pageTypeEvidence.minConfidence[input] as Record<string, number>
       expect(Object.keys(thresholds).sort()).toEqual(pageTypes.filter((type) => type !== 'article').sort())
       for (const value of Object.values(thresholds)) expect(value > 0 && value <= 1).toBe(true)
     }
+  })
+
+  it('cleans a page it is not sure enough of as an article, and says which type it doubted', () => {
+    const result = clean(forumThread(), {input: 'html', classifiers: {'page-type': {minConfidence: 0.999_999}}})
+    expect(result.pageType?.type).toBe('article')
+    expect(result.pageType?.doubted?.type).toBe('forum')
+    expect(result.pageType?.evidence[0]).toMatch(/^not sure enough it is a forum page \([01]\.\d\d < 0\.999999\)$/u)
+    expect(result.pageType?.confidence).toBeCloseTo(1 - (result.pageType?.doubted?.confidence ?? 0))
+    expect(clean(forumThread(), {input: 'html'}).pageType?.doubted).toBeUndefined()
   })
 
   it('takes the caller’s type instead of asking the model', () => {
@@ -148,6 +151,14 @@ describe('forum-chrome classifier', () => {
     const kept = clean(dump, {input: 'text', pageType: 'forum'}).text.split('\n')
     expect(kept).toEqual(expect.arrayContaining(['crumbcoat', 'Mar 4, 2024', 'levain_lou', 'Mar 5, 2024', posts[0], posts[1]]))
     for (const line of ['Member', 'Joined: Mar 2, 2019', 'Messages: 2,418', '#2', 'Like  Quote  Reply']) expect(kept).not.toContain(line)
+  })
+
+  it('runs on a text dump the model doubted was a forum thread, not on one it doubted was another type', () => {
+    const doubted = (type: PageType) => () => (tree: Root) => {
+      tree.data = {...tree.data, pageType: {type: 'article', confidence: 0.3, evidence: [], doubted: {type, confidence: 0.7}}}
+    }
+    expect(ruleOf(classify(dump, [doubted('forum'), dechaffForumChrome]), 'Messages: 2,418')).toBe('poster-statistics')
+    expect(ruleOf(classify(dump, [doubted('listing'), dechaffForumChrome]), 'Messages: 2,418')).toBeUndefined()
   })
 
   it('does not run on other pages, where such lines can be content', () => {

@@ -20,6 +20,23 @@ describe('parse-html', () => {
     expect(texts(html)).toEqual(['Title', 'Kept'])
   })
 
+  it('reads a page that shows next to nothing without its scripts from its <noscript> markup', () => {
+    const post = 'The bridge inspection found cracks in two of the four bearings, and the council has closed the footpath on the east side until the repairs planned for the spring are finished.'
+    const reply = 'Thanks for posting this. The detour along the river adds about ten minutes, so plan for it if you walk to the station in the morning, and take a torch after dark.'
+    const html = `<html><head><title>Bridge footpath closed - Town Forum</title><noscript><link rel="stylesheet" href="/crawler.css"></noscript></head>
+      <body><div id="app"><p>Loading…</p></div><noscript><div class="topic"><h1>Bridge footpath closed</h1>
+      <div class="post"><span class="username">ferrous_mike</span><p>${post}</p></div>
+      <div class="post"><span class="username">nadia_v</span><p>${reply}</p></div></div></noscript></body></html>`
+    expect(texts(html)).toEqual(expect.arrayContaining(['Bridge footpath closed', post, reply]))
+    expect(clean(html, {input: 'html'}).text).toContain(reply)
+  })
+
+  it('leaves a page’s <noscript> unread when the page shows its text, or the <noscript> only asks for scripts', () => {
+    const shown = `<body><h1>Title</h1>${'<p>The council voted on Tuesday to extend the pilot scheme for another two years, after a report found that usage had doubled.</p>'.repeat(3)}<noscript><p>${'A copy of the article for readers without scripts. '.repeat(8)}</p></noscript></body>`
+    expect(texts(shown).some((text) => text.startsWith('A copy'))).toBe(false)
+    expect(texts('<body><div id="app"></div><noscript><p>You need to enable JavaScript to run this app.</p><img src="/pixel.gif"></noscript></body>')).toEqual([])
+  })
+
   it('joins a table row’s cells with spaces and lays rows and list items on adjacent lines', () => {
     const html = '<body><h1>T</h1><p>Intro paragraph.</p><table><thead><tr><th>Day</th><th>Hours</th></tr></thead><tbody><tr><td>Monday</td><td>Closed</td></tr></tbody></table><ul><li>a</li><li>b</li></ul></body>'
     const tree = parseHtml(html)

@@ -19,14 +19,22 @@ export interface CommentThreadOptions {
    * names comments, or a commenter's name line, needs none (default: 0.5).
    */
   minArticleShare?: number
+  /**
+   * Text dumps the page-type model took for a forum thread without being sure
+   * enough: a thread that starts at a poster's line, not a comment header, is
+   * the page's own posts when the text above it (the opening post) has at
+   * most this many times the words of the thread's longest post; an article
+   * above its comments is many times longer than any comment (default: 3).
+   */
+  openingPostMaxRatio?: number
 }
 
 const authorLine = new RegExp(anyOf(data.authorLines), 'u')
 const buttonLine = new RegExp(anyOf(data.buttonLines), 'u')
 const datelineStart = new RegExp(data.datelineStart, 'u')
 const headerWords = new Set(data.headerWords)
-/** Longest commenter's line or button (characters). */
-const {markerMaxChars} = defaults.commentThread
+/** Longest commenter's line or button (characters); most blocks between a comment count and the thread's first poster line. */
+const {markerMaxChars, headerMaxDistance} = defaults.commentThread
 
 /**
  * Remove a comment or reply thread below the article. The thread starts at a
@@ -43,7 +51,10 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
   const minMarkers = options.minMarkers ?? defaults.regions.commentMinMarkers
   const proseMinChars = options.proseMinChars ?? defaults.regions.proseMinChars
   const minArticleShare = options.minArticleShare ?? defaults.regions.commentWeakStartMinArticleShare
+  const openingPostMaxRatio = options.openingPostMaxRatio ?? defaults.commentThread.openingPostMaxRatio
   return (tree) => {
+    // In a dump, a forum's replies under its opening post look like an article's comments; only a doubted forum is asked.
+    const doubtedForum = !tree.data?.elements && tree.data?.pageType?.doubted?.type === 'forum'
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const firstProse = blocks.findIndex((block) => isProse(block, {proseMinChars}))
     if (firstProse === -1) return
@@ -67,6 +78,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       if ((remainingMarkers[index] ?? 0) < minMarkers) return
       if (lastKept <= index) return
       if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers))) continue
+      if (doubtedForum && !header && !commentCountAbove(blocks, authorAt, index) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio})) return
       const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text
       for (const later of blocks.slice(index)) {
         // On an HTML page the article container outranks a guess from text: its blocks are left to the DOM hints.
@@ -87,6 +99,41 @@ function isCommentLine(block: Block, pattern: RegExp): boolean {
 
 /** Most kept blocks between a comment header and a dateline that confirms it; most words of a tab or menu label. */
 const {headerMaxLead, tabLabelMaxWords} = defaults.commentThread
+
+/**
+ * Whether a thread starting at `start` is a forum's replies under its opening
+ * post rather than comments under an article: it holds at least `minPosts`
+ * posts (runs of kept words between poster lines and buttons), and the kept
+ * text from the first prose block to the start is no longer than
+ * `openingPostMaxRatio` times the longest of them.
+ */
+function isForumThread(blocks: Block[], authorAt: boolean[], firstProse: number, start: number, limits: {minPosts: number; openingPostMaxRatio: number}): boolean {
+  let posts = 0
+  let longest = 0
+  let words = 0
+  for (let index = start; index <= blocks.length; index++) {
+    const block = blocks[index]
+    if (block === undefined || authorAt[index]) {
+      if (words > 0) posts++
+      longest = Math.max(longest, words)
+      words = 0
+    } else if (!block.removal) {
+      words += block.features.words
+    }
+  }
+  if (posts < limits.minPosts) return false
+  const opening = blocks.slice(firstProse, start).reduce((sum, block) => sum + (block.removal ? 0 : block.features.words), 0)
+  return opening <= limits.openingPostMaxRatio * longest
+}
+
+/** Whether a short line naming comments ("{ 69 comments… add one }", "There are 4 comments. Add yours.") sits just above a thread's first poster line. */
+function commentCountAbove(blocks: Block[], authorAt: boolean[], start: number): boolean {
+  for (let at = start - 1; at >= Math.max(0, start - headerMaxDistance); at--) {
+    const block = blocks[at] as Block
+    if (!authorAt[at] && block.features.chars <= markerMaxChars && block.words.some((word, index) => headerWords.has(word) && /^\d/.test(block.words[index - 1] ?? ''))) return true
+  }
+  return false
+}
 
 /** For each index, how many flags are set from there to the end. */
 function countFromEnd(flags: boolean[]): number[] {

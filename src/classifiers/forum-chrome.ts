@@ -8,7 +8,7 @@ import type {Block, PageType, Root} from '../types.js'
 export interface ForumChromeOptions {
   /** Lexicon of forum chrome (default: `data/forum.json`: poster statistics, post numbers, edit notes, post buttons, pagination). */
   lexicon?: LexiconData
-  /** Page types whose pages carry forum chrome (default: `['forum']`). */
+  /** Page types whose pages carry forum chrome, and text dumps the page-type model doubted were of one (default: `['forum']`). */
   pageTypes?: PageType[]
   /** Longest block (characters) that can be chrome (default: 160). */
   blockMaxChars?: number
@@ -34,15 +34,18 @@ const chromeScore = 0.9
  * poster's name and the post's date stay: they belong to the post; in a text
  * dump, a short line just above a poster's statistics is protected as the
  * name, a dated line just below them as the post's date. Only on forum pages, where such
- * short lines are chrome; on an article they could be a list's items.
+ * short lines are chrome (and text dumps the page-type model doubted were forum threads);
+ * on an article they could be a list's items.
  */
 export default function dechaffForumChrome(options: ForumChromeOptions = {}): Transformer<Root> {
   const lexicon = new Lexicon(options.lexicon ?? (forumData as LexiconData))
   const pageTypes = new Set<string>(options.pageTypes ?? ['forum'])
   const blockMaxChars = options.blockMaxChars ?? defaultBlockMaxChars
   return (tree) => {
-    const type = tree.data?.pageType?.type
-    if (!type || !pageTypes.has(type)) return
+    const verdict = tree.data?.pageType
+    // A text dump the model doubted was a forum thread keeps its replies (see comment-thread): its chrome goes too.
+    const doubted = tree.data?.elements ? undefined : verdict?.doubted?.type
+    if (!(verdict && pageTypes.has(verdict.type)) && !(doubted && pageTypes.has(doubted))) return
     const blocks = blocksOf(tree).map((node) => node.data.block)
     // Whether each line is a poster's statistics, whichever classifier removed it first.
     const statistics = blocks.map((block) => block.features.chars <= blockMaxChars && lexicon.matchBlock(block.sentences, block.words)?.ruleId === 'poster-statistics')

@@ -49,7 +49,12 @@ type Thresholds = Partial<Record<PageType, number>>
 function surely(verdict: PageTypeVerdict, thresholds: Thresholds): PageTypeVerdict {
   const least = thresholds[verdict.type] ?? 1
   if (verdict.type === 'article' || verdict.confidence >= least) return verdict
-  return {type: 'article', confidence: 1 - verdict.confidence, evidence: [`not sure enough it is a ${verdict.type} page (${verdict.confidence.toFixed(2)} < ${least})`]}
+  return {
+    type: 'article',
+    confidence: 1 - verdict.confidence,
+    evidence: [`not sure enough it is a ${verdict.type} page (${verdict.confidence.toFixed(2)} < ${least})`],
+    doubted: {type: verdict.type, confidence: verdict.confidence}
+  }
 }
 
 /** The stored thresholds of one input, or the caller's one threshold for every type. */

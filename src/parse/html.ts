@@ -1,4 +1,4 @@
-import type {Root as HastRoot} from 'hast'
+import type {Element, Root as HastRoot} from 'hast'
 import {fromParse5} from 'hast-util-from-parse5'
 import {parse} from 'parse5'
 import type {Plugin} from 'unified'
@@ -15,6 +15,11 @@ import {jsonLdProductDescription, showProductDescription} from './structured.js'
 import {jsonLdArticleBody, sourceOffset, stripNonContent, type StrippedHtml} from './strip.js'
 import {parseText} from './text.js'
 import {headlineOf, titleIndex} from './title.js'
+import {defaults} from '../thresholds.js'
+import {blocksOf} from '../tree.js'
+
+/** Fewest words of a page: one that shows fewer without its scripts is read from its `<noscript>` markup when that shows at least as many (a notice to turn scripts on shows fewer). */
+const {noscriptFallback} = defaults
 
 /** Which HTML parser builds the tree: parse5 straight into hast, or jsdom's browser DOM converted to hast. */
 export type HtmlParser = 'parse5' | 'jsdom'
@@ -52,6 +57,54 @@ export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'pars
   const shape = markupShape(stripped.html)
   if (shape.depth > maxNesting) return parseText(flattenToText(stripped.html), file, language)
   if (shape.elements > maxElements) throw new DechaffInputError(`page opens ${shape.elements} elements, over the ${maxElements} limit (maxElements); refused to bound memory`)
+  const tree = parseStripped(html, stripped, file, parser, language, sourcePositions)
+  if (stripped.noscripts === 0) return tree
+  return readNoscriptWhenEmpty(tree, () => {
+    const unwrapped = stripNonContent(html, true)
+    const unwrappedShape = markupShape(unwrapped.html)
+    if (unwrappedShape.depth > maxNesting || unwrappedShape.elements > maxElements) return undefined
+    return parseStripped(html, unwrapped, file, parser, language, sourcePositions)
+  })
+}
+
+/**
+ * A page that shows next to nothing without its scripts (an app rendered in
+ * the browser) is read as a browser without scripts shows it, from its
+ * `<noscript>` markup, when that shows enough; `unwrapped` gives that reading.
+ */
+export function readNoscriptWhenEmpty(tree: Root, unwrapped: () => Root | undefined): Root {
+  if (wordsOf(tree) >= noscriptFallback.minWords) return tree
+  const fallback = unwrapped()
+  return fallback && wordsOf(fallback) >= noscriptFallback.minWords ? fallback : tree
+}
+
+/** Put each `<noscript>` element's children in its place (a document parsed with scripting off holds its markup as elements); whether there was one. */
+export function unwrapNoscript(hast: HastRoot): boolean {
+  let found = false
+  const parents: Array<HastRoot | Element> = [hast]
+  for (let parent = parents.pop(); parent; parent = parents.pop()) {
+    const children: Array<HastRoot['children'][number]> = []
+    for (const child of parent.children) {
+      if (child.type !== 'element') {
+        children.push(child)
+        continue
+      }
+      if (child.tagName === 'noscript') {
+        found = true
+        children.push(...child.children)
+        parents.push({...child, children: child.children})
+        continue
+      }
+      children.push(child)
+      parents.push(child)
+    }
+    parent.children = children as typeof parent.children
+  }
+  return found
+}
+
+/** The block tree of a page's markup once stripped. */
+function parseStripped(html: string, stripped: StrippedHtml, file: VFile | undefined, parser: HtmlParser, language: string | undefined, sourcePositions: boolean): Root {
   const located = sourcePositions && parser === 'parse5'
   const hast =
     parser === 'jsdom'
@@ -61,6 +114,11 @@ export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'pars
         : (fromParse5(parse(stripped.html, {scriptingEnabled: false})) as HastRoot)
   checkDeadline(file, 'parsing the HTML')
   return blockTreeOfHast(hast, stripped.jsonLd, file, language, located ? sourcePlaces(html, stripped) : undefined)
+}
+
+/** How many words a block tree's blocks hold. */
+function wordsOf(tree: Root): number {
+  return blocksOf(tree).reduce((sum, node) => sum + node.data.block.features.words, 0)
 }
 
 /** Line, column and offset in the page of an offset into its stripped markup. */

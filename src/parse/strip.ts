@@ -8,6 +8,8 @@ const closing: Record<string, RegExp> = {}
 export interface StrippedHtml {
   html: string
   jsonLd: string[]
+  /** How many `<noscript>` elements were cut out (or, unwrapped, kept as markup). */
+  noscripts: number
   /** Where each kept stretch of `html` starts, and where it started in the page: offsets back into the source. */
   stretches: Array<{at: number; from: number}>
 }
@@ -16,11 +18,13 @@ export interface StrippedHtml {
  * Cut what is never content out of the markup before it is parsed: a third
  * less to parse on a typical news page. A linear scan: each opening tag is
  * followed by one search for its closing tag, so hostile markup cannot make
- * it backtrack.
+ * it backtrack. With `unwrapNoscript`, a `<noscript>` element's markup is
+ * kept without its tags, as a browser without scripts shows it.
  */
-export function stripNonContent(html: string): StrippedHtml {
+export function stripNonContent(html: string, unwrapNoscript = false): StrippedHtml {
   const parts: string[] = []
   const jsonLd: string[] = []
+  let noscripts = 0
   const stretches: StrippedHtml['stretches'] = []
   let length = 0
   const keep = (from: number, to: number): void => {
@@ -32,6 +36,12 @@ export function stripNonContent(html: string): StrippedHtml {
   rawOpening.lastIndex = 0
   for (let match = rawOpening.exec(html); match; match = rawOpening.exec(html)) {
     const tag = match[1]?.toLowerCase()
+    if (tag === 'noscript') noscripts++
+    if (tag === 'noscript' && unwrapNoscript) {
+      keep(position, match.index)
+      position = rawOpening.lastIndex
+      continue
+    }
     const end = tag === undefined ? html.indexOf('-->', rawOpening.lastIndex) : closingIndex(html, tag, rawOpening.lastIndex)
     keep(position, match.index)
     if (tag === 'script' && /application\/ld\+json/iu.test(match[2] ?? '')) jsonLd.push(html.slice(rawOpening.lastIndex, end === -1 ? html.length : end))
@@ -43,7 +53,7 @@ export function stripNonContent(html: string): StrippedHtml {
     rawOpening.lastIndex = position
   }
   keep(position, html.length)
-  return {html: parts.join(''), jsonLd, stretches}
+  return {html: parts.join(''), jsonLd, noscripts, stretches}
 }
 
 /** The page offset of an offset into the stripped markup. */
