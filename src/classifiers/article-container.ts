@@ -119,14 +119,9 @@ const enclosingHints = new Set(domHintData.enclosingHints)
  * The candidates that no footer, menu or modal encloses, or all of them when
  * every one but `<body>` is enclosed: a long privacy policy in a footer's modal
  * outscores a shop's product grid, but it is not the page's article.
- * `<body>`'s own class words describe the page's state and do not count.
  */
 function outsideEnclosingFurniture(ranked: ReadonlyArray<readonly [number, number]>, elements: ElementInfo[]): ReadonlyArray<readonly [number, number]> {
-  const enclosed = (element: number): boolean =>
-    ancestry(elements, element).some((ancestor) => {
-      const info = elements[ancestor] as ElementInfo
-      return info.tag !== 'body' && info.furniture !== undefined && enclosingHints.has(info.furniture)
-    })
+  const enclosed = (element: number): boolean => ancestry(elements, element).some((ancestor) => enclosingHints.has((elements[ancestor] as ElementInfo).furniture ?? ''))
   const outside = ranked.filter(([element]) => !enclosed(element))
   // `<body>` alone outside says only that the whole page sits in the region.
   return outside.some(([element]) => (elements[element] as ElementInfo).tag !== 'body') ? outside : ranked

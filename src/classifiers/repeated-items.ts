@@ -116,16 +116,11 @@ function itemLists(elements: ElementInfo[], totals: Map<number, Totals>, setting
   return lists
 }
 
-/**
- * Whether the list sits in an element that names furniture (other than words
- * that name content on this kind of page). `<body>`'s class words describe the
- * page's state (`sidebar-enabled`, `menu-open`), not a region, as dom-hints
- * also reads them.
- */
+/** Whether the list sits in an element that names furniture (other than words that name content on this kind of page). */
 function inFurniture(elements: ElementInfo[], item: number, content: Set<string>): boolean {
   return ancestry(elements, item).some((element) => {
-    const info = elements[element] as ElementInfo
-    return info.tag !== 'body' && info.furniture !== undefined && !content.has(info.furniture)
+    const furniture = (elements[element] as ElementInfo).furniture
+    return furniture !== undefined && !content.has(furniture)
   })
 }
 

@@ -33,6 +33,8 @@ export function withHints(element: BareElement): ElementInfo {
 function negativeHint(element: BareElement): string | undefined {
   // The page's own word that this is the article (`itemprop="articleBody"`) outweighs a widget's id on it.
   if (element.articleBody || element.tokens.some((token) => quoteTokens.has(token))) return undefined
+  // The root elements' class words describe the page's state (`sidebar-enabled`, `menu-open`), not a region of it.
+  if (element.tag === 'body' || element.tag === 'html') return undefined
   if (negativeTags.has(element.tag)) return `<${element.tag}>`
   // A post wrapper names its author or "more" link in its classes; that does not make it furniture.
   return element.tokens.find((token) => isFurnitureToken(token) && !(element.postWrapper && metadataTokens.has(token)))
