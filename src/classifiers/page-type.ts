@@ -70,8 +70,11 @@ const articleBodyTypes = new Set<string>(evidenceData.articleBody.types)
  * unbroken run as long as an article's body: a news story laid out in tables
  * beside columns of headlines.
  */
-function unlessArticleBody(verdict: PageTypeVerdict, run: {words: number; share: number}, minWords: number, minShare: number): PageTypeVerdict {
-  if (!articleBodyTypes.has(verdict.type) || run.words < minWords || run.share < minShare) return verdict
+function unlessArticleBody(verdict: PageTypeVerdict, tree: Root, minWords: number, minShare: number): PageTypeVerdict {
+  if (!articleBodyTypes.has(verdict.type)) return verdict
+  // Measured only on the pages it may retype.
+  const run = proseRunOf(tree)
+  if (run.words < minWords || run.share < minShare) return verdict
   return {type: 'article', confidence: verdict.confidence, evidence: [`a ${verdict.type} page by its shape (${verdict.confidence.toFixed(2)}), but it holds an article's body: a run of ${run.words} words of prose`]}
 }
 
@@ -98,7 +101,7 @@ export default function dechaffPageType(options: PageTypeOptions = {}): Transfor
     const thresholds = tree.data?.elements ? htmlThresholds : textThresholds
     const verdict = options.pageType
       ? {type: options.pageType, confidence: 1, evidence: ['set by the caller']}
-      : unlessArticleBody(surely(classifyPage(trained, pageFeatureValues(tree, options.url)), thresholds), proseRunOf(tree), articleBodyMinWords, articleBodyMinShare)
+      : unlessArticleBody(surely(classifyPage(trained, pageFeatureValues(tree, options.url)), thresholds), tree, articleBodyMinWords, articleBodyMinShare)
     tree.data = {...tree.data, pageType: verdict}
     const first = blocksOf(tree)[0]
     file.info(`page type ${verdict.type} (${verdict.confidence.toFixed(2)}): ${verdict.evidence.join(', ')}`, {
