@@ -114,4 +114,15 @@ describe('detectInput', () => {
     expect(elements.find((element) => element.tokens.includes('navbar'))?.furniture).toBe('navbar')
     expect(elements.find((element) => element.tokens.includes('padded'))?.tokens).toEqual(['padded'])
   })
+
+  it("reads a page builder's building blocks as no region, and WordPress's sidebar widget as one", () => {
+    const tree = parseHtml(
+      '<body><div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>Article text.</p></div></div>' +
+        '<div class="elementor-widget elementor-widget-sidebar"><p>x</p></div><aside><div class="widget widget_text"><p>Sidebar text.</p></div></aside></body>'
+    )
+    const elements = tree.data?.elements ?? []
+    const divs = elements.filter((element) => element.tag === 'div')
+    expect(divs.map((element) => element.furniture)).toEqual([undefined, undefined, 'sidebar', 'widget'])
+    expect(divs[1]?.tokens).toEqual(['elementor', 'container'])
+  })
 })

@@ -13,6 +13,14 @@ const inFlowHints = new Set([...hints.inFlowTokens, ...hints.inFlowTags.map((tag
 export const relationWords: ReadonlySet<string> = new Set(hints.relationWords)
 /** First words of a class name that states what the element holds or lacks (`has-profile`). */
 export const statePrefixes: ReadonlySet<string> = new Set(hints.statePrefixes)
+/**
+ * Class-name prefixes of page builders (Elementor, HubSpot, SiteOrigin), as
+ * word lists, and the words that in their class names name a building block
+ * rather than a region: `elementor-widget-container` wraps every part of the
+ * page, its article included, where WordPress's own `widget` is a sidebar's.
+ */
+export const pageBuilderPrefixes: ReadonlyArray<readonly string[]> = hints.pageBuilders.prefixes.map((prefix) => prefix.split('-'))
+export const pageBuilderComponentWords: ReadonlySet<string> = new Set(hints.pageBuilders.componentWords)
 /** Class names that, whole, mark a post wrapper. */
 export const postClassNames: ReadonlySet<string> = new Set(hints.postTokens)
 

@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root as HastRoot, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {ElementInfo, HtmlEvidence} from '../types.js'
-import {postClassNames, relationWords, statePrefixes, withHints} from './hints.js'
+import {pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, statePrefixes, withHints} from './hints.js'
 
 /** One block of an HTML page before it becomes an nlcst paragraph. */
 export interface RawBlock {
@@ -59,13 +59,19 @@ const maxClassNames = 40
 /**
  * A class name's words up to a relation word: `anchorWithStickyNavbar` is an
  * anchor that sits with a sticky navbar, not navigation. A class that states
- * what the element has (`has-profile`, `no-sidebar`) gives no words.
+ * what the element has (`has-profile`, `no-sidebar`) gives no words, and a
+ * page builder's class gives no word for its building blocks.
  */
 function classTokens(name: string): string[] {
   const words = splitTokens(name)
   if (words.length > 1 && statePrefixes.has(words[0] as string)) return []
   const relation = words.findIndex((word, index) => index > 0 && relationWords.has(word))
-  return relation === -1 ? words : words.slice(0, relation)
+  const described = relation === -1 ? words : words.slice(0, relation)
+  return isPageBuilderClass(words) ? described.filter((word) => !pageBuilderComponentWords.has(word)) : described
+}
+
+function isPageBuilderClass(words: string[]): boolean {
+  return pageBuilderPrefixes.some((prefix) => prefix.every((word, index) => words[index] === word))
 }
 
 /** Fewest words of an id read as a heading's slug rather than a role name. */
