@@ -77,69 +77,54 @@ export function sentenceCore(sentence: string): string {
  */
 export class Lexicon {
   readonly rules: CompiledRule[]
-  /**
-   * Every pattern with what its matches must hold (the characters they can
-   * start with, words they must contain), when the patterns can be joined into
-   * one expression: one test of the few patterns a sentence could match tells
-   * the many sentences that match none from the few that match some rule.
-   * Testing every pattern in one expression costs more than the sentences'
-   * other reading together.
-   */
-  private readonly shapes: PatternShape[] | undefined
+  /** Every pattern in rule order, with what its matches must hold. */
+  private readonly entries: PatternEntry[]
   /** The patterns a sentence starting with a character could match, by character. */
-  private readonly byFirst = new Map<number, Candidates>()
-  /** Joined patterns by their indices (`null`: none), so sentences that could match the same patterns share one expression. */
-  private readonly unions = new Map<string, RegExp | null>()
+  private readonly byFirst = new Map<number, PatternEntry[]>()
 
   constructor(data: LexiconData) {
-    const entries = Object.entries(data.rules)
-    this.rules = entries.map(([ruleId, rule]) => ({
-      ruleId,
-      reason: rule.reason,
-      patterns: (rule.patterns ?? []).map((pattern) => compilePattern(pattern, ruleId)),
-      ...(rule.vocabulary
-        ? {vocabulary: {words: new Set(rule.vocabulary.words), core: new Set(rule.vocabulary.core)}}
-        : {})
-    }))
-    const patterns = entries.flatMap(([, rule]) => rule.patterns ?? [])
-    this.shapes = unionOf(patterns) ? patterns.map((source, index) => ({index, source, ...patternShape(source)})) : undefined
+    this.rules = []
+    this.entries = []
+    for (const [ruleId, rule] of Object.entries(data.rules)) {
+      const compiled: CompiledRule = {
+        ruleId,
+        reason: rule.reason,
+        patterns: [],
+        ...(rule.vocabulary ? {vocabulary: {words: new Set(rule.vocabulary.words), core: new Set(rule.vocabulary.core)}} : {})
+      }
+      for (const source of rule.patterns ?? []) {
+        const pattern = compilePattern(source, ruleId)
+        const {first, needs} = patternShape(source)
+        compiled.patterns.push(pattern)
+        // Only patterns that can start anywhere are worth a look for their words first; the others fail at their first characters.
+        this.entries.push({rule: compiled, pattern, first, needs: first ? undefined : needs})
+      }
+      this.rules.push(compiled)
+    }
   }
 
-  /** The rule matching one normalised sentence, if any. */
+  /**
+   * The rule matching one normalised sentence, if any: the first in rule
+   * order. Only the patterns the sentence could match are tested, each on its
+   * own; one expression joining them costs more to compile than it saves.
+   */
   matchSentence(sentence: string): CompiledRule | undefined {
     const core = sentenceCore(sentence)
-    if (core.length === 0 || core.length > sentenceMaxChars || this.unionFor(core)?.test(core) === false) return undefined
-    return this.rules.find((rule) => rule.patterns.some((pattern) => pattern.test(core)))
+    if (core.length === 0 || core.length > sentenceMaxChars) return undefined
+    for (const entry of this.candidatesFor(core.codePointAt(0) as number)) {
+      if (entry.needs && !holdsAny(core, entry.needs)) continue
+      if (entry.pattern.test(core)) return entry.rule
+    }
+    return undefined
   }
 
-  /** The patterns the sentence could match, joined (an expression that never matches when there are none); nothing when the patterns cannot be joined. */
-  private unionFor(core: string): RegExp | undefined {
-    if (!this.shapes) return undefined
-    const first = core.codePointAt(0) as number
+  private candidatesFor(first: number): PatternEntry[] {
     let candidates = this.byFirst.get(first)
     if (!candidates) {
-      const starting = this.shapes.filter((shape) => !shape.first || shape.first.has(first))
-      // Patterns that can start anywhere are the costly ones; the words they need tell most sentences from them.
-      const open = starting.filter((shape) => !shape.first && shape.needs)
-      candidates = open.length > maxOpenPatterns ? {always: starting, open: [], byOpen: new Map()} : {always: starting.filter((shape) => !open.includes(shape)), open, byOpen: new Map()}
+      candidates = this.entries.filter((entry) => !entry.first || entry.first.has(first))
       this.byFirst.set(first, candidates)
     }
-    let present = 0
-    candidates.open.forEach((shape, bit) => {
-      if ((shape.needs as string[]).some((needle) => core.includes(needle))) present |= 1 << bit
-    })
-    let union = candidates.byOpen.get(present)
-    if (union === undefined) {
-      const members = [...candidates.always, ...candidates.open.filter((_, bit) => present & (1 << bit))].sort((a, b) => a.index - b.index)
-      const key = members.map((shape) => shape.index).join(',')
-      union = this.unions.get(key)
-      if (union === undefined) {
-        union = members.length === 0 ? null : (unionOf(members.map((shape) => shape.source)) ?? null)
-        this.unions.set(key, union)
-      }
-      candidates.byOpen.set(present, union)
-    }
-    return union ?? neverMatches
+    return candidates
   }
 
   /** Match a block given its normalised sentences and words. */
@@ -171,27 +156,20 @@ export class Lexicon {
 }
 
 const letterOrDigit = /[\p{L}\p{N}]/u
-const neverMatches = /(?!)/u
 
-/** The patterns a sentence starting with one character could match: some always, some only when it holds the words they need (a bit each). */
-interface Candidates {
-  always: PatternShape[]
-  open: PatternShape[]
-  /** Joined patterns by which of the open ones the sentence could match. */
-  byOpen: Map<number, RegExp | null>
-}
-
-/** Most patterns told apart by the words they need (bits of a number). */
-const maxOpenPatterns = 30
-
-/** What every match of a lexicon pattern holds. */
-interface PatternShape {
-  index: number
-  source: string
+/** One pattern of a lexicon, with what every match of it holds. */
+interface PatternEntry {
+  rule: CompiledRule
+  pattern: RegExp
   /** The characters (code points) its matches can start with; `undefined`: any. */
   first: Set<number> | undefined
-  /** Literal text its matches contain, one of these at least; `undefined`: none known. */
+  /** Literal text its matches contain, one of these at least, for patterns that can start anywhere. */
   needs: string[] | undefined
+}
+
+function holdsAny(text: string, needles: string[]): boolean {
+  for (const needle of needles) if (text.includes(needle)) return true
+  return false
 }
 
 const patternParser = new RegExpParser()
@@ -322,20 +300,6 @@ function needsOfSequence(elements: AST.Element[]): string[] | undefined {
     }
   }
   return best
-}
-
-/** A back-reference counts groups, which change when patterns are joined. */
-const backReference = /\\(?:[1-9]|k<)/u
-
-/** The alternation of whole-sentence patterns, or nothing when joining them could change what one matches. */
-function unionOf(patterns: string[]): RegExp | undefined {
-  if (patterns.some((pattern) => backReference.test(pattern))) return undefined
-  try {
-    return new RegExp(`^(?:${anyOf(patterns)})$`, 'u')
-  } catch {
-    // Named groups may clash once joined; the patterns are then tested one by one.
-    return undefined
-  }
 }
 
 function compilePattern(pattern: string, ruleId: string): RegExp {

@@ -31,7 +31,7 @@ describe('patternShape', () => {
 })
 
 describe('Lexicon', () => {
-  /** Every pattern tested on its own: what the lexicon's joined tests must agree with. */
+  /** Every pattern tested: what the lexicon's tests of the patterns a sentence could match must agree with. */
   function bruteForce(lexicon: Lexicon, sentence: string): string | undefined {
     const core = sentenceCore(sentence)
     if (core.length === 0 || core.length > 320) return undefined
