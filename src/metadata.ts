@@ -8,7 +8,7 @@ import {alternation} from './lexicon.js'
 import {scoresOf, tokenOverlap} from './metrics.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
 import {blocksOf} from './tree.js'
-import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, Root, StatedMetadata} from './types.js'
+import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, PageTypeVerdict, Root, StatedMetadata} from './types.js'
 
 /**
  * Ranks of what the page's blocks say, after everything the page states in
@@ -149,7 +149,7 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
   }
   const pageType = tree.data?.pageType
   // A shop's product or category page, a listing or a service page is no dated, signed piece: its stamps are a CMS's, its names a listed item's.
-  if (pageType && undatedPageTypes.has(pageType.type)) {
+  if (pageType && undatedPageTypes.has(pageType.type) && !doubtedServiceArticle(pageType, sources.published)) {
     delete fields.published
     delete sources.published
   }
@@ -162,6 +162,20 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     sources.pageType = pageType.evidence[0] === 'set by the caller' ? 'set by the caller' : 'page-type classifier'
   }
   return {fields, sources}
+}
+
+/** Where a page states its publication time as an article's: Open Graph's `article:published_time`, a `<time>` its class calls the published one. */
+const articleDateSources = new Set(data.articleDateSources)
+
+/**
+ * A page the page-type model calls a service page without being sure of it
+ * (below `doubtedServiceConfidence`) that states its publication time as an
+ * article's keeps that date: a company's blog post or report looks like its
+ * service pages, and its head says what it is. A date read from a dateline
+ * does not count (a service page's dated lines are its offers' and events').
+ */
+function doubtedServiceArticle(pageType: PageTypeVerdict, source: string | undefined): boolean {
+  return pageType.type === 'service' && pageType.confidence < data.doubtedServiceConfidence && source !== undefined && articleDateSources.has(source.split(' (calendar day')[0] as string)
 }
 
 /** The stated candidates with the page's title, byline and dateline blocks added. */

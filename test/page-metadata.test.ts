@@ -4,7 +4,8 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {checkCorpus, clean} from '../src/index.js'
 import {isoDate} from '../src/dates.js'
-import {personNames} from '../src/metadata.js'
+import {pageMetadata, personNames} from '../src/metadata.js'
+import type {Root} from '../src/types.js'
 import {parseJsonLd, readHead} from '../src/parse/head.js'
 import {fromParse5} from 'hast-util-from-parse5'
 import {parse} from 'parse5'
@@ -195,6 +196,16 @@ describe('choosing among what the page states', () => {
     expect(product.metadata.author).toBeUndefined()
     expect(clean(html(head, '<h1>Enamel mug</h1>'), {pageType: 'service'}).metadata).toMatchObject({author: ['Jane Doe']})
     expect(clean(html(head, '<h1>Enamel mug</h1>'), {pageType: 'article'}).metadata).toMatchObject({published: '2023-02-03T23:19:53Z', author: ['Jane Doe']})
+  })
+
+  it('keeps the article publication time a page the model doubts is a service page states, but not a sure service page’s or another source’s', () => {
+    const tree = (confidence: number, source: string): Root =>
+      ({type: 'RootNode', children: [], data: {stated: {published: [{value: '2023-02-03T23:19:53Z', source, rank: 100}]}, pageType: {type: 'service', confidence, evidence: []}}}) as Root
+    expect(pageMetadata(tree(0.5, 'meta article:published_time')).fields.published).toBe('2023-02-03T23:19:53Z')
+    expect(pageMetadata(tree(0.5, 'time datetime (published)')).fields.published).toBe('2023-02-03T23:19:53Z')
+    expect(pageMetadata(tree(0.9, 'meta article:published_time')).fields.published).toBeUndefined()
+    expect(pageMetadata(tree(0.5, 'meta itemprop=datepublished')).fields.published).toBeUndefined()
+    expect(pageMetadata(tree(0.5, 'json-ld techarticle.datePublished')).fields.published).toBeUndefined()
   })
 
   it('gives no publication date for an update date only the markup states', () => {
