@@ -34,6 +34,10 @@ const bylineLabel = new RegExp(`^(?:${data.bylineLabels.join('|')})\\s*:?$`, 'iu
 const urlDate = /[/_-]((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])[/_-](0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/u
 
 const bylineAt = new RegExp(bylineStart.source, 'iu')
+/** A thread's statistics line naming its first poster: "Thread starter jane_doe", "Started by Jane Doe". */
+const threadStarter = new RegExp(`^(?:${data.threadStarterLabels.join('|')})\\s*:?\\s+`, 'iu')
+/** Where the poster's name ends on that line: the thread's start date or a separator. */
+const threadStarterEnd = /\s*(?:\n|[|•·]|\b(?:start date|started)\b)/iu
 /** A byline's start that introduces a date, not a name. */
 const dateStart = /^(?:published|updated|last updated|posted on|published on|updated on|submitted on|written on)\b/iu
 /** "Post by jane_doe » …": a forum post's or a comment's head, a few words before "by" ("All of our content is written by humans" is a sentence). */
@@ -212,6 +216,12 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
       const next = window[at + 1]?.data.block
       if (next && !bodyStarted) add('author', {value: next.text, source: `byline block ${next.evidence.index}`, rank: pageRank.labelledName})
       continue
+    }
+    // "Thread starter jane_doe": the line of a thread's statistics that names its first poster, read as a user name is written.
+    const starter = removal === 'thread-statistics' && !posterSeen ? threadStarter.exec(block.text) : null
+    if (starter) {
+      add('author', {value: block.text.slice(starter[0].length).split(threadStarterEnd)[0] ?? '', source: `thread starter block ${block.evidence.index}`, rank: pageRank.poster})
+      posterSeen = true
     }
     // A thread's first poster is its author: the first name the page marks as a post's poster.
     if (forum && !posterSeen && inPosterElement(block, elements) && personNames(block.text).length > 0) {

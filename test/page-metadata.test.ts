@@ -300,6 +300,15 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(later).metadata.author).toBeUndefined()
   })
 
+  it('takes a forum thread’s starter from its statistics line as its author, as the user name is written, but not from an article’s line', () => {
+    const thread = ['Forums', 'Buying Microsoft Office 2024 but not from Microsoft', 'Thread starter paulb203', 'Start date Oct 8, 2024', ...prose].join('\n\n')
+    const {metadata, metadataSources} = clean(thread, {pageType: 'forum'})
+    expect(metadata).toMatchObject({author: ['paulb203'], published: '2024-10-08'})
+    expect(metadataSources.author).toMatch(/^thread starter block \d+$/u)
+    expect(clean(thread.replace('Thread starter paulb203', 'Started by Jane Doe · Oct 8, 2024'), {pageType: 'forum'}).metadata.author).toEqual(['Jane Doe'])
+    expect(clean(thread, {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
   it('dates a page by a bare date by its headline that no classifier marked, but not by a range, a listed post or a date after the body', () => {
     const layout = (cell: string, after = ''): string =>
       html('<title>davidbau.com</title>', `<h1>davidbau.com</h1><table><tr><td><h2>${cell}</h2><h3>Vibe Coding</h3>${after}</td></tr></table>`)
