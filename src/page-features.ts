@@ -107,21 +107,41 @@ function repeatedElements(elements: ElementInfo[]): {largest: number; posts: num
 /** A block of running prose: long enough, ends a sentence, not mostly links. */
 const isRunProse = (block: Block): boolean => block.features.words >= data.proseRun.minWords && block.features.terminal && block.evidence.linkDensity < data.proseRun.maxLinkDensity
 
+/** A run of prose blocks: where it starts and ends (block indices, inclusive) and its words. */
+export interface ProseRun {
+  start: number
+  end: number
+  words: number
+}
+
 /**
- * Words in the longest run of prose blocks in page order. Short unlinked
- * blocks (subheadings, a caption) do not break a run; a linked block (a
- * headline, a menu entry) does: an article's body is one long run, a
- * listing's teasers are many short ones between linked headlines.
+ * The runs of prose blocks in page order. Short unlinked blocks (subheadings,
+ * a caption) do not break a run; a linked block (a headline, a menu entry)
+ * does, and so does any block `breaksRun` names (a dateline heading each item
+ * of a feed): an article's body is one long run, a listing's teasers are many
+ * short ones between linked headlines.
  */
+export function proseRuns(blocks: Block[], breaksRun: (index: number) => boolean = () => false): ProseRun[] {
+  const runs: ProseRun[] = []
+  let run: ProseRun | undefined
+  blocks.forEach((block, index) => {
+    if (isRunProse(block)) {
+      if (run === undefined) {
+        run = {start: index, end: index, words: 0}
+        runs.push(run)
+      }
+      run.end = index
+      run.words += block.features.words
+    } else if (block.evidence.linkDensity >= data.proseRun.maxLinkDensity || block.features.words >= data.proseRun.minWords || breaksRun(index)) {
+      run = undefined
+    }
+  })
+  return runs
+}
+
+/** Words in the longest run of prose blocks in page order. */
 function longestProseRun(blocks: Block[]): number {
-  let longest = 0
-  let run = 0
-  for (const block of blocks) {
-    if (isRunProse(block)) run += block.features.words
-    else if (block.evidence.linkDensity >= data.proseRun.maxLinkDensity || block.features.words >= data.proseRun.minWords) run = 0
-    longest = Math.max(longest, run)
-  }
-  return longest
+  return proseRuns(blocks).reduce((longest, run) => Math.max(longest, run.words), 0)
 }
 
 /** The longest run of prose on the page: its words, and their share of the page's words. */
@@ -134,6 +154,11 @@ export function proseRunOf(tree: Root): {words: number; share: number} {
 
 function isChrome(block: Block, pattern: RegExp): boolean {
   return block.normal.length <= chromeMaxChars && pattern.test(block.normal.replace(/[.:!?…|•·]+$/u, '').trim())
+}
+
+/** How many of the blocks are forum chrome: a post's buttons ("Reply", "Quote"), poster statistics, "… wrote:" lines. */
+export function forumChromeLines(blocks: Block[]): number {
+  return blocks.filter((block) => isChrome(block, forumChrome)).length
 }
 
 /** The page's features, in `pageFeatures` order. `url` is the address the caller gave, if any. */
@@ -172,7 +197,7 @@ export function pageFeatureValues(tree: Root, url?: string): number[] {
     share((block) => block.evidence.preformatted !== undefined || block.evidence.html?.tag === 'pre' || block.evidence.indent !== undefined),
     scale(blocks.filter((block) => block.normal.length <= chromeMaxChars * 2 && price.test(block.normal)).length),
     scale(blocks.filter((block) => isChrome(block, shopChrome)).length),
-    scale(blocks.filter((block) => isChrome(block, forumChrome)).length),
+    scale(forumChromeLines(blocks)),
     scale(blocks.filter((block) => block.normal.length <= chromeMaxChars && posterStatistics.matchBlock(block.sentences, block.words) !== undefined).length),
     scale(blocks.filter((block) => block.features.words <= 12 && carriesDate(block)).length),
     title !== undefined && /\?\s*$/u.test(title.text) ? 1 : 0,

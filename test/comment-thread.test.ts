@@ -125,6 +125,37 @@ describe('comment-thread: datelines and bylines', () => {
   })
 })
 
+describe('comment-thread: a dated feed under a comments tab', () => {
+  const feed = [
+    ['Rail fares to rise again in March', 'Season tickets will cost more for the third year running, the operators said, blaming higher energy bills and the cost of the new trains that were meant to be running by now.', 'March 3, 2017, 10:20'],
+    ['New bridge opens to cyclists', 'The crossing took four years to build and links two towns that were an hour apart by road until this morning, when the first riders crossed it in the rain to cheers.', 'March 3, 2017, 9:48'],
+    ['Museum gets a cubist collection', 'A retired banker has given the city museum thirty paintings, which will go on show in the new wing from the autumn, after a long and careful restoration by its own staff.', 'March 3, 2017, 8:15'],
+    ['Storm closes schools in the north', 'Heavy snow kept children at home across three counties, and forecasters expect more of it to fall over the weekend in the hills, where several roads are already closed to traffic.', 'March 2, 2017, 19:02']
+  ].flat()
+  const article = [...prose, ...prose.map((text) => `${text} The decision was welcomed by the library’s staff, who had campaigned for it since the first trial.`)]
+
+  it('keeps the article below a feed of dated headlines that a “Comments” tab heads', () => {
+    const text = [...feed, 'Comments', ...feed, 'Council extends the library pilot', ...article].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    for (const paragraph of article) expect(ruleOf(blocks, paragraph)).toBeUndefined()
+  })
+
+  it('still removes a dated thread below the article, however long its comments', () => {
+    const comments = [
+      'Eva',
+      'March 3, 2017, 10:20',
+      `${prose[0]} I said so at the meeting and I will say it again here.`,
+      'Maria',
+      'March 3, 2017, 11:02',
+      `${prose[1]} That is what my neighbours asked for, too.`
+    ]
+    const text = ['Council extends the library pilot', ...article, '2 Comments', ...comments, ...comments].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    for (const paragraph of article) expect(ruleOf(blocks, paragraph)).toBeUndefined()
+    expect(ruleOf(blocks, comments[2] as string)).toBe('comment-thread')
+  })
+})
+
 describe('comment-thread: buttons and form fields', () => {
   const replies = ['Reply', 'Share', 'Reply', 'Share']
 

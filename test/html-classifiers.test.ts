@@ -41,6 +41,30 @@ describe('article-container', () => {
   })
 })
 
+describe('article-container, comment threads', () => {
+  const comment = (n: number): string =>
+    `<h5>Reader ${n}</h5><p>I have read this twice now and I still think, as I said at the last meeting, that the council should have asked the people who use the library in the evenings, the ones who work shifts, before deciding anything at all about it.</p>`
+  const page = (items: string): string => `<body><div class="story"><h1>Council extends the library pilot</h1>${paragraph(1)}</div><div id="Comments"><div class="list">${items}</div></div></body>`
+  const numbers = [1, 2, 3, 4, 5, 6, 7, 8]
+
+  it('does not take a busy comment thread for the article of a short story', () => {
+    const html = page(numbers.map(comment).join(''))
+    expect(ruleOf(html, 'Paragraph 1')).toBe('kept')
+    expect(ruleOf(html, 'I have read this twice')).not.toBe('kept')
+  })
+
+  it('keeps the posts of a page with a forum’s chrome, whose comment elements are its content', () => {
+    const html = page(numbers.map((n) => `${comment(n)}<p class="tools"><a href="#q${n}">Quote</a></p>`).join(''))
+    expect(ruleOf(html, 'I have read this twice')).toBe('kept')
+  })
+
+  it('still finds the article in a page wrapper named for comments that holds the headline', () => {
+    const html = `<body><div class="sidebar"><p>Popular: ten ways to save on your energy bill, a guide to local parks, and more from the archive.</p></div>
+      <div id="comments_page_wrapper"><div class="text"><h1>Council extends the library pilot</h1>${[1, 2, 3, 4].map(paragraph).join('')}</div></div></body>`
+    expect(ruleOf(html, 'Paragraph 2')).toBe('kept')
+  })
+})
+
 describe('article-container, the next story', () => {
   const story = `<div class="feed"><h3>Harbour wall repairs finish a month early</h3>
     <p>Engineers finished rebuilding the harbour wall a month ahead of schedule, and fishing boats can moor along the whole quay again from Friday morning onwards, the harbour master told a gathering of skippers and their families on the slipway.</p></div>`

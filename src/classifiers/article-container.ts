@@ -1,7 +1,8 @@
 import type {Transformer} from 'unified'
 import domHintData from '../data/dom-hints.json' with {type: 'json'}
-import {ancestry} from '../elements.js'
+import {ancestry, commentHint} from '../elements.js'
 import {scoresOf, tokenOverlap} from '../metrics.js'
+import {forumChromeLines} from '../page-features.js'
 import {subjectTest} from '../regions.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf} from '../tree.js'
@@ -31,6 +32,20 @@ export interface ArticleContainerOptions {
   otherStoryCohesionShare?: number
   /** Paragraphs of long prose the article must hold for its subject to be measured and another story told apart (default: 3). */
   minSubjectParagraphs?: number
+  /**
+   * Whether a comment thread (an element whose class or id names comments,
+   * `data/dom-hints.json` `commentTokens`) is, like a footer or a menu, a
+   * region that never holds the article: readers' comments can outweigh a
+   * short story's prose (default: true; false on forum pages, whose posts
+   * are the content, and see `forumChromeMinLines`).
+   */
+  commentsEnclose?: boolean
+  /**
+   * Lines of forum chrome ("Reply", "Quote", "… wrote:") from which a page
+   * may be a thread whose posts are its content, so that its comment
+   * elements can hold the article after all (default: 2).
+   */
+  forumChromeMinLines?: number
 }
 
 const tagWeight: Record<string, number> = {
@@ -60,6 +75,8 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
   const minAlternatives = options.minAlternatives ?? settings.minAlternatives
   const otherStoryCohesionShare = options.otherStoryCohesionShare ?? settings.otherStoryCohesionShare
   const minSubjectParagraphs = options.minSubjectParagraphs ?? settings.minSubjectParagraphs
+  const commentsEnclose = options.commentsEnclose ?? true
+  const forumChromeMinLines = options.forumChromeMinLines ?? settings.forumChromeMinLines
   return (tree) => {
     const elements = tree.data?.elements
     if (!elements || elements.length === 0) return
@@ -78,16 +95,25 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
         })
     }
     if (scores.size === 0) return
+    const title = blocks.find((block) => block.evidence.title)
+    // An element named for comments that holds the page's headline wraps the page ("comments_page_wrapper"), not a thread.
+    const aboveTitle = new Set(title?.evidence.html ? ancestry(elements, title.evidence.html.element) : [])
+    // A page with a forum's chrome ("Reply", "Quote", "… wrote:") or one the page-type model took for a forum may be a thread whose posts are its content.
+    const threadLike = tree.data?.pageType?.doubted?.type === 'forum' || forumChromeLines(blocks) >= forumChromeMinLines
+    const encloses = (element: number): boolean => {
+      const hint = (elements[element] as ElementInfo).furniture ?? ''
+      return enclosingHints.has(hint) || (commentsEnclose && !threadLike && commentHint.test(hint) && !aboveTitle.has(element))
+    }
     const ranked = outsideEnclosingFurniture(
       [...scores.entries()].map(([element, score]) => [element, score * (1 - (totals.get(element)?.linkDensity ?? 0))] as const).sort((a, b) => b[1] - a[1]),
-      elements
+      elements,
+      encloses
     )
     const best =
       markedBody(ranked[0] as readonly [number, number], elements, totals) ??
       corroborated(ranked, tree.data?.articleBody, elements, blocks, corroborateTop, minBodyRecall) ??
       climbToSharedAncestor(ranked, elements, alternativeShare, minAlternatives, corroborateTop)
     const area = articleArea(best, ranked, elements, siblingShare)
-    const title = blocks.find((block) => block.evidence.title)
     blocks.forEach((block) => {
       const html = block.evidence.html
       if (html && ancestry(elements, html.element).some((element) => area.has(element))) block.inArticle = true
@@ -116,12 +142,13 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
 const enclosingHints = new Set(domHintData.enclosingHints)
 
 /**
- * The candidates that no footer, menu or modal encloses, or all of them when
- * every one but `<body>` is enclosed: a long privacy policy in a footer's modal
- * outscores a shop's product grid, but it is not the page's article.
+ * The candidates that no footer, menu, modal or comment thread encloses, or
+ * all of them when every one but `<body>` is enclosed: a long privacy policy
+ * in a footer's modal outscores a shop's product grid, and a busy comment
+ * thread a short story, but neither is the page's article.
  */
-function outsideEnclosingFurniture(ranked: ReadonlyArray<readonly [number, number]>, elements: ElementInfo[]): ReadonlyArray<readonly [number, number]> {
-  const enclosed = (element: number): boolean => ancestry(elements, element).some((ancestor) => enclosingHints.has((elements[ancestor] as ElementInfo).furniture ?? ''))
+function outsideEnclosingFurniture(ranked: ReadonlyArray<readonly [number, number]>, elements: ElementInfo[], encloses: (element: number) => boolean): ReadonlyArray<readonly [number, number]> {
+  const enclosed = (element: number): boolean => ancestry(elements, element).some(encloses)
   const outside = ranked.filter(([element]) => !enclosed(element))
   // `<body>` alone outside says only that the whole page sits in the region.
   return outside.some(([element]) => (elements[element] as ElementInfo).tag !== 'body') ? outside : ranked

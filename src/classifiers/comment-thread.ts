@@ -1,5 +1,6 @@
 import type {Transformer} from 'unified'
 import data from '../data/comments.json' with {type: 'json'}
+import {proseRuns, type ProseRun} from '../page-features.js'
 import {isProse, proseShareBefore} from '../regions.js'
 import {isDatedByline, startsLikeByline} from '../dates.js'
 import {anyOf} from '../lexicon.js'
@@ -27,6 +28,15 @@ export interface CommentThreadOptions {
    * above its comments is many times longer than any comment (default: 3).
    */
   openingPostMaxRatio?: number
+  /**
+   * A thread confirmed only by datelines (no commenter's lines) under a bare
+   * "Comments" label (no count, no dateline at once) does not start above
+   * the longest run of prose below it when that run has at least this many
+   * times the words of the longest run above the label: a feed of dated
+   * headlines under a "Comments" tab looks like a dated thread, and the
+   * article below it is the page's main text (default: 2).
+   */
+  mainRunMinRatio?: number
 }
 
 const authorLine = new RegExp(anyOf(data.authorLines), 'u')
@@ -52,6 +62,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
   const proseMinChars = options.proseMinChars ?? defaults.regions.proseMinChars
   const minArticleShare = options.minArticleShare ?? defaults.regions.commentWeakStartMinArticleShare
   const openingPostMaxRatio = options.openingPostMaxRatio ?? defaults.commentThread.openingPostMaxRatio
+  const mainRunMinRatio = options.mainRunMinRatio ?? defaults.commentThread.mainRunMinRatio
   return (tree) => {
     // In a dump, a forum's replies under its opening post look like an article's comments; only a doubted forum is asked.
     const doubtedForum = !tree.data?.elements && tree.data?.pageType?.doubted?.type === 'forum'
@@ -66,6 +77,8 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
     const remainingMarkers = countFromEnd(markerAt)
     const shares = proseShareBefore(blocks, {proseMinChars})
     const lastKept = blocks.findLastIndex((block) => !block.removal)
+    // Each dated or headed item of a feed or a thread is a run of its own.
+    const runs = proseRuns(blocks, (index) => markerAt[index] === true || blocks[index]?.evidence.heading !== undefined)
     for (let index = firstProse + 1; index < blocks.length; index++) {
       const block = blocks[index] as Block
       // A share row's "Share" or "Email", or the article's dateline, starts no thread: buttons, form fields and datelines must follow most of the prose.
@@ -77,7 +90,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       if (!(header || commenter)) continue
       if ((remainingMarkers[index] ?? 0) < minMarkers) return
       if (lastKept <= index) return
-      if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers))) continue
+      if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers) && !headsFeedAboveMainRun(blocks, markerAt, runs, index, mainRunMinRatio))) continue
       if (doubtedForum && !header && !commentCountAbove(blocks, authorAt, index) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio})) return
       const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text
       for (const later of blocks.slice(index)) {
@@ -133,6 +146,25 @@ function commentCountAbove(blocks: Block[], authorAt: boolean[], start: number):
     if (!authorAt[at] && block.features.chars <= markerMaxChars && block.words.some((word, index) => headerWords.has(word) && /^\d/.test(block.words[index - 1] ?? ''))) return true
   }
   return false
+}
+
+/**
+ * Whether a header confirmed only by datelines may head a feed, not a
+ * thread, and the page's main text lies below it: a bare label ("Comments",
+ * no count) with no dateline at once, as tabs and sidebar widgets of recent
+ * stories are headed, above the longest prose run from there on, which has
+ * at least `ratio` times the words of the longest run above the header and
+ * lies outside the HTML article container (a thread leaves that alone anyway).
+ */
+function headsFeedAboveMainRun(blocks: Block[], markerAt: boolean[], runs: ProseRun[], header: number, ratio: number): boolean {
+  if ((blocks[header] as Block).words.some((word) => /^\d/.test(word)) || markerFollows(blocks, markerAt, header)) return false
+  let above = 0
+  let below: ProseRun | undefined
+  for (const run of runs) {
+    if (run.start < header) above = Math.max(above, run.words)
+    else if (below === undefined || run.words > below.words) below = run
+  }
+  return below !== undefined && below.words >= ratio * above && !blocks[below.start]?.inArticle
 }
 
 /** For each index, how many flags are set from there to the end. */

@@ -1,7 +1,6 @@
 import type {Transformer} from 'unified'
-import domHintData from '../data/dom-hints.json' with {type: 'json'}
 import pageTypeData from '../data/page-types.json' with {type: 'json'}
-import {ancestry} from '../elements.js'
+import {ancestry, commentHint} from '../elements.js'
 import {blocksOf, claimForComments, markRemoved} from '../tree.js'
 import type {ElementInfo, Root} from '../types.js'
 
@@ -71,9 +70,6 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
 
 /** Hints that name content on some kinds of page, alone or run together (`commentbody`): a forum's posts sit in `comment` and `reply` elements. */
 const contentHints = new Map(Object.entries(pageTypeData.contentHints).map(([type, words]) => [type, new RegExp(`^(?:${words.join('|')})`, 'u')]))
-
-/** Hints that mark a comment thread, alone or run together (`commentbody`, `disqus_thread`). */
-const commentHint = new RegExp(`^(?:${domHintData.commentTokens.join('|')})`, 'u')
 
 function describe(element: ElementInfo): string {
   return element.tokens.length > 0 ? `<${element.tag} ${element.tokens.slice(0, 4).join(' ')}>` : `<${element.tag}>`
