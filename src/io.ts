@@ -10,8 +10,9 @@ let temporaries = 0
  * find; its name is short, whatever the length of the file's.
  */
 export async function writeAtomically(file: string, text: string, temporaryFolder = path.dirname(file)): Promise<void> {
-  await mkdir(path.dirname(file), {recursive: true})
-  await mkdir(temporaryFolder, {recursive: true})
+  // Absolute paths: Node's recursive mkdir of a relative path spins forever once the working folder is deleted; resolving then throws instead.
+  await mkdir(path.dirname(path.resolve(file)), {recursive: true})
+  await mkdir(path.resolve(temporaryFolder), {recursive: true})
   const temporary = path.join(temporaryFolder, `.${process.pid}-${temporaries++}.dechaff.tmp`)
   try {
     await writeFile(temporary, text)

@@ -348,6 +348,22 @@ describe('inputs read right', () => {
   })
 })
 
+describe('a working folder deleted under a run', () => {
+  it('writing an output there fails with an error instead of spinning in a recursive mkdir', () => {
+    // A child process, so that this test's own working folder stays put.
+    const script = [
+      `import {mkdirSync, rmSync} from 'node:fs'`,
+      `const {writeAtomically} = await import(${JSON.stringify(path.resolve('dist/io.js'))})`,
+      `const folder = ${JSON.stringify(at('gone'))}`,
+      `mkdirSync(folder); process.chdir(folder); rmSync(folder, {recursive: true})`,
+      `await writeAtomically('o/d0/page.txt', 'text').then(() => console.log('written'), (error) => console.log('failed', error.code))`
+    ].join('\n')
+    const outcome = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8', timeout: hangMs})
+    expect(outcome.signal).toBeNull()
+    expect(outcome.stdout.trim()).toBe('failed ENOENT')
+  })
+})
+
 describe('kill -9 and --resume', () => {
   const next = seededRandom(16)
 

@@ -89,7 +89,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const temporaryFolder = temporaryRoot ? path.join(temporaryRoot, String(process.pid)) : undefined
   if (options.resume && temporaryRoot) await rm(temporaryRoot, {recursive: true, force: true})
   if (temporaryFolder) {
-    await mkdir(temporaryFolder, {recursive: true}).catch((error: unknown) => {
+    // Resolved first: see writeAtomically (a deleted working folder).
+    await mkdir(path.resolve(temporaryFolder), {recursive: true}).catch((error: unknown) => {
       throw new BatchStoppedError(`cannot write ${options.out}: ${(error as Error).message}`)
     })
   }

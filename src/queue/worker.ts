@@ -77,7 +77,7 @@ export async function launchWorker(settings: StartWorkerOptions = {}): Promise<D
     await stat(data.source).catch((error: NodeJS.ErrnoException) => {
       throw new Error(`shard ${data.source} cannot be read: ${error.code ?? error.message}`)
     })
-    await mkdir(path.dirname(data.output), {recursive: true})
+    await mkdir(path.dirname(path.resolve(data.output)), {recursive: true})
     // Unique across machines sharing the folder: two workers on one shard never write the same temp file.
     const suffix = `.${hostname()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
     const temporary = {output: data.output + suffix, errors: data.errors + suffix}
