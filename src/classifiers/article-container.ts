@@ -98,11 +98,13 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
     const title = blocks.find((block) => block.evidence.title)
     // An element named for comments that holds the page's headline wraps the page ("comments_page_wrapper"), not a thread.
     const aboveTitle = new Set(title?.evidence.html ? ancestry(elements, title.evidence.html.element) : [])
-    // A page with a forum's chrome ("Reply", "Quote", "… wrote:") or one the page-type model took for a forum may be a thread whose posts are its content.
-    const threadLike = tree.data?.pageType?.doubted?.type === 'forum' || forumChromeLines(blocks) >= forumChromeMinLines
+    // A page with a forum's chrome ("Reply", "Quote", "… wrote:") or one the page-type model took for a forum may be a thread whose posts are its content;
+    // counted only once a candidate sits in a comment element, as few do.
+    let threadLike: boolean | undefined
+    const isThreadLike = (): boolean => (threadLike ??= tree.data?.pageType?.doubted?.type === 'forum' || forumChromeLines(blocks) >= forumChromeMinLines)
     const encloses = (element: number): boolean => {
       const hint = (elements[element] as ElementInfo).furniture ?? ''
-      return enclosingHints.has(hint) || (commentsEnclose && !threadLike && commentHint.test(hint) && !aboveTitle.has(element))
+      return enclosingHints.has(hint) || (commentsEnclose && commentHint.test(hint) && !aboveTitle.has(element) && !isThreadLike())
     }
     const ranked = outsideEnclosingFurniture(
       [...scores.entries()].map(([element, score]) => [element, score * (1 - (totals.get(element)?.linkDensity ?? 0))] as const).sort((a, b) => b[1] - a[1]),
