@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {labelBlocks} from '../src/bench/block-labels.js'
+import {fitTrees} from '../src/bench/fit-trees.js'
+import {scoreTrees} from '../src/boosted-trees.js'
 import {blockFeatures, blockFeatureValues, clean, contextFeatures, contextFeatureValues, DechaffConfigError, parseHtml, parseText, validateOptions} from '../src/index.js'
 import {prose} from './helpers.js'
 
@@ -117,5 +119,43 @@ describe('block-model classifier', () => {
     expect(validateOptions({model: true})).toEqual({model: true})
     expect(() => validateOptions({model: 'yes'})).toThrow(DechaffConfigError)
     expect(validateOptions({classifiers: {'block-model': {minProbability: 0.6}}})).toBeTruthy()
+  })
+})
+
+describe('boosted trees', () => {
+  /** Rows of two features where content is "many words and few links": neither feature alone decides it. */
+  function examples(count: number): {rows: Float32Array; labels: Uint8Array; weights: Float32Array} {
+    const rows = new Float32Array(count * 2)
+    const labels = new Uint8Array(count)
+    for (let index = 0; index < count; index++) {
+      const words = (index * 7919) % 100
+      const links = ((index * 104729) % 100) / 100
+      rows[index * 2] = words
+      rows[index * 2 + 1] = links
+      labels[index] = words > 30 && links < 0.5 ? 1 : 0
+    }
+    return {rows, labels, weights: new Float32Array(count).fill(1)}
+  }
+  const options = {trees: 30, depth: 3, learningRate: 0.3, lambda: 1, minChildWeight: 1, rowShare: 0.8, bins: 16, seed: 3}
+
+  it('learns an interaction of two features that no single threshold separates', () => {
+    const model = fitTrees([examples(2000)], 2, options)
+    expect(scoreTrees(model, [80, 0.1], 2).probability).toBeGreaterThan(0.9)
+    expect(scoreTrees(model, [80, 0.9], 2).probability).toBeLessThan(0.1)
+    expect(scoreTrees(model, [5, 0.1], 2).probability).toBeLessThan(0.1)
+  })
+
+  it('splits each feature’s contribution out of the log-odds: base, roots and contributions add up', () => {
+    const model = fitTrees([examples(2000)], 2, options)
+    const {probability, contributions} = scoreTrees(model, [80, 0.9], 2)
+    const roots = model.trees.reduce((sum, tree) => sum + (tree.value[0] as number), model.base)
+    const logOdds = Math.log(probability / (1 - probability))
+    expect(roots + (contributions[0] as number) + (contributions[1] as number)).toBeCloseTo(logOdds, 6)
+    // Many links is what keeps this row out.
+    expect(contributions[1]).toBeLessThan(0)
+  })
+
+  it('fits the same trees for the same seed', () => {
+    expect(JSON.stringify(fitTrees([examples(500)], 2, options))).toBe(JSON.stringify(fitTrees([examples(500)], 2, options)))
   })
 })

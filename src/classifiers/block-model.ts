@@ -1,6 +1,7 @@
 import type {Transformer} from 'unified'
 import {blockFeatures, blockFeatureValues, contextFeatures, contextFeatureValues, describeFeature, removalGroup, type BlockFeature} from '../block-features.js'
 import model from '../data/block-model.json' with {type: 'json'}
+import {scoreTrees, type BoostedTrees, type Scored} from '../boosted-trees.js'
 import {blocksOf} from '../tree.js'
 import type {Block, InputKind, ModelDecision, Root} from '../types.js'
 
@@ -17,9 +18,9 @@ export interface LogisticModel {
   bias: number
 }
 
-/** The model for one kind of input: a first stage over each block's evidence, a second over the first's probabilities along the page. */
+/** The model for one kind of input: a first stage of boosted trees over each block's evidence, a second, logistic, over the first's probabilities along the page. */
 export interface InputModel {
-  blocks: LogisticModel
+  blocks: BoostedTrees
   context: LogisticModel
   /** Probability of content (second stage) from which a block the hand-set rules would remove is kept. */
   threshold: number
@@ -50,8 +51,8 @@ const evidenceShown = 3
 /** A minus sign for negative weights, as people write them. */
 const signed = (value: number): string => (value < 0 ? `−${(-value).toFixed(1)}` : `+${value.toFixed(1)}`)
 
-/** The model's probability of content for one block's features, with the contribution of each feature. */
-export function scoreBlock(trained: LogisticModel, values: ArrayLike<number>): {probability: number; contributions: Float64Array} {
+/** The second stage's probability of content for one block's context features, with the contribution of each feature. */
+export function scoreContext(trained: LogisticModel, values: ArrayLike<number>): Scored {
   const contributions = new Float64Array(trained.weights.length)
   let sum = trained.bias
   for (let index = 0; index < contributions.length; index++) {
@@ -80,13 +81,13 @@ function strongest(features: BlockFeature[], values: ArrayLike<number>, contribu
 }
 
 /** The probabilities of content of the blocks the model decides, in page order, from their features and word counts. */
-export function scoreBlocks(trained: InputModel, rows: ArrayLike<number>[], words: ArrayLike<number>): Array<{probability: number; first: {probability: number; contributions: Float64Array}; context: Float64Array; contributions: Float64Array}> {
-  const first = rows.map((row) => scoreBlock(trained.blocks, row))
+export function scoreBlocks(trained: InputModel, rows: ArrayLike<number>[], words: ArrayLike<number>): Array<Scored & {first: Scored; context: Float64Array}> {
+  const first = rows.map((row) => scoreTrees(trained.blocks, row, blockFeatures.length))
   const context = contextFeatureValues(
     first.map((score) => score.probability),
     words
   )
-  return context.map((row, index) => ({...scoreBlock(trained.context, row), first: first[index] as {probability: number; contributions: Float64Array}, context: row}))
+  return context.map((row, index) => ({...scoreContext(trained.context, row), first: first[index] as Scored, context: row}))
 }
 
 /** The decision on a block, naming the evidence that pushed hardest its way: the block's own first, then its context. */
@@ -110,7 +111,7 @@ function decision(score: ReturnType<typeof scoreBlocks>[number], row: ArrayLike<
  * with its probability and strongest evidence.
  */
 export default function dechaffBlockModel(options: BlockModelOptions = {}): Transformer<Root> {
-  const trained = checkModel(model as BlockModel)
+  const trained = checkModel(model as unknown as BlockModel)
   const finalRemovals = new Set(trained.finalRemovals)
   return (tree) => {
     const kind: InputKind = tree.data?.elements ? 'html' : 'text'
