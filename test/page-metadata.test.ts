@@ -60,6 +60,22 @@ describe('metadata the page states', () => {
     expect(result.published?.map((candidate) => candidate.value)).toEqual(['2024-02-01'])
     expect(result.modified?.map((candidate) => candidate.value)).toEqual(['2024-02-03'])
   })
+
+  it('reads the first <time> whose class only says it is a date, ranked after a published one, but not a later one or a bare one', () => {
+    const first = stated('<html><body><time class="m-date" datetime="2025-12-18T13:21:19+00:00">18 Dec</time><time class="m-date" datetime="2025-11-02">2 Nov</time></body></html>')
+    expect(first.published).toEqual([{value: '2025-12-18T13:21:19+00:00', source: 'time datetime (first)', rank: 310}])
+    const published = stated('<html><body><time class="entry-time" datetime="2024-04-26">26 Apr</time><time class="published" datetime="2024-04-20">20 Apr</time></body></html>')
+    expect(published.published?.map((candidate) => candidate.source)).toEqual(['time datetime (published)', 'time datetime (first)'])
+    expect(stated('<html><body><time datetime="2019-01-01">old</time><time class="date" datetime="2019-02-01">later</time></body></html>').published).toBeUndefined()
+    expect(stated('<html><body><time class="dateline-update" datetime="2019-01-01">x</time></body></html>').published).toBeUndefined()
+  })
+
+  it('reads a publication date from a <meta> named published, published-date or ms.date', () => {
+    for (const name of ['published', 'published-date', 'ms.date']) {
+      expect(stated(`<html><head><meta name="${name}" content="2025-03-06T00:00:00Z"></head></html>`).published?.[0]).toMatchObject({value: '2025-03-06T00:00:00Z', source: `meta ${name}`})
+    }
+    expect(stated('<html><head><meta name="publisher" content="2025-03-06"></head></html>').published).toBeUndefined()
+  })
 })
 
 describe('the metadata step', () => {
