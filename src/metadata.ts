@@ -205,6 +205,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
   let dated = false
   let bareDated = false
   const language = stated.language?.[0]?.value ?? tree.data?.language?.code
+  // A section's front page ("Cloud", "Engineering") heads many dated items with a short title: its bylines and datelines are its items'.
+  if (titleAt !== -1 && isFrontPage(nodes, nodes[titleAt]!.data.block.text, language)) return candidates
   let bodyStarted = false
   let posterSeen = false
   for (let at = 0; at < window.length; at++) {
@@ -252,6 +254,20 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
     }
   }
   return candidates
+}
+
+/** A title of at most `frontPageMaxTitleWords` words over datelines giving at least `frontPageMinDays` different days. */
+function isFrontPage(nodes: BlockNode[], title: string, language: string | undefined): boolean {
+  if (title.split(/\s+/u).filter(Boolean).length > data.frontPageMaxTitleWords) return false
+  const days = new Set<string>()
+  for (const node of nodes) {
+    const block = node.data.block
+    if (metadataLine(block)?.ruleId !== 'byline' || !carriesDate(block)) continue
+    const day = isoDate(block.text, language)?.slice(0, 10)
+    if (day) days.add(day)
+    if (days.size >= data.frontPageMinDays) return true
+  }
+  return false
 }
 
 /** A byline or dateline mark on a line that gives a calendar date. */

@@ -325,6 +325,15 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(thread, {pageType: 'article'}).metadata.author).toBeUndefined()
   })
 
+  it('gives a section’s front page, a short title over many dated items, no date or author from their bylines, but an article its own', () => {
+    const items = (count: number): string => Array.from({length: count}, (_, day) => `<h2>Story ${day + 1} of the week</h2><p>By Rosa Pike • Dec. ${day + 1}, 2025</p><p>${prose[day % prose.length]}</p>`).join('')
+    const front = clean(html('<title>Cloud</title>', `<h1>Cloud</h1>${items(8)}`), {pageType: 'article'}).metadata
+    expect(front.published).toBeUndefined()
+    expect(front.author).toBeUndefined()
+    expect(clean(html('<title>Cloud</title>', `<h1>Cloud</h1>${items(3)}`), {pageType: 'article'}).metadata.published).toBe('2025-12-01')
+    expect(clean(html('<title>x</title>', `<h1>Harbour wall repairs begin after the storm</h1>${items(8)}`), {pageType: 'article'}).metadata.published).toBe('2025-12-01')
+  })
+
   it('dates a page by a bare date by its headline that no classifier marked, but not by a range, a listed post or a date after the body', () => {
     const layout = (cell: string, after = ''): string =>
       html('<title>davidbau.com</title>', `<h1>davidbau.com</h1><table><tr><td><h2>${cell}</h2><h3>Vibe Coding</h3>${after}</td></tr></table>`)
