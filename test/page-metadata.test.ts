@@ -288,6 +288,13 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(html('', card('Read our guide')), {pageType: 'article'}).metadata.author).toBeUndefined()
   })
 
+  it('takes a bare name in the element the page marks as its author below a standfirst, but not a bare name outside one', () => {
+    const standfirst = `<p>${prose[0]}</p><p>${prose[1]}</p><p>${prose[2]}</p><p>${prose[3]}</p>`
+    const below = (element: string): string => `<article><h1>Short-form video best practices</h1>${standfirst}${element}</article>`
+    expect(clean(html('', below('<div class="the-author">Isaiah Shelton</div>')), {pageType: 'article'}).metadata.author).toEqual(['Isaiah Shelton'])
+    expect(clean(html('', below('<div class="caption">Isaiah Shelton</div>')), {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
   it('reads a signed byline’s short first name or team as its writer, not a bare line’s badge or a dateline’s label', () => {
     expect(personNames('By Clay', 'signed')).toEqual(['Clay'])
     expect(personNames('Clay')).toEqual([])
