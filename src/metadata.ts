@@ -236,7 +236,9 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
       if (value) add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
       bareDated = value !== undefined
     }
-    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text))) continue
+    // A text dump's dateline that signs its post ("October 11, 2023 by Jane Doe") is its byline before the body, where no classifier marked it.
+    const signedDateline = titleAt === -1 && !bodyStarted && !dated && isSignedDateline(block.text, language)
+    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text)) && !signedDateline) continue
     const source = `byline block ${block.evidence.index}`
     // A bare name in the element the page marks as its author ("t-blogpost-author-name") is one too.
     const marked = inAuthorElement(block, elements)
@@ -300,6 +302,16 @@ function labelledByline(line: string): boolean {
   const start = bylineAt.exec(text)
   return start !== null && /^\p{Lu}/u.test(text.slice(start[0].length))
 }
+
+/** "October 11, 2023 by Jane Doe": a short line with a calendar date before "by" and a capitalised name. */
+function isSignedDateline(line: string, language: string | undefined): boolean {
+  if (line.length > data.maxLabelledBylineChars) return false
+  const by = datedBy.exec(line)
+  return by !== null && isoDate(line.slice(0, by.index), language) !== undefined
+}
+
+/** Where a dateline's "by" and the name after it begin. */
+const datedBy = /[\s|•·,]+[Bb]y:?\s+(?=\p{Lu})/u
 
 /** The byline or dateline mark of a block: the removal, or on pages whose post heads are content (a forum's), the line recorded without removing it. */
 function metadataLine(block: Block): Mark | undefined {

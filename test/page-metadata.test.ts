@@ -323,6 +323,15 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(later).metadata.author).toBeUndefined()
   })
 
+  it('takes a text dump’s dateline that signs its post as its byline and date before the body, but not after it', () => {
+    const signed = 'September 1st, 2023 By Emily Norwood'
+    const before = clean(['Cleaning tips for busy homes', signed, ...prose].join('\n\n')).metadata
+    expect(before).toMatchObject({author: ['Emily Norwood'], published: '2023-09-01'})
+    const after = clean(['Cleaning tips for busy homes', ...prose, signed].join('\n\n')).metadata
+    expect(after.author).toBeUndefined()
+    expect(after.published).toBeUndefined()
+  })
+
   it('takes a forum thread’s starter from its statistics line as its author, as the user name is written, but not from an article’s line', () => {
     const thread = ['Forums', 'Buying Microsoft Office 2024 but not from Microsoft', 'Thread starter paulb203', 'Start date Oct 8, 2024', ...prose].join('\n\n')
     const {metadata, metadataSources} = clean(thread, {pageType: 'forum'})
