@@ -205,6 +205,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
   let dated = false
   let bareDated = false
   const language = stated.language?.[0]?.value ?? tree.data?.language?.code
+  // A section's front page ("Cloud", "Engineering") heads many dated items with a short title: its bylines and datelines are its items'.
+  if (titleAt !== -1 && isFrontPage(nodes, nodes[titleAt]!.data.block.text, language)) return candidates
   let bodyStarted = false
   let posterSeen = false
   for (let at = 0; at < window.length; at++) {
@@ -234,10 +236,13 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
       if (value) add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
       bareDated = value !== undefined
     }
-    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text))) continue
+    // A text dump's dateline that signs its post ("October 11, 2023 by Jane Doe") is its byline before the body, where no classifier marked it.
+    const signedDateline = titleAt === -1 && !bodyStarted && !dated && isSignedDateline(block.text, language)
+    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text)) && !signedDateline) continue
     const source = `byline block ${block.evidence.index}`
     // A bare name in the element the page marks as its author ("t-blogpost-author-name") is one too.
-    const names = bylineNames(block.text, line?.reason ?? '') ?? (inAuthorElement(block, elements) ? {value: block.text, stated: false} : undefined)
+    const marked = inAuthorElement(block, elements)
+    const names = bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined)
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
     // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
     const aboveTitle = windowStart + at < titleAt
@@ -245,13 +250,28 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
     const underHeadline = titleAt !== -1 && !aboveTitle && windowStart + at - titleAt <= data.bylineUnderHeadline
     // A text dump has no headline to measure from: a name beside the page's first dateline is its byline ("Andrius Juodis" over "June 2, 2025").
     const besideFirstDateline = (): boolean => titleAt === -1 && !dated && [window[at - 1], window[at + 1]].some((other) => other !== undefined && isDateline(other.data.block, language))
-    if (names && (names.stated || ((!bodyStarted || underHeadline || besideFirstDateline()) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
+    // A name in the element the page marks as its author is the byline after a standfirst or a lead image too.
+    if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
     if (!dated && !undatedLabel.test(block.text) && isoDate(block.text, language) !== undefined) {
       add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source, rank: pageRank.byline})
       dated = true
     }
   }
   return candidates
+}
+
+/** A title of at most `frontPageMaxTitleWords` words over datelines giving at least `frontPageMinDays` different days. */
+function isFrontPage(nodes: BlockNode[], title: string, language: string | undefined): boolean {
+  if (title.split(/\s+/u).filter(Boolean).length > data.frontPageMaxTitleWords) return false
+  const days = new Set<string>()
+  for (const node of nodes) {
+    const block = node.data.block
+    if (metadataLine(block)?.ruleId !== 'byline' || !carriesDate(block)) continue
+    const day = isoDate(block.text, language)?.slice(0, 10)
+    if (day) days.add(day)
+    if (days.size >= data.frontPageMinDays) return true
+  }
+  return false
 }
 
 /** A byline or dateline mark on a line that gives a calendar date. */
@@ -282,6 +302,16 @@ function labelledByline(line: string): boolean {
   const start = bylineAt.exec(text)
   return start !== null && /^\p{Lu}/u.test(text.slice(start[0].length))
 }
+
+/** "October 11, 2023 by Jane Doe": a short line with a calendar date before "by" and a capitalised name. */
+function isSignedDateline(line: string, language: string | undefined): boolean {
+  if (line.length > data.maxLabelledBylineChars) return false
+  const by = datedBy.exec(line)
+  return by !== null && isoDate(line.slice(0, by.index), language) !== undefined
+}
+
+/** Where a dateline's "by" and the name after it begin. */
+const datedBy = /[\s|•·,]+[Bb]y:?\s+(?=\p{Lu})/u
 
 /** The byline or dateline mark of a block: the removal, or on pages whose post heads are content (a forum's), the line recorded without removing it. */
 function metadataLine(block: Block): Mark | undefined {

@@ -60,6 +60,22 @@ describe('metadata the page states', () => {
     expect(result.published?.map((candidate) => candidate.value)).toEqual(['2024-02-01'])
     expect(result.modified?.map((candidate) => candidate.value)).toEqual(['2024-02-03'])
   })
+
+  it('reads the first <time> whose class only says it is a date, ranked after a published one, but not a later one or a bare one', () => {
+    const first = stated('<html><body><time class="m-date" datetime="2025-12-18T13:21:19+00:00">18 Dec</time><time class="m-date" datetime="2025-11-02">2 Nov</time></body></html>')
+    expect(first.published).toEqual([{value: '2025-12-18T13:21:19+00:00', source: 'time datetime (first)', rank: 310}])
+    const published = stated('<html><body><time class="entry-time" datetime="2024-04-26">26 Apr</time><time class="published" datetime="2024-04-20">20 Apr</time></body></html>')
+    expect(published.published?.map((candidate) => candidate.source)).toEqual(['time datetime (published)', 'time datetime (first)'])
+    expect(stated('<html><body><time datetime="2019-01-01">old</time><time class="date" datetime="2019-02-01">later</time></body></html>').published).toBeUndefined()
+    expect(stated('<html><body><time class="dateline-update" datetime="2019-01-01">x</time></body></html>').published).toBeUndefined()
+  })
+
+  it('reads a publication date from a <meta> named published, published-date or ms.date', () => {
+    for (const name of ['published', 'published-date', 'ms.date']) {
+      expect(stated(`<html><head><meta name="${name}" content="2025-03-06T00:00:00Z"></head></html>`).published?.[0]).toMatchObject({value: '2025-03-06T00:00:00Z', source: `meta ${name}`})
+    }
+    expect(stated('<html><head><meta name="publisher" content="2025-03-06"></head></html>').published).toBeUndefined()
+  })
 })
 
 describe('the metadata step', () => {
@@ -272,6 +288,13 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(html('', card('Read our guide')), {pageType: 'article'}).metadata.author).toBeUndefined()
   })
 
+  it('takes a bare name in the element the page marks as its author below a standfirst, but not a bare name outside one', () => {
+    const standfirst = `<p>${prose[0]}</p><p>${prose[1]}</p><p>${prose[2]}</p><p>${prose[3]}</p>`
+    const below = (element: string): string => `<article><h1>Short-form video best practices</h1>${standfirst}${element}</article>`
+    expect(clean(html('', below('<div class="the-author">Isaiah Shelton</div>')), {pageType: 'article'}).metadata.author).toEqual(['Isaiah Shelton'])
+    expect(clean(html('', below('<div class="caption">Isaiah Shelton</div>')), {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
   it('reads a signed byline’s short first name or team as its writer, not a bare line’s badge or a dateline’s label', () => {
     expect(personNames('By Clay', 'signed')).toEqual(['Clay'])
     expect(personNames('Clay')).toEqual([])
@@ -300,6 +323,15 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(later).metadata.author).toBeUndefined()
   })
 
+  it('takes a text dump’s dateline that signs its post as its byline and date before the body, but not after it', () => {
+    const signed = 'September 1st, 2023 By Emily Norwood'
+    const before = clean(['Cleaning tips for busy homes', signed, ...prose].join('\n\n')).metadata
+    expect(before).toMatchObject({author: ['Emily Norwood'], published: '2023-09-01'})
+    const after = clean(['Cleaning tips for busy homes', ...prose, signed].join('\n\n')).metadata
+    expect(after.author).toBeUndefined()
+    expect(after.published).toBeUndefined()
+  })
+
   it('takes a forum thread’s starter from its statistics line as its author, as the user name is written, but not from an article’s line', () => {
     const thread = ['Forums', 'Buying Microsoft Office 2024 but not from Microsoft', 'Thread starter paulb203', 'Start date Oct 8, 2024', ...prose].join('\n\n')
     const {metadata, metadataSources} = clean(thread, {pageType: 'forum'})
@@ -307,6 +339,15 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(metadataSources.author).toMatch(/^thread starter block \d+$/u)
     expect(clean(thread.replace('Thread starter paulb203', 'Started by Jane Doe · Oct 8, 2024'), {pageType: 'forum'}).metadata.author).toEqual(['Jane Doe'])
     expect(clean(thread, {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
+  it('gives a section’s front page, a short title over many dated items, no date or author from their bylines, but an article its own', () => {
+    const items = (count: number): string => Array.from({length: count}, (_, day) => `<h2>Story ${day + 1} of the week</h2><p>By Rosa Pike • Dec. ${day + 1}, 2025</p><p>${prose[day % prose.length]}</p>`).join('')
+    const front = clean(html('<title>Cloud</title>', `<h1>Cloud</h1>${items(8)}`), {pageType: 'article'}).metadata
+    expect(front.published).toBeUndefined()
+    expect(front.author).toBeUndefined()
+    expect(clean(html('<title>Cloud</title>', `<h1>Cloud</h1>${items(3)}`), {pageType: 'article'}).metadata.published).toBe('2025-12-01')
+    expect(clean(html('<title>x</title>', `<h1>Harbour wall repairs begin after the storm</h1>${items(8)}`), {pageType: 'article'}).metadata.published).toBe('2025-12-01')
   })
 
   it('dates a page by a bare date by its headline that no classifier marked, but not by a range, a listed post or a date after the body', () => {

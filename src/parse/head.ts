@@ -12,7 +12,7 @@ import {pageEvidenceOf} from './page.js'
  * their order in `data.meta`), microdata, `rel=author` links and links to writers' pages, `<time>`
  * elements, and `<title>` last.
  */
-const rank = {link: 0, jsonLd: 10, jsonLdSite: 20, meta: 100, microdata: 200, relAuthor: 250, authorLink: 260, time: 300, titleElement: 400} as const
+const rank = {link: 0, jsonLd: 10, jsonLdSite: 20, meta: 100, microdata: 200, relAuthor: 250, authorLink: 260, time: 300, plainTime: 310, titleElement: 400} as const
 
 /** Which fields each `<meta>` name or property carries, with its rank. */
 const metaFields = new Map<string, Array<{field: MetadataField; rank: number}>>()
@@ -44,6 +44,8 @@ const maxJsonDepth = 12
 /** Class words of a `<time>` that say it is the publication date. */
 const publishedTimeWords = /\b(?:publish(?:ed)?|posted|pub-?date|entry-date|post-date|article-date|date-published|created)\b/iu
 const updatedTimeWords = /\b(?:updated|modified|last-modified)\b/iu
+/** Class words of a `<time>` that say it is a date (`m-date`, `entry-time`) without saying which: the page's when it is the first. */
+const dateTimeWords = /(?:^|[\s_-])(?:date|datetime|time|timestamp)(?:$|[\s_-])/iu
 
 /**
  * What an HTML page states about itself, read in one walk: `<meta>` tags (Open Graph, Twitter
@@ -282,6 +284,7 @@ function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
   let titleSeen = false
   const relAuthors: string[] = []
   const linkedAuthors: string[] = []
+  let timeSeen = false
   // The first microdata author is the page's; later ones sign its answers, comments and reviews.
   const once = new Set<MetadataField>()
   while (pending.length > 0) {
@@ -315,6 +318,9 @@ function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
         const words = `${attribute(element, 'className') ?? ''} ${element.properties.pubdate === undefined ? '' : 'pubdate'}`
         if (datetime && !itemprop && updatedTimeWords.test(words)) add('modified', datetime, 'time datetime (updated)', rank.time)
         else if (datetime && !itemprop && publishedTimeWords.test(words)) add('published', datetime, 'time datetime (published)', rank.time)
+        // The page's first dated `<time>` that says no more than that it is a date heads its article or its thread's first post.
+        else if (datetime && !itemprop && !timeSeen && dateTimeWords.test(words)) add('published', datetime, 'time datetime (first)', rank.plainTime)
+        timeSeen ||= datetime !== undefined
         break
       }
     }
