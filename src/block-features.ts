@@ -26,7 +26,9 @@ interface Context {
   pageType: string | undefined
   /** Stopword density of the page's words: near 0 in a language the stopword list does not know. */
   pageStopwordDensity: number
-  /** HTML pages: each block's nearest DOM-hint furniture word, and whether markup around it names the article. */
+  /** Each block's character counts. */
+  characters: CharacterCounts[]
+  /** HTML pages: each block's nearest DOM-hint furniture word, and whether markup around it names the article (only for the blocks whose rows are made). */
   hints: Array<string | undefined>
   articleMarkup: boolean[]
 }
@@ -46,6 +48,32 @@ const nonWord = /[^\p{L}\p{N}\s]/gu
 /** Scripts written without spaces between words, whose "words" are whole phrases. */
 const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu
 const digit = /\p{N}/gu
+const ascii = /^[\x00-\x7f]*$/
+
+/** How many characters of a block's text are punctuation or symbols, digits, and of unspaced scripts. */
+interface CharacterCounts {
+  nonWord: number
+  digits: number
+  unspaced: number
+}
+
+/**
+ * The counts, by one scan of the character codes when the text is ASCII
+ * (there letters are `A`–`Z` and `a`–`z`, numbers `0`–`9`, white space tab to
+ * carriage return and space, and no script is unspaced), else by the
+ * expressions themselves.
+ */
+function characterCounts(text: string): CharacterCounts {
+  if (!ascii.test(text)) return {nonWord: text.match(nonWord)?.length ?? 0, digits: text.match(digit)?.length ?? 0, unspaced: text.match(unspaced)?.length ?? 0}
+  let nonWordCount = 0
+  let digits = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0x30 && code <= 0x39) digits++
+    else if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x20 || (code >= 0x09 && code <= 0x0d))) nonWordCount++
+  }
+  return {nonWord: nonWordCount, digits, unspaced: 0}
+}
 
 /** The removal group of a removal's rule id (`phrase`, `dom-hint`, `navigation`…). */
 export function removalGroup(ruleId: string): string {
@@ -95,13 +123,13 @@ const own: Array<BlockFeature & {read: Reader}> = [
   {name: 'stopword-density', describes: 'stopword density', shown: 'number', read: (block) => block.features.stopwordDensity},
   {name: 'relative-stopword-density', describes: "stopword density above the page's", shown: 'number', read: (block, _, context) => block.features.stopwordDensity - context.pageStopwordDensity},
   {name: 'chars-per-word', describes: 'characters per word', shown: 'count', read: (block) => logCount(block.features.chars / Math.max(1, block.features.words))},
-  {name: 'unspaced-share', describes: 'share of characters in scripts written without spaces', shown: 'number', read: (block) => (block.text.match(unspaced)?.length ?? 0) / Math.max(1, block.text.length)},
+  {name: 'unspaced-share', describes: 'share of characters in scripts written without spaces', shown: 'number', read: (block, index, context) => (context.characters[index] as CharacterCounts).unspaced / Math.max(1, block.text.length)},
   {name: 'link-density', describes: 'link density', shown: 'number', read: (block) => block.evidence.linkDensity},
   {name: 'terminal', describes: 'ends like a sentence', shown: 'flag', read: (block) => flag(block.features.terminal)},
   {name: 'starts-upper', describes: 'starts with a capital', shown: 'flag', read: (block) => flag(block.features.startsUpper)},
   {name: 'capitalised-share', describes: 'share of capitalised words', shown: 'number', read: (block) => block.features.capitalisedShare},
-  {name: 'punctuation-share', describes: 'share of punctuation', shown: 'number', read: (block) => (block.text.match(nonWord)?.length ?? 0) / Math.max(1, block.text.length)},
-  {name: 'digit-share', describes: 'share of digits', shown: 'number', read: (block) => (block.text.match(digit)?.length ?? 0) / Math.max(1, block.text.length)},
+  {name: 'punctuation-share', describes: 'share of punctuation', shown: 'number', read: (block, index, context) => (context.characters[index] as CharacterCounts).nonWord / Math.max(1, block.text.length)},
+  {name: 'digit-share', describes: 'share of digits', shown: 'number', read: (block, index, context) => (context.characters[index] as CharacterCounts).digits / Math.max(1, block.text.length)},
   {name: 'list-marker', describes: 'a list item', shown: 'flag', read: (block) => flag(block.features.listMarker || block.evidence.listItem)},
   {name: 'heading', describes: 'a heading', shown: 'flag', read: (block) => flag(block.evidence.heading !== undefined)},
   {name: 'heading-like', describes: 'reads like a heading', shown: 'flag', read: (block) => flag(block.features.headingLike)},
@@ -203,6 +231,15 @@ export const blockFeatures: BlockFeature[] = [
 
 /** Every block's features, in page order and `blockFeatures` order, one flat row per block. */
 export function blockFeatureValues(tree: Root): Float64Array[] {
+  return blockFeatureRows(tree, blocksOf(tree).map((_, index) => index))
+}
+
+/**
+ * The feature rows of the blocks at `indices` (in page order), the same as
+ * `blockFeatureValues` gives them: the block model makes only the rows of the
+ * blocks it decides. Every block's own features are read, for its neighbours.
+ */
+export function blockFeatureRows(tree: Root, indices: readonly number[]): Float64Array[] {
   const blocks = blocksOf(tree).map((node) => node.data.block)
   const charsBefore: number[] = []
   let totalChars = 0
@@ -223,14 +260,25 @@ export function blockFeatureValues(tree: Root): Float64Array[] {
     titleIndex: blocks.findIndex((block) => block.evidence.title),
     pageType: tree.data?.pageType?.type,
     pageStopwordDensity: words === 0 ? 0 : stopwords / words,
-    hints: blocks.map((block) => hintOf(block, tree.data?.elements)),
-    articleMarkup: blocks.map((block) => underArticleMarkup(block, tree.data?.elements))
+    characters: blocks.map((block) => characterCounts(block.text)),
+    hints: [],
+    articleMarkup: []
   }
-  const owned = blocks.map((block, index) => own.map((feature) => feature.read(block, index, context)))
-  return blocks.map((block, index) => {
+  for (const index of indices) {
+    const block = blocks[index] as Block
+    context.hints[index] = hintOf(block, context.elements)
+    context.articleMarkup[index] = underArticleMarkup(block, context.elements)
+  }
+  const owned = blocks.map((block, index) => {
+    const values = new Float64Array(own.length)
+    for (let feature = 0; feature < own.length; feature++) values[feature] = (own[feature] as (typeof own)[number]).read(block, index, context)
+    return values
+  })
+  return indices.map((index) => {
+    const block = blocks[index] as Block
     const row = new Float64Array(blockFeatures.length)
     let at = 0
-    for (const value of owned[index] as number[]) row[at++] = value
+    for (const value of owned[index] as Float64Array) row[at++] = value
     for (const feature of single) row[at++] = feature.read(block, index, context)
     for (const offset of neighbourOffsets) {
       const neighbour = owned[index + offset]

@@ -1,5 +1,5 @@
 import type {Transformer} from 'unified'
-import {blockFeatures, blockFeatureValues, contextFeatures, contextFeatureValues, describeFeature, removalGroup, type BlockFeature} from '../block-features.js'
+import {blockFeatureRows, blockFeatures, contextFeatures, contextFeatureValues, describeFeature, removalGroup, type BlockFeature} from '../block-features.js'
 import model from '../data/block-model.json' with {type: 'json'}
 import {blocksOf} from '../tree.js'
 import type {Block, InputKind, ModelDecision, Root} from '../types.js'
@@ -116,9 +116,8 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
     const kind: InputKind = tree.data?.elements ? 'html' : 'text'
     const inputModel = trained.inputs[kind]
     const blocks = blocksOf(tree).map((node) => node.data.block)
-    const rows = blockFeatureValues(tree)
     const decided = blocks.flatMap((block, index) => (block.protection || (block.removal && finalRemovals.has(removalGroup(block.removal.ruleId))) ? [] : [index]))
-    const chosen = decided.map((index) => rows[index] as Float64Array)
+    const chosen = blockFeatureRows(tree, decided)
     const scores = scoreBlocks(
       inputModel,
       chosen,
