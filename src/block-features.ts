@@ -269,22 +269,25 @@ export function blockFeatureRows(tree: Root, indices: readonly number[]): Float6
     context.hints[index] = hintOf(block, context.elements)
     context.articleMarkup[index] = underArticleMarkup(block, context.elements)
   }
-  const owned = blocks.map((block, index) => {
-    const values = new Float64Array(own.length)
-    for (let feature = 0; feature < own.length; feature++) values[feature] = (own[feature] as (typeof own)[number]).read(block, index, context)
-    return values
+  // One buffer for the page's own features and one for its rows, each row a view of it: a typed array of its own per row costs an allocation outside the heap.
+  const owned = new Float64Array(blocks.length * own.length)
+  blocks.forEach((block, index) => {
+    for (let feature = 0; feature < own.length; feature++) owned[index * own.length + feature] = (own[feature] as (typeof own)[number]).read(block, index, context)
   })
-  return indices.map((index) => {
+  const rows = new Float64Array(indices.length * blockFeatures.length)
+  return indices.map((index, place) => {
     const block = blocks[index] as Block
-    const row = new Float64Array(blockFeatures.length)
-    let at = 0
-    for (const value of owned[index] as Float64Array) row[at++] = value
+    const row = rows.subarray(place * blockFeatures.length, (place + 1) * blockFeatures.length)
+    row.set(owned.subarray(index * own.length, (index + 1) * own.length))
+    let at = own.length
     for (const feature of single) row[at++] = feature.read(block, index, context)
     for (const offset of neighbourOffsets) {
-      const neighbour = owned[index + offset]
-      for (let feature = 0; feature < own.length; feature++) row[at++] = neighbour?.[feature] ?? 0
+      const neighbour = index + offset
+      // A missing neighbour's features stay 0, as the buffer starts.
+      if (neighbour >= 0 && neighbour < blocks.length) row.set(owned.subarray(neighbour * own.length, (neighbour + 1) * own.length), at)
+      at += own.length
     }
-    for (const offset of neighbourOffsets) row[at++] = flag(owned[index + offset] !== undefined)
+    for (const offset of neighbourOffsets) row[at++] = flag(index + offset >= 0 && index + offset < blocks.length)
     for (const feature of neighbourhood) row[at++] = feature.read(block, index, context)
     return row
   })
@@ -353,8 +356,9 @@ export function contextFeatureValues(probabilities: ArrayLike<number>, tokens: A
     last = at
   }
   const page = weightedMean(0, count - 1, -1)
+  const rows = new Float64Array(count * contextFeatures.length)
   return Array.from({length: count}, (_, index) => {
-    const row = new Float64Array(contextFeatures.length)
+    const row = rows.subarray(index * contextFeatures.length, (index + 1) * contextFeatures.length)
     let at = 0
     row[at++] = logit(probabilities[index] as number)
     for (const offset of neighbourOffsets) row[at++] = index + offset >= 0 && index + offset < count ? (probabilities[index + offset] as number) : 0

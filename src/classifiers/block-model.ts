@@ -51,8 +51,7 @@ const evidenceShown = 3
 const signed = (value: number): string => (value < 0 ? `−${(-value).toFixed(1)}` : `+${value.toFixed(1)}`)
 
 /** The model's probability of content for one block's features, with the contribution of each feature. */
-export function scoreBlock(trained: LogisticModel, values: ArrayLike<number>): {probability: number; contributions: Float64Array} {
-  const contributions = new Float64Array(trained.weights.length)
+export function scoreBlock(trained: LogisticModel, values: ArrayLike<number>, contributions: Float64Array = new Float64Array(trained.weights.length)): {probability: number; contributions: Float64Array} {
   let sum = trained.bias
   for (let index = 0; index < contributions.length; index++) {
     const contribution = ((trained.weights[index] as number) * ((values[index] as number) - (trained.mean[index] as number))) / (trained.scale[index] as number)
@@ -81,12 +80,21 @@ function strongest(features: BlockFeature[], values: ArrayLike<number>, contribu
 
 /** The probabilities of content of the blocks the model decides, in page order, from their features and word counts. */
 export function scoreBlocks(trained: InputModel, rows: ArrayLike<number>[], words: ArrayLike<number>): Array<{probability: number; first: {probability: number; contributions: Float64Array}; context: Float64Array; contributions: Float64Array}> {
-  const first = rows.map((row) => scoreBlock(trained.blocks, row))
+  // The contributions of all blocks in one buffer per stage, each block's a view of it.
+  const firstWidth = trained.blocks.weights.length
+  const firstContributions = new Float64Array(rows.length * firstWidth)
+  const first = rows.map((row, index) => scoreBlock(trained.blocks, row, firstContributions.subarray(index * firstWidth, (index + 1) * firstWidth)))
   const context = contextFeatureValues(
     first.map((score) => score.probability),
     words
   )
-  return context.map((row, index) => ({...scoreBlock(trained.context, row), first: first[index] as {probability: number; contributions: Float64Array}, context: row}))
+  const contextWidth = trained.context.weights.length
+  const contextContributions = new Float64Array(context.length * contextWidth)
+  return context.map((row, index) => ({
+    ...scoreBlock(trained.context, row, contextContributions.subarray(index * contextWidth, (index + 1) * contextWidth)),
+    first: first[index] as {probability: number; contributions: Float64Array},
+    context: row
+  }))
 }
 
 /** The decision on a block, naming the evidence that pushed hardest its way: the block's own first, then its context. */
