@@ -26,7 +26,9 @@ interface Context {
   pageType: string | undefined
   /** Stopword density of the page's words: near 0 in a language the stopword list does not know. */
   pageStopwordDensity: number
-  /** HTML pages: each block's nearest DOM-hint furniture word, and whether markup around it names the article. */
+  /** Each block's character counts. */
+  characters: CharacterCounts[]
+  /** HTML pages: each block's nearest DOM-hint furniture word, and whether markup around it names the article (only for the blocks whose rows are made). */
   hints: Array<string | undefined>
   articleMarkup: boolean[]
 }
@@ -46,6 +48,32 @@ const nonWord = /[^\p{L}\p{N}\s]/gu
 /** Scripts written without spaces between words, whose "words" are whole phrases. */
 const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu
 const digit = /\p{N}/gu
+const ascii = /^[\x00-\x7f]*$/
+
+/** How many characters of a block's text are punctuation or symbols, digits, and of unspaced scripts. */
+interface CharacterCounts {
+  nonWord: number
+  digits: number
+  unspaced: number
+}
+
+/**
+ * The counts, by one scan of the character codes when the text is ASCII
+ * (there letters are `A`–`Z` and `a`–`z`, numbers `0`–`9`, white space tab to
+ * carriage return and space, and no script is unspaced), else by the
+ * expressions themselves.
+ */
+function characterCounts(text: string): CharacterCounts {
+  if (!ascii.test(text)) return {nonWord: text.match(nonWord)?.length ?? 0, digits: text.match(digit)?.length ?? 0, unspaced: text.match(unspaced)?.length ?? 0}
+  let nonWordCount = 0
+  let digits = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0x30 && code <= 0x39) digits++
+    else if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x20 || (code >= 0x09 && code <= 0x0d))) nonWordCount++
+  }
+  return {nonWord: nonWordCount, digits, unspaced: 0}
+}
 
 /** The removal group of a removal's rule id (`phrase`, `dom-hint`, `navigation`…). */
 export function removalGroup(ruleId: string): string {
@@ -95,13 +123,13 @@ const own: Array<BlockFeature & {read: Reader}> = [
   {name: 'stopword-density', describes: 'stopword density', shown: 'number', read: (block) => block.features.stopwordDensity},
   {name: 'relative-stopword-density', describes: "stopword density above the page's", shown: 'number', read: (block, _, context) => block.features.stopwordDensity - context.pageStopwordDensity},
   {name: 'chars-per-word', describes: 'characters per word', shown: 'count', read: (block) => logCount(block.features.chars / Math.max(1, block.features.words))},
-  {name: 'unspaced-share', describes: 'share of characters in scripts written without spaces', shown: 'number', read: (block) => (block.text.match(unspaced)?.length ?? 0) / Math.max(1, block.text.length)},
+  {name: 'unspaced-share', describes: 'share of characters in scripts written without spaces', shown: 'number', read: (block, index, context) => (context.characters[index] as CharacterCounts).unspaced / Math.max(1, block.text.length)},
   {name: 'link-density', describes: 'link density', shown: 'number', read: (block) => block.evidence.linkDensity},
   {name: 'terminal', describes: 'ends like a sentence', shown: 'flag', read: (block) => flag(block.features.terminal)},
   {name: 'starts-upper', describes: 'starts with a capital', shown: 'flag', read: (block) => flag(block.features.startsUpper)},
   {name: 'capitalised-share', describes: 'share of capitalised words', shown: 'number', read: (block) => block.features.capitalisedShare},
-  {name: 'punctuation-share', describes: 'share of punctuation', shown: 'number', read: (block) => (block.text.match(nonWord)?.length ?? 0) / Math.max(1, block.text.length)},
-  {name: 'digit-share', describes: 'share of digits', shown: 'number', read: (block) => (block.text.match(digit)?.length ?? 0) / Math.max(1, block.text.length)},
+  {name: 'punctuation-share', describes: 'share of punctuation', shown: 'number', read: (block, index, context) => (context.characters[index] as CharacterCounts).nonWord / Math.max(1, block.text.length)},
+  {name: 'digit-share', describes: 'share of digits', shown: 'number', read: (block, index, context) => (context.characters[index] as CharacterCounts).digits / Math.max(1, block.text.length)},
   {name: 'list-marker', describes: 'a list item', shown: 'flag', read: (block) => flag(block.features.listMarker || block.evidence.listItem)},
   {name: 'heading', describes: 'a heading', shown: 'flag', read: (block) => flag(block.evidence.heading !== undefined)},
   {name: 'heading-like', describes: 'reads like a heading', shown: 'flag', read: (block) => flag(block.features.headingLike)},
@@ -203,6 +231,15 @@ export const blockFeatures: BlockFeature[] = [
 
 /** Every block's features, in page order and `blockFeatures` order, one flat row per block. */
 export function blockFeatureValues(tree: Root): Float64Array[] {
+  return blockFeatureRows(tree, blocksOf(tree).map((_, index) => index))
+}
+
+/**
+ * The feature rows of the blocks at `indices` (in page order), the same as
+ * `blockFeatureValues` gives them: the block model makes only the rows of the
+ * blocks it decides. Every block's own features are read, for its neighbours.
+ */
+export function blockFeatureRows(tree: Root, indices: readonly number[]): Float64Array[] {
   const blocks = blocksOf(tree).map((node) => node.data.block)
   const charsBefore: number[] = []
   let totalChars = 0
@@ -223,20 +260,34 @@ export function blockFeatureValues(tree: Root): Float64Array[] {
     titleIndex: blocks.findIndex((block) => block.evidence.title),
     pageType: tree.data?.pageType?.type,
     pageStopwordDensity: words === 0 ? 0 : stopwords / words,
-    hints: blocks.map((block) => hintOf(block, tree.data?.elements)),
-    articleMarkup: blocks.map((block) => underArticleMarkup(block, tree.data?.elements))
+    characters: blocks.map((block) => characterCounts(block.text)),
+    hints: [],
+    articleMarkup: []
   }
-  const owned = blocks.map((block, index) => own.map((feature) => feature.read(block, index, context)))
-  return blocks.map((block, index) => {
-    const row = new Float64Array(blockFeatures.length)
-    let at = 0
-    for (const value of owned[index] as number[]) row[at++] = value
+  for (const index of indices) {
+    const block = blocks[index] as Block
+    context.hints[index] = hintOf(block, context.elements)
+    context.articleMarkup[index] = underArticleMarkup(block, context.elements)
+  }
+  // One buffer for the page's own features and one for its rows, each row a view of it: a typed array of its own per row costs an allocation outside the heap.
+  const owned = new Float64Array(blocks.length * own.length)
+  blocks.forEach((block, index) => {
+    for (let feature = 0; feature < own.length; feature++) owned[index * own.length + feature] = (own[feature] as (typeof own)[number]).read(block, index, context)
+  })
+  const rows = new Float64Array(indices.length * blockFeatures.length)
+  return indices.map((index, place) => {
+    const block = blocks[index] as Block
+    const row = rows.subarray(place * blockFeatures.length, (place + 1) * blockFeatures.length)
+    row.set(owned.subarray(index * own.length, (index + 1) * own.length))
+    let at = own.length
     for (const feature of single) row[at++] = feature.read(block, index, context)
     for (const offset of neighbourOffsets) {
-      const neighbour = owned[index + offset]
-      for (let feature = 0; feature < own.length; feature++) row[at++] = neighbour?.[feature] ?? 0
+      const neighbour = index + offset
+      // A missing neighbour's features stay 0, as the buffer starts.
+      if (neighbour >= 0 && neighbour < blocks.length) row.set(owned.subarray(neighbour * own.length, (neighbour + 1) * own.length), at)
+      at += own.length
     }
-    for (const offset of neighbourOffsets) row[at++] = flag(owned[index + offset] !== undefined)
+    for (const offset of neighbourOffsets) row[at++] = flag(index + offset >= 0 && index + offset < blocks.length)
     for (const feature of neighbourhood) row[at++] = feature.read(block, index, context)
     return row
   })
@@ -305,8 +356,9 @@ export function contextFeatureValues(probabilities: ArrayLike<number>, tokens: A
     last = at
   }
   const page = weightedMean(0, count - 1, -1)
+  const rows = new Float64Array(count * contextFeatures.length)
   return Array.from({length: count}, (_, index) => {
-    const row = new Float64Array(contextFeatures.length)
+    const row = rows.subarray(index * contextFeatures.length, (index + 1) * contextFeatures.length)
     let at = 0
     row[at++] = logit(probabilities[index] as number)
     for (const offset of neighbourOffsets) row[at++] = index + offset >= 0 && index + offset < count ? (probabilities[index + offset] as number) : 0

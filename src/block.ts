@@ -188,7 +188,7 @@ interface SentenceReading {
 function readSentences(sentences: Sentence[], text: string, normal: string): SentenceReading {
   const reading: SentenceReading = {sentences: [], words: [], capitalised: 0}
   // Words are pieces of the block's text: in plain ASCII text they are plain ASCII too, and hold no white space.
-  const normaliseWord = plainAscii.test(text) ? (word: string) => word.toLowerCase() : normalise
+  const normaliseWord = plainAscii.test(text) ? (word: string) => word.toLowerCase() : normaliseMixedWord
   for (const sentence of sentences) {
     let sentenceText = ''
     for (const child of sentence.children) {
@@ -206,6 +206,11 @@ function readSentences(sentences: Sentence[], text: string, normal: string): Sen
     if (sentenceNormal) reading.sentences.push(sentenceNormal)
   }
   return reading
+}
+
+/** A word of a block that is not all plain ASCII: most of its words still are, and need only lower-casing. */
+function normaliseMixedWord(word: string): string {
+  return plainAscii.test(word) ? word.toLowerCase() : normalise(word)
 }
 
 /** A word's text: most words are one text node, whose value needs no joining. */

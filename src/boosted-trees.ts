@@ -30,10 +30,9 @@ export interface Scored {
  * feature's contribution to its log-odds: the change of a tree's output at
  * every split on the feature along the row's path (Saabas' attribution), so
  * the base, the trees' root values and the contributions add up to the
- * log-odds.
+ * log-odds. `contributions`, when given, is filled in place of a new array.
  */
-export function scoreTrees(model: BoostedTrees, row: ArrayLike<number>, width: number): Scored {
-  const contributions = new Float64Array(width)
+export function scoreTrees(model: BoostedTrees, row: ArrayLike<number>, width: number, contributions: Float64Array = new Float64Array(width)): Scored {
   let sum = model.base
   for (const tree of model.trees) {
     let node = 0

@@ -99,6 +99,10 @@ const dateReaders: Record<string, ChronoParse> = {
 }
 const monthFirstRegions = new Set(['us', 'ph', 'fm', 'pw', 'mh'])
 const relativeWords = new RegExp(`\\b(?:${pageData.relativeWords.join('|')})\\b`, 'iu')
+/** What a date chrono reads must show to be taken: a four-digit year or a numeric date ("04/03/24"). */
+const yearOrNumericDate = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}\b/u
+/** The same anywhere in a text, where a match of chrono's may end before the text does (so no `\b`). */
+const writtenYearOrNumericDate = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}/u
 const isoStamp = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/u
 const compactDate = /^(\d{4})[/.]?(\d{2})[/.]?(\d{2})$/u
 /** Written years dechaff takes as a page's date. */
@@ -127,11 +131,13 @@ export function isoDate(text: string, language?: string): string | undefined {
   }
   if (value.length > 300 || !/\d/u.test(value)) return undefined
   const [base = 'en', region = ''] = (language ?? 'en').toLowerCase().split(/[-_]/u)
+  // chrono's matches are pieces of the text: without a year or a numeric date in it, none of them could be taken, so chrono (the costliest step here) is not asked.
+  if (!writtenYearOrNumericDate.test(value)) return monthNameDate(value, base)
   const readers = [dateReaders[base], base === 'en' ? undefined : chronoEn.parse].filter((reader) => reader !== undefined)
   const english = base === 'en' && region !== '' && !monthFirstRegions.has(region) ? chronoEn.GB.parse.bind(chronoEn.GB) : undefined
   for (const read of english ? [english] : readers) {
     for (const result of read(value)) {
-      if (relativeWords.test(result.text) || !/\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}\b/u.test(result.text)) continue
+      if (relativeWords.test(result.text) || !yearOrNumericDate.test(result.text)) continue
       const {start} = result
       if (!start.isCertain('day') || !start.isCertain('month')) continue
       const day = calendarDay(start.get('year') ?? 0, start.get('month') ?? 0, start.get('day') ?? 0)

@@ -63,11 +63,29 @@ export function furnitureLexiconFor(code: string, base: LexiconData = furnitureL
 const sentenceMaxChars = 320
 
 const leadingJunk = /^[\s•·|»›>→\-*–—▸►✓✔#]+/u
-const trailingJunk = /[\s.:!?…。»›→*|\-–—>\p{So}\p{Sk}\u{FE0F}\u{200D}]+$/u
+/** One character of the trailing junk (punctuation, arrows, symbols, emoji joiners). */
+const trailingJunkCharacter = /^[\s.:!?…。»›→*|\-–—>\p{So}\p{Sk}\u{FE0F}\u{200D}]$/u
 
-/** The part of a normalised sentence that patterns see: no bullets, no trailing punctuation. */
+/**
+ * The part of a normalised sentence that patterns see: no bullets, no
+ * trailing punctuation. The trailing junk is read back from the end,
+ * character by character: an expression anchored at the end would try every
+ * space of a long sentence as its start.
+ */
 export function sentenceCore(sentence: string): string {
-  return sentence.replace(leadingJunk, '').replace(trailingJunk, '')
+  const start = leadingJunk.exec(sentence)?.[0].length ?? 0
+  let end = sentence.length
+  while (end > start) {
+    const low = sentence.charCodeAt(end - 1)
+    const width = low >= 0xdc00 && low <= 0xdfff && end - 2 >= start && isHighSurrogate(sentence.charCodeAt(end - 2)) ? 2 : 1
+    if (!trailingJunkCharacter.test(sentence.slice(end - width, end))) break
+    end -= width
+  }
+  return start === 0 && end === sentence.length ? sentence : sentence.slice(start, end)
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
 }
 
 /**

@@ -1,5 +1,5 @@
 import type {Transformer} from 'unified'
-import {blockFeatures, blockFeatureValues, contextFeatures, contextFeatureValues, describeFeature, removalGroup, type BlockFeature} from '../block-features.js'
+import {blockFeatureRows, blockFeatures, contextFeatures, contextFeatureValues, describeFeature, removalGroup, type BlockFeature} from '../block-features.js'
 import model from '../data/block-model.json' with {type: 'json'}
 import {scoreTrees, type BoostedTrees, type Scored} from '../boosted-trees.js'
 import {blocksOf} from '../tree.js'
@@ -51,9 +51,8 @@ const evidenceShown = 3
 /** A minus sign for negative weights, as people write them. */
 const signed = (value: number): string => (value < 0 ? `−${(-value).toFixed(1)}` : `+${value.toFixed(1)}`)
 
-/** The second stage's probability of content for one block's context features, with the contribution of each feature. */
-export function scoreContext(trained: LogisticModel, values: ArrayLike<number>): Scored {
-  const contributions = new Float64Array(trained.weights.length)
+/** The second stage's probability of content for one block's context features, with the contribution of each feature (into `contributions` when given). */
+export function scoreContext(trained: LogisticModel, values: ArrayLike<number>, contributions: Float64Array = new Float64Array(trained.weights.length)): Scored {
   let sum = trained.bias
   for (let index = 0; index < contributions.length; index++) {
     const contribution = ((trained.weights[index] as number) * ((values[index] as number) - (trained.mean[index] as number))) / (trained.scale[index] as number)
@@ -82,12 +81,21 @@ function strongest(features: BlockFeature[], values: ArrayLike<number>, contribu
 
 /** The probabilities of content of the blocks the model decides, in page order, from their features and word counts. */
 export function scoreBlocks(trained: InputModel, rows: ArrayLike<number>[], words: ArrayLike<number>): Array<Scored & {first: Scored; context: Float64Array}> {
-  const first = rows.map((row) => scoreTrees(trained.blocks, row, blockFeatures.length))
+  // The contributions of all blocks in one buffer per stage, each block's a view of it.
+  const firstWidth = blockFeatures.length
+  const firstContributions = new Float64Array(rows.length * firstWidth)
+  const first = rows.map((row, index) => scoreTrees(trained.blocks, row, firstWidth, firstContributions.subarray(index * firstWidth, (index + 1) * firstWidth)))
   const context = contextFeatureValues(
     first.map((score) => score.probability),
     words
   )
-  return context.map((row, index) => ({...scoreContext(trained.context, row), first: first[index] as Scored, context: row}))
+  const contextWidth = trained.context.weights.length
+  const contextContributions = new Float64Array(context.length * contextWidth)
+  return context.map((row, index) => ({
+    ...scoreContext(trained.context, row, contextContributions.subarray(index * contextWidth, (index + 1) * contextWidth)),
+    first: first[index] as Scored,
+    context: row
+  }))
 }
 
 /** The decision on a block, naming the evidence that pushed hardest its way: the block's own first, then its context. */
@@ -117,9 +125,8 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
     const kind: InputKind = tree.data?.elements ? 'html' : 'text'
     const inputModel = trained.inputs[kind]
     const blocks = blocksOf(tree).map((node) => node.data.block)
-    const rows = blockFeatureValues(tree)
     const decided = blocks.flatMap((block, index) => (block.protection || (block.removal && finalRemovals.has(removalGroup(block.removal.ruleId))) ? [] : [index]))
-    const chosen = decided.map((index) => rows[index] as Float64Array)
+    const chosen = blockFeatureRows(tree, decided)
     const scores = scoreBlocks(
       inputModel,
       chosen,

@@ -28,24 +28,24 @@ export const postClassNames: ReadonlySet<string> = new Set(hints.postTokens)
 type BareElement = Omit<ElementInfo, 'furniture' | 'furnitureInFlow' | 'classWeight'>
 
 /** The element with its DOM-hint evidence: the furniture it names, if any, and its class weight. */
-export function withHints(element: BareElement): ElementInfo {
-  const furniture = negativeHint(element)
+export function withHints(element: BareElement, isFurniture: (token: string) => boolean = isFurnitureToken): ElementInfo {
+  const furniture = negativeHint(element, isFurniture)
   return {
     ...element,
     ...(furniture ? {furniture, furnitureInFlow: inFlowHints.has(furniture)} : {}),
-    classWeight: classWeight(element)
+    classWeight: classWeight(element, isFurniture)
   }
 }
 
 /** The furniture word or tag that marks an element, if any. */
-function negativeHint(element: BareElement): string | undefined {
+function negativeHint(element: BareElement, isFurniture: (token: string) => boolean): string | undefined {
   // The page's own word that this is the article (`itemprop="articleBody"`) outweighs a widget's id on it.
   if (element.articleBody || element.tokens.some((token) => quoteTokens.has(token))) return undefined
   // The root elements' class words describe the page's state (`sidebar-enabled`, `menu-open`), not a region of it.
   if (element.tag === 'body' || element.tag === 'html') return undefined
   if (negativeTags.has(element.tag)) return `<${element.tag}>`
   // A post wrapper names its author or "more" link in its classes; that does not make it furniture.
-  return element.tokens.find((token) => isFurnitureToken(token) && !(element.postWrapper && metadataTokens.has(token)))
+  return element.tokens.find((token) => isFurniture(token) && !(element.postWrapper && metadataTokens.has(token)))
 }
 
 /** A furniture word, alone or run together with its object (`relatedposts`, `sharethis`). */
@@ -53,10 +53,23 @@ function isFurnitureToken(token: string): boolean {
   return negativeTokens.has(token) || compoundFurniture.test(token)
 }
 
+/** `isFurnitureToken` with each word tested once: the cache lives as long as the function, one page, whose elements repeat their few class words. */
+export function furnitureTokenCache(): (token: string) => boolean {
+  const cache = new Map<string, boolean>()
+  return (token) => {
+    let furniture = cache.get(token)
+    if (furniture === undefined) {
+      furniture = isFurnitureToken(token)
+      cache.set(token, furniture)
+    }
+    return furniture
+  }
+}
+
 /** Readability-style class weight: +25 for article words, −25 for furniture words. */
-function classWeight(element: BareElement): number {
+function classWeight(element: BareElement, isFurniture: (token: string) => boolean): number {
   let weight = 0
   if (element.tokens.some((token) => positiveTokens.has(token))) weight += 25
-  if (element.tokens.some(isFurnitureToken)) weight -= 25
+  if (element.tokens.some(isFurniture)) weight -= 25
   return weight
 }

@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root as HastRoot, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {ElementInfo, HtmlEvidence} from '../types.js'
-import {pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, statePrefixes, withHints} from './hints.js'
+import {furnitureTokenCache, pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, statePrefixes, withHints} from './hints.js'
 
 /** One block of an HTML page before it becomes an nlcst paragraph. */
 export interface RawBlock {
@@ -43,14 +43,39 @@ function attribute(element: Element, name: string): string | undefined {
   return Array.isArray(value) ? value.join(' ') : String(value)
 }
 
-/** Class, id, role and itemprop words of an element, split at `-`, `_`, spaces and case changes. */
-export function elementTokens(element: Element): string[] {
-  const id = attribute(element, 'id')
-  const raw = [isHeadingAnchor(element, id) ? undefined : id, attribute(element, 'role'), attribute(element, 'itemProp')]
-    .filter((value): value is string => Boolean(value))
-    .join(' ')
+/**
+ * Class, id, role and itemprop words of an element, split at `-`, `_`, spaces
+ * and case changes. `wordsOfClass` reads one class name (a page's cache of
+ * `classTokens`: a page repeats its few class names on many elements).
+ */
+export function elementTokens(element: Element, wordsOfClass: (name: string) => string[] = classTokens): string[] {
+  const tokens: string[] = []
   const classes = element.properties.className
-  return [...(Array.isArray(classes) ? classes.slice(0, maxClassNames).flatMap((name) => classTokens(String(name))) : []), ...(raw ? splitTokens(raw) : [])]
+  if (Array.isArray(classes)) {
+    const count = Math.min(classes.length, maxClassNames)
+    for (let index = 0; index < count; index++) for (const word of wordsOfClass(String(classes[index]))) tokens.push(word)
+  }
+  const id = attribute(element, 'id')
+  const role = attribute(element, 'role')
+  const itemProp = attribute(element, 'itemProp')
+  // Most elements have none of these: no string to build or split for them.
+  if (!id && !role && !itemProp) return tokens
+  const raw = [isHeadingAnchor(element, id) ? undefined : id, role, itemProp].filter((value): value is string => Boolean(value)).join(' ')
+  if (raw) for (const word of splitTokens(raw)) tokens.push(word)
+  return tokens
+}
+
+/** `classTokens` with each class name read once: the cache lives as long as the function, one page. */
+function classWordCache(): (name: string) => string[] {
+  const cache = new Map<string, string[]>()
+  return (name) => {
+    let words = cache.get(name)
+    if (!words) {
+      words = classTokens(name)
+      cache.set(name, words)
+    }
+    return words
+  }
 }
 
 /** Most class names read of one element: enough for any real page, bounded for hostile markup. */
@@ -110,6 +135,12 @@ export function isInvisible(element: Element): boolean {
   return style !== undefined && hiddenStyle.test(style)
 }
 
+/** Bit flags of the elements that make the text inside them a list item's, a table row's or a quotation's. */
+const inListItem = 1
+const inTableRow = 2
+const inQuotation = 4
+const enclosingFlags = new Map([['li', inListItem], ['tr', inTableRow], ['blockquote', inQuotation]])
+
 interface Frame {
   node: ElementContent
   exit: boolean
@@ -149,7 +180,7 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
     if (text) {
       const info = elements[element] as ElementInfo
       const previous = blocks[blocks.length - 1]
-      const inList = hasAncestor(elements, element, 'li')
+      const inList = ((enclosing[element] as number) & inListItem) !== 0
       const continuesLine = afterBreak && lastFlushElement === element
       const sibling = previous !== undefined && isSiblingItem(elements, previous.html.element, element)
       for (const node of texts) (node.data ??= {}).block = blocks.length
@@ -164,8 +195,8 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
           tag: info.tag,
           element,
           inList,
-          inTable: hasAncestor(elements, element, 'tr'),
-          inQuote: hasAncestor(elements, element, 'blockquote'),
+          inTable: ((enclosing[element] as number) & inTableRow) !== 0,
+          inQuote: ((enclosing[element] as number) & inQuotation) !== 0,
           depth: info.depth,
           commas: (text.match(/[,，、]/gu) ?? []).length,
           node: nodes[element] as Element
@@ -181,20 +212,25 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
     linkChars = 0
   }
 
+  const wordsOfClass = classWordCache()
+  const isFurniture = furnitureTokenCache()
+  /** For each registered element, the enclosing flags of it and its registered ancestors. */
+  const enclosing: number[] = []
   const register = (element: Element): void => {
     const parent = open.length > 0 ? (open[open.length - 1] as number) : -1
     const parentInfo = elements[parent]
+    enclosing.push((enclosing[parent] ?? 0) | (enclosingFlags.get(element.tagName) ?? 0))
     open.push(elements.length)
     nodes.push(element)
     elements.push(
       withHints({
         tag: element.tagName,
-        tokens: elementTokens(element),
+        tokens: elementTokens(element, wordsOfClass),
         parent,
         depth: parentInfo ? parentInfo.depth + 1 : 0,
         articleBody: /\barticlebody\b/iu.test(attribute(element, 'itemProp') ?? ''),
         postWrapper: isPostWrapper(element)
-      })
+      }, isFurniture)
     )
   }
   register(body)
@@ -257,8 +293,15 @@ const cellBlockTags = new Set(['p', 'div', 'table', 'ul', 'ol', 'h1', 'h2', 'h3'
 
 /** Whether one of the element's classes is, as a whole, a post word (not `post-meta`, which is metadata). */
 function isPostWrapper(element: Element): boolean {
-  const classes = (attribute(element, 'className') ?? '').toLowerCase().split(/\s+/u)
-  return classes.some((name) => postClassNames.has(name))
+  const classes = element.properties.className
+  if (!Array.isArray(classes)) return classes !== undefined && classes !== null && classes !== false && isPostClass(String(classes))
+  for (const name of classes) if (isPostClass(String(name))) return true
+  return false
+}
+
+/** A class attribute's name (or names) holds a post word. */
+function isPostClass(name: string): boolean {
+  return name.toLowerCase().split(/\s+/u).some((word) => postClassNames.has(word))
 }
 
 /**
@@ -282,12 +325,6 @@ function containsBlock(cell: Element): boolean {
   return false
 }
 
-function hasAncestor(elements: ElementInfo[], start: number, tag: string): boolean {
-  for (let index = start; index >= 0; index = (elements[index] as ElementInfo).parent) {
-    if ((elements[index] as ElementInfo).tag === tag) return true
-  }
-  return false
-}
 
 /** Consecutive items of the same list or rows of the same table: written on adjacent lines. */
 function isSiblingItem(elements: ElementInfo[], previous: number, current: number): boolean {
