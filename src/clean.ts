@@ -88,7 +88,7 @@ export function createProcessor(kind: InputKind, options: CleanOptions = {}): De
   const language = options.language ?? 'auto'
   return unified()
     .use(kind === 'html' ? [[dechaffParseHtml, {parser: options.parser ?? 'parse5', language, sourcePositions: options.sourcePositions ?? false}]] : [[dechaffParseText, {language}]])
-    .use(classifierList(options, kind))
+    .use(classifierList(options))
     .use(dechaffSettle, options.settle ?? {})
     .use(dechaffPageMetadata)
     .use(compilers[options.format ?? 'text'], structure)

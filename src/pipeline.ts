@@ -1,6 +1,6 @@
 import type {Pluggable, PluggableList, Transformer} from 'unified'
 import {checkDeadline} from './limits.js'
-import type {InputKind, Root} from './types.js'
+import type {Root} from './types.js'
 import type {VFile} from 'vfile'
 import dechaffKeep from './classifiers/keep.js'
 import pageTypeData from './data/page-types.json' with {type: 'json'}
@@ -85,30 +85,25 @@ export interface PipelineOptions {
   pageType?: PageTypeOptions['pageType']
   /** The page's address (the page-type classifier's `url`). */
   url?: string
-  /** Whether the block model decides the grey zone (default: `modelByDefault`: on for text dumps, off for HTML). */
+  /** Whether the block model decides the grey zone (default: `modelByDefault`). */
   model?: boolean
 }
 
-/**
- * Whether the block model runs when the caller does not say, per input: on
- * text dumps it beats the hand-set pipeline on every development set in
- * cross-validation grouped by site; on HTML it does not yet on DAnIEL's and
- * the readability set's pages (see the README's block-model table).
- */
-export const modelByDefault: Record<InputKind, boolean> = {html: false, text: true}
+/** Whether the block model runs when the caller does not say. */
+export const modelByDefault = false
 
 /**
  * The classifiers as a unified plugin list, with their options: turned-off
  * classifiers left out, extra furniture added to the phrase lexicon as rule
  * `custom`, always-keep phrases protected first.
  */
-export function classifierList(options: PipelineOptions = {}, kind: InputKind = 'html'): PluggableList {
+export function classifierList(options: PipelineOptions = {}): PluggableList {
   const list: Pluggable[] = []
   if (options.keep?.length) list.push([dechaffKeep, {phrases: options.keep}])
   for (const name of classifierNames) {
     const setting = options.classifiers?.[name]
     if (setting === false || options.disable?.includes(name)) continue
-    if (name === 'block-model' && !(options.model ?? modelByDefault[kind])) continue
+    if (name === 'block-model' && !(options.model ?? modelByDefault)) continue
     list.push([timed(name, classifierPlugins[name]), withPageSettings(name, withFurniture(name, setting ?? {}, options.furniture), options)] as Pluggable)
   }
   return list

@@ -10,8 +10,7 @@ const pageFlagsHelp = `      --input KIND            auto, text or html (default
                               detected page by page)
       --model, --no-model     let the block model trained on labelled pages decide the blocks no phrase
                               rule removed (with explain, each block shows its probability), or run the
-                              hand-set quality classes and smoothing (default: on for text dumps, off
-                              for HTML)
+                              hand-set quality classes and smoothing (default: off)
       --max-bytes N           largest page (default: ${defaultMaxBytes})
       --timeout-ms N          time budget per page in ms (default: ${defaultTimeoutMs}; 0 for none)
       --config FILE           options file (default: the nearest dechaff.config.json, or the "dechaff"
