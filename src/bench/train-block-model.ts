@@ -66,6 +66,7 @@ const learningRate = 0.01
 const penalty = 1e-4
 const thresholds = Array.from({length: 17}, (_, index) => 0.1 + index * 0.05)
 const handKeepsIndex = blockFeatures.findIndex((feature) => feature.name === 'hand-keeps')
+const titleIndex = blockFeatures.findIndex((feature) => feature.name === 'title')
 const wordMetricSets = new Set(['wcxb-dev'])
 
 interface Page {
@@ -393,9 +394,10 @@ async function cachedPages(): Promise<Page[]> {
   return read
 }
 
-/** The page with the blocks of final removals left out of those the model decides. */
+/** The page with the blocks of final removals and its title left out of those the model decides. */
 function withoutFinal(page: Page): Page {
-  const keep = page.groups.map((group) => !finalRemovals.includes(group))
+  // The title is left to the hand-set rules, as `block-model.ts` leaves it.
+  const keep = page.groups.map((group, index) => !finalRemovals.includes(group) && !((page.rows[index * width + titleIndex] as number) > 0))
   const at = keep.flatMap((kept, index) => (kept ? [index] : []))
   const rows = new Float32Array(at.length * width)
   at.forEach((index, row) => rows.set(page.rows.subarray(index * width, (index + 1) * width), row * width))

@@ -125,7 +125,8 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
     const kind: InputKind = tree.data?.elements ? 'html' : 'text'
     const inputModel = trained.inputs[kind]
     const blocks = blocksOf(tree).map((node) => node.data.block)
-    const decided = blocks.flatMap((block, index) => (block.protection || (block.removal && finalRemovals.has(removalGroup(block.removal.ruleId))) ? [] : [index]))
+    // The page's title is left to the hand-set rules: the development sets' golds disagree on titles (DAnIEL's and DragNet's often leave them out) and dechaff keeps them.
+    const decided = blocks.flatMap((block, index) => (block.protection || block.evidence.title || (block.removal && finalRemovals.has(removalGroup(block.removal.ruleId))) ? [] : [index]))
     const chosen = blockFeatureRows(tree, decided)
     const scores = scoreBlocks(
       inputModel,
