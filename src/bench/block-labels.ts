@@ -1,4 +1,5 @@
 import {tokenize} from '../metrics.js'
+import {firstAtOrAbove} from './sorted.js'
 
 /** Least share of a block's tokens found in order in the gold for the block to be content. */
 export const contentShare = 0.5
@@ -43,15 +44,7 @@ class GoldIndex {
   /** First position of the token at or after `from`, if any. */
   next(token: string, from: number): number | undefined {
     const list = this.positions.get(token)
-    if (!list) return undefined
-    let low = 0
-    let high = list.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if ((list[middle] as number) < from) low = middle + 1
-      else high = middle
-    }
-    return list[low]
+    return list ? list[firstAtOrAbove(list, from)] : undefined
   }
 }
 

@@ -1,5 +1,6 @@
 import type {BoostedTrees, Tree} from '../boosted-trees.js'
 import {seededRandom} from './seeded.js'
+import {firstAtOrAbove} from './sorted.js'
 
 /** Rows of `width` features with a 0/1 label and a weight each. */
 export interface Examples {
@@ -58,18 +59,6 @@ function cutPoints(sets: Examples[], width: number, count: number, bins: number)
   })
 }
 
-/** The bin of a value: how many cut points lie below it. */
-function binOf(cuts: Float64Array, value: number): number {
-  let low = 0
-  let high = cuts.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((cuts[middle] as number) < value) low = middle + 1
-    else high = middle
-  }
-  return low
-}
-
 interface Split {
   gain: number
   feature: number
@@ -92,7 +81,8 @@ export function fitTrees(sets: Examples[], width: number, options: TreeOptions):
   let at = 0
   for (const set of sets) {
     for (let row = 0; row < set.labels.length; row++, at++) {
-      for (let feature = 0; feature < width; feature++) bins[at * width + feature] = binOf(cuts[feature] as Float64Array, set.rows[row * width + feature] as number)
+      // A value's bin is how many cut points lie below it.
+      for (let feature = 0; feature < width; feature++) bins[at * width + feature] = firstAtOrAbove(cuts[feature] as Float64Array, set.rows[row * width + feature] as number)
       labels[at] = set.labels[row] as number
       weights[at] = set.weights[row] as number
     }

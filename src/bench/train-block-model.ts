@@ -251,13 +251,16 @@ function contextRows(page: Page, probabilities: Float64Array): Float32Array {
  * thresholds learn from these, as at run time the model meets unseen pages;
  * probabilities of pages the first stage was fitted on are surer than that.
  */
-function heldOutProbabilities(pages: Page[], weights: Float32Array[]): Float64Array[] {
+function heldOutProbabilities(pages: Page[], examples: Examples[]): Float64Array[] {
   const sites = seededShuffle([...new Set(pages.map((page) => page.site))].sort(), seed + 1)
   const half = new Map(sites.map((site, index) => [site, index % 2]))
   const scored: Float64Array[] = new Array(pages.length)
   for (const part of [0, 1]) {
-    const fitted = pages.flatMap((page, index) => (half.get(page.site) === part ? [] : [{rows: page.rows, labels: page.labels, weights: weights[index] as Float32Array}]))
-    const first = fitTrees(fitted, width, treeOptions)
+    const first = fitTrees(
+      examples.filter((_, index) => half.get((pages[index] as Page).site) !== part),
+      width,
+      treeOptions
+    )
     pages.forEach((page, index) => {
       if (half.get(page.site) === part) scored[index] = firstProbabilities(page, first)
     })
@@ -265,24 +268,19 @@ function heldOutProbabilities(pages: Page[], weights: Float32Array[]): Float64Ar
   return scored
 }
 
-/** Both stages for one kind of input; the thresholds are the best on the pages fitted. */
+/** Both stages for one kind of input; the thresholds are the best on the pages fitted, scored from held-out first-stage probabilities. */
 function fit(pages: Page[], kind: InputKind): InputModel {
   const chosen = pages.filter((page) => page.kind === kind)
   const weights = chosen.map(weightsOf)
-  const blocksModel = fitTrees(
-    chosen.map((page, index) => ({rows: page.rows, labels: page.labels, weights: weights[index] as Float32Array})),
-    width,
-    treeOptions
-  )
-  const heldOut = heldOutProbabilities(chosen, weights)
-  const contexts = chosen.map((page, index) => contextRows(page, heldOut[index] as Float64Array))
-  const contextModel = fitLogistic(
-    chosen.map((page, index) => ({rows: contexts[index] as Float32Array, labels: page.labels, weights: weights[index] as Float32Array})),
+  const examples = chosen.map((page, index) => ({rows: page.rows, labels: page.labels, weights: weights[index] as Float32Array}))
+  const blocks = fitTrees(examples, width, treeOptions)
+  const heldOut = heldOutProbabilities(chosen, examples)
+  const context = fitLogistic(
+    chosen.map((page, index) => ({rows: contextRows(page, heldOut[index] as Float64Array), labels: page.labels, weights: weights[index] as Float32Array})),
     contextFeatures.length
   )
-  const model: InputModel = {blocks: blocksModel, context: contextModel, threshold: 0.5, keptThreshold: 0.5}
-  const scored = chosen.map((page, index) => contextProbabilities(page, heldOut[index] as Float64Array, contextModel))
-  return {...model, ...bestThresholds(chosen, scored)}
+  const scored = chosen.map((page, index) => contextProbabilities(page, heldOut[index] as Float64Array, context))
+  return {blocks, context, ...bestThresholds(chosen, scored)}
 }
 
 /** The second stage's probabilities of a page's decided blocks, from the first stage's. */
@@ -308,7 +306,8 @@ function keptByModel(page: Page, probability: Float64Array, model: InputModel): 
 /**
  * The pair of thresholds (for blocks the hand-set rules remove, and for those
  * they keep) with the best mean token F1 of the decided blocks against their
- * labels, over the pages the model was fitted on.
+ * labels, over the pages the model was fitted on, given each decided block's
+ * probability of content.
  */
 function bestThresholds(pages: Page[], scored: Float64Array[]): {threshold: number; keptThreshold: number} {
   const handKept = pages.map((page) => Uint8Array.from(page.decided, (_, at) => (page.rows[at * width + handKeepsIndex] as number) > 0 ? 1 : 0))

@@ -119,7 +119,7 @@ function decision(score: ReturnType<typeof scoreBlocks>[number], row: ArrayLike<
  * with its probability and strongest evidence.
  */
 export default function dechaffBlockModel(options: BlockModelOptions = {}): Transformer<Root> {
-  const trained = checkModel(model as unknown as BlockModel)
+  const trained = checkModel(model as BlockModel)
   const finalRemovals = new Set(trained.finalRemovals)
   return (tree) => {
     const kind: InputKind = tree.data?.elements ? 'html' : 'text'
