@@ -1,7 +1,6 @@
 import {RegExpParser, type AST} from '@eslint-community/regexpp'
 import furnitureData from './data/furniture.json' with {type: 'json'}
 import furnitureLanguageData from './data/furniture-languages.json' with {type: 'json'}
-import {markRemoved} from './tree.js'
 import type {Block} from './types.js'
 
 /** One rule of a phrase lexicon, as written in a data file. */
@@ -136,6 +135,19 @@ export class Lexicon {
     return undefined
   }
 
+  /** A row of controls set apart by separators ("Jump to Recipe · Print Recipe"): each one furniture; the first one's rule. */
+  private matchRow(sentence: string): CompiledRule | undefined {
+    const parts = sentence.split(rowSeparator)
+    if (parts.length < 2) return undefined
+    let first: CompiledRule | undefined
+    for (const part of parts) {
+      const rule = this.matchSentence(part)
+      if (!rule) return undefined
+      first ??= rule
+    }
+    return first
+  }
+
   private candidatesFor(first: number): PatternEntry[] {
     let candidates = this.byFirst.get(first)
     if (!candidates) {
@@ -153,7 +165,7 @@ export class Lexicon {
     if (meaningful.length === 0) return undefined
     let first: LexiconMatch | undefined
     for (const sentence of meaningful) {
-      const rule = this.matchSentence(sentence)
+      const rule = this.matchSentence(sentence) ?? this.matchRow(sentence)
       if (!rule) return undefined
       first ??= {ruleId: rule.ruleId, reason: rule.reason, matched: sentence}
     }
@@ -174,6 +186,8 @@ export class Lexicon {
 }
 
 const letterOrDigit = /[\p{L}\p{N}]/u
+/** What sets a row's controls apart: a middle dot, bar or bullet between spaces. */
+const rowSeparator = /\s+[·|•]\s+/u
 
 /** One pattern of a lexicon, with what every match of it holds. */
 interface PatternEntry {
@@ -358,12 +372,14 @@ export function alternation(phrases: string[]): string {
 /**
  * Remove the blocks a lexicon matches whole, up to `blockMaxChars` long. A
  * quotation is the page quoting someone, even when it quotes a notice word for
- * word, so quotes are left alone.
+ * word, so quotes are left alone. With `rename`, a block another classifier
+ * removed first (outside a comment thread) takes the lexicon's removal
+ * instead: the lexicon says what it is.
  */
-export function removeLexiconMatches(blocks: Block[], lexicon: Lexicon, blockMaxChars: number, score: number): void {
+export function removeLexiconMatches(blocks: Block[], lexicon: Lexicon, blockMaxChars: number, score: number, rename = false): void {
   for (const block of blocks) {
-    if (block.removal || block.features.chars > blockMaxChars || block.evidence.html?.inQuote) continue
+    if ((block.removal && (!rename || block.removal.comment)) || block.features.chars > blockMaxChars || block.evidence.html?.inQuote) continue
     const match = lexicon.matchBlock(block.sentences, block.words)
-    if (match) markRemoved(block, {ruleId: match.ruleId, reason: `${match.reason}: “${match.matched}”`, score})
+    if (match) block.removal = {ruleId: match.ruleId, reason: `${match.reason}: “${match.matched}”`, score}
   }
 }

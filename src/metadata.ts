@@ -192,8 +192,10 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
     list.push(candidate)
     list.sort((a, b) => a.rank - b.rank)
   }
-  const titleAt = nodes.findIndex((node) => node.data.block.evidence.title)
-  if (titleAt !== -1) add('title', {value: nodes[titleAt]!.data.block.text, source: `title block ${titleAt}`, rank: pageRank.titleBlock})
+  const titleBlock = nodes.findIndex((node) => node.data.block.evidence.title)
+  if (titleBlock !== -1) add('title', {value: nodes[titleBlock]!.data.block.text, source: `title block ${titleBlock}`, rank: pageRank.titleBlock})
+  // A dump's headline is found by its words, less surely than an `<h1>`: its bylines are looked for page-wide.
+  const titleAt = tree.data?.elements ? titleBlock : -1
   const address = urlDate.exec(tree.data?.page?.url ?? '')
   if (address) add('published', {value: `${address[1]}-${address[2]}-${address[3]}`, source: 'page address', rank: pageRank.address})
   // Without a title block (a text dump) the byline is the first one on the page, menus before it and all.

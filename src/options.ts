@@ -43,7 +43,7 @@ export interface CleanOptions {
   pageType?: PageType
   /** The page's address, whose shape is evidence of its type (default: none; an HTML page's canonical link is read). */
   url?: string
-  /** Let the block model, trained on labelled pages, decide the blocks no phrase rule removed; `false` runs the hand-set quality classes and context smoothing (default: false). */
+  /** Let the block model, trained on labelled pages, decide the blocks no phrase rule removed: `true` on HTML and text dumps, `false` on neither (the hand-set quality classes and context smoothing decide) (default: text dumps only). */
   model?: boolean
   /**
    * Give an article's comment thread back as the result's separate `comments`

@@ -1,6 +1,6 @@
 import type {Pluggable, PluggableList, Transformer} from 'unified'
 import {checkDeadline} from './limits.js'
-import type {Root} from './types.js'
+import type {InputKind, Root} from './types.js'
 import type {VFile} from 'vfile'
 import dechaffKeep from './classifiers/keep.js'
 import pageTypeData from './data/page-types.json' with {type: 'json'}
@@ -85,12 +85,18 @@ export interface PipelineOptions {
   pageType?: PageTypeOptions['pageType']
   /** The page's address (the page-type classifier's `url`). */
   url?: string
-  /** Whether the block model decides the grey zone (default: `modelByDefault`). */
+  /** Whether the block model decides the grey zone: `true` on every input, `false` on none (default: `modelByDefault`, text dumps only). */
   model?: boolean
 }
 
-/** Whether the block model runs when the caller does not say. */
-export const modelByDefault = false
+/**
+ * The inputs the block model decides when the caller does not say: text
+ * dumps, where it beats the hand-set rules on every development set in
+ * cross-validation; HTML stays with the hand-set rules, which it does not beat
+ * on every set.
+ */
+export const modelByDefault: readonly InputKind[] = ['text']
+const inputKinds: readonly InputKind[] = ['html', 'text']
 
 /**
  * The classifiers as a unified plugin list, with their options: turned-off
@@ -103,8 +109,10 @@ export function classifierList(options: PipelineOptions = {}): PluggableList {
   for (const name of classifierNames) {
     const setting = options.classifiers?.[name]
     if (setting === false || options.disable?.includes(name)) continue
-    if (name === 'block-model' && !(options.model ?? modelByDefault)) continue
-    list.push([timed(name, classifierPlugins[name]), withPageSettings(name, withFurniture(name, setting ?? {}, options.furniture), options)] as Pluggable)
+    const modelInputs = options.model === undefined ? modelByDefault : options.model ? inputKinds : []
+    if (name === 'block-model' && modelInputs.length === 0) continue
+    const settings = name === 'block-model' ? {inputs: [...modelInputs], ...setting} : withPageSettings(name, withFurniture(name, setting ?? {}, options.furniture), options)
+    list.push([timed(name, classifierPlugins[name]), settings] as Pluggable)
   }
   return list
 }

@@ -212,7 +212,8 @@ function markTitle(blocks: Block[], classes: QualityClass[], maxDistance: number
 
 function verdictOf(block: Block, initial: QualityClass, settled: QualityClass): Verdict {
   if (block.protection) return {...block.protection, keep: true}
-  if (block.model) {
+  // A removal the model did not weigh came after it (a caller's own classifier) and stands.
+  if (block.model && block.removal === block.model.weighed) {
     const {probability, keep, evidence} = block.model
     return {ruleId: 'block-model', reason: `model: content ${probability.toFixed(2)}; ${evidence.join('; ')}`, score: keep ? probability : 1 - probability, keep}
   }

@@ -33,7 +33,7 @@ export interface BlockEvidence {
    * from `text`. Compilers write it; classifiers read the collapsed `text`.
    */
   preformatted?: string
-  /** The parser found this block to be the page's title (HTML: the `<h1>` closest to `<title>`, or the headline of `<title>`). */
+  /** The parser found this block to be the page's title (HTML: the `<h1>` closest to `<title>`, or the headline of `<title>`; a text dump: the headline line above the article's first paragraph). */
   title?: boolean
   /** DOM evidence, for blocks of an HTML page. */
   html?: HtmlEvidence
@@ -121,6 +121,8 @@ export interface Mark {
 export interface ModelDecision {
   probability: number
   keep: boolean
+  /** The removal the model weighed, if any: a removal made after the model ran (a caller's own classifier) stands. */
+  weighed?: Mark
   /** The strongest contributions, in words with their weight (`link density 0.92 −1.1`). */
   evidence: string[]
 }

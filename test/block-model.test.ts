@@ -109,10 +109,35 @@ describe('block-model classifier', () => {
     expect(result.blocks.some((block) => block.probability !== undefined)).toBe(true)
   })
 
-  it('stays out with `model: false`: the hand-set pipeline decides', () => {
-    const result = clean(articlePage(), {input: 'html', model: false})
-    expect(result.messages.some((message) => message.ruleId === 'block-model')).toBe(false)
+  it('leaves the title and blocks without words to the hand-set rules', () => {
+    const dump = `${menu.join('\n')}\n\nCouncil extends the library pilot\n\n${prose[0]}\n\n* * *\n\n${prose.slice(1).join('\n\n')}\n`
+    const result = clean(dump, {input: 'text', model: true})
+    for (const text of ['Council extends the library pilot', '* * *']) {
+      const block = result.blocks.find((candidate) => candidate.text === text)
+      expect(block?.probability).toBeUndefined()
+      expect(block?.ruleId).not.toBe('block-model')
+    }
+  })
+
+  it('decides text dumps by default, and HTML pages only when asked', () => {
+    const dump = `${menu.join('\n')}\n\nCouncil extends the library pilot\n\n${prose.join('\n\n')}\n`
+    expect(clean(dump, {input: 'text'}).blocks.some((block) => block.probability !== undefined)).toBe(true)
+    expect(clean(articlePage(), {input: 'html'}).blocks.every((block) => block.probability === undefined)).toBe(true)
+    expect(clean(articlePage(), {input: 'html', model: true}).blocks.some((block) => block.probability !== undefined)).toBe(true)
+  })
+
+  it('stays out of a page on which no rule found furniture: the hand-set rules keep it whole when it has no prose', () => {
+    const result = clean('Test Case 1\n\nTest Case 2\n\nTest Case 3\n', {input: 'text'})
+    expect(result.text).toBe('Test Case 1\n\nTest Case 2\n\nTest Case 3\n')
     expect(result.blocks.every((block) => block.probability === undefined)).toBe(true)
+  })
+
+  it('stays out with `model: false`: the hand-set pipeline decides', () => {
+    const dump = `${menu.join('\n')}\n\nCouncil extends the library pilot\n\n${prose.join('\n\n')}\n`
+    for (const result of [clean(articlePage(), {input: 'html', model: false}), clean(dump, {input: 'text', model: false})]) {
+      expect(result.messages.some((message) => message.ruleId === 'block-model')).toBe(false)
+      expect(result.blocks.every((block) => block.probability === undefined)).toBe(true)
+    }
   })
 
   it('takes `model` as true or false only', () => {

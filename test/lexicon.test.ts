@@ -69,4 +69,11 @@ describe('Lexicon', () => {
     expect(lexicon.matchSentence('x')?.ruleId).toBe('anywhere')
     expect(lexicon.matchSentence('no match here')).toBeUndefined()
   })
+
+  it('matches a row of controls whose every part is furniture, and no row with a part that is not', () => {
+    const lexicon = new Lexicon(furnitureLexiconFor('en'))
+    expect(lexicon.matchBlock(['jump to recipe · print recipe'], ['jump', 'to', 'recipe', 'print', 'recipe'])?.ruleId).toBe('skip-link')
+    expect(lexicon.matchBlock(['share | print recipe'], ['share', 'print', 'recipe'])?.ruleId).toBe('share-row')
+    expect(lexicon.matchBlock(['print recipe · the council voted to extend the pilot'], ['print', 'recipe', 'the', 'council', 'voted', 'to', 'extend', 'the', 'pilot'])).toBeUndefined()
+  })
 })

@@ -24,7 +24,9 @@ describe('metadata', () => {
     ['Posted in News | Tagged council, budget, libraries', 'taxonomy'],
     ['Tags: travel, azores, hiking', 'taxonomy'],
     ['« Previous Post', 'post-navigation'],
-    ['Next post: A winter walk along the canal', 'post-navigation']
+    ['Next post: A winter walk along the canal', 'post-navigation'],
+    ['← The Three Becks circuit in the snow', 'post-navigation'],
+    ['Planting garlic in November ›', 'post-navigation']
   ])('removes %j as %s', (line, rule) => {
     expect(ruleFor(line)).toBe(rule)
   })
@@ -38,7 +40,9 @@ describe('metadata', () => {
     'You may 14 times in a row',
     'Results: 27/05 of the votes',
     '$99.83 - $220.00',
-    '10–49 15.00'
+    '10–49 15.00',
+    '« Nous étions là avant le pont », dit-elle.',
+    'Heat the oven → mix the dry ingredients → fold in the butter until smooth.'
   ])('keeps prose: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })

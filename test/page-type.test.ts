@@ -167,6 +167,15 @@ describe('forum-chrome classifier', () => {
     expect(result.blocks.find((block) => block.text === 'Messages: 37')?.ruleId).not.toBe('poster-statistics')
   })
 
+  it('names chrome another rule removed first, and removes quote headers', () => {
+    const blocks = classify(dump.replace('#2', 'crumbcoat said:'), [() => (tree: Root) => {
+      tree.data = {...tree.data, pageType: {type: 'forum', confidence: 0.9, evidence: []}}
+      for (const node of tree.children) if (node.data?.block?.text.startsWith('Joined:')) node.data.block.removal = {ruleId: 'navigation', reason: 'menu', score: 0.85}
+    }, dechaffForumChrome])
+    expect(ruleOf(blocks, 'Joined: Jan 7, 2017')).toBe('poster-statistics')
+    expect(ruleOf(blocks, 'crumbcoat said:')).toBe('post-controls')
+  })
+
   it('keeps a sentence that merely mentions replies and members', () => {
     const sentence = 'Members who joined before March can reply to the survey until the end of the month.'
     expect(clean([posts[0], sentence, posts[1]].join('\n'), {input: 'text', pageType: 'forum'}).text).toContain(sentence)

@@ -18,7 +18,7 @@ import {readManifest} from './manifest.js'
 import {seededRandom, seededSample, seededShuffle} from './seeded.js'
 
 /**
- * `npm run train -- [--data DIR] [--sets a,b] [--sample N] [--folds N] [--out FILE] [--cache FILE] [--worst N]`:
+ * `npm run train -- [--data DIR] [--sets a,b] [--sample N] [--folds N] [--out FILE] [--cache FILE] [--worst N] [--margin M]`:
  * fit the block model on the development sets' labelled pages: a seeded
  * sample of N pages per set (default 300, which keeps training within 20
  * minutes on a busy 2-core machine; 0 for every page). Every page is
@@ -45,7 +45,8 @@ const {values} = parseArgs({
     depth: {type: 'string', default: '5'},
     rate: {type: 'string', default: '0.15'},
     'min-child': {type: 'string', default: '2'},
-    'row-share': {type: 'string', default: '0.5'}
+    'row-share': {type: 'string', default: '0.5'},
+    margin: {type: 'string', default: '0.2'}
   }
 })
 const seed = 11
@@ -55,16 +56,25 @@ const seed = 11
  * not); and the furniture dechaff promises to remove whatever a gold says,
  * captions and credits, author bios, bylines and datelines, and the stories
  * appended after the article, which some golds keep (DragNet's and CleanEval's
- * keep many captions). No model can learn these from such labels. The model
- * neither learns from nor decides their blocks.
+ * keep many captions); and later copies of a heading or of a menu, which say
+ * nothing new. No model can learn these from such labels. The model neither
+ * learns from nor decides their blocks.
  */
-const finalRemovals = ['phrase', 'forum-chrome', 'comment-thread', 'caption', 'author-bio', 'metadata', 'trailing-stories']
+const finalRemovals = ['phrase', 'forum-chrome', 'comment-thread', 'caption', 'author-bio', 'metadata', 'trailing-stories', 'repetition']
 const epochs = 4
 const batchSize = 256
 const learningRate = 0.01
 /** L2 penalty on the weights. */
 const penalty = 1e-4
-const thresholds = Array.from({length: 17}, (_, index) => 0.1 + index * 0.05)
+const thresholds = Array.from({length: 19}, (_, index) => Math.round((0.05 + index * 0.05) * 100) / 100)
+/**
+ * The model overturns the hand-set rules only where it is fairly sure of the
+ * other verdict: it keeps a block they remove from a probability of content of
+ * 0.5 plus this margin, and removes one they keep below 0.5 minus it at most.
+ * Without it the thresholds fitted kept menus and breadcrumbs at 0.3 and
+ * removed short headings, code lines and list items at 0.4.
+ */
+const overturnMargin = Number(values.margin)
 const handKeepsIndex = blockFeatures.findIndex((feature) => feature.name === 'hand-keeps')
 const titleIndex = blockFeatures.findIndex((feature) => feature.name === 'title')
 const wordMetricSets = new Set(['wcxb-dev'])
@@ -304,16 +314,16 @@ function keptByModel(page: Page, probability: Float64Array, model: InputModel): 
 }
 
 /**
- * The pair of thresholds (for blocks the hand-set rules remove, and for those
- * they keep) with the best mean token F1 of the decided blocks against their
+ * The pair of thresholds (for blocks the hand-set rules remove, at least 0.5
+ * plus `overturnMargin`, and for those they keep, at most 0.5 minus it) with the best mean token F1 of the decided blocks against their
  * labels, over the pages the model was fitted on, given each decided block's
  * probability of content.
  */
 function bestThresholds(pages: Page[], scored: Float64Array[]): {threshold: number; keptThreshold: number} {
   const handKept = pages.map((page) => Uint8Array.from(page.decided, (_, at) => (page.rows[at * width + handKeepsIndex] as number) > 0 ? 1 : 0))
   let best = {threshold: 0.5, keptThreshold: 0.5, f1: -1}
-  for (const threshold of thresholds) {
-    for (const keptThreshold of thresholds) {
+  for (const threshold of thresholds.filter((value) => value >= 0.5 + overturnMargin)) {
+    for (const keptThreshold of thresholds.filter((value) => value <= 0.5 - overturnMargin)) {
       let sum = 0
       pages.forEach((page, pageIndex) => {
         let matched = 0
@@ -395,8 +405,9 @@ async function cachedPages(): Promise<Page[]> {
 
 /** The page with the blocks of final removals and its title left out of those the model decides. */
 function withoutFinal(page: Page): Page {
-  // The title is left to the hand-set rules, as `block-model.ts` leaves it.
-  const keep = page.groups.map((group, index) => !finalRemovals.includes(group) && !((page.rows[index * width + titleIndex] as number) > 0))
+  // The title, blocks without words and pages without a removal are left to the hand-set rules, as `block-model.ts` leaves them.
+  const furnished = page.groups.some((group) => group !== '')
+  const keep = page.groups.map((group, index) => furnished && !finalRemovals.includes(group) && !((page.rows[index * width + titleIndex] as number) > 0) && (page.words[index] as number) > 0)
   const at = keep.flatMap((kept, index) => (kept ? [index] : []))
   const rows = new Float32Array(at.length * width)
   at.forEach((index, row) => rows.set(page.rows.subarray(index * width, (index + 1) * width), row * width))
@@ -416,6 +427,13 @@ const content = pages.reduce((sum, page) => sum + page.labels.reduce((count, lab
 console.log(`${pages.length} page inputs, ${blocks} blocks decided by the model (${((100 * content) / blocks).toFixed(1)}% content), ${width} features`)
 
 /** Cross-validation grouped by site: the hand-set pipeline and the model side by side, per dataset and input. */
+const articleIndex = blockFeatures.findIndex((feature) => feature.name === 'page-article')
+
+/** Whether the page-type classifier took the page for an article (every decided block's row says so; a page with none counts as one). */
+function isArticle(page: Page): boolean {
+  return page.decided.length === 0 || (page.rows[articleIndex] as number) > 0
+}
+
 function crossValidate(folds: number): void {
   const sites = [...new Set(pages.map((page) => page.site))].sort()
   const foldOf = new Map(seededShuffle(sites, seed).map((site, index) => [site, index % folds]))
@@ -432,13 +450,15 @@ function crossValidate(folds: number): void {
     }
   }
   console.log(`\n${folds}-fold cross-validation grouped by site (${sites.length} sites); shingle F1, word F1 for ${[...wordMetricSets].join(', ')}; output = kept blocks`)
-  console.log(`${'dataset'.padEnd(18)}${'input'.padEnd(6)}${'pages'.padStart(6)}${'hand F1 (P/R)'.padStart(20)}${'model F1 (P/R)'.padStart(20)}${'labels'.padStart(8)}`)
+  console.log(`${'dataset'.padEnd(18)}${'input'.padEnd(6)}${'pages'.padStart(6)}${'hand F1 (P/R)'.padStart(20)}${'model F1 (P/R)'.padStart(20)}${'not articles'.padStart(20)}${'labels'.padStart(8)}`)
   for (const set of values.sets.split(',')) {
     for (const kind of ['html', 'text'] as const) {
       const chosen = pages.filter((page) => page.set === set && page.kind === kind)
       if (chosen.length === 0) continue
       const hand = figures(set, chosen, chosen.map((page) => outputOf(page, page.hand)))
       const model = figures(set, chosen, chosen.map((page) => modelOutputs.get(page) as string))
+      // The model on the pages the page-type classifier did not call articles, the hand-set rules on articles.
+      const notArticles = figures(set, chosen, chosen.map((page) => (isArticle(page) ? outputOf(page, page.hand) : (modelOutputs.get(page) as string))))
       const labelled = figure(
         set,
         chosen,
@@ -450,7 +470,7 @@ function crossValidate(folds: number): void {
           return outputOf(page, kept)
         })
       )
-      console.log(`${set.padEnd(18)}${kind.padEnd(6)}${String(chosen.length).padStart(6)}${shown(hand)}${shown(model)}${labelled.toFixed(3).padStart(8)}`)
+      console.log(`${set.padEnd(18)}${kind.padEnd(6)}${String(chosen.length).padStart(6)}${shown(hand)}${shown(model)}${shown(notArticles)}${labelled.toFixed(3).padStart(8)}`)
       // The pages where the model loses most against the hand-set pipeline, for looking into.
       const losses = chosen
         .map((page) => ({page, loss: figure(set, [page], [outputOf(page, page.hand)]) - figure(set, [page], [modelOutputs.get(page) as string])}))

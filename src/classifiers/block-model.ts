@@ -6,6 +6,8 @@ import {blocksOf} from '../tree.js'
 import type {Block, InputKind, ModelDecision, Root} from '../types.js'
 
 export interface BlockModelOptions {
+  /** The inputs whose pages the model decides (default: both, `['html', 'text']`; the pipeline passes those `model` asks for). */
+  inputs?: InputKind[]
   /** Least probability of content for the model to keep a block (default: the thresholds stored with the model for the input kind, chosen in training: one for blocks the hand-set rules keep, one for those they remove). */
   minProbability?: number
 }
@@ -121,12 +123,19 @@ function decision(score: ReturnType<typeof scoreBlocks>[number], row: ArrayLike<
 export default function dechaffBlockModel(options: BlockModelOptions = {}): Transformer<Root> {
   const trained = checkModel(model as BlockModel)
   const finalRemovals = new Set(trained.finalRemovals)
+  const inputs = new Set<InputKind>(options.inputs ?? ['html', 'text'])
   return (tree) => {
     const kind: InputKind = tree.data?.elements ? 'html' : 'text'
+    if (!inputs.has(kind)) return
     const inputModel = trained.inputs[kind]
     const blocks = blocksOf(tree).map((node) => node.data.block)
+    // A page on which no rule found furniture is the hand-set rules' to keep whole when they find no prose on it (settle's fallback).
+    if (!blocks.some((block) => block.removal)) return
     // The page's title is left to the hand-set rules: the development sets' golds disagree on titles (DAnIEL's and DragNet's often leave them out) and dechaff keeps them.
-    const decided = blocks.flatMap((block, index) => (block.protection || block.evidence.title || (block.removal && finalRemovals.has(removalGroup(block.removal.ruleId))) ? [] : [index]))
+    // So is a block without words ("* * *", "|"): it holds no evidence to weigh.
+    const decided = blocks.flatMap((block, index) =>
+      block.protection || block.evidence.title || block.features.words === 0 || (block.removal && finalRemovals.has(removalGroup(block.removal.ruleId))) ? [] : [index]
+    )
     const chosen = blockFeatureRows(tree, decided)
     const scores = scoreBlocks(
       inputModel,
@@ -135,7 +144,9 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
     )
     decided.forEach((index, at) => {
       const row = chosen[at] as Float64Array
-      ;(blocks[index] as Block).model = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? thresholdFor(inputModel, row))
+      const block = blocks[index] as Block
+      const outcome = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? thresholdFor(inputModel, row))
+      block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
     })
   }
 }

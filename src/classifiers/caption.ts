@@ -11,7 +11,7 @@ export interface CaptionOptions {
   captionMaxChars?: number
   /** Fewest words of an alt-text line (default: 6). */
   altTextMinWords?: number
-  /** Highest stopword density of an alt-text line (default: 0.2). */
+  /** Highest stopword density of an alt-text line (default: 0.3: "a bench covered in organ pipes and hand tools"). */
   altTextMaxStopwords?: number
 }
 
@@ -34,7 +34,7 @@ export default function dechaffCaption(options: CaptionOptions = {}): Transforme
   const creditMaxChars = options.creditMaxChars ?? 200
   const captionMaxChars = options.captionMaxChars ?? 250
   const altTextMinWords = options.altTextMinWords ?? 6
-  const altTextMaxStopwords = options.altTextMaxStopwords ?? 0.2
+  const altTextMaxStopwords = options.altTextMaxStopwords ?? 0.3
   return (tree) => {
     const nodes = blocksOf(tree)
     nodes.forEach((node, index) => {

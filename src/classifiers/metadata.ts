@@ -27,6 +27,8 @@ const navigationLine = new RegExp(
   `^[«‹←<\\s]*(?:${data.navigationWords.join('|')})(?: (?:${data.navigationObjects.join('|')}))?(?:\\s*[:»›→>|]|$)`,
   'u'
 )
+/** A link to the neighbouring post by its title, led or followed by an arrow ("← The Three Becks circuit", "Winter planting ›"); an opening guillemet never closed leads one too. */
+const arrowLink = /^(?:[←‹]|«(?!.*»))\s*\S.*$|^[^←→‹›«»]*\S\s*[→›]$/u
 /** A number of a metadata line; a numeric date may reach it split ("27/05" and "2024"; "27.05" is a price). */
 const numberish = /^(?:\d+(?:st|nd|rd|th)?|\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\/\d{1,2}|\d+(?:am|pm|h|m|min|mins|k)?)$/u
 const nameWithRole = new RegExp(
@@ -54,7 +56,7 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
       const {chars} = block.features
       if (chars <= taxonomyMaxChars && taxonomyStart.test(block.normal)) {
         mark(block, {ruleId: 'taxonomy', reason: 'category or tag line', score: 0.9})
-      } else if (chars <= maxChars && navigationLine.test(block.normal)) {
+      } else if (chars <= maxChars && (navigationLine.test(block.normal) || arrowLink.test(block.normal))) {
         mark(block, {ruleId: 'post-navigation', reason: 'previous/next link', score: 0.9})
       } else if (chars <= maxChars) {
         const reason = metadataReason(block, minVocabularyShare)

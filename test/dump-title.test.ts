@@ -1,0 +1,43 @@
+import {describe, expect, it} from 'vitest'
+import {parseText} from '../src/index.js'
+
+/** The text of the block the parser marked as the dump's headline, if any. */
+function titleOf(dump: string): string | undefined {
+  return parseText(dump).children.find((node) => node.data?.block?.evidence.title)?.data?.block?.text
+}
+
+const body = [
+  'The ferry across the Marrow has run on a chain since 1896, and the crossing still takes five minutes from bank to bank in every season of the year.',
+  'Without the ferry the valley would be split in two: the school, the surgery and the only shop sit on one bank, most of the farms on the other, and the road bridge is nine miles downstream.',
+  'The county has promised to keep the chain ferry running for another ten years, and the crossing keepers say they will still be there when the valley needs them.'
+]
+
+describe('dump-title', () => {
+  it('finds the headline above the byline and the first paragraph', () => {
+    const dump = ['Valley Times', 'News  Sport  Weather  Contact', '', 'The last chain ferry on the Marrow keeps a valley together', 'By Jane Doe', 'March 4, 2024', '', ...body].join('\n')
+    expect(titleOf(dump)).toBe('The last chain ferry on the Marrow keeps a valley together')
+  })
+
+  it('prefers the headline to a menu entry that shares one word', () => {
+    const dump = ['Ferry', 'Valley news', '', 'Why the valley still needs its chain ferry?', '', ...body].join('\n')
+    expect(titleOf(dump)).toBe('Why the valley still needs its chain ferry?')
+  })
+
+  it('takes a headline of two short sentences', () => {
+    const dump = ['The valley lost its bridge. The ferry kept running.', 'Jane Doe', '', ...body].join('\n')
+    expect(titleOf(dump)).toBe('The valley lost its bridge. The ferry kept running.')
+  })
+
+  it('does not take a breadcrumb that holds the headline', () => {
+    const dump = ['Home › News › The chain ferry keeps the valley together', '', ...body].join('\n')
+    expect(titleOf(dump)).toBeUndefined()
+  })
+
+  it('finds none where no line above the prose is about it', () => {
+    expect(titleOf(['Home', 'Contact us', 'Log in', '', ...body].join('\n'))).toBeUndefined()
+  })
+
+  it('finds none on a page without prose', () => {
+    expect(titleOf('Chain ferry timetable\nMonday 06:30\nTuesday 06:30')).toBeUndefined()
+  })
+})
