@@ -29,15 +29,6 @@ export interface PageTypeOptions {
   articleBodyMinWords?: number
   /** Least share of the page's words that run must hold (default: 0.05). */
   articleBodyMinShare?: number
-  /**
-   * Types the model may be unsure of on an HTML page and still have its way
-   * when the page holds no article's body (no run of prose as long as
-   * `articleBodyMinWords` and `articleBodyMinShare`): a page of teasers,
-   * linked headlines or a wiki's list cleaned as an article loses its items
-   * and has no story to keep (default: listing and collection,
-   * `withoutArticleBody.types` in `data/page-type.json`).
-   */
-  bodilessTypes?: PageType[]
 }
 
 /** The page-type model as stored in `data/page-type-model.json` by `npm run train:page-type`. */
@@ -87,24 +78,6 @@ function unlessArticleBody(verdict: PageTypeVerdict, tree: Root, minWords: numbe
   return {type: 'article', confidence: verdict.confidence, evidence: [`a ${verdict.type} page by its shape (${verdict.confidence.toFixed(2)}), but it holds an article's body: a run of ${run.words} words of prose`]}
 }
 
-/**
- * The doubted type after all when the model's best guess was a type of page
- * made of items (a listing, a collection) but not sure enough for the
- * article's rules to be left, and the page holds no article's body: the
- * article's rules then have no story to protect and would remove the items.
- */
-function unlessBodiless(verdict: PageTypeVerdict, tree: Root, types: Set<string>, minWords: number, minShare: number): PageTypeVerdict {
-  const doubted = verdict.doubted
-  if (!doubted || !types.has(doubted.type)) return verdict
-  const run = proseRunOf(tree)
-  if (run.words >= minWords && run.share >= minShare) return verdict
-  return {
-    type: doubted.type,
-    confidence: doubted.confidence,
-    evidence: [`most likely a ${doubted.type} page (${doubted.confidence.toFixed(2)}) and no article's body: its longest run of prose is ${run.words} words`]
-  }
-}
-
 /** How many of the weightiest pieces of evidence `explain` names. */
 const evidenceShown = 3
 
@@ -124,17 +97,11 @@ export default function dechaffPageType(options: PageTypeOptions = {}): Transfor
   const textThresholds = thresholdsOf(evidenceData.minConfidence.text, options.minTextConfidence)
   const articleBodyMinWords = options.articleBodyMinWords ?? evidenceData.articleBody.minWords
   const articleBodyMinShare = options.articleBodyMinShare ?? evidenceData.articleBody.minShare
-  const bodilessTypes = new Set<string>(options.bodilessTypes ?? evidenceData.withoutArticleBody.types)
   return (tree, file) => {
-    const html = tree.data?.elements !== undefined
-    const thresholds = html ? htmlThresholds : textThresholds
-    const decided = (): PageTypeVerdict => {
-      const sure = surely(classifyPage(trained, pageFeatureValues(tree, options.url)), thresholds)
-      // A text dump's doubt is left alone: its shape alone tells a listing from a news page's comment thread too poorly.
-      const typed = html ? unlessBodiless(sure, tree, bodilessTypes, articleBodyMinWords, articleBodyMinShare) : sure
-      return unlessArticleBody(typed, tree, articleBodyMinWords, articleBodyMinShare)
-    }
-    const verdict = options.pageType ? {type: options.pageType, confidence: 1, evidence: ['set by the caller']} : decided()
+    const thresholds = tree.data?.elements ? htmlThresholds : textThresholds
+    const verdict = options.pageType
+      ? {type: options.pageType, confidence: 1, evidence: ['set by the caller']}
+      : unlessArticleBody(surely(classifyPage(trained, pageFeatureValues(tree, options.url)), thresholds), tree, articleBodyMinWords, articleBodyMinShare)
     tree.data = {...tree.data, pageType: verdict}
     const first = blocksOf(tree)[0]
     file.info(`page type ${verdict.type} (${verdict.confidence.toFixed(2)}): ${verdict.evidence.join(', ')}`, {
