@@ -88,7 +88,7 @@ const maxClassNames = 40
  * page builder's class gives no word for its building blocks.
  */
 function classTokens(name: string): string[] {
-  const words = splitTokens(name)
+  const words = splitTokens(utilityOf(name).replace(cssModuleHash, ''))
   if (words.length > 1 && statePrefixes.has(words[0] as string)) return []
   const relation = words.findIndex((word, index) => index > 0 && relationWords.has(word))
   const described = relation === -1 ? words : words.slice(0, relation)
@@ -97,6 +97,22 @@ function classTokens(name: string): string[] {
 
 function isPageBuilderClass(words: string[]): boolean {
   return pageBuilderPrefixes.some((prefix) => prefix.every((word, index) => words[index] === word))
+}
+
+/**
+ * The hash a CSS-modules build appends to a class name (`mdx-table_root__adKqa`):
+ * five letters and digits, not all lower-case, after `__`. Its letters are no
+ * words (`ad`), while a BEM element (`card__title`) is kept.
+ */
+const cssModuleHash = /__(?=[\w-]{0,4}[A-Z\d])[\w-]{5}$/u
+
+/**
+ * A utility class without its variants (`print:break-inside-avoid`,
+ * `page-no-toc:hidden`): a variant says when the style applies, not what
+ * the element is.
+ */
+function utilityOf(name: string): string {
+  return name.slice(name.lastIndexOf(':') + 1)
 }
 
 /** Fewest words of an id read as a heading's slug rather than a role name. */
@@ -114,16 +130,40 @@ function splitTokens(raw: string): string[] {
 /**
  * An id made from the section's own heading ("sharing-with-a-single-developer"
  * above "Sharing with a single developer"), as documentation generators and
- * wikis write them: it names the topic, not the element's role. Short ids
- * such as "comments" above "Comments" still name a role.
+ * wikis write them: it names the topic, not the element's role. Empty
+ * anchors may come before the heading, and a one-letter prefix (Django's
+ * `s-`) is not a word of it. Short ids such as "comments" above "Comments"
+ * still name a role.
  */
 function isHeadingAnchor(element: Element, id: string | undefined): boolean {
-  const idWords = id ? splitTokens(id) : []
+  const idWords = id ? splitTokens(id).filter((word) => word.length > 1) : []
   if (idWords.length < headingAnchorMinWords) return false
-  const heading = element.children.find((child): child is Element => child.type === 'element')
-  if (!heading || !/^h[1-6]$/u.test(heading.tagName)) return false
+  const heading = leadingHeading(element)
+  if (!heading) return false
   const headingWords = new Set(splitTokens(toString(heading)))
-  return idWords.every((word) => headingWords.has(word))
+  return idWords.filter((word) => headingWords.has(word)).length >= headingAnchorShare * idWords.length
+}
+
+/** Share of an id's words its heading must hold: a generator may add a word or two (`…-section-indexable`). */
+const headingAnchorShare = 0.75
+
+/** Deepest wrappers looked through for the heading a section opens with. */
+const headingAnchorMaxDepth = 6
+
+/**
+ * The heading an element opens with: its first element with text, or that
+ * element's own first, down a few wrappers; empty anchors before it are
+ * passed over.
+ */
+function leadingHeading(element: Element): Element | undefined {
+  let current = element
+  for (let depth = 0; depth < headingAnchorMaxDepth; depth++) {
+    const first = current.children.find((child): child is Element => child.type === 'element' && toString(child).trim() !== '')
+    if (!first) return undefined
+    if (/^h[1-6]$/u.test(first.tagName)) return first
+    current = first
+  }
+  return undefined
 }
 
 /** What a reader never sees: scripts, styles, embeds, form controls and hidden elements. */
