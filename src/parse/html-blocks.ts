@@ -60,7 +60,9 @@ export function elementTokens(element: Element, wordsOfClass: (name: string) => 
   const itemProp = attribute(element, 'itemProp')
   // Most elements have none of these: no string to build or split for them.
   if (!id && !role && !itemProp) return tokens
-  const raw = [isHeadingAnchor(element, id) ? undefined : id, role, itemProp].filter((value): value is string => Boolean(value)).join(' ')
+  // A page builder numbers its building blocks' ids as it names their classes (`hs_cos_wrapper_widget_1747742639138`).
+  if (id && !isHeadingAnchor(element, id)) for (const word of builderWords(splitTokens(id))) tokens.push(word)
+  const raw = [role, itemProp].filter((value): value is string => Boolean(value)).join(' ')
   if (raw) for (const word of splitTokens(raw)) tokens.push(word)
   return tokens
 }
@@ -92,6 +94,11 @@ function classTokens(name: string): string[] {
   if (words.length > 1 && statePrefixes.has(words[0] as string)) return []
   const relation = words.findIndex((word, index) => index > 0 && relationWords.has(word))
   const described = relation === -1 ? words : words.slice(0, relation)
+  return builderWords(described, words)
+}
+
+/** A name's words without the words that, in a page builder's names, name a building block, not a region. */
+function builderWords(described: string[], words: string[] = described): string[] {
   return isPageBuilderClass(words) ? described.filter((word) => !pageBuilderComponentWords.has(word)) : described
 }
 
