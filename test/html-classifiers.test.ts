@@ -1,12 +1,13 @@
 import {describe, expect, it} from 'vitest'
-import {clean} from '../src/index.js'
+import {clean, parseHtml} from '../src/index.js'
+import type {CleanOptions} from '../src/index.js'
 
 const paragraph = (n: number): string =>
   `<p>Paragraph ${n} of the article explains, in some detail, what the council decided, why it decided it, and what residents who came to the meeting said about it afterwards.</p>`
 const article = `<h1>Council extends the library pilot</h1>${[1, 2, 3, 4].map(paragraph).join('')}`
 
-function ruleOf(html: string, text: string): string {
-  const block = clean(html, {input: 'html'}).blocks.find((candidate) => candidate.text.startsWith(text))
+function ruleOf(html: string, text: string, options: CleanOptions = {}): string {
+  const block = clean(html, {input: 'html', ...options}).blocks.find((candidate) => candidate.text.startsWith(text))
   if (!block) throw new Error(`no block starting ${text}`)
   return block.kept ? 'kept' : block.ruleId
 }
@@ -118,6 +119,31 @@ describe('dom-hints', () => {
     expect(ruleOf(html, 'Paragraph 3')).toBe('kept')
     const comments = `<body><article>${article}<div id="comments"><h2>Comments</h2><p>I was at the meeting and I think the council got this exactly right, for once.</p></div></article></body>`
     expect(ruleOf(comments, 'I was at the meeting')).toBe('dom-hint')
+  })
+
+  it('reads a generator’s section id as the slug of the heading it opens with, past a one-letter prefix, empty anchors, wrappers and an extra word', () => {
+    const section = (open: string, close: string): string => `<body><div class="document"><h1>Models</h1>${paragraph(1)}${open}<h4>Be careful with related names</h4>${paragraph(2)}${paragraph(3)}${close}</div></body>`
+    expect(ruleOf(section('<section id="s-be-careful-with-related-names"><span id="abstract-related-name"></span>', '</section>'), 'Paragraph 3')).toBe('kept')
+    expect(ruleOf(section('<section id="be-careful-with-related-names-section"><div class="box"><div class="box">', '</div></div></section>'), 'Paragraph 3')).toBe('kept')
+    // Half the id's words are no heading's: it names the element's role.
+    const related = `<body><article>${article}<div id="related-posts-widget-area"><h3>Related posts</h3><p>Council extends library pilot to weekends, after a petition signed by thousands of residents.</p></div></article></body>`
+    expect(ruleOf(related, 'Council extends library')).toBe('dom-hint')
+  })
+
+  it('reads no hint in a CSS-modules hash or a utility class’s variant, but does in a BEM element and the utility itself', () => {
+    const table = `<body><div class="docs">${article}<div class="mdx-table_root__adKqa"><p>Arguments are passed to the provider in the order the table lists them, each with its default value.</p></div></div></body>`
+    expect(ruleOf(table, 'Arguments are passed')).toBe('kept')
+    const variant = `<body><div class="docs">${article}<p class="mx-auto print:break-inside-avoid page-no-toc:hidden">The provider reads its settings from the environment when none are given in the configuration.</p></div></body>`
+    expect(ruleOf(variant, 'The provider reads')).toBe('kept')
+    const elements = parseHtml('<body><div class="card__ad">x</div><div class="md:sidebar">y</div><div class="card__title">z</div></body>').data?.elements ?? []
+    expect(elements.filter((element) => element.tag === 'div').map((element) => element.furniture)).toEqual(['ad', 'sidebar', undefined])
+  })
+
+  it('keeps a function’s signature in documentation, and a forum post’s signature out', () => {
+    const signature = '<dt class="sig sig-object py" id="json.dumps">json.dumps(obj, *, skipkeys=False, ensure_ascii=True, indent=None, sort_keys=False, **kw)</dt>'
+    const html = `<body><div class="body"><h1>json — JSON encoder and decoder</h1>${paragraph(1)}<dl>${signature}<dd>${paragraph(2)}</dd></dl>${paragraph(3)}</div></body>`
+    expect(ruleOf(html, 'json.dumps(obj', {pageType: 'documentation'})).toBe('kept')
+    expect(ruleOf(html, 'json.dumps(obj', {pageType: 'forum'})).toBe('dom-hint')
   })
 
   it('reads furniture words run together with their object, and nothing else', () => {

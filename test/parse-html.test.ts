@@ -125,4 +125,11 @@ describe('detectInput', () => {
     expect(divs.map((element) => element.furniture)).toEqual([undefined, undefined, 'sidebar', 'widget'])
     expect(divs[1]?.tokens).toEqual(['elementor', 'container'])
   })
+
+  it("reads a page builder's numbered id as it reads its class, and any other id's words whole", () => {
+    const tree = parseHtml('<body><div class="hs_cos_wrapper" id="hs_cos_wrapper_widget_1747742639138"><p>Our services.</p></div><div id="sidebar_widget_12"><p>x</p></div></body>')
+    const divs = (tree.data?.elements ?? []).filter((element) => element.tag === 'div')
+    expect(divs.map((element) => element.furniture)).toEqual([undefined, 'sidebar'])
+    expect(divs[0]?.tokens).toEqual(['hs', 'cos', 'wrapper', 'hs', 'cos', 'wrapper', '1747742639138'])
+  })
 })

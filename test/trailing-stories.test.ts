@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {dechaffCaption, dechaffPhrases, dechaffQuality, dechaffTrailingStories} from '../src/index.js'
+import {clean, dechaffCaption, dechaffPhrases, dechaffQuality, dechaffTrailingStories} from '../src/index.js'
 import {classify, prose} from './helpers.js'
 
 const plugins = [dechaffPhrases, dechaffCaption, dechaffQuality, dechaffTrailingStories]
@@ -88,5 +88,23 @@ describe('trailing-stories', () => {
     ]
     const blocks = classify([...prose, ...sections].join('\n'), plugins)
     expect(blocks.filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
+  })
+  describe('on a service or documentation page', () => {
+    const section = (heading: string, text: string): string => `<h3>${heading}</h3><p>${text}</p><p><a href="/services">Read more</a></p>`
+    const page = `<html><body><main><h1>Bookkeeping for small charities</h1>${prose.map((text) => `<p>${text}</p>`).join('')}
+      ${section('Payroll', 'We run monthly payroll for your staff and sessional workers, with pension enrolment and the returns the tax office expects from an employer.')}
+      ${section('Gift Aid claims', 'We check your donation records against the declarations you hold and send the claim every quarter, so that no eligible gift goes unclaimed.')}
+      ${section('Grant reports', 'We prepare the financial part of each funder report from the same records, in the format the funder asks for, before its deadline.')}</main></body></html>`
+
+    it.each(['service', 'documentation'] as const)('keeps the sections below the first, "Read more" links and all, as a %s page’s own', (pageType) => {
+      const result = clean(page, {input: 'html', pageType})
+      expect(result.blocks.some((block) => block.ruleId === 'trailing-stories')).toBe(false)
+      for (const heading of ['Payroll', 'Gift Aid claims', 'Grant reports']) expect(result.text).toContain(heading)
+    })
+
+    it('still reads the same run after an article as teasers of other stories', () => {
+      const result = clean(page, {input: 'html', pageType: 'article'})
+      expect(result.blocks.find((block) => block.text === 'Payroll')?.ruleId).toBe('trailing-stories')
+    })
   })
 })

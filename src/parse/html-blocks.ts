@@ -60,7 +60,9 @@ export function elementTokens(element: Element, wordsOfClass: (name: string) => 
   const itemProp = attribute(element, 'itemProp')
   // Most elements have none of these: no string to build or split for them.
   if (!id && !role && !itemProp) return tokens
-  const raw = [isHeadingAnchor(element, id) ? undefined : id, role, itemProp].filter((value): value is string => Boolean(value)).join(' ')
+  // A page builder numbers its building blocks' ids as it names their classes (`hs_cos_wrapper_widget_1747742639138`).
+  if (id && !isHeadingAnchor(element, id)) for (const word of builderWords(splitTokens(id))) tokens.push(word)
+  const raw = [role, itemProp].filter((value): value is string => Boolean(value)).join(' ')
   if (raw) for (const word of splitTokens(raw)) tokens.push(word)
   return tokens
 }
@@ -88,15 +90,36 @@ const maxClassNames = 40
  * page builder's class gives no word for its building blocks.
  */
 function classTokens(name: string): string[] {
-  const words = splitTokens(name)
+  const words = splitTokens(utilityOf(name).replace(cssModuleHash, ''))
   if (words.length > 1 && statePrefixes.has(words[0] as string)) return []
   const relation = words.findIndex((word, index) => index > 0 && relationWords.has(word))
   const described = relation === -1 ? words : words.slice(0, relation)
+  return builderWords(described, words)
+}
+
+/** A name's words without the words that, in a page builder's names, name a building block, not a region. */
+function builderWords(described: string[], words: string[] = described): string[] {
   return isPageBuilderClass(words) ? described.filter((word) => !pageBuilderComponentWords.has(word)) : described
 }
 
 function isPageBuilderClass(words: string[]): boolean {
   return pageBuilderPrefixes.some((prefix) => prefix.every((word, index) => words[index] === word))
+}
+
+/**
+ * The hash a CSS-modules build appends to a class name (`mdx-table_root__adKqa`):
+ * five letters and digits, not all lower-case, after `__`. Its letters are no
+ * words (`ad`), while a BEM element (`card__title`) is kept.
+ */
+const cssModuleHash = /__(?=[\w-]{0,4}[A-Z\d])[\w-]{5}$/u
+
+/**
+ * A utility class without its variants (`print:break-inside-avoid`,
+ * `page-no-toc:hidden`): a variant says when the style applies, not what
+ * the element is.
+ */
+function utilityOf(name: string): string {
+  return name.slice(name.lastIndexOf(':') + 1)
 }
 
 /** Fewest words of an id read as a heading's slug rather than a role name. */
@@ -114,16 +137,40 @@ function splitTokens(raw: string): string[] {
 /**
  * An id made from the section's own heading ("sharing-with-a-single-developer"
  * above "Sharing with a single developer"), as documentation generators and
- * wikis write them: it names the topic, not the element's role. Short ids
- * such as "comments" above "Comments" still name a role.
+ * wikis write them: it names the topic, not the element's role. Empty
+ * anchors may come before the heading, and a one-letter prefix (Django's
+ * `s-`) is not a word of it. Short ids such as "comments" above "Comments"
+ * still name a role.
  */
 function isHeadingAnchor(element: Element, id: string | undefined): boolean {
-  const idWords = id ? splitTokens(id) : []
+  const idWords = id ? splitTokens(id).filter((word) => word.length > 1) : []
   if (idWords.length < headingAnchorMinWords) return false
-  const heading = element.children.find((child): child is Element => child.type === 'element')
-  if (!heading || !/^h[1-6]$/u.test(heading.tagName)) return false
+  const heading = leadingHeading(element)
+  if (!heading) return false
   const headingWords = new Set(splitTokens(toString(heading)))
-  return idWords.every((word) => headingWords.has(word))
+  return idWords.filter((word) => headingWords.has(word)).length >= headingAnchorShare * idWords.length
+}
+
+/** Share of an id's words its heading must hold: a generator may add a word or two (`…-section-indexable`). */
+const headingAnchorShare = 0.75
+
+/** Deepest wrappers looked through for the heading a section opens with. */
+const headingAnchorMaxDepth = 6
+
+/**
+ * The heading an element opens with: its first element with text, or that
+ * element's own first, down a few wrappers; empty anchors before it are
+ * passed over.
+ */
+function leadingHeading(element: Element): Element | undefined {
+  let current = element
+  for (let depth = 0; depth < headingAnchorMaxDepth; depth++) {
+    const first = current.children.find((child): child is Element => child.type === 'element' && toString(child).trim() !== '')
+    if (!first) return undefined
+    if (/^h[1-6]$/u.test(first.tagName)) return first
+    current = first
+  }
+  return undefined
 }
 
 /** What a reader never sees: scripts, styles, embeds, form controls and hidden elements. */
