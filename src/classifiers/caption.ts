@@ -15,8 +15,8 @@ export interface CaptionOptions {
   altTextMaxStopwords?: number
 }
 
-// "Photo: …", or a label and a web address alone ("Фото city.kharkov.ua").
-const creditLabel = new RegExp(`^(?:${alternation(data.creditLabels)})(?:(?: (?:credit|credits|source|by))?\\s?[:：|,]\\s?\\S| (?:www\\.)?(?:[\\p{L}\\p{N}-]+\\.)+\\p{L}{2,}$)`, 'u')
+// "Photo: …", or a label and a web address alone ("Фото city.kharkov.ua", "Photo from example.com").
+const creditLabel = new RegExp(`^(?:${alternation(data.creditLabels)})(?:(?: (?:credit|credits|source|by))?\\s?[:：|,]\\s?\\S| (?:\\p{L}{1,4} )?(?:www\\.)?(?:[\\p{L}\\p{N}-]+\\.)+\\p{L}{2,}$)`, 'u')
 const creditBy = new RegExp(`^(?:${alternation(data.creditBy)})\\s+\\S`, 'u')
 const agencyLine = new RegExp(`^(?:${alternation(data.agencies)})(?:\\s?(?:/|via|for|,)\\s?[^.]{0,60})?$`, 'u')
 /** "Andy Boxall/Digital Trends": capitalised name, slash, outlet (matched on the text as written). */
