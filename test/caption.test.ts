@@ -44,7 +44,9 @@ describe('caption', () => {
     'Delyth Rowlands at the council meeting said the ferry had never made money.',
     'The photographers (fotografowie) and the editors met at the council in the afternoon.',
     'Фото с места событий показывают, что пожарные приехали через десять минут после вызова.',
-    'Shares rose 3% on Tuesday and/or fell on Wednesday, the exchange said.'
+    'Shares rose 3% on Tuesday and/or fell on Wednesday, the exchange said.',
+    '/every $1',
+    '/month, billed yearly'
   ])('keeps %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })

@@ -25,8 +25,8 @@ const slashCredit = /^\(?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}\s?\/
 const trailingCredit = new RegExp(`(?:\\((?:©\\s?)?(?:${alternation(data.parentheticalLabels)})(?![\\p{L}\\p{N}])[^()]{0,100}\\)|\\s/\\s?©[^/()]{1,60})$`, 'u')
 const creditWithin = new RegExp(`^[^.]{0,60}[;,] (?:${alternation(data.creditBy)}|${alternation(data.creditLabels)} by) [^.;]{1,60}$`, 'u')
 const bracketVia = new RegExp(`^\\[(?:via|h/t|hat tip|from|${alternation(data.parentheticalLabels)})(?![\\p{L}\\p{N}])[^\\]]{0,150}\\]$`, 'u')
-/** "/RMF FM", "/© Panthermedia": a credit line that opens with a slash, left of it the caption it closes. */
-const slashLedCredit = /^\/\s?©?\s?\p{L}[^/.!?]{0,60}$/u
+/** "/RMF FM", "/© Panthermedia": a name after a slash, the credit of the caption above it (not "/every $1", a price's unit). */
+const slashLedCredit = /^\/\s?©?\s?\p{Lu}[\p{L}\p{N} &'’-]{0,60}$/u
 
 /**
  * Remove image captions and credits: "Andy Boxall/Digital Trends", "Photo
@@ -97,7 +97,7 @@ function creditReason(block: Block, creditMaxChars: number, captionMaxChars: num
     if (bracketVia.test(text)) return 'source attribution in brackets'
     if (creditLabel.test(text) || creditBy.test(text)) return 'photo or source credit'
     if (agencyLine.test(text)) return 'picture agency credit'
-    if (slashLedCredit.test(text)) return 'photographer/agency credit'
+    if (slashLedCredit.test(block.text)) return 'photographer/agency credit'
     // A heading element such as "Add-ons / Web Extensions" names a section, not a photographer.
     if (chars <= 80 && block.features.sentences <= 1 && !block.features.terminal && block.evidence.heading === undefined && slashCredit.test(block.text)) {
       return 'photographer/agency credit'
