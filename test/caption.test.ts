@@ -18,7 +18,16 @@ describe('caption', () => {
     ['The former fire station on Carr Lane. Image: Google Street View', 'image-credit'],
     ['xiaomi nokia patent partnership news redmi note 4x wm 9', 'alt-text'],
     ['a workshop bench covered in small metal organ pipes and hand tools', 'alt-text'],
-    ['Margaret Hartnell at her voicing bench. She has worked on more than 200 instruments.', 'caption']
+    ['Margaret Hartnell at her voicing bench. She has worked on more than 200 instruments.', 'caption'],
+    ['Lubelscy strażacy szykują się do protestu (fot. Maciej Kaczanowski)', 'image-credit'],
+    ['W ostatnim roku zanotowano sześć przypadków malarii (© fot. Wojtek Wilczynski)', 'image-credit'],
+    ['[fot: PAP/EPA]', 'image-credit'],
+    ['/© Panthermedia', 'image-credit'],
+    ['Meningokoki zagrażają nie tylko dzieciom, ale także dorosłym /© Panthermedia', 'image-credit'],
+    ['Фото pzorya.at.ua', 'image-credit'],
+    ['Учёные создали снижающую аппетит жвачку. Фото с сайта mobilmusic.ru', 'image-credit'],
+    ['Источник фото: glomu.ru', 'image-credit'],
+    ['圖為：上午8時49分開始段家偉在湘雅醫院捐獻造血幹細胞', 'image-credit']
   ])('removes %j as %s', (line, rule) => {
     expect(ruleFor(line)).toBe(rule)
   })
@@ -34,7 +43,12 @@ describe('caption', () => {
     'Use salt and/or pepper to taste.',
     'Thanks in advance.',
     'and that is where the story of the ferry really begins for all of us',
-    'Delyth Rowlands at the council meeting said the ferry had never made money.'
+    'Delyth Rowlands at the council meeting said the ferry had never made money.',
+    'The photographers (fotografowie) and the editors met at the council in the afternoon.',
+    'Фото с места событий показывают, что пожарные приехали через десять минут после вызова.',
+    'Shares rose 3% on Tuesday and/or fell on Wednesday, the exchange said.',
+    '/every $1',
+    '/month, billed yearly'
   ])('keeps %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })

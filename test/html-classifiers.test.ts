@@ -168,6 +168,32 @@ describe('dom-hints', () => {
     expect(ruleOf(html, 'Paragraph 4')).toBe('kept')
   })
 
+  it('reads Polish, Russian and transliterated class names: comment sections, feeds and teasers go', () => {
+    const komentarze = `<div class="komentarze"><div class="komentarzWiersz"><p>Byłem na tym spotkaniu i uważam, że rada gminy tym razem podjęła bardzo dobrą decyzję w sprawie biblioteki.</p></div></div>`
+    const lenta = `<dl class="lenta"><dd>Курс доллара в первые минуты торгов на Московской бирже снизился на двадцать копеек, сообщили в среду аналитики.</dd></dl>`
+    const html = `<body><article>${article}${komentarze}${lenta}</article></body>`
+    expect(ruleOf(html, 'Byłem na tym')).toBe('dom-hint')
+    expect(ruleOf(html, 'Курс доллара')).toBe('dom-hint')
+    expect(ruleOf(html, 'Paragraph 4')).toBe('kept')
+    expect(clean(html, {input: 'html', comments: true}).comments).toContain('Byłem na tym spotkaniu')
+  })
+
+  it('keeps a text column named for ads that holds the article’s paragraphs, and removes an ad', () => {
+    const html = `<body><h1>Council extends the library pilot</h1><div class="intextAd">${[1, 2, 3, 4, 5].map(paragraph).join('')}</div>
+      <div class="ad"><p>Cheap flights to every city in Europe this winter, book today and save on your next holiday.</p></div></body>`
+    expect(ruleOf(html, 'Paragraph 1')).toBe('kept')
+    expect(ruleOf(html, 'Paragraph 5')).toBe('kept')
+    expect(ruleOf(html, 'Cheap flights')).not.toBe('kept')
+  })
+
+  it('drops a comment counter set inside a paragraph, and keeps numbers of the text', () => {
+    const counted = `<p><a class="comments_count" href="#c">12</a>Paragraph 5 of the article explains what residents said about the library at the meeting, and what they asked for.</p>`
+    const number = `<p>Paragraph 6 says that <span class="figure">12</span> volunteers signed up on the first evening, more than the council expected.</p>`
+    const {text} = clean(`<body><article>${article}${counted}${number}</article></body>`, {input: 'html'})
+    expect(text).toContain('\n\nParagraph 5 of the article')
+    expect(text).toContain('says that 12 volunteers')
+  })
+
   it('keeps a pull quote in an aside and the title inside a promoted wrapper', () => {
     const html = `<body><article class="node node--promoted">${article}<aside class="pullquote"><p>“It is a library, not a bank,” she said, and everyone laughed.</p></aside>${paragraph(6)}</article></body>`
     expect(ruleOf(html, 'Council extends')).toBe('kept')

@@ -140,7 +140,37 @@ describe('furniture in other languages', () => {
     ['el', 'Αποστολή Εκτύπωση Μέγεθος κειμένου Μοιραστείτε το:', 'share-row'],
     ['el', 'Γράψτε το σχόλιό σας', 'comment-form'],
     ['el', 'Διαβάστε επίσης', 'recirculation'],
-    ['el', 'Ο ιστότοπος χρησιμοποιεί cookies για να βελτιώσει την εμπειρία σας.', 'cookie-notice']
+    ['el', 'Ο ιστότοπος χρησιμοποιεί cookies για να βελτιώσει την εμπειρία σας.', 'cookie-notice'],
+    ['ru', 'Нашли опечатку? Выделите её и нажмите Ctrl+Enter', 'feedback-widget'],
+    ['ru', 'Если вы заметили ошибку, выделите необходимый текст и нажмите Ctrl+Enter, чтобы сообщить об этом редакции', 'feedback-widget'],
+    ['ru', 'Зарегистрируйтесь или войдите, чтобы оставить комментарий (сейчас комментариев: 0)', 'comment-form'],
+    ['ru', 'Ваше имя: Комментарий: *', 'comment-form'],
+    ['ru', 'Просмотров: 28', 'source-credit'],
+    ['ru', 'По материалам: Med Daily', 'source-credit'],
+    ['ru', 'Ссылки по теме:', 'recirculation'],
+    ['ru', 'Читайте другие материалы по теме:', 'recirculation'],
+    ['ru', 'Теги: здоровье, медицина', 'source-credit'],
+    ['ru', 'Присоединяйтесь к нам на Facebook, Twitter, В контакте.', 'share-row'],
+    ['ru', 'Загружается, подождите...', 'javascript-notice'],
+    ['ru', 'Фото', 'section-label'],
+    ['ru', 'Все права на материалы, опубликованные на сайте «Вести.Ru», охраняются законом.', 'legal'],
+    ['pl', 'Opinie (12)', 'comment-form'],
+    ['pl', 'Ocena: +8 [8]', 'comment-form'],
+    ['pl', 'Autor: asl, kan; Źródło: PAP', 'source-credit'],
+    ['pl', '(PAP)', 'source-credit'],
+    ['pl', 'pap, ps', 'source-credit'],
+    ['pl', 'Jeśli zauważyłeś błąd, zaznacz go i naciśnij Ctrl+Enter.', 'feedback-widget'],
+    ['pl', 'Jesteśmy też na Facebooku! Dołącz do nas!', 'share-row'],
+    ['pl', 'Zarejestruj się, aby uzyskać bezpłatny dostęp do 25 artykułów miesięcznie.', 'legal'],
+    ['zh', '【责任编辑：王婧】', 'source-credit'],
+    ['zh', '(李沐阳 编辑)', 'source-credit'],
+    ['zh', '2012-01-12 14:00:35 來源：福州晚報 編輯：孫亞萍', 'source-credit'],
+    ['zh', '王嘉源／綜合報導', 'source-credit'],
+    ['zh', '已有0人阅读', 'source-credit'],
+    ['zh', '字号：T|T', 'share-row'],
+    ['zh', '調整字體︰大 中 小', 'share-row'],
+    ['zh', '以上內容皆由各著作權所有人所提供，請勿擅自引用或轉載。', 'legal'],
+    ['zh', '① 凡本網注明“稿件來源：新華網”的所有文字、圖片和音視頻稿件，版權均屬新華網所有。', 'legal']
   ])('%s: “%s” is %s', (code, line, ruleId) => {
     const blocks = phrasesIn(code, [line])
     expect(blocks.map((block) => block.removal?.ruleId)).toEqual([ruleId])
@@ -152,7 +182,15 @@ describe('furniture in other languages', () => {
     ['pl', 'Mieszkańcy dodali komentarz pod ogłoszeniem gminy i poprosili o dłuższe godziny kursowania promu.'],
     ['ru', 'Жители оставили комментарий под новостью и попросили продлить работу обсерватории на выходные.'],
     ['zh', '很多网友在新闻下面发表评论，希望书店能够延长营业时间。'],
-    ['el', 'Οι αναγνώστες άφησαν πολλά σχόλια κάτω από το άρθρο και ζήτησαν να μείνει ανοιχτή η βιβλιοθήκη.']
+    ['el', 'Οι αναγνώστες άφησαν πολλά σχόλια κάτω από το άρθρο και ζήτησαν να μείνει ανοιχτή η βιβλιοθήκη.'],
+    ['ru', 'По данным Росстата, безработица в регионе выросла до шести процентов.'],
+    ['ru', 'Читатели нашли опечатку в заголовке, и редакция исправила её через час.'],
+    ['ru', 'Теги помогают читателям находить нужные статьи быстрее, чем поиск по сайту.'],
+    ['ru', 'Фото с места событий показывают, что пожарные приехали через десять минут.'],
+    ['pl', 'Opinie mieszkańców na temat nowej biblioteki są podzielone, ale większość chwali dłuższe godziny otwarcia.'],
+    ['pl', 'Więcej w tym roku zarobią emeryci z najniższymi świadczeniami.'],
+    ['zh', '记者：你认为今年的房价会下降吗？'],
+    ['zh', '编辑部的同事们在周末加班完成了这期特刊。']
   ])('%s: prose that mentions a furniture word stays', (code, sentence) => {
     expect(phrasesIn(code, [sentence])[0]?.removal).toBeUndefined()
   })

@@ -133,7 +133,9 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
       if (!block.evidence.html || block.inArticle || block === title || block.removal) return
       // Between the title and the article body: standfirst, deck, verdict box; the other classifiers judge them.
       if (titleAt !== -1 && index > titleAt && index < articleStart && block.evidence.linkDensity < 0.5) return
-      if (keepOutsideProse && isStandaloneProse(block) && (index < nextStory || onSubject(block))) return
+      // A list item's prose above the headline is a teaser of another story (a "top stories" strip), not the article's.
+      const teaserAboveTitle = index < titleAt && block.evidence.html.inList
+      if (keepOutsideProse && isStandaloneProse(block) && !teaserAboveTitle && (index < nextStory || onSubject(block))) return
       block.outsideArticle = true
     })
     tree.data = {...tree.data, articleElements: [...area]}

@@ -15,14 +15,18 @@ export interface CaptionOptions {
   altTextMaxStopwords?: number
 }
 
-const creditLabel = new RegExp(`^(?:${alternation(data.creditLabels)})(?: (?:credit|credits|source|by))?\\s?[:：|,]\\s?\\S`, 'u')
+// "Photo: …", or a label and a web address alone ("Фото city.kharkov.ua", "Photo from example.com").
+const creditLabel = new RegExp(`^(?:${alternation(data.creditLabels)})(?:(?: (?:credit|credits|source|by))?\\s?[:：|,]\\s?\\S| (?:\\p{L}{1,4} )?(?:www\\.)?(?:[\\p{L}\\p{N}-]+\\.)+\\p{L}{2,}$)`, 'u')
 const creditBy = new RegExp(`^(?:${alternation(data.creditBy)})\\s+\\S`, 'u')
 const agencyLine = new RegExp(`^(?:${alternation(data.agencies)})(?:\\s?(?:/|via|for|,)\\s?[^.]{0,60})?$`, 'u')
 /** "Andy Boxall/Digital Trends": capitalised name, slash, outlet (matched on the text as written). */
 const slashCredit = /^\(?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}\s?\/\s?\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}\)?$/u
-const trailingCredit = new RegExp(`\\((?:${alternation(data.parentheticalLabels)})\\b[^()]{0,100}\\)$`, 'u')
+// A label may end in a full stop ("fot."), so it ends where no letter follows; "/© Agency" closes a caption too.
+const trailingCredit = new RegExp(`(?:\\((?:©\\s?)?(?:${alternation(data.parentheticalLabels)})(?![\\p{L}\\p{N}])[^()]{0,100}\\)|\\s/\\s?©[^/()]{1,60})$`, 'u')
 const creditWithin = new RegExp(`^[^.]{0,60}[;,] (?:${alternation(data.creditBy)}|${alternation(data.creditLabels)} by) [^.;]{1,60}$`, 'u')
-const bracketVia = /^\[(?:via|source|h\/t|hat tip|from|photo|image|credit)\b[^\]]{0,150}\]$/u
+const bracketVia = new RegExp(`^\\[(?:via|h/t|hat tip|from|${alternation(data.parentheticalLabels)})(?![\\p{L}\\p{N}])[^\\]]{0,150}\\]$`, 'u')
+/** "/RMF FM", "/© Panthermedia": a name after a slash, the credit of the caption above it (not "/every $1", a price's unit). */
+const slashLedCredit = /^\/\s?©?\s?\p{Lu}[\p{L}\p{N} &'’-]{0,60}$/u
 
 /**
  * Remove image captions and credits: "Andy Boxall/Digital Trends", "Photo
@@ -93,6 +97,7 @@ function creditReason(block: Block, creditMaxChars: number, captionMaxChars: num
     if (bracketVia.test(text)) return 'source attribution in brackets'
     if (creditLabel.test(text) || creditBy.test(text)) return 'photo or source credit'
     if (agencyLine.test(text)) return 'picture agency credit'
+    if (slashLedCredit.test(block.text)) return 'photographer/agency credit'
     // A heading element such as "Add-ons / Web Extensions" names a section, not a photographer.
     if (chars <= 80 && block.features.sentences <= 1 && !block.features.terminal && block.evidence.heading === undefined && slashCredit.test(block.text)) {
       return 'photographer/agency credit'

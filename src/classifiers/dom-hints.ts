@@ -1,8 +1,10 @@
 import type {Transformer} from 'unified'
+import domHintData from '../data/dom-hints.json' with {type: 'json'}
 import pageTypeData from '../data/page-types.json' with {type: 'json'}
 import {ancestry, commentHint} from '../elements.js'
+import {defaults} from '../thresholds.js'
 import {blocksOf, claimForComments, markRemoved} from '../tree.js'
-import type {ElementInfo, Root} from '../types.js'
+import type {Block, ElementInfo, Root} from '../types.js'
 
 export interface DomHintsOptions {
   /** Also judge ancestors above the article container (default: false: only those between block and container). */
@@ -16,6 +18,12 @@ export interface DomHintsOptions {
    * forum, whose posts hold signatures and poster profiles).
    */
   itemsAreContent?: boolean
+  /**
+   * Characters of prose (paragraphs of 150+ characters, few links, some
+   * function words) from which an element named for ads (`intextAd`) is a
+   * text column with ad slots between its paragraphs, not an ad (default: 600).
+   */
+  adColumnMinProseChars?: number
 }
 
 /**
@@ -33,6 +41,7 @@ export interface DomHintsOptions {
 export default function dechaffDomHints(options: DomHintsOptions = {}): Transformer<Root> {
   const aboveArticle = options.aboveArticle ?? false
   const itemsAreContent = options.itemsAreContent ?? false
+  const adColumnMinProseChars = options.adColumnMinProseChars ?? defaults.domHints.adColumnMinProseChars
   return (tree) => {
     const type = tree.data?.pageType?.type
     const content = type ? contentHints.get(type) : undefined
@@ -42,6 +51,9 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
     const wrappers = new Set([...area].flatMap((element) => ancestry(elements, element).slice(1)))
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const title = blocks.find((block) => block.evidence.title)
+    let prose: Map<number, number> | undefined
+    const isAdColumn = (index: number, hint: string): boolean =>
+      adTokens.has(hint) && ((prose ??= proseChars(blocks, elements)).get(index) ?? 0) >= adColumnMinProseChars
     for (const block of blocks) {
       const html = block.evidence.html
       if (!html || block === title || (itemsAreContent && block.inItemList)) continue
@@ -53,7 +65,7 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
         if ((area.has(index) || wrappers.has(index)) && !aboveArticle) break
         const element = elements[index] as ElementInfo
         if (element.tag === 'body') break
-        if (element.furniture && !content?.test(element.furniture)) {
+        if (element.furniture && !content?.test(element.furniture) && !isAdColumn(index, element.furniture)) {
           markRemoved(block, {
             ruleId: 'dom-hint',
             reason: `inside ${describe(element)} (${element.furniture})`,
@@ -70,6 +82,25 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
 
 /** Hints that name content on some kinds of page, alone or run together (`commentbody`): a forum's posts sit in `comment` and `reply` elements. */
 const contentHints = new Map(Object.entries(pageTypeData.contentHints).map(([type, words]) => [type, new RegExp(`^(?:${words.join('|')})`, 'u')]))
+
+/** Furniture words that name ads (`data/dom-hints.json` `adTokens`). */
+const adTokens: ReadonlySet<string> = new Set(domHintData.adTokens)
+
+/** Paragraph prose: long enough, hardly linked, with function words. */
+const proseMinChars = 150
+const proseMaxLinkDensity = 0.2
+const proseMinStopwords = 0.2
+
+/** Characters of paragraph prose under each element. */
+function proseChars(blocks: Block[], elements: ElementInfo[]): Map<number, number> {
+  const totals = new Map<number, number>()
+  for (const block of blocks) {
+    const html = block.evidence.html
+    if (!html || block.features.chars < proseMinChars || block.evidence.linkDensity > proseMaxLinkDensity || block.features.stopwordDensity < proseMinStopwords) continue
+    for (const index of ancestry(elements, html.element)) totals.set(index, (totals.get(index) ?? 0) + block.features.chars)
+  }
+  return totals
+}
 
 function describe(element: ElementInfo): string {
   return element.tokens.length > 0 ? `<${element.tag} ${element.tokens.slice(0, 4).join(' ')}>` : `<${element.tag}>`

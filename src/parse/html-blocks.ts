@@ -182,6 +182,20 @@ export function isInvisible(element: Element): boolean {
   return style !== undefined && hiddenStyle.test(style)
 }
 
+/** A bare count, as a comment or share badge shows it. */
+const bareCount = /^\s*\d{1,6}\s*$/u
+
+/**
+ * A comment or share counter set inside a paragraph (`<a class="comments_count">0</a>`):
+ * an inline element named for furniture that shows only a number. Kept, its
+ * digits would run into the sentence's first word. (Outside a paragraph, a
+ * counter stays with the "Comments (3)" line that it makes furniture.)
+ */
+function isInlineCounter(element: Element, namesFurniture: (element: Element) => boolean): boolean {
+  const only = element.children.length === 1 ? element.children[0] : undefined
+  return only?.type === 'text' && bareCount.test(only.value) && namesFurniture(element)
+}
+
 /** Bit flags of the elements that make the text inside them a list item's, a table row's or a quotation's. */
 const inListItem = 1
 const inTableRow = 2
@@ -305,6 +319,7 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
     }
     if (isInvisible(node)) continue
     const tag = node.tagName
+    if (!blockTags.has(tag) && (elements[open[open.length - 1] as number] as ElementInfo).tag === 'p' && isInlineCounter(node, (element) => elementTokens(element, wordsOfClass).some(isFurniture))) continue
     if (tag === 'br' || tag === 'img') (node.data ??= {} as NonNullable<Element['data']>).blockElement = open[open.length - 1] as number
     if (tag === 'br') {
       flush(true)
