@@ -126,6 +126,21 @@ describe('block-model classifier', () => {
     expect(clean(articlePage(), {input: 'html', model: true}).blocks.some((block) => block.probability !== undefined)).toBe(true)
   })
 
+  it('keeps a heading the hand-set rules keep above a block it keeps, and not above one it removes', () => {
+    const dump = `${menu.join('\n')}\n\nCouncil extends the library pilot\n\n${prose[0]}\n\n${prose[1]}\n\nVerdict\n${prose[2]}\n\nShare on Facebook\n`
+    const probability = (text: string, result = clean(dump, {input: 'text'})) => result.blocks.find((block) => block.text === text)?.probability as number
+    const heading = probability('Verdict')
+    const below = probability(prose[2] as string)
+    // The model is surer of the paragraph than of its heading: between the two, only the paragraph passes on its own.
+    expect(heading).toBeLessThan(below)
+    const between = clean(dump, {input: 'text', classifiers: {'block-model': {minProbability: (heading + below) / 2}}})
+    const verdict = between.blocks.find((block) => block.text === 'Verdict')
+    expect(verdict?.kept).toBe(true)
+    expect(verdict?.reason).toContain('a heading above a block it keeps')
+    const above = clean(dump, {input: 'text', classifiers: {'block-model': {minProbability: Math.min(0.99, below + 0.01)}}})
+    expect(above.blocks.find((block) => block.text === 'Verdict')?.kept).toBe(false)
+  })
+
   it('stays out of a page on which no rule found furniture: the hand-set rules keep it whole when it has no prose', () => {
     const result = clean('Test Case 1\n\nTest Case 2\n\nTest Case 3\n', {input: 'text'})
     expect(result.text).toBe('Test Case 1\n\nTest Case 2\n\nTest Case 3\n')
