@@ -315,9 +315,10 @@ function keptByModel(page: Page, probability: Float64Array, model: InputModel): 
 
 /**
  * The pair of thresholds (for blocks the hand-set rules remove, at least 0.5
- * plus `overturnMargin`, and for those they keep, at most 0.5 minus it) with the best mean token F1 of the decided blocks against their
- * labels, over the pages the model was fitted on, given each decided block's
- * probability of content.
+ * plus `overturnMargin`, and for those they keep, at most 0.5 minus it) with
+ * the best mean token F1 of the decided blocks against their labels, over the
+ * pages the model was fitted on, given each decided block's probability of
+ * content.
  */
 function bestThresholds(pages: Page[], scored: Float64Array[]): {threshold: number; keptThreshold: number} {
   const handKept = pages.map((page) => Uint8Array.from(page.decided, (_, at) => (page.rows[at * width + handKeepsIndex] as number) > 0 ? 1 : 0))
@@ -403,9 +404,13 @@ async function cachedPages(): Promise<Page[]> {
   return read
 }
 
-/** The page with the blocks of final removals and its title left out of those the model decides. */
+/**
+ * The page with the blocks the model does not decide left out: final
+ * removals, the title, blocks without words, and every block of a page on
+ * which no rule removed anything, as `block-model.ts` leaves them to the
+ * hand-set rules.
+ */
 function withoutFinal(page: Page): Page {
-  // The title, blocks without words and pages without a removal are left to the hand-set rules, as `block-model.ts` leaves them.
   const furnished = page.groups.some((group) => group !== '')
   const keep = page.groups.map((group, index) => furnished && !finalRemovals.includes(group) && !((page.rows[index * width + titleIndex] as number) > 0) && (page.words[index] as number) > 0)
   const at = keep.flatMap((kept, index) => (kept ? [index] : []))
@@ -426,7 +431,6 @@ const blocks = pages.reduce((sum, page) => sum + page.decided.length, 0)
 const content = pages.reduce((sum, page) => sum + page.labels.reduce((count, label) => count + label, 0), 0)
 console.log(`${pages.length} page inputs, ${blocks} blocks decided by the model (${((100 * content) / blocks).toFixed(1)}% content), ${width} features`)
 
-/** Cross-validation grouped by site: the hand-set pipeline and the model side by side, per dataset and input. */
 const articleIndex = blockFeatures.findIndex((feature) => feature.name === 'page-article')
 
 /** Whether the page-type classifier took the page for an article (every decided block's row says so; a page with none counts as one). */
@@ -434,6 +438,7 @@ function isArticle(page: Page): boolean {
   return page.decided.length === 0 || (page.rows[articleIndex] as number) > 0
 }
 
+/** Cross-validation grouped by site: the hand-set pipeline and the model side by side, per dataset and input. */
 function crossValidate(folds: number): void {
   const sites = [...new Set(pages.map((page) => page.site))].sort()
   const foldOf = new Map(seededShuffle(sites, seed).map((site, index) => [site, index % folds]))
