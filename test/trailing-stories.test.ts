@@ -77,6 +77,17 @@ describe('trailing-stories', () => {
     expect(blocks.slice(3).map((block) => block.removal?.ruleId)).toEqual(new Array(6).fill('trailing-stories'))
   })
 
+  it('removes a time-stamped feed inside the article container, its teasers only: a main column can hold the article and a news ticker', () => {
+    const dated = feed.map((line, index) => (index % 2 === 0 ? `<dt><a href="/news/${index}">${10 + index}:15 ${line}</a></dt>` : `<dd>${line}</dd>`))
+    const closing = 'Photographs by the newsroom staff'
+    const page = `<html><body><main><h1>Library pilot extended</h1>${prose.map((text) => `<p>${text}</p>`).join('')}<dl>${dated.join('')}</dl><p>${closing}</p></main></body></html>`
+    const result = clean(page, {input: 'html', pageType: 'article', model: false})
+    for (const text of prose) expect(result.text).toContain(text)
+    for (const line of feed) expect(result.text).not.toContain(line)
+    // Past the feed's last teaser the container's text is left to the other rules.
+    expect(result.blocks.find((block) => block.text === closing)?.ruleId).not.toBe('trailing-stories')
+  })
+
   it('keeps headed one-paragraph sections on the article’s own subject', () => {
     const sections = [
       'Why the council voted for it',

@@ -63,12 +63,13 @@ export default function dechaffTrailingStories(options: TrailingStoriesOptions =
     const starts = [teaserStart, headingStart, feedStart].filter((start): start is Tail => start !== undefined)
     if (starts.length === 0) return
     const tail = starts.reduce((a, b) => (a.index <= b.index ? a : b))
-    for (const block of blocks.slice(tail.index)) {
-      const opener = block === blocks[tail.index]
+    for (let index = tail.index; index < blocks.length; index++) {
+      const block = blocks[index] as Block
+      const opener = index === tail.index
       // A references list ends where the article's prose resumes; it may sit inside the article container.
       if (tail.references && !opener && isProse(block, settings)) break
       // On an HTML page, other text inside the article container is left to the DOM hints and phrases.
-      if (!tail.references && block.inArticle && !opener) continue
+      if (!tail.references && block.inArticle && !opener && !(tail.feedEnd !== undefined && index <= tail.feedEnd)) continue
       markRemoved(block, {ruleId: 'trailing-stories', reason: tail.reason, score: 0.8})
     }
   }
@@ -79,6 +80,8 @@ interface Tail {
   reason: string
   /** Opened by a references or sources heading rather than by related stories. */
   references?: boolean
+  /** A time-stamped feed's last summary: its teasers go even inside the article container, which a page's main column can stretch over them. */
+  feedEnd?: number
 }
 
 /** Section headings that open the tail: related stories, and the article's references. */
@@ -203,6 +206,23 @@ function isTimeStamped(blocks: Block[], teaser: FeedTeaser): boolean {
   return blocks.slice(teaser.start, teaser.summary).some((line) => line.features.words >= stampedHeadlineMinWords && timeLed.test(line.normal))
 }
 
+/** The last teaser of the feed that `teaser` belongs to: teasers follow one another, each headline right below the summary before it. */
+function lastTeaserOfFeed(blocks: Block[], teaser: FeedTeaser, settings: Settings): FeedTeaser {
+  let last = teaser
+  for (let found = true; found; ) {
+    found = false
+    for (let summary = last.summary + 2; summary <= last.summary + 1 + settings.maxHeadlineBlocks && summary < blocks.length; summary++) {
+      const next = teaserAt(blocks, summary, settings)
+      if (next?.start === last.summary + 1) {
+        last = next
+        found = true
+        break
+      }
+    }
+  }
+  return last
+}
+
 /**
  * A feed of other stories after the article, without "Read more" links:
  * `minFeedTeasers` teasers in a row (headline lines, one summary paragraph),
@@ -233,7 +253,10 @@ function findHeadlineFeed(blocks: Block[], settings: Settings): Tail | undefined
     const onSubject = subjectTest(before.filter((block) => isProse(block, settings)), settings.feedCohesionShare)
     const offSubject = feed.filter((item) => !onSubject(blocks[item.summary] as Block)).length
     if (offSubject * 2 <= feed.length) continue
-    return {index: first.start, reason: `a feed of ${feed.length} headlines with one-paragraph summaries on other subjects after the article`}
+    const reason = `a feed of ${feed.length} headlines with one-paragraph summaries on other subjects after the article`
+    // A news ticker's stamps mark its teasers as no article's sections, even inside the article's container; a feed without them could be a thread's posts.
+    if (!feed.every((item) => isTimeStamped(blocks, item))) return {index: first.start, reason}
+    return {index: first.start, reason, feedEnd: lastTeaserOfFeed(blocks, feed.at(-1) as FeedTeaser, settings).summary}
   }
   return undefined
 }
