@@ -60,6 +60,27 @@ describe('comment-thread: datelines and bylines', () => {
     expect(ruleOf(blocks, 'Maria')).toBe('comment-thread')
   })
 
+  it('takes a name with a numeric date and time as a commenter’s line, in any language', () => {
+    const thread = (head: (name: string, time: string) => string): string[] => [
+      ...prose,
+      '2 Comments',
+      'Both councils should have consulted the people who use the library every day before deciding anything at all.',
+      head('lbn', '03.01.12, 23:09:06'),
+      'The weekend hours are the only ones that work for those of us who commute out of town all week.',
+      head('Jane Hale', '17/1/2012 11:19')
+    ]
+    for (const head of [(name: string, time: string) => `${name} (gość), ${time}`, (name: string, time: string) => `- ${name}, Leeds, ${time}`]) {
+      const blocks = classify(thread(head).join('\n'), plugins)
+      expect(articleKept(blocks)).toBe(true)
+      expect(blocks.slice(3).every((block) => block.removal !== undefined)).toBe(true)
+    }
+  })
+
+  it('does not take a labelled dateline with a numeric date and time for a commenter’s line', () => {
+    const text = [prose[0], 'Last updated: 03/01/2012 13:13', prose[1], 'Updated: 04/01/2012 10:23', prose[2]].join('\n')
+    expect(classify(text, plugins).filter((block) => block.removal?.ruleId === 'comment-thread')).toEqual([])
+  })
+
   it('reads “Jane said...” as a commenter’s line', () => {
     const text = [...prose, 'Jennifer said...', 'Yay! Cannot wait to try this at home.', 'Matthew said...', 'I have heard of it but never tried it.'].join('\n\n')
     const blocks = classify(text, withMetadata)
