@@ -69,6 +69,25 @@ describe('repeated-items', () => {
     expect(onArticle.ruleId).toBe('dom-hint')
   })
 
+  it('takes cards whose own class names them a teaser for the listing’s items', () => {
+    const html = readingList('index-module teaser')
+    for (const [title, blurb] of books) {
+      expect(blockOf(html, title as string, 'listing').kept).toBe(true)
+      expect(blockOf(html, (blurb as string).slice(0, 20), 'listing').kept).toBe(true)
+    }
+  })
+
+  it('does not take a menu’s entries for items, though each holds a name and a line', () => {
+    const html = readingList('nav-section')
+    expect(blockOf(html, 'The Quiet Harbour', 'listing').kept).toBe(false)
+    expect(blockOf(html, 'The Quiet Harbour', 'listing').ruleId).toBe('dom-hint')
+  })
+
+  it('does not take teaser cards in a related rail for items', () => {
+    const html = readingList('teaser', 'aside class="related"')
+    expect(blockOf(html, 'The Quiet Harbour', 'listing').kept).toBe(false)
+  })
+
   it('still removes a forum post’s signature, though posts are the thread’s items', () => {
     const html = readingList('post', 'div class="topic"', books.length, 'signature')
     const block = blockOf(html, 'A fishing town', 'forum')

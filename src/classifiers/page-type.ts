@@ -15,7 +15,7 @@ export interface PageTypeOptions {
    * leave the article's rules, for every type; below it the page is cleaned as
    * an article, the safe default, and the verdict says which type was doubted
    * (default: per type, `minConfidence.html` in `data/page-type.json`: 0.4 for
-   * service pages, 0.5 for collections, 0.7 for the others).
+   * service pages, 0.5 for collections and listings, 0.7 for the others).
    */
   minConfidence?: number
   /** `minConfidence` for text dumps, which show only their shape: a news page's comment thread looks like a forum's posts (default: per type, `minConfidence.text` in `data/page-type.json`: 0.95 for every type). */
