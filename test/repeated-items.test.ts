@@ -71,10 +71,19 @@ describe('repeated-items', () => {
 
   it('takes cards whose own class names them a teaser for the listing’s items', () => {
     const html = readingList('index-module teaser')
-    for (const [title, blurb] of books) {
-      expect(blockOf(html, title as string, 'listing').kept).toBe(true)
-      expect(blockOf(html, (blurb as string).slice(0, 20), 'listing').kept).toBe(true)
+    for (const pageType of ['listing', 'collection'] as const) {
+      for (const [title, blurb] of books) {
+        expect(blockOf(html, title as string, pageType).kept).toBe(true)
+        expect(blockOf(html, (blurb as string).slice(0, 20), pageType).kept).toBe(true)
+      }
     }
+  })
+
+  it('takes a list named for teasers for a listing’s items, and for furniture on a product page', () => {
+    const html = readingList('teaser-item', 'ul class="teaser-list"')
+    expect(blockOf(html, 'The Quiet Harbour', 'listing').kept).toBe(true)
+    expect(blockOf(html, 'A fishing town', 'listing').kept).toBe(true)
+    expect(blockOf(html, 'A fishing town', 'product').kept).toBe(false)
   })
 
   it('does not take a menu’s entries for items, though each holds a name and a line', () => {
@@ -85,7 +94,7 @@ describe('repeated-items', () => {
 
   it('does not take teaser cards in a related rail for items', () => {
     const html = readingList('teaser', 'aside class="related"')
-    expect(blockOf(html, 'The Quiet Harbour', 'listing').kept).toBe(false)
+    expect(blockOf(html, 'The Quiet Harbour', 'collection').kept).toBe(false)
   })
 
   it('still removes a forum post’s signature, though posts are the thread’s items', () => {
