@@ -86,6 +86,17 @@ describe('repeated-items', () => {
     expect(blockOf(html, 'A fishing town', 'product').kept).toBe(false)
   })
 
+  it('keeps each post’s author and date line on a blog’s front page, not on a collection’s', () => {
+    const authors = ['Connie Loizos', 'Anthony Ha', 'Marina Temkin', 'Dominic Davis', 'Kyle Wiggers']
+    const cards = books
+      .map(([title, blurb], index) => `<article class="post-card"><h3><a href="/p/${index}">${title}</a></h3><div class="post-meta">By ${authors[index]}, March ${index + 2}, 2026</div><p>${blurb}</p></article>`)
+      .join('')
+    const html = `<body><main><h1>Latest stories</h1><div class="loop">${cards}</div></main><footer><p>Copyright 2026 Example Media.</p></footer></body>`
+    expect(blockOf(html, 'By Connie Loizos', 'listing').kept).toBe(true)
+    expect(blockOf(html, 'The Quiet Harbour', 'listing').kept).toBe(true)
+    expect(blockOf(html, 'By Connie Loizos', 'collection').kept).toBe(false)
+  })
+
   it('does not take a menu’s entries for items, though each holds a name and a line', () => {
     const html = readingList('nav-section')
     expect(blockOf(html, 'The Quiet Harbour', 'listing').kept).toBe(false)
