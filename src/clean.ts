@@ -13,6 +13,7 @@ import dechaffParseText from './parse/text.js'
 import dechaffPageMetadata from './metadata.js'
 import {classifierList} from './pipeline.js'
 import dechaffSettle from './settle.js'
+import {defaults} from './thresholds.js'
 import {blocksOf} from './tree.js'
 import type {LanguageSource} from './language.js'
 import type {InputKind, MetadataSources, PageMetadata, PageTypeVerdict, QualityClass, Root, SourcePlace} from './types.js'
@@ -104,6 +105,7 @@ export type Cleaner = (input: string | Uint8Array, path?: string, charset?: stri
 /** Make the processors once; the returned function cleans page after page. */
 export function createCleaner(options: CleanOptions = {}): Cleaner {
   const processors: Partial<Record<InputKind, DechaffProcessor>> = {}
+  const retyped: Partial<Record<InputKind, DechaffProcessor>> = {}
   const timeoutMs = budgetOf(options)
   const maxBytes = options.maxBytes ?? defaultMaxBytes
   return (input, path, charset) => {
@@ -115,9 +117,38 @@ export function createCleaner(options: CleanOptions = {}): Cleaner {
     const source = input instanceof Uint8Array ? (unicodeBom(input) ?? input) : input
     const kind = options.input && options.input !== 'auto' ? options.input : detectInput(source)
     const processor = (processors[kind] ??= createProcessor(kind, options))
-    const file = startFile(toText(source, kind, charset), path || options.path, timeoutMs)
-    return run(processor, kind, processor.parse(file), file, options)
+    const text = toText(source, kind, charset)
+    const file = startFile(text, path || options.path, timeoutMs)
+    const result = run(processor, kind, processor.parse(file), file, options)
+    if (!keptAlmostNothing(result, options)) return result
+    // Cleaned again from the start: the classifiers have marked the first tree's blocks.
+    const again = (retyped[kind] ??= createProcessor(kind, otherThanArticle(options)))
+    // The same budget: the second pass ends at the first pass's deadline.
+    const second = startFile(text, path || options.path, 0)
+    if (file.data.deadline !== undefined) Object.assign(second.data, {deadline: file.data.deadline, timeoutMs: file.data.timeoutMs})
+    return run(again, kind, again.parse(second), second, options)
   }
+}
+
+/**
+ * Whether a page the model took for an article kept almost nothing under the
+ * article's rules, though it has words enough for more, while the model gave
+ * another type a fair chance: a listing
+ * of teasers or a service page's sections, all read as stories around an
+ * article that is not there. Such a page is cleaned again as that type
+ * (`pageTypeFallback` in `data/thresholds.json`).
+ */
+function keptAlmostNothing(result: CleanResult, options: CleanOptions): boolean {
+  const alternative = result.pageType?.alternative
+  if (options.pageType || result.pageType?.type !== 'article' || !alternative || alternative.confidence < defaults.pageTypeFallback.minConfidence) return false
+  const words = (blocks: BlockReport[]): number => blocks.reduce((sum, block) => sum + block.features.words, 0)
+  return words(result.blocks.filter((block) => block.kept)) <= defaults.pageTypeFallback.maxKeptWords && words(result.blocks) >= defaults.pageTypeFallback.minPageWords
+}
+
+/** The options with the page-type classifier told to take the likeliest type other than an article. */
+function otherThanArticle(options: CleanOptions): CleanOptions {
+  const pageType = options.classifiers?.['page-type']
+  return {...options, classifiers: {...options.classifiers, 'page-type': {...(pageType || {}), otherThanArticle: true}}}
 }
 
 /**

@@ -224,6 +224,8 @@ export interface PageTypeVerdict {
   evidence: string[]
   /** When the page is cleaned as an article because the model was not sure enough of another type: that type and its probability. */
   doubted?: {type: PageType; confidence: number}
+  /** When the model's verdict is an article: the likeliest other type and its probability, which a page whose article's rules keep almost nothing is cleaned as instead. */
+  alternative?: {type: PageType; confidence: number}
 }
 
 /** A field of a page's metadata. */

@@ -120,6 +120,40 @@ describe('page-type classifier', () => {
     expect(clean(page(''), {input: 'html'}).pageType?.type).toBe('listing')
   })
 
+  describe('a page the article’s rules leave empty', () => {
+    const stories = [
+      ['Volunteers count record otters on the upper river', 'Surveyors say the river has recovered from a pollution spill well ahead of schedule.'],
+      ['University team builds a cheaper microplastics sensor', 'The device costs under forty pounds to make and could be used by schools.'],
+      ['Why this winter’s storms felt so relentless', 'Forecasters explain the stalled jet stream pattern behind six named storms.'],
+      ['Council approves rewilding scheme on quarry land', 'Grazing cattle and wild ponies will be introduced to the site over three years.'],
+      ['Hedgehog sightings rise in city gardens, survey finds', 'More than twelve thousand households took part in this year’s count.']
+    ]
+    const cards = stories.map(([headline, summary], index) => `<div class="teaser"><h3><a href="/s/${index}">${headline}</a></h3><p>${summary}</p><a href="/s/${index}">Read more</a></div>`).join('')
+    const section = `<html><head><title>Science</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><h1>Science</h1>${cards}</main><footer>Copyright 2026 The Dispatch</footer></body></html>`
+
+    it('is cleaned again as the likeliest other type: a section front’s teasers are its items', () => {
+      const result = clean(section, {input: 'html', classifiers: {'page-type': {minConfidence: 0.999_999}}})
+      expect(result.pageType?.type).toBe('listing')
+      expect(result.pageType?.evidence[0]).toMatch(/cleaned as an article it kept almost nothing/u)
+      for (const [, summary] of stories.slice(1)) expect(result.text).toContain(summary)
+    })
+
+    it('stays empty when the caller said it is an article', () => {
+      const result = clean(section, {input: 'html', pageType: 'article'})
+      expect(result.pageType?.type).toBe('article')
+      expect(result.text).toBe('')
+    })
+
+    it('is not cleaned again when the article’s rules kept an article', () => {
+      const story = prose.map((text) => `<p>${text}</p>`).join('')
+      const result = clean(`<html><head><title>Science</title></head><body><main><h1>Otters return</h1>${story}${cards}</main></body></html>`, {input: 'html'})
+      expect(result.pageType?.type).toBe('article')
+      expect(result.pageType?.evidence.join(' ')).not.toMatch(/kept almost nothing/u)
+      expect(result.text).toContain(prose[0] as string)
+      expect(result.text).not.toContain(stories[1]?.[1] as string)
+    })
+  })
+
   it('rejects a page type it does not know', () => {
     expect(() => validateOptions({pageType: 'blog'})).toThrow(DechaffConfigError)
     expect(() => validateOptions({classifiers: {'forum-chrome': {pageTypes: ['forum', 'wiki']}}})).toThrow(/unknown page type `wiki`/u)

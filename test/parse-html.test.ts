@@ -20,6 +20,13 @@ describe('parse-html', () => {
     expect(texts(html)).toEqual(['Title', 'Kept'])
   })
 
+  it('reads the segments a React server streams in hidden, which its script shows at once, but no other hidden element', () => {
+    const html = `<body><h1>Trail Kettle</h1><div role="status">…</div><footer><p>Shipping</p></footer>
+      <div hidden id="S:0"><p>A hard-anodised kettle that boils a litre in four minutes.</p></div>
+      <div hidden id="S:draft"><p>gone</p></div><div hidden id="pS:1"><p>gone</p></div><div hidden="" id="S:12"><p>Folding handle.</p></div></body>`
+    expect(texts(html)).toEqual(['Trail Kettle', '…', 'Shipping', 'A hard-anodised kettle that boils a litre in four minutes.', 'Folding handle.'])
+  })
+
   it('reads a page that shows next to nothing without its scripts from its <noscript> markup', () => {
     const post = 'The bridge inspection found cracks in two of the four bearings, and the council has closed the footpath on the east side until the repairs planned for the spring are finished.'
     const reply = 'Thanks for posting this. The detour along the river adds about ten minutes, so plan for it if you walk to the station in the morning, and take a torch after dark.'

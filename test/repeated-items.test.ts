@@ -69,6 +69,45 @@ describe('repeated-items', () => {
     expect(onArticle.ruleId).toBe('dom-hint')
   })
 
+  it('takes cards whose own class names them a teaser for the listing’s items', () => {
+    const html = readingList('index-module teaser')
+    for (const pageType of ['listing', 'collection'] as const) {
+      for (const [title, blurb] of books) {
+        expect(blockOf(html, title as string, pageType).kept).toBe(true)
+        expect(blockOf(html, (blurb as string).slice(0, 20), pageType).kept).toBe(true)
+      }
+    }
+  })
+
+  it('takes a list named for teasers for a listing’s items, and for furniture on a product page', () => {
+    const html = readingList('teaser-item', 'ul class="teaser-list"')
+    expect(blockOf(html, 'The Quiet Harbour', 'listing').kept).toBe(true)
+    expect(blockOf(html, 'A fishing town', 'listing').kept).toBe(true)
+    expect(blockOf(html, 'A fishing town', 'product').kept).toBe(false)
+  })
+
+  it('keeps each post’s author and date line on a blog’s front page, not on a collection’s', () => {
+    const authors = ['Connie Loizos', 'Anthony Ha', 'Marina Temkin', 'Dominic Davis', 'Kyle Wiggers']
+    const cards = books
+      .map(([title, blurb], index) => `<article class="post-card"><h3><a href="/p/${index}">${title}</a></h3><div class="post-meta">By ${authors[index]}, March ${index + 2}, 2026</div><p>${blurb}</p></article>`)
+      .join('')
+    const html = `<body><main><h1>Latest stories</h1><div class="loop">${cards}</div></main><footer><p>Copyright 2026 Example Media.</p></footer></body>`
+    expect(blockOf(html, 'By Connie Loizos', 'listing').kept).toBe(true)
+    expect(blockOf(html, 'The Quiet Harbour', 'listing').kept).toBe(true)
+    expect(blockOf(html, 'By Connie Loizos', 'collection').kept).toBe(false)
+  })
+
+  it('does not take a menu’s entries for items, though each holds a name and a line', () => {
+    const html = readingList('nav-section')
+    expect(blockOf(html, 'The Quiet Harbour', 'listing').kept).toBe(false)
+    expect(blockOf(html, 'The Quiet Harbour', 'listing').ruleId).toBe('dom-hint')
+  })
+
+  it('does not take teaser cards in a related rail for items', () => {
+    const html = readingList('teaser', 'aside class="related"')
+    expect(blockOf(html, 'The Quiet Harbour', 'collection').kept).toBe(false)
+  })
+
   it('still removes a forum post’s signature, though posts are the thread’s items', () => {
     const html = readingList('post', 'div class="topic"', books.length, 'signature')
     const block = blockOf(html, 'A fishing town', 'forum')

@@ -29,6 +29,12 @@ export interface PageTypeOptions {
   articleBodyMinWords?: number
   /** Least share of the page's words that run must hold (default: 0.05). */
   articleBodyMinShare?: number
+  /**
+   * Take the model's likeliest type other than an article, however sure it
+   * is (default: false; `clean` sets it to clean a page again when the
+   * article's rules kept almost none of it).
+   */
+  otherThanArticle?: boolean
 }
 
 /** The page-type model as stored in `data/page-type-model.json` by `npm run train:page-type`. */
@@ -53,7 +59,8 @@ function surely(verdict: PageTypeVerdict, thresholds: Thresholds): PageTypeVerdi
     type: 'article',
     confidence: 1 - verdict.confidence,
     evidence: [`not sure enough it is a ${verdict.type} page (${verdict.confidence.toFixed(2)} < ${least})`],
-    doubted: {type: verdict.type, confidence: verdict.confidence}
+    doubted: {type: verdict.type, confidence: verdict.confidence},
+    alternative: {type: verdict.type, confidence: verdict.confidence}
   }
 }
 
@@ -75,7 +82,12 @@ function unlessArticleBody(verdict: PageTypeVerdict, tree: Root, minWords: numbe
   // Measured only on the pages it may retype.
   const run = proseRunOf(tree)
   if (run.words < minWords || run.share < minShare) return verdict
-  return {type: 'article', confidence: verdict.confidence, evidence: [`a ${verdict.type} page by its shape (${verdict.confidence.toFixed(2)}), but it holds an article's body: a run of ${run.words} words of prose`]}
+  return {
+    type: 'article',
+    confidence: verdict.confidence,
+    evidence: [`a ${verdict.type} page by its shape (${verdict.confidence.toFixed(2)}), but it holds an article's body: a run of ${run.words} words of prose`],
+    alternative: {type: verdict.type, confidence: verdict.confidence}
+  }
 }
 
 /** How many of the weightiest pieces of evidence `explain` names. */
@@ -101,7 +113,9 @@ export default function dechaffPageType(options: PageTypeOptions = {}): Transfor
     const thresholds = tree.data?.elements ? htmlThresholds : textThresholds
     const verdict = options.pageType
       ? {type: options.pageType, confidence: 1, evidence: ['set by the caller']}
-      : unlessArticleBody(surely(classifyPage(trained, pageFeatureValues(tree, options.url)), thresholds), tree, articleBodyMinWords, articleBodyMinShare)
+      : options.otherThanArticle
+        ? otherThanArticle(classifyPage(trained, pageFeatureValues(tree, options.url)))
+        : unlessArticleBody(surely(classifyPage(trained, pageFeatureValues(tree, options.url)), thresholds), tree, articleBodyMinWords, articleBodyMinShare)
     tree.data = {...tree.data, pageType: verdict}
     const first = blocksOf(tree)[0]
     file.info(`page type ${verdict.type} (${verdict.confidence.toFixed(2)}): ${verdict.evidence.join(', ')}`, {
@@ -112,7 +126,14 @@ export default function dechaffPageType(options: PageTypeOptions = {}): Transfor
   }
 }
 
-/** The model's verdict on a page's features. */
+/** The likeliest type other than an article, for a page whose article's rules kept almost nothing. */
+function otherThanArticle(verdict: PageTypeVerdict): PageTypeVerdict {
+  const other = verdict.type === 'article' ? verdict.alternative : {type: verdict.type, confidence: verdict.confidence}
+  if (!other) return verdict
+  return {type: other.type, confidence: other.confidence, evidence: [`cleaned as an article it kept almost nothing; the likeliest other type (${other.confidence.toFixed(2)})`]}
+}
+
+/** The model's verdict on a page's features; for an article, also the likeliest other type. */
 export function classifyPage(trained: PageTypeModel, values: number[]): PageTypeVerdict {
   const standard = values.map((value, index) => (value - (trained.mean[index] as number)) / (trained.scale[index] as number))
   const scores = trained.weights.map((row, type) => row.reduce((sum, weight, index) => sum + weight * (standard[index] as number), trained.bias[type] as number))
@@ -126,7 +147,11 @@ export function classifyPage(trained: PageTypeModel, values: number[]): PageType
     .sort((a, b) => b.weight - a.weight)
     .slice(0, evidenceShown)
     .map((contribution) => pageFeatures[contribution.index]?.describes as string)
-  return {type: trained.types[best] as PageType, confidence: (exponents[best] as number) / total, evidence: evidence.length > 0 ? evidence : ['nothing sets it apart']}
+  const type = trained.types[best] as PageType
+  const verdict: PageTypeVerdict = {type, confidence: (exponents[best] as number) / total, evidence: evidence.length > 0 ? evidence : ['nothing sets it apart']}
+  if (type !== 'article') return verdict
+  const other = scores.reduce((chosen, score, index) => (index !== best && (chosen < 0 || score > (scores[chosen] as number)) ? index : chosen), -1)
+  return other < 0 ? verdict : {...verdict, alternative: {type: trained.types[other] as PageType, confidence: (exponents[other] as number) / total}}
 }
 
 /** The stored model must read the features this build computes, in order. */

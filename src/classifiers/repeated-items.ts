@@ -116,13 +116,23 @@ function itemLists(elements: ElementInfo[], totals: Map<number, Totals>, setting
   return lists
 }
 
-/** Whether the list sits in an element that names furniture (other than words that name content on this kind of page). */
+/**
+ * Whether the list sits in an element that names furniture (other than words
+ * that name content on this kind of page). The item's own class counts
+ * unless its hint is one of `cardHints` (`data/page-types.json`): a
+ * listing's cards are often named for what they are elsewhere (`teaser`,
+ * `promo`), while a rail of related cards is named on its wrapper, and a
+ * menu's entries are named for the menu.
+ */
 function inFurniture(elements: ElementInfo[], item: number, content: Set<string>): boolean {
-  return ancestry(elements, item).some((element) => {
+  return ancestry(elements, item).some((element, depth) => {
     const furniture = (elements[element] as ElementInfo).furniture
-    return furniture !== undefined && !content.has(furniture)
+    return furniture !== undefined && !content.has(furniture) && !(depth === 0 && cardHints.has(furniture))
   })
 }
+
+/** Furniture words that an item of a list may carry as its own class (`data/page-types.json` `cardHints`). */
+const cardHints: ReadonlySet<string> = new Set(pageTypeData.cardHints)
 
 /** Lines that recur word for word in at least `share` of a list's items (and in `minItems` of them). */
 function controlLines(members: Map<Block, {list: ItemList; item: number}>, share: number, minItems: number): Map<ItemList, Set<string>> {

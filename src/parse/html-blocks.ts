@@ -173,11 +173,18 @@ function leadingHeading(element: Element): Element | undefined {
   return undefined
 }
 
+/**
+ * A segment React streams in hidden (`<div hidden id="S:1">`) and its script
+ * moves into the page as soon as it arrives: what every reader sees, though
+ * the markup says hidden (Next.js and other React 18 servers).
+ */
+const streamedSegment = /^S:\d+$/u
+
 /** What a reader never sees: scripts, styles, embeds, form controls and hidden elements. */
 export function isInvisible(element: Element): boolean {
   if (neverContent.has(element.tagName)) return true
   const hidden = element.properties.hidden
-  if ((hidden !== undefined && hidden !== null && hidden !== false) || String(element.properties.ariaHidden) === 'true') return true
+  if ((hidden !== undefined && hidden !== null && hidden !== false && !streamedSegment.test(String(element.properties.id))) || String(element.properties.ariaHidden) === 'true') return true
   const style = attribute(element, 'style')
   return style !== undefined && hiddenStyle.test(style)
 }
