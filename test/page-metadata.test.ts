@@ -359,6 +359,23 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(later).metadata.author).toBeUndefined()
   })
 
+  it('takes no name beside a dateline that is words of the language, but a name the word list lacks or a known given name leads', () => {
+    const beside = (name: string): string[] | undefined =>
+      clean([prose[0] as string, 'Cryptocurrency regulations around the world', name, 'June 2, 2025', ...prose.slice(1)].join('\n\n')).metadata.author
+    expect(beside('Special Offers')).toBeUndefined()
+    expect(beside('Press Release')).toBeUndefined()
+    expect(beside('Santiago Parra')).toEqual(['Santiago Parra'])
+    expect(beside('Faith Cox')).toEqual(['Faith Cox'])
+  })
+
+  it('reads a dump’s dateline right under its headline for its writer and date, but not one below the body’s start', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    // A headline the article's prose repeats, as a dump's is found.
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    expect(clean(dump([headline, 'Dec 26, 2025 • Mahua Das in Project Management', ...prose])).metadata).toMatchObject({author: ['Mahua Das'], published: '2025-12-26'})
+    expect(clean(dump([headline, ...prose, 'Dec 26, 2025 • Mahua Das in Project Management'])).metadata.author).toBeUndefined()
+  })
+
   it('takes a text dump’s dateline that signs its post as its byline and date before the body, but not after it', () => {
     const signed = 'September 1st, 2023 By Emily Norwood'
     const before = clean(['Cleaning tips for busy homes', signed, ...prose].join('\n\n')).metadata
