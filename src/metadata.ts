@@ -600,8 +600,11 @@ function dedupe(items: string[]): string[] {
   })
 }
 
+/** Characters that show nothing: soft hyphens, zero-width spaces, direction marks and embeddings ("Assis\u00ADtance", "\u202AGeoffrey Hinton\u202C"); joiners, which shape Persian, Indic and emoji, stay. */
+const invisible = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\uFEFF]/gu
+
 function plainText(value: string): string | undefined {
-  const text = value.replace(/\s+/gu, ' ').trim()
+  const text = value.replace(invisible, '').replace(/\s+/gu, ' ').trim()
   return text === '' ? undefined : text
 }
 

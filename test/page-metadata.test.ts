@@ -413,6 +413,12 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(layout('Go 1.26 is released, 10 February 2026'), {pageType: 'article'}).metadata.published).toBeUndefined()
   })
 
+  it('drops characters that show nothing (soft hyphens, direction marks) from a title, but keeps joiners', () => {
+    expect(clean(html('<title>x</title>', '<h1>Home Repair Assis\u00ADtance Program</h1>'), {pageType: 'article'}).metadata.title).toBe('Home Repair Assistance Program')
+    expect(clean(html('<title>\u202AGeoffrey Hinton\u202C - Google Scholar</title>', '<p>Papers</p>'), {pageType: 'service'}).metadata.title).toBe('Geoffrey Hinton')
+    expect(clean(html('<title>x</title>', '<h1>می\u200Cخواهم</h1>'), {pageType: 'article'}).metadata.title).toBe('می\u200Cخواهم')
+  })
+
   it('takes a <title> that leads with the declared site name for its tagline, and an h1 the <title> extends', () => {
     const tagline = '<title>Hearthwise | Boiler servicing for the north</title><meta property="og:site_name" content="Hearthwise">'
     expect(clean(html(tagline, '<h1>Warm homes, fair prices</h1>'), {pageType: 'service'}).metadata.title).toBe('Boiler servicing for the north')
