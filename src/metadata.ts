@@ -207,9 +207,9 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   const titleBlock = nodes.findIndex((node) => node.data.block.evidence.title)
   if (titleBlock !== -1) add('title', {value: nodes[titleBlock]!.data.block.text, source: `title block ${titleBlock}`, rank: pageRank.titleBlock})
   // A dump's headline is found by its words, less surely than an `<h1>`: its bylines are looked for page-wide.
-  const titleAt = tree.data?.elements ? titleBlock : -1
+  const titleAt = tree.data?.elements ? contentAnchor(nodes, titleBlock) : -1
   // The headline a byline sits under: a dump's found by its words serves for the lines right under it.
-  const headlineAt = titleBlock
+  const headlineAt = tree.data?.elements ? titleAt : titleBlock
   const address = urlDate.exec(tree.data?.page?.url ?? '')
   if (address) add('published', {value: `${address[1]}-${address[2]}-${address[3]}`, source: 'page address', rank: pageRank.address})
   // Without a title block (a text dump) the byline is the first one on the page, menus before it and all.
@@ -225,7 +225,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   const shownDays = new Map<string, boolean>()
   // Only a page whose markup states an update is dated by what its dateline shows (a text dump states none).
   const readsShownDays = titleAt !== -1 && (stated.modified?.length ?? 0) > 0
-  if (titleAt !== -1 && isFrontPage(nodes, nodes[titleAt]!.data.block.text, language)) return {candidates, shownDays}
+  if (titleBlock !== -1 && titleAt !== -1 && isFrontPage(nodes, nodes[titleBlock]!.data.block.text, language)) return {candidates, shownDays}
   let bodyStarted = false
   let posterSeen = false
   for (let at = 0; at < window.length; at++) {
@@ -289,7 +289,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const besideFirstDateline = (): boolean => titleAt === -1 && !dated && [window[at - 1], window[at + 1]].some((other) => other !== undefined && isDateline(other.data.block, language))
     // A name in the element the page marks as its author is the byline after a standfirst or a lead image too.
     if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
-    if (!dated && !undatedLabel.test(block.text) && isoDate(block.text, language) !== undefined) {
+    if (!dated && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
       add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source, rank: pageRank.byline})
       dated = true
     }
@@ -335,6 +335,14 @@ function isBareName(line: string): boolean {
   )
 }
 
+/** A field's label on a line of its own ("Release Date:", "Deadline:"): the next line is its value. */
+const fieldLabel = /^[\p{L}][\p{L}\s]{0,30}:$/u
+
+/** The block follows a field's label that is not a dateline's ("Release Date:" over "9 Jul, 2013" dates a product, not the page). */
+function fieldValue(previous: Block | undefined): boolean {
+  return previous !== undefined && fieldLabel.test(previous.text) && !publishedLine.test(previous.text) && !updatedLine.test(previous.text)
+}
+
 /** Where a dateline's parts end: "Jane Doe | Senior Writer | July 2, 2025", "Dec 26, 2025 • Jane Doe in Projects". */
 const datelineSeparator = /\s*[|•·⋅]\s*|\s[-–—]\s/u
 
@@ -375,6 +383,25 @@ function daysShown(block: Block, language: string | undefined): Array<{day: stri
 function shownUpdate(published: string, modified: string, shownDays: Map<string, boolean>): boolean {
   const updated = modified.slice(0, 10)
   return updated > published.slice(0, 10) && shownDays.get(updated) === false && !shownDays.has(published.slice(0, 10))
+}
+
+/**
+ * Where an HTML page's byline is looked for: by its `<h1>`; a page without
+ * one is headed by its `<title>`'s headline, above its menus, and its byline
+ * sits where its content starts: the first block it keeps, or a heading
+ * before it, that is about what the title says (a front page's first story
+ * shares no words with the page's title).
+ */
+function contentAnchor(nodes: BlockNode[], titleBlock: number): number {
+  if (titleBlock === -1 || nodes[titleBlock]!.data.block.evidence.html?.tag !== 'title') return titleBlock
+  const title = nodes[titleBlock]!.data.block.text
+  for (let index = titleBlock + 1; index < nodes.length; index++) {
+    const block = nodes[index]!.data.block
+    const kept = block.verdict?.keep === true
+    if ((kept || block.evidence.heading !== undefined) && wordOverlap(block.text, title) >= data.titleMinWordOverlap) return index
+    if (kept) break
+  }
+  return titleBlock
 }
 
 /** A title of at most `frontPageMaxTitleWords` words over datelines giving at least `frontPageMinDays` different days. */

@@ -308,6 +308,17 @@ describe('choosing among what the page states', () => {
 describe('bylines, datelines and titles the page shows', () => {
   const html = (head: string, body: string): string => `<!doctype html><html lang="en"><head>${head}</head><body>${body}${prose.map((text) => `<p>${text}</p>`).join('')}</body></html>`
 
+  it('looks for the byline of a page without an h1 where its content starts, when that is about what the title says, and takes no date a field label owns', () => {
+    const menu = Array.from({length: 14}, (_, index) => `<li><a href="/section-${index}">Section ${index}</a></li>`).join('')
+    const page = (title: string, content: string): string => html(`<title>${title}</title>`, `<header><ul>${menu}</ul></header><main>${content}`)
+    const dated = clean(page('Harbour wall repairs begin | Eastmarch', `<h2>Harbour wall repairs begin</h2><p>By Rosa Pike</p><p>December 17, 2025</p>`), {pageType: 'article'})
+    expect(dated.metadata).toMatchObject({author: ['Rosa Pike'], published: '2025-12-17'})
+    // A front page's first story shares no words with the page's title; a date under "Release Date:" is a product's.
+    expect(clean(page('Eastmarch: news for the coast', `<h2>Storm closes ferry</h2><p>By Rosa Pike</p><p>December 17, 2025</p>`), {pageType: 'article'}).metadata.published).toBeUndefined()
+    expect(clean(html('', `<article><h1>Harbour wall repairs begin</h1><p>Release Date:</p><p>9 Jul, 2013</p>`), {pageType: 'article'}).metadata.published).toBeUndefined()
+    expect(clean(html('', `<article><h1>Harbour wall repairs begin</h1><p>Published:</p><p>9 Jul, 2013</p>`), {pageType: 'article'}).metadata.published).toBe('2013-07-09')
+  })
+
   it('takes the name a link to the writer’s page spells, the first of a few only, and not a link whose text the address does not spell', () => {
     const linked = clean(html('', '<article><h1>Salt marsh birds return</h1><p><a href="/authors/chris-toy">Chris Toy</a> · Reviewed by <a href="/authors/ann-lee/">Ann Lee</a></p>'), {pageType: 'article'})
     expect(linked.metadata.author).toEqual(['Chris Toy'])
