@@ -105,6 +105,16 @@ const yearOrNumericDate = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}\b/u
 const writtenYearOrNumericDate = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}/u
 const isoStamp = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/u
 const compactDate = /^(\d{4})[/.]?(\d{2})[/.]?(\d{2})$/u
+/** A text dump glues a dateline's parts: a year to what follows ("June 29, 2020November 12, 2021", "October 17, 20236:01 PM"). */
+const yearGluedAfter = /(\p{L}{3,}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2})(?=[\p{L}\d])/gu
+/** …and a name to the month after it ("Jane DoeMarch 5, 2025"). */
+const monthGluedBefore = new RegExp(`(?<=\\p{Ll})(?=(?:${[...months].map((month) => month.charAt(0).toUpperCase() + month.slice(1)).join('|')})\\.?\\s\\d)`, 'gu')
+
+/** A dateline's glued parts set apart. */
+function unglued(text: string): string {
+  return text.replace(yearGluedAfter, '$1 · ').replace(monthGluedBefore, ' ')
+}
+
 /** Written years dechaff takes as a page's date. */
 const firstYear = 1990
 const lastYear = 2100
@@ -130,13 +140,14 @@ export function isoDate(text: string, language?: string): string | undefined {
     return `${day}T${hour}:${minute}:${second ?? '00'}${zone}`
   }
   if (value.length > 300 || !/\d/u.test(value)) return undefined
+  const written = unglued(value)
   const [base = 'en', region = ''] = (language ?? 'en').toLowerCase().split(/[-_]/u)
   // chrono's matches are pieces of the text: without a year or a numeric date in it, none of them could be taken, so chrono (the costliest step here) is not asked.
-  if (!writtenYearOrNumericDate.test(value)) return monthNameDate(value, base)
+  if (!writtenYearOrNumericDate.test(written)) return monthNameDate(written, base)
   const readers = [dateReaders[base], base === 'en' ? undefined : chronoEn.parse].filter((reader) => reader !== undefined)
   const english = base === 'en' && region !== '' && !monthFirstRegions.has(region) ? chronoEn.GB.parse.bind(chronoEn.GB) : undefined
   for (const read of english ? [english] : readers) {
-    for (const result of read(value)) {
+    for (const result of read(written)) {
       if (relativeWords.test(result.text) || !yearOrNumericDate.test(result.text)) continue
       const {start} = result
       if (!start.isCertain('day') || !start.isCertain('month')) continue
@@ -144,7 +155,7 @@ export function isoDate(text: string, language?: string): string | undefined {
       if (day) return day
     }
   }
-  return monthNameDate(value, base)
+  return monthNameDate(written, base)
 }
 
 /** Month numbers by name, per language chrono cannot read. */

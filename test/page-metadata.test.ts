@@ -205,6 +205,42 @@ describe('choosing among what the page states', () => {
     expect(clean(html(stated('2025-06-24T10:00:00Z', '2024-08-25T09:00:00Z'), dateline)).metadata.published).toBe('2025-06-24T10:00:00Z')
   })
 
+  it('dates a page by the stated update its unlabelled dateline shows, not when it shows the publication day, labels its date or is a forum thread', () => {
+    const stated = '<meta property="article:published_time" content="2024-09-06T10:00:00Z"><meta property="article:modified_time" content="2025-11-14T06:49:57Z">'
+    const dateline = (line: string): string => `<article><h1>Harbour wall</h1><p>${line}</p>`
+    const updated = clean(html(stated, dateline('By Jane Doe · November 14, 2025')), {pageType: 'article'})
+    expect(updated.metadata.published).toBe('2025-11-14T06:49:57Z')
+    expect(updated.metadataSources.published).toBe('meta article:modified_time (the date the page shows)')
+    // Both days shown, the update labelled as one, or a thread's reply heads: the publication date stands.
+    expect(clean(html(stated, dateline('By Jane Doe · September 6, 2024 · November 14, 2025')), {pageType: 'article'}).metadata.published).toBe('2024-09-06T10:00:00Z')
+    expect(clean(html(stated, dateline('By Jane Doe · Updated November 14, 2025')), {pageType: 'article'}).metadata.published).toBe('2024-09-06T10:00:00Z')
+    expect(clean(html(stated, dateline('By Jane Doe · November 14, 2025')), {pageType: 'forum'}).metadata.published).toBe('2024-09-06T10:00:00Z')
+  })
+
+  it('reads a dateline right under the headline that no classifier marked for its writer and date, but not a line without a full name or a line further down', () => {
+    const page = (line: string, before = ''): string => html('', `<article><h1>How AI is changing clinics</h1>${before}<nav><a href="/a">${line.split(' | ').join('</a> | <a href="/b">')}</a></nav>`)
+    const read = clean(page('Aaron Ricadela | Senior Writer | July 2, 2025'), {pageType: 'article'})
+    expect(read.metadata).toMatchObject({author: ['Aaron Ricadela'], published: '2025-07-02'})
+    expect(read.metadataSources.author).toMatch(/^byline block \d+$/u)
+    expect(clean(page('Dec 26, 2025 • Mahua Das in Project Management'), {pageType: 'article'}).metadata.author).toEqual(['Mahua Das'])
+    // No full name among its parts: no byline.
+    expect(clean(page('July 2, 2025 | 5 min read'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    // Below the body's start, a dated line with a name is a listed item's.
+    expect(clean(page('Aaron Ricadela | Senior Writer | July 2, 2025', `<p>${prose[0]}</p><p>${prose[1]}</p><p>${prose[2]}</p><p>${prose[3]}</p>`), {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
+  it('reads a line of people’s full names right under the headline as its byline, but not a title-case standfirst, a control’s label or a name further down', () => {
+    const page = (line: string, before = ''): string => html('', `<article><h1>Harbour wall repairs begin</h1>${before}<p>${line}</p>`)
+    const named = clean(page('Julia Gralberg'), {pageType: 'article'})
+    expect(named.metadata.author).toEqual(['Julia Gralberg'])
+    expect(named.metadataSources.author).toMatch(/^byline block \d+$/u)
+    expect(clean(page('Julia Gralberg and Tim Enwall'), {pageType: 'article'}).metadata.author).toEqual(['Julia Gralberg', 'Tim Enwall'])
+    // No known given name first, a function word, or two blocks of standfirst between.
+    expect(clean(page('Market Trends'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    expect(clean(page('Skip To Main'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    expect(clean(page('Julia Gralberg', '<p>Work starts</p><p>On the wall</p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
   it('gives a product or listing page no publication date or author, and an article both', () => {
     const head = '<meta property="article:published_time" content="2023-02-03T23:19:53Z"><meta name="author" content="Jane Doe">'
     const product = clean(html(head, '<h1>Enamel mug</h1>'), {pageType: 'product'})
@@ -272,6 +308,17 @@ describe('choosing among what the page states', () => {
 describe('bylines, datelines and titles the page shows', () => {
   const html = (head: string, body: string): string => `<!doctype html><html lang="en"><head>${head}</head><body>${body}${prose.map((text) => `<p>${text}</p>`).join('')}</body></html>`
 
+  it('looks for the byline of a page without an h1 where its content starts, when that is about what the title says, and takes no date a field label owns', () => {
+    const menu = Array.from({length: 14}, (_, index) => `<li><a href="/section-${index}">Section ${index}</a></li>`).join('')
+    const page = (title: string, content: string): string => html(`<title>${title}</title>`, `<header><ul>${menu}</ul></header><main>${content}`)
+    const dated = clean(page('Harbour wall repairs begin | Eastmarch', `<h2>Harbour wall repairs begin</h2><p>By Rosa Pike</p><p>December 17, 2025</p>`), {pageType: 'article'})
+    expect(dated.metadata).toMatchObject({author: ['Rosa Pike'], published: '2025-12-17'})
+    // A front page's first story shares no words with the page's title; a date under "Release Date:" is a product's.
+    expect(clean(page('Eastmarch: news for the coast', `<h2>Storm closes ferry</h2><p>By Rosa Pike</p><p>December 17, 2025</p>`), {pageType: 'article'}).metadata.published).toBeUndefined()
+    expect(clean(html('', `<article><h1>Harbour wall repairs begin</h1><p>Release Date:</p><p>9 Jul, 2013</p>`), {pageType: 'article'}).metadata.published).toBeUndefined()
+    expect(clean(html('', `<article><h1>Harbour wall repairs begin</h1><p>Published:</p><p>9 Jul, 2013</p>`), {pageType: 'article'}).metadata.published).toBe('2013-07-09')
+  })
+
   it('takes the name a link to the writer’s page spells, the first of a few only, and not a link whose text the address does not spell', () => {
     const linked = clean(html('', '<article><h1>Salt marsh birds return</h1><p><a href="/authors/chris-toy">Chris Toy</a> · Reviewed by <a href="/authors/ann-lee/">Ann Lee</a></p>'), {pageType: 'article'})
     expect(linked.metadata.author).toEqual(['Chris Toy'])
@@ -323,6 +370,23 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(later).metadata.author).toBeUndefined()
   })
 
+  it('takes no name beside a dateline that is words of the language, but a name the word list lacks or a known given name leads', () => {
+    const beside = (name: string): string[] | undefined =>
+      clean([prose[0] as string, 'Cryptocurrency regulations around the world', name, 'June 2, 2025', ...prose.slice(1)].join('\n\n')).metadata.author
+    expect(beside('Special Offers')).toBeUndefined()
+    expect(beside('Press Release')).toBeUndefined()
+    expect(beside('Santiago Parra')).toEqual(['Santiago Parra'])
+    expect(beside('Faith Cox')).toEqual(['Faith Cox'])
+  })
+
+  it('reads a dump’s dateline right under its headline for its writer and date, but not one below the body’s start', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    // A headline the article's prose repeats, as a dump's is found.
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    expect(clean(dump([headline, 'Dec 26, 2025 • Mahua Das in Project Management', ...prose])).metadata).toMatchObject({author: ['Mahua Das'], published: '2025-12-26'})
+    expect(clean(dump([headline, ...prose, 'Dec 26, 2025 • Mahua Das in Project Management'])).metadata.author).toBeUndefined()
+  })
+
   it('takes a text dump’s dateline that signs its post as its byline and date before the body, but not after it', () => {
     const signed = 'September 1st, 2023 By Emily Norwood'
     const before = clean(['Cleaning tips for busy homes', signed, ...prose].join('\n\n')).metadata
@@ -360,6 +424,12 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(layout('Go 1.26 is released, 10 February 2026'), {pageType: 'article'}).metadata.published).toBeUndefined()
   })
 
+  it('drops characters that show nothing (soft hyphens, direction marks) from a title, but keeps joiners', () => {
+    expect(clean(html('<title>x</title>', '<h1>Home Repair Assis\u00ADtance Program</h1>'), {pageType: 'article'}).metadata.title).toBe('Home Repair Assistance Program')
+    expect(clean(html('<title>\u202AGeoffrey Hinton\u202C - Google Scholar</title>', '<p>Papers</p>'), {pageType: 'service'}).metadata.title).toBe('Geoffrey Hinton')
+    expect(clean(html('<title>x</title>', '<h1>می\u200Cخواهم</h1>'), {pageType: 'article'}).metadata.title).toBe('می\u200Cخواهم')
+  })
+
   it('takes a <title> that leads with the declared site name for its tagline, and an h1 the <title> extends', () => {
     const tagline = '<title>Hearthwise | Boiler servicing for the north</title><meta property="og:site_name" content="Hearthwise">'
     expect(clean(html(tagline, '<h1>Warm homes, fair prices</h1>'), {pageType: 'service'}).metadata.title).toBe('Boiler servicing for the north')
@@ -393,6 +463,16 @@ describe('dates', () => {
     const dump = (byline: string): string => ['Un colegio riega su huerto con el agua de la lluvia', byline, ...prose].join('\n\n')
     expect(clean(dump('Por Lucía Navarro Actualizado el 12 de febrero de 2024, 13:45'), {language: 'es'}).metadata).toMatchObject({author: ['Lucía Navarro'], modified: '2024-02-12'})
     expect(clean(dump('Par Claire Morel Publié le 6 mai 2024 à 08h30'), {language: 'fr'}).metadata).toMatchObject({author: ['Claire Morel'], published: '2024-05-06'})
+  })
+
+  it('reads a text dump’s glued dateline (a year glued to the next date or time, a name to the month), but not a number that only follows a year', () => {
+    expect(isoDate('Posted on June 29, 2020November 12, 2021')).toBe('2020-06-29')
+    expect(isoDate('October 17, 20236:01 PM ET')).toBe('2023-10-17')
+    expect(isoDate('By Conor AllisonJanuary 14, 202620 Mins Read')).toBe('2026-01-14')
+    expect(isoDate('Stef KeeganAugust 5, 2024')).toBe('2024-08-05')
+    // Digits after a year with no month and day before it stay one number; a capital after a lower-case letter that starts no month is no glue.
+    expect(isoDate('Model 20236 released')).toBeUndefined()
+    expect(isoDate('McDonald 5, 2024')).toBeUndefined()
   })
 
   it('gives no date for relative dates, dates without a year or a day, and impossible days', () => {
