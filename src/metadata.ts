@@ -316,6 +316,15 @@ const givenNames = new Set([...maleNames, ...femaleNames].map((name) => name.toL
 /** English function words: "Skip To Main" or "See Reviews" is a control's label, whatever names it holds. */
 const functionWords = new Set(englishStopwords.words)
 
+/** Fewest and most words of a full name, and parts of a dateline no classifier marked (`fullNameWords`, `unmarkedDatelineParts`). */
+const [minNameWords, maxNameWords] = data.fullNameWords as [number, number]
+const [minDatelineParts, maxDatelineParts] = data.unmarkedDatelineParts as [number, number]
+
+/** A full name's length in words (`fullNameWords`). */
+function isFullNameLength(words: number): boolean {
+  return words >= minNameWords && words <= maxNameWords
+}
+
 /**
  * A line that is people's full names and nothing else ("Jane Doe", "Jane Doe
  * and John Roe"): each of two to four words, the first a known given name and
@@ -330,7 +339,7 @@ function isBareName(line: string): boolean {
     names.length === parts.length &&
     names.every((name, index) => {
       const words = name.split(/\s+/u)
-      return name === parts[index] && words.length >= 2 && words.length <= 4 && givenNames.has((words[0] as string).toLowerCase()) && words.every((word) => !functionWords.has(word.toLowerCase()))
+      return name === parts[index] && isFullNameLength(words.length) && givenNames.has((words[0] as string).toLowerCase()) && words.every((word) => !functionWords.has(word.toLowerCase()))
     })
   )
 }
@@ -354,10 +363,10 @@ const datelineSeparator = /\s*[|•·⋅]\s*|\s[-–—]\s/u
 function unmarkedDateline(line: string, language: string | undefined): {name: string; date: string} | undefined {
   if (line.length > data.maxUnmarkedDatelineChars || undatedLabel.test(line)) return undefined
   const parts = line.split(datelineSeparator).filter(Boolean)
-  if (parts.length < 2 || parts.length > 4) return undefined
+  if (parts.length < minDatelineParts || parts.length > maxDatelineParts) return undefined
   const dates = parts.filter((part) => isoDate(part, language) !== undefined)
   if (dates.length !== 1) return undefined
-  const name = parts.find((part) => part !== dates[0] && (personNames(part)[0]?.split(/\s+/u).length ?? 0) >= 2)
+  const name = parts.find((part) => part !== dates[0] && (personNames(part)[0]?.split(/\s+/u).length ?? 0) >= minNameWords)
   return name ? {name, date: dates[0] as string} : undefined
 }
 
