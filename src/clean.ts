@@ -117,17 +117,25 @@ export function createCleaner(options: CleanOptions = {}): Cleaner {
     const source = input instanceof Uint8Array ? (unicodeBom(input) ?? input) : input
     const kind = options.input && options.input !== 'auto' ? options.input : detectInput(source)
     const processor = (processors[kind] ??= createProcessor(kind, options))
-    const text = toText(source, kind, charset)
-    const file = startFile(text, path || options.path, timeoutMs)
-    const result = run(processor, kind, processor.parse(file), file, options)
-    if (!keptAlmostNothing(result, options)) return result
-    // Cleaned again from the start: the classifiers have marked the first tree's blocks.
-    const again = (retyped[kind] ??= createProcessor(kind, otherThanArticle(options)))
-    // The same budget: the second pass ends at the first pass's deadline.
-    const second = startFile(text, path || options.path, 0)
-    if (file.data.deadline !== undefined) Object.assign(second.data, {deadline: file.data.deadline, timeoutMs: file.data.timeoutMs})
-    return run(again, kind, again.parse(second), second, options)
+    const file = startFile(toText(source, kind, charset), path || options.path, timeoutMs)
+    return runWithFallback(processor, () => (retyped[kind] ??= createProcessor(kind, otherThanArticle(options))), kind, (processor, file) => processor.parse(file), file, options)
   }
+}
+
+/**
+ * Run the pipeline on the tree `parse` builds; a page the model took for an
+ * article whose article's rules kept almost nothing (`keptAlmostNothing`) is
+ * parsed and cleaned again, from the start (the classifiers have marked the
+ * first tree's blocks), by the processor that takes its likeliest other type,
+ * within the first pass's deadline.
+ */
+function runWithFallback(processor: DechaffProcessor, retyped: () => DechaffProcessor, kind: InputKind, parse: (processor: DechaffProcessor, file: VFile) => Root, file: VFile, options: CleanOptions): CleanResult {
+  const result = run(processor, kind, parse(processor, file), file, options)
+  if (!keptAlmostNothing(result, options)) return result
+  const again = retyped()
+  const second = startFile(String(file.value), file.path, 0)
+  if (file.data.deadline !== undefined) Object.assign(second.data, {deadline: file.data.deadline, timeoutMs: file.data.timeoutMs})
+  return run(again, kind, parse(again, second), second, options)
 }
 
 /**
@@ -167,11 +175,15 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
     if (error instanceof RangeError) throw new DechaffInputError('document is nested too deeply to read')
     throw error
   }
-  const tree = readNoscriptWhenEmpty(blockTreeOfHast(hast, jsonLdScripts(hast), file, options.language), () => {
-    const unwrapped = hastOfDocument(document)
-    return unwrapNoscript(unwrapped) ? blockTreeOfHast(unwrapped, jsonLdScripts(unwrapped), file, options.language) : undefined
-  })
-  return run(processor, 'html', tree, file, options)
+  // Each pass reads its own tree: the classifiers mark the blocks of the tree they run on.
+  const parse = (_: DechaffProcessor, pass: VFile): Root => {
+    const read = pass === file ? hast : hastOfDocument(document)
+    return readNoscriptWhenEmpty(blockTreeOfHast(read, jsonLdScripts(read), pass, options.language), () => {
+      const unwrapped = hastOfDocument(document)
+      return unwrapNoscript(unwrapped) ? blockTreeOfHast(unwrapped, jsonLdScripts(unwrapped), pass, options.language) : undefined
+    })
+  }
+  return runWithFallback(processor, () => createProcessor('html', otherThanArticle(options)), 'html', parse, file, options)
 }
 
 /**
