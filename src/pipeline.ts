@@ -106,10 +106,10 @@ const inputKinds: readonly InputKind[] = ['html', 'text']
 export function classifierList(options: PipelineOptions = {}): PluggableList {
   const list: Pluggable[] = []
   if (options.keep?.length) list.push([dechaffKeep, {phrases: options.keep}])
+  const modelInputs = options.model === undefined ? modelByDefault : options.model ? inputKinds : []
   for (const name of classifierNames) {
     const setting = options.classifiers?.[name]
     if (setting === false || options.disable?.includes(name)) continue
-    const modelInputs = options.model === undefined ? modelByDefault : options.model ? inputKinds : []
     if (name === 'block-model' && modelInputs.length === 0) continue
     const settings = name === 'block-model' ? {inputs: [...modelInputs], ...setting} : withPageSettings(name, withFurniture(name, setting ?? {}, options.furniture), options)
     list.push([timed(name, classifierPlugins[name]), settings] as Pluggable)

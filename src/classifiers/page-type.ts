@@ -111,11 +111,12 @@ export default function dechaffPageType(options: PageTypeOptions = {}): Transfor
   const articleBodyMinShare = options.articleBodyMinShare ?? evidenceData.articleBody.minShare
   return (tree, file) => {
     const thresholds = tree.data?.elements ? htmlThresholds : textThresholds
+    const classified = (): PageTypeVerdict => classifyPage(trained, pageFeatureValues(tree, options.url))
     const verdict = options.pageType
       ? {type: options.pageType, confidence: 1, evidence: ['set by the caller']}
       : options.otherThanArticle
-        ? otherThanArticle(classifyPage(trained, pageFeatureValues(tree, options.url)))
-        : unlessArticleBody(surely(classifyPage(trained, pageFeatureValues(tree, options.url)), thresholds), tree, articleBodyMinWords, articleBodyMinShare)
+        ? otherThanArticle(classified())
+        : unlessArticleBody(surely(classified(), thresholds), tree, articleBodyMinWords, articleBodyMinShare)
     tree.data = {...tree.data, pageType: verdict}
     const first = blocksOf(tree)[0]
     file.info(`page type ${verdict.type} (${verdict.confidence.toFixed(2)}): ${verdict.evidence.join(', ')}`, {
