@@ -150,7 +150,8 @@ function keptAlmostNothing(result: CleanResult, options: CleanOptions): boolean 
   const alternative = result.pageType?.alternative
   if (options.pageType || result.pageType?.type !== 'article' || !alternative || alternative.confidence < defaults.pageTypeFallback.minConfidence) return false
   const words = (blocks: BlockReport[]): number => blocks.reduce((sum, block) => sum + block.features.words, 0)
-  return words(result.blocks.filter((block) => block.kept)) <= defaults.pageTypeFallback.maxKeptWords && words(result.blocks) >= defaults.pageTypeFallback.minPageWords
+  // Blocks kept only as a last resort (settle) do not count: the page's likeliest other type may read it better.
+  return words(result.blocks.filter((block) => block.kept && block.ruleId !== 'model-last-resort')) <= defaults.pageTypeFallback.maxKeptWords && words(result.blocks) >= defaults.pageTypeFallback.minPageWords
 }
 
 /** The options with the page-type classifier told to take the likeliest type other than an article. */

@@ -67,16 +67,28 @@ function reportRemovals(file: VFile, nodes: BlockNode[]): void {
   }
 }
 
+/** Least probability of content for a block the model weighed to be kept on a page that would otherwise keep nothing. */
+const {lastResortProbability} = defaults.settle
+
 /**
  * A page with no prose at all (a list, a table, formulas) still has an
  * article: keep its container. A page where no classifier found any
- * furniture either (a fragment, a test page) is all content.
+ * furniture either (a fragment, a test page) is all content. Otherwise the
+ * blocks the block model weighed and found more likely content than not are
+ * kept: a short article the thresholds asked the model to be surer of is
+ * still the page's content, and an empty page is never right.
  */
 function keepWhatIsLeft(blocks: Block[]): void {
   const inArticle = blocks.filter((block) => block.inArticle && !block.removal)
   const kept = inArticle.length > 0 ? inArticle : blocks.some((block) => block.removal) ? [] : blocks
   for (const block of kept) {
     block.verdict = {ruleId: 'context', reason: 'page has no prose; kept as the whole of its content', score: 0.5, keep: true}
+  }
+  if (kept.length > 0) return
+  for (const block of blocks) {
+    const probability = block.model?.probability ?? 0
+    if (probability < lastResortProbability || block.protection || block.verdict?.ruleId !== 'block-model') continue
+    block.verdict = {ruleId: 'model-last-resort', reason: `model: content ${probability.toFixed(2)}; kept as the page would otherwise keep nothing`, score: probability, keep: true}
   }
 }
 

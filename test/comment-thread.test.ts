@@ -81,6 +81,13 @@ describe('comment-thread: datelines and bylines', () => {
     expect(classify(text, plugins).filter((block) => block.removal?.ruleId === 'comment-thread')).toEqual([])
   })
 
+  it('does not take a race’s split times for commenters’ lines, but does a commenter’s clock time', () => {
+    const splits = [...prose, 'Halfway - 1:13:13', 'The leaders went through together, with the favourite tucked in behind.', 'Finish - 2:23:07', 'A new course record, and a big negative split.'].join('\n')
+    expect(classify(splits, plugins).filter((block) => block.removal?.ruleId === 'comment-thread')).toEqual([])
+    const comments = [...prose, 'Jane Hale - 10:45 am', 'The weekend hours are the only ones that work for those of us who commute.', 'Tom Hollis | 10/29/2012 5:25:25 PM', 'Agreed, the library should stay open on Sundays.'].join('\n')
+    expect(ruleOf(classify(comments, plugins), 'Tom Hollis | 10/29/2012 5:25:25 PM')).toBe('comment-thread')
+  })
+
   it('reads “Jane said...” as a commenter’s line', () => {
     const text = [...prose, 'Jennifer said...', 'Yay! Cannot wait to try this at home.', 'Matthew said...', 'I have heard of it but never tried it.'].join('\n\n')
     const blocks = classify(text, withMetadata)

@@ -53,7 +53,15 @@ describe('phrases', () => {
     ['The comments below have not been moderated.', 'comment-form'],
     ['Comments in chronological order (Total 42 comments)', 'comment-form'],
     ['Sign in to comment or create your account to join the conversation.', 'comment-form'],
-    ['Click to rate Rating 3', 'feedback-widget']
+    ['Click to rate Rating 3', 'feedback-widget'],
+    ['Start a new thread', 'comment-form'],
+    ['Tweet this comment', 'share-row'],
+    ['Post to my Facebook wall', 'share-row'],
+    ['Login with Facebook', 'skip-link'],
+    ['Sign in with Google or Apple', 'skip-link'],
+    ['Enter your comment here...', 'comment-form'],
+    ['You are commenting using your WordPress.com account. ( Log Out / Change )', 'comment-form'],
+    ['To comment, please fill in the fields below, enter your name and email.', 'comment-form']
   ])('removes %j as %s', (line, rule) => {
     expect(ruleFor(line)).toBe(rule)
   })
@@ -68,7 +76,9 @@ describe('phrases', () => {
     'The shop kept the kettle in stock all winter, and the owner said she had sold more of them than in any year before.',
     'We sorted the results by date and found that most of the complaints came in the week after the change.',
     'No comments have so far been submitted to the consultation, which the council says is unusual for a plan of this size.',
-    'The forum lets you see what other readers have said about each chapter before you post a review of your own.'
+    'The forum lets you see what other readers have said about each chapter before you post a review of your own.',
+    'Readers who sign in with Facebook can start a new thread in the forum, where the moderators answer within a day.',
+    'To comment, most readers now use the app, which the paper says has doubled the number of letters it receives.'
   ])('keeps prose that mentions furniture: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })

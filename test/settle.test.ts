@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {clean} from '../src/index.js'
-import {prose} from './helpers.js'
+import {clean, dechaffPhrases, dechaffSettle, type Block, type Root} from '../src/index.js'
+import {blocksOf} from '../src/tree.js'
+import {classify, prose} from './helpers.js'
 
 const kept = (text: string): string[] => clean(text).blocks.filter((block) => block.kept).map((block) => block.text)
 
@@ -43,5 +44,25 @@ describe('settle', () => {
   it('returns a page with no furniture unchanged', () => {
     const text = `Why we still mend things\n\n${prose.join('\n\n')}\n`
     expect(clean(text).text).toBe(text)
+  })
+})
+
+describe('settle: the model’s last resort', () => {
+  /** A stand-in for the block model's verdicts: every block weighed, removed unless `keep` says so, with the given probabilities of content. */
+  const weighed = (probabilities: number[], keep: boolean[] = []) => () => (tree: Root) => {
+    blocksOf(tree).forEach((node, index) => {
+      node.data.block.model = {probability: probabilities[index] ?? 0, keep: keep[index] ?? false, evidence: []}
+    })
+  }
+  const verdicts = (blocks: Block[]) => blocks.map((block) => [block.verdict?.keep, block.verdict?.ruleId])
+
+  it('keeps the blocks the model found more likely content than not when every verdict removed the page', () => {
+    const blocks = classify(['Skip to main content', ...prose].join('\n'), [dechaffPhrases, weighed([0.9, 0.62, 0.3, 0.55]), dechaffSettle])
+    expect(verdicts(blocks)).toEqual([[false, 'skip-link'], [true, 'model-last-resort'], [false, 'block-model'], [true, 'model-last-resort']])
+  })
+
+  it('leaves the model’s removals alone on a page where it keeps something', () => {
+    const blocks = classify(['Skip to main content', ...prose].join('\n'), [dechaffPhrases, weighed([0.9, 0.62, 0.9, 0.55], [false, false, true, false]), dechaffSettle])
+    expect(verdicts(blocks)).toEqual([[false, 'skip-link'], [false, 'block-model'], [true, 'block-model'], [false, 'block-model']])
   })
 })

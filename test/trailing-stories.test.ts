@@ -18,6 +18,17 @@ describe('trailing-stories', () => {
     expect(blocks.slice(3).every((block) => block.removal !== undefined)).toBe(true)
   })
 
+  it('removes a run of teasers printed above the article’s body, and keeps the body below it', () => {
+    const teasers = [
+      'Recent posts',
+      ...teaser('Council extends library pilot to weekends', 'The council will also open two libraries on Sundays from next month, after a petition signed by more than three thousand residents asked for longer hours.'),
+      ...teaser('Budget report finds the scheme cost less than planned', 'A review of the council budget found that the pilot came in under its original estimate, mostly because volunteers staffed the evening sessions.')
+    ]
+    const blocks = classify([prose[0], ...teasers, prose[1], prose[2], 'A fourth paragraph of the article goes on about the opening hours, which the pilot found were the most requested change of all.'].join('\n'), plugins)
+    expect(blocks.slice(2, 8).every((block) => block.removal !== undefined)).toBe(true)
+    expect(blocks.slice(8).every((block) => block.removal === undefined)).toBe(true)
+  })
+
   it('removes everything below a related-stories heading placed after the article', () => {
     const text = [...prose, 'You may also like', 'The council extends the library pilot to weekends', 'Why the bus shelter debate is really about trust'].join('\n')
     const blocks = classify(text, plugins)

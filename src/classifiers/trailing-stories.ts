@@ -1,4 +1,5 @@
 import type {Transformer} from 'unified'
+import {proseRuns, type ProseRun} from '../page-features.js'
 import {cohesion, isProse, proseShareBefore, subjectTest, termVector} from '../regions.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
@@ -60,18 +61,28 @@ export default function dechaffTrailingStories(options: TrailingStoriesOptions =
     const teaserStart = findTeaserRun(blocks, settings)
     const headingStart = findRecirculationHeading(blocks, settings)
     const feedStart = findHeadlineFeed(blocks, settings)
-    const starts = [teaserStart, headingStart, feedStart].filter((start): start is Tail => start !== undefined)
-    if (starts.length === 0) return
-    const tail = starts.reduce((a, b) => (a.index <= b.index ? a : b))
-    for (let index = tail.index; index < blocks.length; index++) {
-      const block = blocks[index] as Block
-      const opener = index === tail.index
-      // A references list ends where the article's prose resumes; it may sit inside the article container.
-      if (tail.references && !opener && isProse(block, settings)) break
-      // On an HTML page, other text inside the article container is left to the DOM hints and phrases.
-      if (!tail.references && block.inArticle && !opener && !(tail.feedEnd !== undefined && index <= tail.feedEnd)) continue
-      markRemoved(block, {ruleId: 'trailing-stories', reason: tail.reason, score: 0.8})
+    const starts = [teaserStart, headingStart, feedStart].filter((start): start is Tail => start !== undefined).sort((a, b) => a.index - b.index)
+    let from = 0
+    for (const tail of starts) {
+      if (tail.index < from) continue
+      removeTail(blocks, tail, settings)
+      // A run of teasers above the article's body ends where the body begins; a later tail may still follow it.
+      if (tail.end === undefined) return
+      from = tail.end
     }
+  }
+}
+
+/** Remove a tail's blocks, from its opener to its end or the page's. */
+function removeTail(blocks: Block[], tail: Tail, settings: Settings): void {
+  for (let index = tail.index; index < (tail.end ?? blocks.length); index++) {
+    const block = blocks[index] as Block
+    const opener = index === tail.index
+    // A references list ends where the article's prose resumes; it may sit inside the article container.
+    if (tail.references && !opener && isProse(block, settings)) break
+    // On an HTML page, other text inside the article container is left to the DOM hints and phrases.
+    if (!tail.references && block.inArticle && !opener && !(tail.feedEnd !== undefined && index <= tail.feedEnd)) continue
+    markRemoved(block, {ruleId: 'trailing-stories', reason: tail.reason, score: 0.8})
   }
 }
 
@@ -82,6 +93,8 @@ interface Tail {
   references?: boolean
   /** A time-stamped feed's last summary: its teasers go even inside the article container, which a page's main column can stretch over them. */
   feedEnd?: number
+  /** Where the tail stops short of the page's end (exclusive): a teaser run above most of the article's prose ends at its last link. */
+  end?: number
 }
 
 /** Section headings that open the tail: related stories, and the article's references. */
@@ -109,7 +122,14 @@ function findTeaserRun(blocks: Block[], settings: Settings): Tail | undefined {
     if (!spaced) continue
     const first = run[0] as number
     const start = firstTeaserStart(blocks, first, firstProse, settings)
-    return {index: start, reason: `teaser run: ${markers.length - at} “Read more” links after the article`}
+    const reason = `teaser run: ${markers.length - at} “Read more” links after the article`
+    // The run's last link, and below it no further one: a sidebar's teasers printed above the article's body, the page's longest run of prose and most of its prose below them.
+    const last = markers.at(-1) as number
+    const spacedToEnd = markers.slice(at).every((marker, offset, rest) => offset === 0 || marker - (rest[offset - 1] as number) <= maxGroup)
+    const body = proseRuns(blocks, (index) => isBareMarker(blocks[index] as Block)).reduce<ProseRun | undefined>((longest, run) => (run.words > (longest?.words ?? 0) ? run : longest), undefined)
+    const mostProseBelow = (proseShareBefore(blocks, settings)[last + 1] ?? 1) < 1 - settings.minArticleShare
+    if (spacedToEnd && body !== undefined && body.start > last && mostProseBelow) return {index: start, reason: `teaser run: ${markers.length - at} “Read more” links above the article's body`, end: last + 1}
+    return {index: start, reason}
   }
   return undefined
 }
