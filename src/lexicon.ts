@@ -61,9 +61,9 @@ export function furnitureLexiconFor(code: string, base: LexiconData = furnitureL
 /** Longest sentence tested against patterns; longer ones are prose, never a phrase. */
 const sentenceMaxChars = 320
 
-const leadingJunk = /^[\s•·|»›>→\-*–—▸►✓✔#]+/u
+const leadingJunk = /^[\s•·|»›>→\-*–—▸►✓✔#{]+/u
 /** One character of the trailing junk (punctuation, arrows, symbols, emoji joiners). */
-const trailingJunkCharacter = /^[\s.:!?…。»›→*|\-–—>\p{So}\p{Sk}\u{FE0F}\u{200D}]$/u
+const trailingJunkCharacter = /^[\s.:!?…。»›→*|\-–—>}\p{So}\p{Sk}\u{FE0F}\u{200D}]$/u
 
 /**
  * The part of a normalised sentence that patterns see: no bullets, no

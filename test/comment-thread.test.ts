@@ -81,6 +81,13 @@ describe('comment-thread: datelines and bylines', () => {
     expect(classify(text, plugins).filter((block) => block.removal?.ruleId === 'comment-thread')).toEqual([])
   })
 
+  it('takes numbered commenters’ lines (“1. Jane Hale - August 8, 2012”) for a thread', () => {
+    const text = [...prose, '1. Jane Hale - August 8, 2012', 'The weekend hours are the only ones that work for those of us who commute out of town.', '2. Tom Hollis - August 9, 2012', 'Agreed, the library should stay open on Sundays.'].join('\n')
+    const blocks = classify(text, plugins)
+    expect(articleKept(blocks)).toBe(true)
+    expect(ruleOf(blocks, '2. Tom Hollis - August 9, 2012')).toBe('comment-thread')
+  })
+
   it('does not take a race’s split times for commenters’ lines, but does a commenter’s clock time', () => {
     const splits = [...prose, 'Halfway - 1:13:13', 'The leaders went through together, with the favourite tucked in behind.', 'Finish - 2:23:07', 'A new course record, and a big negative split.'].join('\n')
     expect(classify(splits, plugins).filter((block) => block.removal?.ruleId === 'comment-thread')).toEqual([])

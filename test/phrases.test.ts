@@ -61,7 +61,8 @@ describe('phrases', () => {
     ['Sign in with Google or Apple', 'skip-link'],
     ['Enter your comment here...', 'comment-form'],
     ['You are commenting using your WordPress.com account. ( Log Out / Change )', 'comment-form'],
-    ['To comment, please fill in the fields below, enter your name and email.', 'comment-form']
+    ['To comment, please fill in the fields below, enter your name and email.', 'comment-form'],
+    ['{ 53 comments… read them below or add one }', 'comment-form']
   ])('removes %j as %s', (line, rule) => {
     expect(ruleFor(line)).toBe(rule)
   })

@@ -75,6 +75,13 @@ describe('trailing-stories', () => {
     expect(blocks.slice(4).map((block) => block.removal?.ruleId)).toEqual(new Array(6).fill('trailing-stories'))
   })
 
+  it('removes a feed printed above the article’s body up to its last teaser, and keeps the body below it', () => {
+    const body = [...prose, 'A fourth paragraph of the article goes on about the opening hours, which the pilot found were the most requested change of all in the survey.', 'A fifth paragraph closes the report with the dates of the next public meeting, when residents can put their questions to the library committee.']
+    const blocks = classify([prose[0], prose[1], 'Leave a Reply', ...feed, 'Library pilot extended for two years', ...body].join('\n'), plugins)
+    expect(blocks.slice(3, 9).map((block) => block.removal?.ruleId)).toEqual(new Array(6).fill('trailing-stories'))
+    expect(blocks.slice(9).every((block) => block.removal === undefined)).toBe(true)
+  })
+
   it('keeps the same shape when it follows the article directly, or its headlines are numbered', () => {
     expect(classify([...prose, ...feed].join('\n'), plugins).filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
     const numbered = feed.map((line, index) => (index % 2 === 0 ? `${index / 2 + 1}. ${line}` : line))

@@ -58,15 +58,12 @@ export default function dechaffTrailingStories(options: TrailingStoriesOptions =
   }
   return (tree) => {
     const blocks = blocksOf(tree).map((node) => node.data.block)
-    const teaserStart = findTeaserRun(blocks, settings)
-    const headingStart = findRecirculationHeading(blocks, settings)
-    const feedStart = findHeadlineFeed(blocks, settings)
-    const starts = [teaserStart, headingStart, feedStart].filter((start): start is Tail => start !== undefined).sort((a, b) => a.index - b.index)
-    let from = 0
-    for (const tail of starts) {
-      if (tail.index < from) continue
+    // Teasers or a feed printed above the article's body end where the body begins; the stories appended after it are looked for below.
+    for (let from = 0; ; ) {
+      const starts = [findTeaserRun(blocks, settings, from), findRecirculationHeading(blocks, settings, from), findHeadlineFeed(blocks, settings, from)]
+      const tail = starts.filter((start): start is Tail => start !== undefined).reduce<Tail | undefined>((a, b) => (a === undefined || b.index < a.index ? b : a), undefined)
+      if (tail === undefined) return
       removeTail(blocks, tail, settings)
-      // A run of teasers above the article's body ends where the body begins; a later tail may still follow it.
       if (tail.end === undefined) return
       from = tail.end
     }
@@ -106,11 +103,11 @@ function isBareMarker(block: Block): boolean {
   return block.removal?.ruleId === 'read-more' && block.words.length <= bareMarkerMaxWords
 }
 
-/** The first block of a run of at least `minMarkers` teasers after the article's first prose. */
-function findTeaserRun(blocks: Block[], settings: Settings): Tail | undefined {
+/** The first block of a run of at least `minMarkers` teasers after the article's first prose, from block `from` on. */
+function findTeaserRun(blocks: Block[], settings: Settings, from: number): Tail | undefined {
   const firstProse = blocks.findIndex((block) => isProse(block, settings))
   const maxGroup = settings.maxProseBlocks + settings.maxHeadlineBlocks + 2
-  const markers = blocks.flatMap((block, index) => (index > firstProse && isBareMarker(block) ? [index] : []))
+  const markers = blocks.flatMap((block, index) => (index > firstProse && index >= from && isBareMarker(block) ? [index] : []))
   for (let at = 0; at + settings.minMarkers - 1 < markers.length; at++) {
     const run = markers.slice(at, at + settings.minMarkers)
     // Each teaser after the first sits between two links: at least one block, at most a teaser's worth.
@@ -123,15 +120,25 @@ function findTeaserRun(blocks: Block[], settings: Settings): Tail | undefined {
     const first = run[0] as number
     const start = firstTeaserStart(blocks, first, firstProse, settings)
     const reason = `teaser run: ${markers.length - at} “Read more” links after the article`
-    // The run's last link, and below it no further one: a sidebar's teasers printed above the article's body, the page's longest run of prose and most of its prose below them.
+    // The run's last link, and below it no further one: a sidebar's teasers printed above the article's body.
     const last = markers.at(-1) as number
     const spacedToEnd = markers.slice(at).every((marker, offset, rest) => offset === 0 || marker - (rest[offset - 1] as number) <= maxGroup)
-    const body = proseRuns(blocks, (index) => isBareMarker(blocks[index] as Block)).reduce<ProseRun | undefined>((longest, run) => (run.words > (longest?.words ?? 0) ? run : longest), undefined)
-    const mostProseBelow = (proseShareBefore(blocks, settings)[last + 1] ?? 1) < 1 - settings.minArticleShare
-    if (spacedToEnd && body !== undefined && body.start > last && mostProseBelow) return {index: start, reason: `teaser run: ${markers.length - at} “Read more” links above the article's body`, end: last + 1}
+    if (spacedToEnd && bodyBelow(blocks, last, settings, (index) => isBareMarker(blocks[index] as Block))) return {index: start, reason: `teaser run: ${markers.length - at} “Read more” links above the article's body`, end: last + 1}
     return {index: start, reason}
   }
   return undefined
+}
+
+/**
+ * Whether the article's body lies below block `last`: the page's longest run
+ * of prose (runs broken where `breaksRun` says, as each teaser ends) is below
+ * it, and most of the page's prose follows it. Teasers or a feed above it are
+ * a sidebar printed first, not the stories appended after the article.
+ */
+function bodyBelow(blocks: Block[], last: number, settings: Settings, breaksRun: (index: number) => boolean): boolean {
+  const longest = (runs: ProseRun[]): number => runs.reduce((words, run) => Math.max(words, run.words), 0)
+  const above = longest(proseRuns(blocks.slice(0, last + 1), breaksRun))
+  return longest(proseRuns(blocks.slice(last + 1))) > above && (proseShareBefore(blocks, settings)[last + 1] ?? 1) < 1 - settings.minArticleShare
 }
 
 /**
@@ -174,11 +181,11 @@ function readsLikeArticle(blocks: Block[], start: number, marker: number, settin
   return cohesion(termVector(blocks.slice(start, marker)), termVector([...article, last])) >= selfCohesion
 }
 
-/** A related-stories or references heading below most of the article's prose opens the tail. */
-function findRecirculationHeading(blocks: Block[], settings: Settings): Tail | undefined {
+/** A related-stories or references heading below most of the article's prose, from block `from` on, opens the tail. */
+function findRecirculationHeading(blocks: Block[], settings: Settings, from: number): Tail | undefined {
   const shares = proseShareBefore(blocks, settings)
   const index = blocks.findIndex(
-    (block, at) => tailHeadings.has(block.removal?.ruleId ?? '') && (shares[at] ?? 0) >= settings.minArticleShare
+    (block, at) => at >= from && tailHeadings.has(block.removal?.ruleId ?? '') && (shares[at] ?? 0) >= settings.minArticleShare
   )
   if (index === -1) return undefined
   const heading = blocks[index] as Block
@@ -254,12 +261,12 @@ function lastTeaserOfFeed(blocks: Block[], teaser: FeedTeaser, settings: Setting
  * less on the article's subject than its own paragraphs are. A listicle's
  * sections follow its introduction directly, or are numbered, so they stay.
  */
-function findHeadlineFeed(blocks: Block[], settings: Settings): Tail | undefined {
+function findHeadlineFeed(blocks: Block[], settings: Settings, from: number): Tail | undefined {
   // The article shows by its second paragraph in a row; a feed can only follow it.
   const secondParagraph = blocks.findIndex((block, index) => index > 0 && isProse(block, settings) && isProse(blocks[index - 1] as Block, settings))
   if (secondParagraph === -1) return undefined
   let feed: FeedTeaser[] = []
-  for (let index = secondParagraph + 1; index < blocks.length; index++) {
+  for (let index = Math.max(secondParagraph + 1, from); index < blocks.length; index++) {
     const teaser = teaserAt(blocks, index, settings)
     if (!teaser) continue
     const previous = feed.at(-1)
@@ -274,9 +281,12 @@ function findHeadlineFeed(blocks: Block[], settings: Settings): Tail | undefined
     const offSubject = feed.filter((item) => !onSubject(blocks[item.summary] as Block)).length
     if (offSubject * 2 <= feed.length) continue
     const reason = `a feed of ${feed.length} headlines with one-paragraph summaries on other subjects after the article`
+    // A feed printed above the article's body ends at its last teaser.
+    const lastTeaser = lastTeaserOfFeed(blocks, feed.at(-1) as FeedTeaser, settings)
+    if (bodyBelow(blocks, lastTeaser.summary, settings, (index) => index >= first.start)) return {index: first.start, reason: `a feed of ${feed.length} headlines with one-paragraph summaries on other subjects above the article's body`, end: lastTeaser.summary + 1}
     // A news ticker's stamps mark its teasers as no article's sections, even inside the article's container; a feed without them could be a thread's posts.
     if (!feed.every((item) => isTimeStamped(blocks, item))) return {index: first.start, reason}
-    return {index: first.start, reason, feedEnd: lastTeaserOfFeed(blocks, feed.at(-1) as FeedTeaser, settings).summary}
+    return {index: first.start, reason, feedEnd: lastTeaser.summary}
   }
   return undefined
 }
