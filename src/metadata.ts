@@ -235,7 +235,9 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     if (removal === 'comment-thread' || removal === 'trailing-stories') break
     if (bylineLabel.test(block.text)) {
       const next = window[at + 1]?.data.block
-      if (next && !bodyStarted) add('author', {value: next.text, source: `byline block ${next.evidence.index}`, rank: pageRank.labelledName})
+      // Past a standfirst the body has begun, but a label over a person's full name is still the page's first byline.
+      const labelledName = next !== undefined && (!bodyStarted || isBareName(next.text))
+      if (labelledName) add('author', {value: next.text, source: `byline block ${next.evidence.index}`, rank: pageRank.labelledName})
       continue
     }
     // "Thread starter jane_doe": the line of a thread's statistics that names its first poster, read as a user name is written.

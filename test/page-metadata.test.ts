@@ -183,9 +183,10 @@ describe('choosing among what the page states', () => {
     expect(clean(html('', `<h1>Latest</h1><p>${links(['Ann Lee', 'Bo Chen', 'Cy Park', 'Di Ross'])}</p>`)).metadata.author).toBeUndefined()
   })
 
-  it('takes the name after a byline’s label on a line of its own, not after the body has begun', () => {
+  it('takes the name after a byline’s label on a line of its own; after the body has begun, only a person’s full name', () => {
     expect(clean(['Harbour wall repairs begin', 'Written by', 'Miguel Zabludovsky', ...prose].join('\n\n')).metadata.author).toEqual(['Miguel Zabludovsky'])
-    expect(clean(['Harbour wall repairs begin', ...prose, 'Written by', 'Miguel Zabludovsky'].join('\n\n')).metadata.author).toBeUndefined()
+    expect(clean(['Harbour wall repairs begin', prose[0], 'Written by', 'Miguel Zabludovsky', prose[1], prose[2]].join('\n\n')).metadata.author).toEqual(['Miguel Zabludovsky'])
+    expect(clean(['Harbour wall repairs begin', ...prose, 'Written by', 'Volunteers of the harbour trust'].join('\n\n')).metadata.author).toBeUndefined()
   })
 
   it('dates a UTC stamp by the calendar day its address gives, one day apart at most', () => {

@@ -136,9 +136,11 @@ function findTeaserRun(blocks: Block[], settings: Settings, from: number): Tail 
  * a sidebar printed first, not the stories appended after the article.
  */
 function bodyBelow(blocks: Block[], last: number, settings: Settings, breaksRun: (index: number) => boolean): boolean {
-  const longest = (runs: ProseRun[]): number => runs.reduce((words, run) => Math.max(words, run.words), 0)
-  const above = longest(proseRuns(blocks.slice(0, last + 1), breaksRun))
-  return longest(proseRuns(blocks.slice(last + 1))) > above && (proseShareBefore(blocks, settings)[last + 1] ?? 1) < 1 - settings.minArticleShare
+  const longest = (runs: ProseRun[]): ProseRun | undefined => runs.reduce<ProseRun | undefined>((best, run) => (run.words > (best?.words ?? 0) ? run : best), undefined)
+  const above = longest(proseRuns(blocks.slice(0, last + 1), breaksRun))?.words ?? 0
+  const below = longest(proseRuns(blocks.slice(last + 1)))
+  // A body runs over several paragraphs: one long block below (a footer's keyword list) is no article.
+  return below !== undefined && below.end > below.start && below.words > above && (proseShareBefore(blocks, settings)[last + 1] ?? 1) < 1 - settings.minArticleShare
 }
 
 /**
