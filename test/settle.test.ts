@@ -1,5 +1,6 @@
+import {unified, type Plugin} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {clean} from '../src/index.js'
+import {blocksOf, clean, dechaffParseText, markRemoved, dechaffSettle, type PageType, type Root} from '../src/index.js'
 import {prose} from './helpers.js'
 
 const kept = (text: string): string[] => clean(text).blocks.filter((block) => block.kept).map((block) => block.text)
@@ -43,5 +44,48 @@ describe('settle', () => {
   it('returns a page with no furniture unchanged', () => {
     const text = `Why we still mend things\n\n${prose.join('\n\n')}\n`
     expect(clean(text).text).toBe(text)
+  })
+})
+
+describe('settle on a page that would keep almost nothing', () => {
+  const items = ['Show HN: A terminal spreadsheet (github.com)', '12 points by ada 3 hours ago', 'A field guide to mosses (example.org)', '8 points by lin 5 hours ago', 'Why ferries run late (example.net)', '5 points by sam 6 hours ago']
+  const menu = 'new | past | comments | ask | show | jobs'
+
+  /** Settle a page of short lines the block model weighed at 0.5, none sure enough to keep, under a menu a classifier removed. */
+  const settled = (type: PageType | undefined, lines: string[] = items): string[] => {
+    const weigh: Plugin<[], Root> = () => (tree) => {
+      if (type) tree.data = {...tree.data, pageType: {type, confidence: 0.6, evidence: []}}
+      for (const node of blocksOf(tree)) {
+        const block = node.data.block
+        if (block.text === menu) markRemoved(block, {ruleId: 'navigation', reason: 'menu', score: 1})
+        else block.model = {probability: 0.5, keep: false, evidence: []}
+      }
+    }
+    const processor = unified().use(dechaffParseText).use(weigh).use(dechaffSettle)
+    const tree = processor.runSync(processor.parse([menu, ...lines].join('\n\n'))) as Root
+    return blocksOf(tree).filter((node) => node.data.block.verdict?.keep).map((node) => node.data.block.text)
+  }
+
+  it('keeps the blocks the model found likeliest on a listing, from a lower probability', () => {
+    expect(settled('listing')).toEqual(items)
+  })
+
+  it('leaves an article empty: it is cleaned again as its likeliest other type', () => {
+    expect(settled('article')).toEqual([])
+  })
+
+  it('leaves a page of fewer lines than a list has items empty (an error page)', () => {
+    expect(settled('listing', ['Oops! That page can’t be found.', 'It looks like nothing was found at this location.'])).toEqual([])
+  })
+
+  it('keeps the lines only the quality classes removed on a shop grid the model did not weigh, and not those a classifier removed', () => {
+    const html = `<body><nav><a href="/">Home</a> <a href="/shop">Shop</a></nav><main><ul class="product-grid">
+      <li><a href="/p/1">Beeswax taper candles, pair</a> <span>£12</span></li>
+      <li><a href="/p/2">Soy pillar candle, large</a> <span>£18</span></li>
+      <li><a href="/p/3">Glass hurricane lantern</a> <span>£30</span></li></ul></main>
+      <footer><p>Skip to main content</p></footer></body>`
+    const result = clean(html, {input: 'html', pageType: 'collection'})
+    expect(result.text).toContain('Soy pillar candle, large')
+    expect(result.text).not.toContain('Skip to main content')
   })
 })
