@@ -9,6 +9,8 @@ import type {Block, BlockNode, QualityClass, Root, Verdict} from './types.js'
 export interface SettleOptions {
   /** How far (characters of blocks in between) a heading may sit above good prose and be kept (default: 200). */
   maxHeadingDistance?: number
+  /** On a page not taken for an article that would keep almost nothing, the probability of content from which the block model's blocks are kept after all (default: 0.3). */
+  emptyPageMinProbability?: number
 }
 
 /** Fewest words of a headline stacked above a longer deck. */
@@ -26,6 +28,7 @@ const inlineWidgetMaxWords = 3
  */
 export default function dechaffSettle(options: SettleOptions = {}): Transformer<Root> {
   const maxHeadingDistance = options.maxHeadingDistance ?? defaults.settle.maxHeadingDistance
+  const emptyPageMinProbability = options.emptyPageMinProbability ?? defaults.settle.emptyPageMinProbability
   return (tree, file) => {
     checkDeadline(file, 'settling the verdicts')
     const nodes = blocksOf(tree)
@@ -35,6 +38,7 @@ export default function dechaffSettle(options: SettleOptions = {}): Transformer<
       const block = node.data.block
       block.verdict = verdictOf(block, initial[index] as QualityClass, classes[index] as QualityClass)
     })
+    if (tree.data?.pageType?.type !== 'article' && keptWords(blocks) <= defaults.pageTypeFallback.maxKeptWords) keepLikeliest(blocks, emptyPageMinProbability)
     if (!blocks.some((block) => block.verdict?.keep)) keepWhatIsLeft(blocks)
     reportRemovals(file, nodes)
   }
@@ -64,6 +68,31 @@ function reportRemovals(file: VFile, nodes: BlockNode[]): void {
     }
   } finally {
     Error.stackTraceLimit = stackTraceLimit
+  }
+}
+
+function keptWords(blocks: Block[]): number {
+  return blocks.reduce((sum, block) => sum + (block.verdict?.keep ? block.features.words : 0), 0)
+}
+
+/**
+ * A listing, a shop's grid or a service page whose blocks are all short
+ * lines would come back empty: no block was sure enough to be content. Its
+ * items are the blocks only the grey zone's decision removed, kept at a lower
+ * bar: those the block model weighed, from a lower probability of content;
+ * without the model, those the quality classes removed and no classifier did.
+ * A page needs a list's few items (`repeatedItems.minItems`) for that: an
+ * error page's line or two stays furniture. An article's page is left to the
+ * second pass as its likeliest other type (`pageTypeFallback`), which settles
+ * here.
+ */
+function keepLikeliest(blocks: Block[], minProbability: number): void {
+  const likely = blocks.filter((block) => !block.verdict?.keep && !block.protection && (block.model ? block.model.probability >= minProbability : !block.removal))
+  if (likely.length < defaults.repeatedItems.minItems) return
+  for (const block of likely) {
+    block.verdict = block.model
+      ? {ruleId: 'block-model', reason: `model: content ${block.model.probability.toFixed(2)}; the page kept almost nothing at the model's threshold`, score: block.model.probability, keep: true}
+      : {ruleId: 'context', reason: `${block.quality?.reason ?? 'no quality class'}; the page kept almost nothing at the quality classes' bar`, score: 0.5, keep: true}
   }
 }
 

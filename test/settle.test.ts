@@ -1,6 +1,6 @@
+import {unified, type Plugin} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {clean, dechaffPhrases, dechaffSettle, type Block, type Root} from '../src/index.js'
-import {blocksOf} from '../src/tree.js'
+import {blocksOf, clean, dechaffParseText, dechaffPhrases, dechaffSettle, markRemoved, type Block, type PageType, type Root} from '../src/index.js'
 import {classify, prose} from './helpers.js'
 
 const kept = (text: string): string[] => clean(text).blocks.filter((block) => block.kept).map((block) => block.text)
@@ -50,8 +50,9 @@ describe('settle', () => {
 describe('settle: the model’s last resort', () => {
   /** A stand-in for the block model's verdicts: every block weighed, removed unless `keep` says so, with the given probabilities of content. */
   const weighed = (probabilities: number[], keep: boolean[] = []) => () => (tree: Root) => {
+    tree.data = {...tree.data, pageType: {type: 'article', confidence: 0.9, evidence: []}}
     blocksOf(tree).forEach((node, index) => {
-      node.data.block.model = {probability: probabilities[index] ?? 0, keep: keep[index] ?? false, evidence: []}
+      if (!node.data.block.removal) node.data.block.model = {probability: probabilities[index] ?? 0, keep: keep[index] ?? false, evidence: []}
     })
   }
   const verdicts = (blocks: Block[]) => blocks.map((block) => [block.verdict?.keep, block.verdict?.ruleId])
@@ -64,5 +65,48 @@ describe('settle: the model’s last resort', () => {
   it('leaves the model’s removals alone on a page where it keeps something', () => {
     const blocks = classify(['Skip to main content', ...prose].join('\n'), [dechaffPhrases, weighed([0.9, 0.62, 0.9, 0.55], [false, false, true, false]), dechaffSettle])
     expect(verdicts(blocks)).toEqual([[false, 'skip-link'], [false, 'block-model'], [true, 'block-model'], [false, 'block-model']])
+  })
+})
+
+describe('settle on a page that would keep almost nothing', () => {
+  const items = ['Show HN: A terminal spreadsheet (github.com)', '12 points by ada 3 hours ago', 'A field guide to mosses (example.org)', '8 points by lin 5 hours ago', 'Why ferries run late (example.net)', '5 points by sam 6 hours ago']
+  const menu = 'new | past | comments | ask | show | jobs'
+
+  /** Settle a page of short lines the block model weighed at 0.4, none sure enough to keep (nor at even odds), under a menu a classifier removed. */
+  const settled = (type: PageType | undefined, lines: string[] = items): string[] => {
+    const weigh: Plugin<[], Root> = () => (tree) => {
+      if (type) tree.data = {...tree.data, pageType: {type, confidence: 0.6, evidence: []}}
+      for (const node of blocksOf(tree)) {
+        const block = node.data.block
+        if (block.text === menu) markRemoved(block, {ruleId: 'navigation', reason: 'menu', score: 1})
+        else block.model = {probability: 0.4, keep: false, evidence: []}
+      }
+    }
+    const processor = unified().use(dechaffParseText).use(weigh).use(dechaffSettle)
+    const tree = processor.runSync(processor.parse([menu, ...lines].join('\n\n'))) as Root
+    return blocksOf(tree).filter((node) => node.data.block.verdict?.keep).map((node) => node.data.block.text)
+  }
+
+  it('keeps the blocks the model found likeliest on a listing, from a lower probability', () => {
+    expect(settled('listing')).toEqual(items)
+  })
+
+  it('leaves an article empty: it is cleaned again as its likeliest other type', () => {
+    expect(settled('article')).toEqual([])
+  })
+
+  it('leaves a page of fewer lines than a list has items empty (an error page)', () => {
+    expect(settled('listing', ['Oops! That page can’t be found.', 'It looks like nothing was found at this location.'])).toEqual([])
+  })
+
+  it('keeps the lines only the quality classes removed on a shop grid the model did not weigh, and not those a classifier removed', () => {
+    const html = `<body><nav><a href="/">Home</a> <a href="/shop">Shop</a></nav><main><ul class="product-grid">
+      <li><a href="/p/1">Beeswax taper candles, pair</a> <span>£12</span></li>
+      <li><a href="/p/2">Soy pillar candle, large</a> <span>£18</span></li>
+      <li><a href="/p/3">Glass hurricane lantern</a> <span>£30</span></li></ul></main>
+      <footer><p>Skip to main content</p></footer></body>`
+    const result = clean(html, {input: 'html', pageType: 'collection'})
+    expect(result.text).toContain('Soy pillar candle, large')
+    expect(result.text).not.toContain('Skip to main content')
   })
 })
