@@ -12,7 +12,7 @@ import {jsonLdScripts} from './parse/strip.js'
 import dechaffParseText from './parse/text.js'
 import dechaffPageMetadata from './metadata.js'
 import {classifierList} from './pipeline.js'
-import dechaffSettle from './settle.js'
+import dechaffSettle, {lastResortRule} from './settle.js'
 import {defaults} from './thresholds.js'
 import {blocksOf} from './tree.js'
 import type {LanguageSource} from './language.js'
@@ -151,7 +151,7 @@ function keptAlmostNothing(result: CleanResult, options: CleanOptions): boolean 
   if (options.pageType || result.pageType?.type !== 'article' || !alternative || alternative.confidence < defaults.pageTypeFallback.minConfidence) return false
   const words = (blocks: BlockReport[]): number => blocks.reduce((sum, block) => sum + block.features.words, 0)
   // Blocks kept only as a last resort (settle) do not count: the page's likeliest other type may read it better.
-  return words(result.blocks.filter((block) => block.kept && block.ruleId !== 'model-last-resort')) <= defaults.pageTypeFallback.maxKeptWords && words(result.blocks) >= defaults.pageTypeFallback.minPageWords
+  return words(result.blocks.filter((block) => block.kept && block.ruleId !== lastResortRule)) <= defaults.pageTypeFallback.maxKeptWords && words(result.blocks) >= defaults.pageTypeFallback.minPageWords
 }
 
 /** The options with the page-type classifier told to take the likeliest type other than an article. */

@@ -99,6 +99,9 @@ function keepLikeliest(blocks: Block[], minProbability: number): void {
 /** Least probability of content for a block the model weighed to be kept on a page that would otherwise keep nothing. */
 const {lastResortProbability} = defaults.settle
 
+/** The rule of a block kept only because the page would otherwise keep nothing. */
+export const lastResortRule = 'model-last-resort'
+
 /**
  * A page with no prose at all (a list, a table, formulas) still has an
  * article: keep its container. A page where no classifier found any
@@ -117,7 +120,7 @@ function keepWhatIsLeft(blocks: Block[]): void {
   for (const block of blocks) {
     const probability = block.model?.probability ?? 0
     if (probability < lastResortProbability || block.protection || block.verdict?.ruleId !== 'block-model') continue
-    block.verdict = {ruleId: 'model-last-resort', reason: `model: content ${probability.toFixed(2)}; kept as the page would otherwise keep nothing`, score: probability, keep: true}
+    block.verdict = {ruleId: lastResortRule, reason: `model: content ${probability.toFixed(2)}; kept as the page would otherwise keep nothing`, score: probability, keep: true}
   }
 }
 

@@ -119,12 +119,12 @@ function findTeaserRun(blocks: Block[], settings: Settings, from: number): Tail 
     if (!spaced) continue
     const first = run[0] as number
     const start = firstTeaserStart(blocks, first, firstProse, settings)
-    const reason = `teaser run: ${markers.length - at} “Read more” links after the article`
+    const links = `teaser run: ${markers.length - at} “Read more” links`
     // The run's last link, and below it no further one: a sidebar's teasers printed above the article's body.
     const last = markers.at(-1) as number
     const spacedToEnd = markers.slice(at).every((marker, offset, rest) => offset === 0 || marker - (rest[offset - 1] as number) <= maxGroup)
-    if (spacedToEnd && bodyBelow(blocks, last, settings, (index) => isBareMarker(blocks[index] as Block))) return {index: start, reason: `teaser run: ${markers.length - at} “Read more” links above the article's body`, end: last + 1}
-    return {index: start, reason}
+    if (spacedToEnd && bodyBelow(blocks, last, settings, (index) => isBareMarker(blocks[index] as Block))) return {index: start, reason: `${links} above the article's body`, end: last + 1}
+    return {index: start, reason: `${links} after the article`}
   }
   return undefined
 }
