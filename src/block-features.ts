@@ -2,7 +2,7 @@ import data from './data/block-features.json' with {type: 'json'}
 import {ancestry} from './elements.js'
 import {handClasses} from './settle.js'
 import {blocksOf} from './tree.js'
-import {pageTypes, type Block, type ElementInfo, type QualityClass, type Root} from './types.js'
+import {pageTypes, type Block, type ElementInfo, type Mark, type QualityClass, type Root} from './types.js'
 
 /** One number the block model reads, with the words that explain it. */
 export interface BlockFeature {
@@ -75,9 +75,15 @@ function characterCounts(text: string): CharacterCounts {
   return {nonWord: nonWordCount, digits, unspaced: 0}
 }
 
-/** The removal group of a removal's rule id (`phrase`, `dom-hint`, `navigation`…). */
-export function removalGroup(ruleId: string): string {
-  return removalGroupOf.get(ruleId) ?? 'other'
+/**
+ * The removal group of a removal (`phrase`, `dom-hint`, `navigation`…), by its
+ * rule id; a DOM hint inside the article's flow (a `<figcaption>`, a
+ * `caption` or `credit` class) names a caption or a credit, as the caption
+ * classifier does.
+ */
+export function removalGroup(removal: Mark): string {
+  if (removal.ruleId === 'dom-hint' && removal.inFlow) return 'caption'
+  return removalGroupOf.get(removal.ruleId) ?? 'other'
 }
 
 /** The furniture word of the nearest DOM-hint ancestor of an HTML block (`comments`, `<nav>`), if any. */
@@ -144,7 +150,7 @@ const own: Array<BlockFeature & {read: Reader}> = [
 
 /** Features of the block alone: its rules, its element, its place in the page, the page's type. */
 const single: Array<BlockFeature & {read: Reader}> = [
-  ...removalGroups.map((group) => ({name: `removed-${group}`, describes: `removed as ${group}`, shown: 'flag' as const, read: ((block) => flag(block.removal !== undefined && removalGroup(block.removal.ruleId) === group)) as Reader})),
+  ...removalGroups.map((group) => ({name: `removed-${group}`, describes: `removed as ${group}`, shown: 'flag' as const, read: ((block) => flag(block.removal !== undefined && removalGroup(block.removal) === group)) as Reader})),
   ...wordBins.map(([low, high]) => ({
     name: `words-${low}-${high}`,
     describes: high === Infinity ? `${low} words or more` : `${low} to ${high} words`,

@@ -43,7 +43,7 @@ export interface CleanOptions {
   pageType?: PageType
   /** The page's address, whose shape is evidence of its type (default: none; an HTML page's canonical link is read). */
   url?: string
-  /** Let the block model, trained on labelled pages, decide the blocks no phrase rule removed: `true` on HTML and text dumps, `false` on neither (the hand-set quality classes and context smoothing decide) (default: text dumps only). */
+  /** Let the block model, trained on labelled pages, decide the blocks no phrase rule removed: `true` on HTML and text dumps, `false` on neither (the hand-set quality classes and context smoothing decide) (default: both). */
   model?: boolean
   /**
    * Give an article's comment thread back as the result's separate `comments`
@@ -105,7 +105,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     sentenceMinWords: 'number',
     sentenceStopwordsLow: 'number'
   },
-  'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minArticleShare: 'number', openingPostMaxRatio: 'number'},
+  'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minArticleShare: 'number', openingPostMaxRatio: 'number', mainRunMinRatio: 'number'},
   'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number', minFeedTeasers: 'number', maxFeedSummaryChars: 'number', minFeedSummaryChars: 'number', feedCohesionShare: 'number'},
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'},
   'block-model': {minProbability: 'number'}

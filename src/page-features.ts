@@ -2,8 +2,9 @@ import data from './data/page-type.json' with {type: 'json'}
 import forumData from './data/forum.json' with {type: 'json'}
 import {carriesDate} from './dates.js'
 import {Lexicon, type LexiconData} from './lexicon.js'
+import {defaults} from './thresholds.js'
 import {blocksOf} from './tree.js'
-import type {Block, ElementInfo, PageEvidence, Root} from './types.js'
+import type {Block, ElementInfo, PageEvidence, PageType, Root} from './types.js'
 
 /** One number the page-type model reads, with the words that explain it. */
 export interface PageFeature {
@@ -159,6 +160,17 @@ function isChrome(block: Block, pattern: RegExp): boolean {
 /** How many of the blocks are forum chrome: a post's buttons ("Reply", "Quote"), poster statistics, "… wrote:" lines. */
 export function forumChromeLines(blocks: Block[]): number {
   return blocks.filter((block) => isChrome(block, forumChrome)).length
+}
+
+/**
+ * The type a text dump cleaned as an article may be after all: the page-type
+ * model's likeliest type besides an article (the one it doubted, or its
+ * second guess), given at least `typeGuess.minConfidence`. A dump's shape tells a forum
+ * thread from an article's comments less surely than a page's markup does.
+ */
+export function guessedType(tree: Root): PageType | undefined {
+  const guess = tree.data?.pageType?.alternative
+  return tree.data?.elements || !guess || guess.confidence < defaults.typeGuess.minConfidence ? undefined : guess.type
 }
 
 /** The page's features, in `pageFeatures` order. `url` is the address the caller gave, if any. */

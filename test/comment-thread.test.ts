@@ -221,7 +221,14 @@ describe('comment-thread: a forum thread the page-type model doubted', () => {
   /** Set the verdict the page-type classifier gives a dump it took for a forum thread without being sure enough. */
   function doubted(type: PageType): () => (tree: Root) => void {
     return () => (tree) => {
-      tree.data = {...tree.data, pageType: {type: 'article', confidence: 0.3, evidence: [`not sure enough it is a ${type} page (0.70 < 0.95)`], doubted: {type, confidence: 0.7}}}
+      tree.data = {...tree.data, pageType: {type: 'article', confidence: 0.3, evidence: [`not sure enough it is a ${type} page (0.70 < 0.95)`], doubted: {type, confidence: 0.7}, alternative: {type, confidence: 0.7}}}
+    }
+  }
+
+  /** Set the verdict for a dump the page-type model took for an article, with another type as its second guess. */
+  function secondGuess(type: PageType, confidence = 0.35): () => (tree: Root) => void {
+    return () => (tree) => {
+      tree.data = {...tree.data, pageType: {type: 'article', confidence: 0.55, evidence: ['its shape'], alternative: {type, confidence}}}
     }
   }
 
@@ -254,6 +261,26 @@ describe('comment-thread: a forum thread the page-type model doubted', () => {
 
   it('removes comments under a comment count, however short the article', () => {
     const blocks = classify(['Starter stopped rising', question, '{ 2 comments… read them below or add one }', ...replies].join('\n\n'), [doubted('forum'), ...plugins])
+    expect(ruleOf(blocks, replies[1] as string)).toBe('comment-thread')
+  })
+
+  it('keeps the replies when a forum was only the model\'s second guess', () => {
+    const blocks = classify(['Starter stopped rising', question, ...replies].join('\n\n'), [secondGuess('forum'), ...plugins])
+    for (const text of [question, replies[1], replies[4]] as string[]) expect(ruleOf(blocks, text)).toBeUndefined()
+  })
+
+  it('removes the replies when the forum guess is faint', () => {
+    const blocks = classify(['Starter stopped rising', question, ...replies].join('\n\n'), [secondGuess('forum', 0.15), ...plugins])
+    expect(ruleOf(blocks, replies[1] as string)).toBe('comment-thread')
+  })
+
+  it('reads a row of thread statistics as no comment count', () => {
+    const blocks = classify(['Starter stopped rising', '1.9K views 11 replies 12 participants', question, ...replies].join('\n\n'), [secondGuess('forum'), ...plugins])
+    expect(ruleOf(blocks, replies[1] as string)).toBeUndefined()
+  })
+
+  it('removes comments under a comment count when a forum was the second guess', () => {
+    const blocks = classify(['Starter stopped rising', question, 'There are 2 comments', ...replies].join('\n\n'), [secondGuess('forum'), ...plugins])
     expect(ruleOf(blocks, replies[1] as string)).toBe('comment-thread')
   })
 

@@ -187,12 +187,14 @@ describe('forum-chrome classifier', () => {
     for (const line of ['Member', 'Joined: Mar 2, 2019', 'Messages: 2,418', '#2', 'Like  Quote  Reply']) expect(kept).not.toContain(line)
   })
 
-  it('runs on a text dump the model doubted was a forum thread, not on one it doubted was another type', () => {
-    const doubted = (type: PageType) => () => (tree: Root) => {
-      tree.data = {...tree.data, pageType: {type: 'article', confidence: 0.3, evidence: [], doubted: {type, confidence: 0.7}}}
+  it('runs on a text dump the model guessed might be a forum thread, not on one it guessed was another type or barely guessed', () => {
+    const guessed = (type: PageType, confidence = 0.7) => () => (tree: Root) => {
+      tree.data = {...tree.data, pageType: {type: 'article', confidence: 1 - confidence, evidence: [], alternative: {type, confidence}}}
     }
-    expect(ruleOf(classify(dump, [doubted('forum'), dechaffForumChrome]), 'Messages: 2,418')).toBe('poster-statistics')
-    expect(ruleOf(classify(dump, [doubted('listing'), dechaffForumChrome]), 'Messages: 2,418')).toBeUndefined()
+    expect(ruleOf(classify(dump, [guessed('forum'), dechaffForumChrome]), 'Messages: 2,418')).toBe('poster-statistics')
+    expect(ruleOf(classify(dump, [guessed('forum', 0.35), dechaffForumChrome]), 'Messages: 2,418')).toBe('poster-statistics')
+    expect(ruleOf(classify(dump, [guessed('forum', 0.15), dechaffForumChrome]), 'Messages: 2,418')).toBeUndefined()
+    expect(ruleOf(classify(dump, [guessed('listing'), dechaffForumChrome]), 'Messages: 2,418')).toBeUndefined()
   })
 
   it('does not run on other pages, where such lines can be content', () => {

@@ -18,7 +18,7 @@ function productPage(options: {shown?: boolean; products?: number} = {}): string
 }
 
 function cleaned(html: string, pageType: PageType) {
-  return clean(html, {input: 'html', pageType})
+  return clean(html, {input: 'html', pageType, model: false})
 }
 
 describe('product-description', () => {

@@ -22,7 +22,8 @@ function readingList(cardClass = 'book-card', wrapper = 'div class="results"', c
 }
 
 function blockOf(html: string, text: string, pageType: PageType) {
-  const block = clean(html, {input: 'html', pageType}).blocks.find((candidate) => candidate.text.startsWith(text))
+  // The hand-set classifiers' own verdicts, without the block model weighing them.
+  const block = clean(html, {input: 'html', pageType, model: false}).blocks.find((candidate) => candidate.text.startsWith(text))
   if (!block) throw new Error(`no block starting ${text}`)
   return block
 }

@@ -18,7 +18,7 @@ import {readManifest} from './manifest.js'
 import {seededRandom, seededSample, seededShuffle} from './seeded.js'
 
 /**
- * `npm run train -- [--data DIR] [--sets a,b] [--sample N] [--folds N] [--out FILE] [--cache FILE] [--worst N] [--margin M]`:
+ * `npm run train -- [--data DIR] [--sets a,b] [--sample N] [--folds N] [--out FILE] [--cache FILE] [--worst N] [--margin M | html:M,text:M]`:
  * fit the block model on the development sets' labelled pages: a seeded
  * sample of N pages per set (default 300, which keeps training within 20
  * minutes on a busy 2-core machine; 0 for every page). Every page is
@@ -46,7 +46,7 @@ const {values} = parseArgs({
     rate: {type: 'string', default: '0.15'},
     'min-child': {type: 'string', default: '2'},
     'row-share': {type: 'string', default: '0.5'},
-    margin: {type: 'string', default: '0.2'}
+    margin: {type: 'string', default: 'html:0.25,text:0.2'}
   }
 })
 const seed = 11
@@ -54,7 +54,8 @@ const seed = 11
  * Removal groups left final: the phrase lexicons; comment threads, which the
  * development sets' golds disagree on (CleanEval keeps comments, the others do
  * not); and the furniture dechaff promises to remove whatever a gold says,
- * captions and credits, author bios, bylines and datelines, and the stories
+ * captions and credits (the caption classifier's, and the DOM hints inside
+ * the article's flow: a `<figcaption>`), author bios, bylines and datelines, and the stories
  * appended after the article, which some golds keep (DragNet's and CleanEval's
  * keep many captions); and later copies of a heading or of a menu, which say
  * nothing new. No model can learn these from such labels. The model neither
@@ -70,11 +71,22 @@ const thresholds = Array.from({length: 19}, (_, index) => Math.round((0.05 + ind
 /**
  * The model overturns the hand-set rules only where it is fairly sure of the
  * other verdict: it keeps a block they remove from a probability of content of
- * 0.5 plus this margin, and removes one they keep below 0.5 minus it at most.
+ * 0.5 plus the input's margin, and removes one they keep below 0.5 minus it
+ * at most (HTML 0.25, text dumps 0.2).
  * Without it the thresholds fitted kept menus and breadcrumbs at 0.3 and
- * removed short headings, code lines and list items at 0.4.
+ * removed short headings, code lines and list items at 0.4; at 0.2, once the
+ * model decided HTML too, it kept a shop's recently viewed product at 0.72;
+ * at 0.25 for dumps it lost on DragNet's and DAnIEL's.
  */
-const overturnMargin = Number(values.margin)
+const overturnMargins = marginsOf(values.margin)
+
+/** `--margin`: one margin for both inputs (`0.2`), or one per input (`html:0.25,text:0.2`). */
+function marginsOf(option: string): Record<InputKind, number> {
+  if (!option.includes(':')) return {html: Number(option), text: Number(option)}
+  const margins = Object.fromEntries(option.split(',').map((part) => part.split(':')).map(([kind, value]) => [kind, Number(value)]))
+  if (typeof margins.html !== 'number' || typeof margins.text !== 'number' || Number.isNaN(margins.html) || Number.isNaN(margins.text)) throw new Error(`--margin ${option}: give one number, or html:N,text:N`)
+  return margins as Record<InputKind, number>
+}
 const handKeepsIndex = blockFeatures.findIndex((feature) => feature.name === 'hand-keeps')
 const titleIndex = blockFeatures.findIndex((feature) => feature.name === 'title')
 const wordMetricSets = new Set(['wcxb-dev'])
@@ -155,7 +167,7 @@ async function loadPage(set: string, directory: string, id: string, kind: InputK
     labels: Uint8Array.from(decided.map((index) => (labelsAll[index] ? 1 : 0))),
     groups: decided.map((index) => {
       const removal = (blocks[index] as Block).removal
-      return removal ? removalGroup(removal.ruleId) : ''
+      return removal ? removalGroup(removal) : ''
     }),
     hand: Uint8Array.from(blocks.map((block) => (block.verdict?.keep ? 1 : 0))),
     fallback: fallbackOf(blocks)
@@ -290,7 +302,7 @@ function fit(pages: Page[], kind: InputKind): InputModel {
     contextFeatures.length
   )
   const scored = chosen.map((page, index) => contextProbabilities(page, heldOut[index] as Float64Array, context))
-  return {blocks, context, ...bestThresholds(chosen, scored)}
+  return {blocks, context, ...bestThresholds(chosen, scored, overturnMargins[kind])}
 }
 
 /** The second stage's probabilities of a page's decided blocks, from the first stage's. */
@@ -315,16 +327,16 @@ function keptByModel(page: Page, probability: Float64Array, model: InputModel): 
 
 /**
  * The pair of thresholds (for blocks the hand-set rules remove, at least 0.5
- * plus `overturnMargin`, and for those they keep, at most 0.5 minus it) with
+ * plus the input's margin, and for those they keep, at most 0.5 minus it) with
  * the best mean token F1 of the decided blocks against their labels, over the
  * pages the model was fitted on, given each decided block's probability of
  * content.
  */
-function bestThresholds(pages: Page[], scored: Float64Array[]): {threshold: number; keptThreshold: number} {
+function bestThresholds(pages: Page[], scored: Float64Array[], margin: number): {threshold: number; keptThreshold: number} {
   const handKept = pages.map((page) => Uint8Array.from(page.decided, (_, at) => (page.rows[at * width + handKeepsIndex] as number) > 0 ? 1 : 0))
   let best = {threshold: 0.5, keptThreshold: 0.5, f1: -1}
-  for (const threshold of thresholds.filter((value) => value >= 0.5 + overturnMargin)) {
-    for (const keptThreshold of thresholds.filter((value) => value <= 0.5 - overturnMargin)) {
+  for (const threshold of thresholds.filter((value) => value >= 0.5 + margin)) {
+    for (const keptThreshold of thresholds.filter((value) => value <= 0.5 - margin)) {
       let sum = 0
       pages.forEach((page, pageIndex) => {
         let matched = 0

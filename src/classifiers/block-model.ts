@@ -134,7 +134,7 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
     // The page's title is left to the hand-set rules: the development sets' golds disagree on titles (DAnIEL's and DragNet's often leave them out) and dechaff keeps them.
     // So is a block without words ("* * *", "|"): it holds no evidence to weigh.
     const decided = blocks.flatMap((block, index) =>
-      block.protection || block.evidence.title || block.features.words === 0 || (block.removal && finalRemovals.has(removalGroup(block.removal.ruleId))) ? [] : [index]
+      block.protection || block.evidence.title || block.features.words === 0 || (block.removal && finalRemovals.has(removalGroup(block.removal))) ? [] : [index]
     )
     const chosen = blockFeatureRows(tree, decided)
     const scores = scoreBlocks(

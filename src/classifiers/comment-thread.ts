@@ -1,6 +1,6 @@
 import type {Transformer} from 'unified'
 import data from '../data/comments.json' with {type: 'json'}
-import {proseRuns, type ProseRun} from '../page-features.js'
+import {guessedType, proseRuns, type ProseRun} from '../page-features.js'
 import {isProse, proseShareBefore} from '../regions.js'
 import {isDatedByline, startsLikeByline} from '../dates.js'
 import {anyOf} from '../lexicon.js'
@@ -21,8 +21,9 @@ export interface CommentThreadOptions {
    */
   minArticleShare?: number
   /**
-   * Text dumps the page-type model took for a forum thread without being sure
-   * enough: a thread that starts at a poster's line, not a comment header, is
+   * Text dumps the page-type model cleaned as articles but guessed might be
+   * forum threads (`guessedType`: it doubted a forum, or ranked one second
+   * with some confidence): a thread that starts at a poster's line, not a comment header, is
    * the page's own posts when the text above it (the opening post) has at
    * most this many times the words of the thread's longest post; an article
    * above its comments is many times longer than any comment (default: 3).
@@ -64,8 +65,8 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
   const openingPostMaxRatio = options.openingPostMaxRatio ?? defaults.commentThread.openingPostMaxRatio
   const mainRunMinRatio = options.mainRunMinRatio ?? defaults.commentThread.mainRunMinRatio
   return (tree) => {
-    // In a dump, a forum's replies under its opening post look like an article's comments; only a doubted forum is asked.
-    const doubtedForum = !tree.data?.elements && tree.data?.pageType?.doubted?.type === 'forum'
+    // In a dump, a forum's replies under its opening post look like an article's comments; only a page the model thought might be a forum is asked.
+    const forumGuessed = guessedType(tree) === 'forum'
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const firstProse = blocks.findIndex((block) => isProse(block, {proseMinChars}))
     if (firstProse === -1) return
@@ -91,7 +92,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       if ((remainingMarkers[index] ?? 0) < minMarkers) return
       if (lastKept <= index) return
       if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers) && !headsFeedAboveMainRun(blocks, markerAt, runs, index, mainRunMinRatio))) continue
-      if (doubtedForum && !header && !commentCountAbove(blocks, authorAt, index) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio})) return
+      if (forumGuessed && !header && !commentCountAbove(blocks, authorAt, index) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio})) return
       const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text
       for (const later of blocks.slice(index)) {
         // On an HTML page the article container outranks a guess from text: its blocks are left to the DOM hints.
@@ -139,13 +140,28 @@ function isForumThread(blocks: Block[], authorAt: boolean[], firstProse: number,
   return opening <= limits.openingPostMaxRatio * longest
 }
 
-/** Whether a short line naming comments ("{ 69 comments… add one }", "There are 4 comments. Add yours.") sits just above a thread's first poster line. */
+/**
+ * Whether a short line naming comments ("{ 69 comments… add one }", "There
+ * are 4 comments. Add yours.") sits just above a thread's first poster line.
+ * A row that also counts other things ("1.9K views 11 replies 12
+ * participants") is a forum thread's statistics, not a count of an article's
+ * comments ("106 Comments and 18 Replies").
+ */
 function commentCountAbove(blocks: Block[], authorAt: boolean[], start: number): boolean {
   for (let at = start - 1; at >= Math.max(0, start - headerMaxDistance); at--) {
     const block = blocks[at] as Block
-    if (!authorAt[at] && block.features.chars <= markerMaxChars && block.words.some((word, index) => headerWords.has(word) && /^\d/.test(block.words[index - 1] ?? ''))) return true
+    if (authorAt[at] || block.features.chars > markerMaxChars || countsOtherThings(block)) continue
+    if (block.words.some((word, index) => headerWords.has(word) && /^\d/.test(block.words[index - 1] ?? ''))) return true
   }
   return false
+}
+
+/** Whether a line counts something other than comments ("1.9K views"): a number followed by a word that names no comments. */
+function countsOtherThings(block: Block): boolean {
+  return block.words.some((word, index) => {
+    const next = block.words[index + 1]
+    return /^\d/.test(word) && next !== undefined && !/^\d/.test(next) && !headerWords.has(next)
+  })
 }
 
 /**

@@ -11,7 +11,7 @@ const pageFlagsHelp = `      --input KIND            auto, text or html (default
       --model, --no-model     let the block model trained on labelled pages decide the blocks no phrase
                               rule removed, on HTML and text dumps (with explain, each block shows its
                               probability), or on neither: the hand-set quality classes and smoothing
-                              decide (default: text dumps only)
+                              decide (default: both)
       --max-bytes N           largest page (default: ${defaultMaxBytes})
       --timeout-ms N          time budget per page in ms (default: ${defaultTimeoutMs}; 0 for none)
       --config FILE           options file (default: the nearest dechaff.config.json, or the "dechaff"
