@@ -271,22 +271,27 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     }
     // "Julia Gralberg" on the line under the headline: a writer's full name alone, before the body, that no classifier marked; in a dump, where a subheading looks the same, beside a dated line.
     const besideDate = (): boolean => titleAt !== -1 || besideBlock(window, at, carriesDate)
-    if (underTitle && !bodyStarted && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && isBareName(block.text) && besideDate()) {
+    // A dump's writer whose name the given-name list lacks ("Chirag Bhardwaj") sits over the dateline, a role or a read time between them.
+    const overDateline = (): boolean => titleAt === -1 && !bodyStarted && isBareName(block.text, 'uncommon') && datelineBelow(window, at, language)
+    if (underTitle && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && ((!bodyStarted && isBareName(block.text) && besideDate()) || overDateline())) {
       add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: pageRank.nameBesideByline})
       continue
     }
     // A text dump's dateline that signs its post ("October 11, 2023 by Jane Doe") is its byline before the body, where no classifier marked it.
     const signedDateline = titleAt === -1 && !bodyStarted && !dated && isSignedDateline(block.text, language)
-    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text)) && !signedDateline) continue
+    // A dump's byline by its headline that no classifier marked, its parts glued ("ByRhonda Krause UpdatedJanuary 25, 2026") or its words not all a dateline's.
+    const nearHeadline = titleAt === -1 && headlineAt !== -1 && below >= -data.dumpBylineLead && below <= data.bylineUnderHeadline
+    const dumpNames = nearHeadline && line?.ruleId !== 'byline' ? dumpBylineNames(block.text, language) : undefined
+    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text)) && !signedDateline && !dumpNames) continue
     const source = `byline block ${block.evidence.index}`
     // A bare name in the element the page marks as its author ("t-blogpost-author-name") is one too.
     const marked = inAuthorElement(block, elements)
-    const names = bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined)
+    const names = dumpNames ?? bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined)
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
     // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
     const aboveTitle = windowStart + at < titleAt
-    // A name and a date right under the headline are its byline, a standfirst between them or not.
-    const underHeadline = titleAt !== -1 && !aboveTitle && windowStart + at - titleAt <= data.bylineUnderHeadline
+    // A name and a date right under the headline (a dump's, found by its words, too) are its byline, a standfirst between them or not.
+    const underHeadline = headlineAt !== -1 && windowStart + at >= headlineAt && windowStart + at - headlineAt <= data.bylineUnderHeadline
     // A text dump has no headline to measure from: a name beside the page's first dateline is its byline ("Andrius Juodis" over "June 2, 2025").
     const besideFirstDateline = (): boolean => titleAt === -1 && !dated && besideBlock(window, at, (other) => isDateline(other, language))
     // A name in the element the page marks as its author is the byline after a standfirst or a lead image too.
@@ -329,21 +334,63 @@ function isFullNameLength(words: number): boolean {
 
 /**
  * A line that is people's full names and nothing else ("Jane Doe", "Jane Doe
- * and John Roe"): each of two to four words, the first a known given name and
- * none a function word (a title-case standfirst or section name, "Market
- * Trends", is not one).
+ * and John Roe"): each of two to four words, none a function word (a
+ * title-case standfirst or section name, "Market Trends", is not one), the
+ * first a known given name, or with `'uncommon'` (where a dateline below
+ * vouches for it) a name that is no phrase of common words ("Chirag Bhardwaj").
  */
-function isBareName(line: string): boolean {
+function isBareName(line: string, lead: 'given' | 'uncommon' = 'given'): boolean {
   if (line.length > data.maxLabelledBylineChars) return false
   const parts = line.trim().split(nameSeparator)
   const names = personNames(line)
+  const led = (name: string, first: string): boolean => (lead === 'given' ? givenNames.has(first.toLowerCase()) : !isCommonPhrase(name))
   return (
     names.length === parts.length &&
     names.every((name, index) => {
       const words = name.split(/\s+/u)
-      return name === parts[index] && isFullNameLength(words.length) && givenNames.has((words[0] as string).toLowerCase()) && words.every((word) => !functionWords.has(word.toLowerCase()))
+      return name === parts[index] && isFullNameLength(words.length) && led(name, words[0] as string) && words.every((word) => nameWord.test(word) && !functionWords.has(word.toLowerCase()))
     })
   )
+}
+
+/** A word of a person's name: letters, an apostrophe, a hyphen, an initial's full stop ("PROJECT:" is a field's label). */
+const nameWord = /^\p{L}[\p{L}'’.-]*$/u
+
+/** "Authors:Jane Doe": a label glued to the name after it by its colon. */
+const gluedLabelColon = /^(\p{L}+(?: \p{L}+)?):(?=\p{Lu})/u
+/** A thread's starter's label within a line. */
+const threadStarterWithin = new RegExp(`(?<!\\p{L})(?:${data.threadStarterLabels.join('|')})\\s*:?\\s+`, 'iu')
+
+/** A dateline a few lines below `at` (`dumpNameDatelineGap`), only short lines (a role, a read time, a separator) between. */
+function datelineBelow(nodes: BlockNode[], at: number, language: string | undefined): boolean {
+  for (let step = 1; step <= data.dumpNameDatelineGap; step++) {
+    const block = nodes[at + step]?.data.block
+    if (!block) return false
+    if (carriesDate(block) && !undatedLabel.test(block.text) && block.text.length <= data.maxShownDateChars && isoDate(block.text, language) !== undefined) return true
+    if (block.text.length > data.maxLabelledBylineChars) return false
+  }
+  return false
+}
+
+/**
+ * The names of a text dump's byline that no classifier marked: led by its
+ * label ("ByRhonda Krause UpdatedJanuary 25, 2026"), or a dateline signed
+ * after its date ("May 3, 2024 by Jane Doe") or led by the writer's name
+ * ("Faith Katunga•Oct 20, 2025").
+ */
+function dumpBylineNames(line: string, language: string | undefined): {value: string; stated: boolean} | undefined {
+  if (line.length > data.maxDumpBylineChars) return undefined
+  const text = line.replace(gluedColon, ': ').replace(gluedLabelColon, ': ')
+  const start = bylineAt.exec(text) ?? gluedBy.exec(text)
+  if (start && /^\p{Lu}/u.test(text.slice(start[0].length))) return {value: text.slice(start[0].length), stated: true}
+  if (isoDate(text, language) === undefined || undatedLabel.test(text)) return undefined
+  const by = datedBy.exec(text)
+  if (by && isoDate(text.slice(0, by.index), language) !== undefined) return {value: text.slice(by.index + by[0].length), stated: true}
+  // "Discussion in 'Hosting Advice' started by pelex, May 26, 2025.": a thread's starter, named within its dated line.
+  const starter = threadStarterWithin.exec(text)
+  if (starter) return {value: text.slice(starter.index + starter[0].length).split(/,/u)[0] ?? '', stated: true}
+  const lead = leadingName.exec(text)
+  return lead ? {value: lead[1] as string, stated: false} : undefined
 }
 
 /** A field's label on a line of its own ("Release Date:", "Deadline:"): the next line is its value. */

@@ -388,6 +388,29 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(dump([headline, ...prose, 'Dec 26, 2025 • Mahua Das in Project Management'])).metadata.author).toBeUndefined()
   })
 
+  it('reads a dump’s byline by its headline that no classifier marked, its parts glued or a standfirst above it, but not one after the body or a thread’s last poster', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    const glued = clean(dump([headline, 'ByRhonda Krause UpdatedJanuary 25, 2026', ...prose])).metadata
+    expect(glued).toMatchObject({author: ['Rhonda Krause'], published: '2026-01-25'})
+    expect(clean(dump([headline, ...prose, 'ByRhonda Krause UpdatedJanuary 25, 2026'])).metadata.author).toBeUndefined()
+    const led = clean(dump([headline, prose[1] as string, 'Kristian Larsen July 13, 2025 — 7 minutes read', prose[2] as string, prose[0] as string])).metadata
+    expect(led).toMatchObject({author: ['Kristian Larsen'], published: '2025-07-13'})
+    const lastPost = clean(dump([headline, '1.9K views 11 replies last post by Arnold Vark Jan 18, 2024', ...prose])).metadata
+    expect(lastPost.author).toBeUndefined()
+    const started = "Discussion in 'Hosting Advice' started by pelex, May 26, 2025."
+    expect(clean(dump([headline, started, ...prose])).metadata).toMatchObject({author: ['pelex'], published: '2025-05-26'})
+    expect(clean(dump([headline, ...prose, started])).metadata.author).toBeUndefined()
+  })
+
+  it('takes a full name under a dump’s headline over its dateline, a role between, as its writer, but not a field’s label or a name with no dateline below', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    expect(clean(dump([headline, 'Chirag Bhardwaj', 'VP - Technology', 'November 14, 2025', ...prose])).metadata).toMatchObject({author: ['Chirag Bhardwaj'], published: '2025-11-14'})
+    expect(clean(dump([headline, 'PROJECT: Weekend Coding Agent', 'DATE: 2025-12-12', ...prose])).metadata.author).toBeUndefined()
+    expect(clean(dump([headline, 'Chirag Bhardwaj', 'VP - Technology', ...prose])).metadata.author).toBeUndefined()
+  })
+
   it('takes a text dump’s dateline that signs its post as its byline and date before the body, but not after it', () => {
     const signed = 'September 1st, 2023 By Emily Norwood'
     const before = clean(['Cleaning tips for busy homes', signed, ...prose].join('\n\n')).metadata
