@@ -23,8 +23,10 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * byline's label ("Written by" on a line of its own), a forum thread's first
  * poster, a date in the page's address, and a bare date by the headline
  * that no classifier marked (a dateline set as a heading or in a layout table).
+ * A text dump's dateline by its headline comes before its other datelines,
+ * which a dump's menus and lists above the headline may hold.
  */
-const pageRank = {titleBlock: 5, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, address: 540, bareDate: 550} as const
+const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, address: 540, bareDate: 550} as const
 
 /** Most tags or categories kept. */
 const maxListItems = 50
@@ -219,6 +221,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   const window = titleAt === -1 ? nodes : nodes.slice(windowStart, titleAt + (forum ? data.forumBylineWindow : bylineWindow))
   const elements = tree.data?.elements ?? []
   let dated = false
+  // A text dump's date read by its headline: it outranks a date read above, in its menus or lists.
+  let headlineDated = false
   let bareDated = false
   const language = stated.language?.[0]?.value ?? tree.data?.language?.code
   // A section's front page ("Cloud", "Engineering") heads many dated items with a short title: its bylines and datelines are its items'.
@@ -232,7 +236,11 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const block = (window[at] as BlockNode).data.block
     if (block.quality?.class === 'good' && block.verdict?.keep) bodyStarted = true
     const removal = block.removal?.ruleId
-    if (removal === 'comment-thread' || removal === 'trailing-stories') break
+    // A dump's headline found below a run a classifier took for comments or other stories: the run is passed over, not the page's end.
+    if (removal === 'comment-thread' || removal === 'trailing-stories') {
+      if (titleAt === -1 && headlineAt !== -1 && windowStart + at <= headlineAt + data.bylineUnderHeadline) continue
+      break
+    }
     if (bylineLabel.test(block.text)) {
       const next = window[at + 1]?.data.block
       // Past a standfirst the body has begun, but a label over a person's full name is still the page's first byline.
@@ -252,14 +260,23 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       posterSeen = true
     }
     const line = metadataLine(block)
+    const below = headlineAt === -1 ? -1 : windowStart + at - headlineAt
+    const nearHeadline = titleAt === -1 && headlineAt !== -1 && below >= -data.dumpBylineLead && below <= data.bylineUnderHeadline
+    const mayDate = !dated || (nearHeadline && !headlineDated)
+    const dateRank = nearHeadline ? pageRank.dumpDateline : pageRank.byline
     if (readsShownDays && (!bodyStarted || line)) for (const {day, labelled} of daysShown(block, language)) shownDays.set(day, (shownDays.get(day) ?? false) || labelled)
+    // A dump's date by its headline, its label glued ("Last updated:Sep 4, 2025"), is its dateline: the page's first.
+    if (mayDate && nearHeadline && line?.ruleId !== 'byline' && isDumpDate(block, language)) {
+      add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source: `byline block ${block.evidence.index}`, rank: dateRank})
+      dated = true
+      headlineDated = true
+    }
     if (!bareDated && !bodyStarted && titleAt !== -1 && line?.ruleId !== 'byline' && isBareDate(block)) {
       const value = isoDate(block.text, language)
       if (value) add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
       bareDated = value !== undefined
     }
     // "Aaron Ricadela | Senior Writer | July 2, 2025": a dateline right under the headline (a dump's too) that no classifier marked (read as a menu, or too link-dense), a writer's name among its parts.
-    const below = headlineAt === -1 ? -1 : windowStart + at - headlineAt
     const underTitle = below > 0 && below <= data.bylineUnderHeadline
     const unmarked = underTitle && !bodyStarted && !dated && line?.ruleId !== 'byline' ? unmarkedDateline(block.text, language) : undefined
     if (unmarked) {
@@ -280,7 +297,6 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     // A text dump's dateline that signs its post ("October 11, 2023 by Jane Doe") is its byline before the body, where no classifier marked it.
     const signedDateline = titleAt === -1 && !bodyStarted && !dated && isSignedDateline(block.text, language)
     // A dump's byline by its headline that no classifier marked, its parts glued ("ByRhonda Krause UpdatedJanuary 25, 2026") or its words not all a dateline's.
-    const nearHeadline = titleAt === -1 && headlineAt !== -1 && below >= -data.dumpBylineLead && below <= data.bylineUnderHeadline
     const dumpNames = nearHeadline && line?.ruleId !== 'byline' ? dumpBylineNames(block.text, language) : undefined
     if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text)) && !signedDateline && !dumpNames) continue
     const source = `byline block ${block.evidence.index}`
@@ -296,9 +312,10 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const besideFirstDateline = (): boolean => titleAt === -1 && !dated && besideBlock(window, at, (other) => isDateline(other, language))
     // A name in the element the page marks as its author is the byline after a standfirst or a lead image too.
     if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
-    if (!dated && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
-      add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source, rank: pageRank.byline})
+    if (mayDate && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
+      add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source, rank: dateRank})
       dated = true
+      headlineDated = nearHeadline
     }
   }
   return {candidates, shownDays}
@@ -500,6 +517,11 @@ function isBareDate(block: Block): boolean {
   const words = block.text.toLowerCase().split(/[\s,:|•·]+/u).filter((word) => /[\p{L}\p{N}]/u.test(word))
   const years = block.text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu) ?? []
   return years.length === 1 && words.every((word) => dateWords.has(word.replace(/\.$/u, '')) || dateNumber.test(word))
+}
+
+/** A short line of a text dump that gives a calendar date and is no member's or a company's ("Joined", "Founded"). */
+function isDumpDate(block: Block, language: string | undefined): boolean {
+  return block.text.length <= data.maxBareDateChars && !undatedLabel.test(block.text) && isoDate(block.text, language) !== undefined
 }
 
 /** A short line a byline's label opens, the name after it ("Written by:Jane Doe") that the classifiers kept, read near a headline only (a shop's "By Brand" filter is none): "By focusing on …" is a sentence. */

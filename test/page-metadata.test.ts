@@ -411,6 +411,16 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(dump([headline, 'Chirag Bhardwaj', 'VP - Technology', ...prose])).metadata.author).toBeUndefined()
   })
 
+  it('dates a dump by a date by its headline whose label is glued, before a date its menus show above, but not by a member’s join date', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    expect(clean(dump([headline, 'Last updated:Sep 4, 2025', ...prose])).metadata.published).toBe('2025-09-04')
+    expect(clean(dump([headline, 'Joined:Sep 4, 2025', ...prose])).metadata.published).toBeUndefined()
+    const menu = ['Storm closes ferry', 'March 3, 2024', 'Ferry timetable', 'Harbour news', 'Contact']
+    expect(clean(dump([...menu, headline, 'June 2, 2025', ...prose])).metadata.published).toBe('2025-06-02')
+    expect(clean(dump([...menu, headline, ...prose])).metadata.published).toBe('2024-03-03')
+  })
+
   it('takes a text dump’s dateline that signs its post as its byline and date before the body, but not after it', () => {
     const signed = 'September 1st, 2023 By Emily Norwood'
     const before = clean(['Cleaning tips for busy homes', signed, ...prose].join('\n\n')).metadata
