@@ -311,7 +311,9 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     // A text dump has no headline to measure from: a name beside the page's first dateline is its byline ("Andrius Juodis" over "June 2, 2025").
     const besideFirstDateline = (): boolean => titleAt === -1 && !dated && besideBlock(window, at, (other) => isDateline(other, language))
     // A name in the element the page marks as its author is the byline after a standfirst or a lead image too.
-    if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
+    // A dump's menus head their facets as bylines do ("By Use Case", "By Region"): words of the language away from the headline name nobody (a desk's or a team's name, "News Desk", signs by it).
+    const facet = (): boolean => titleAt === -1 && !nearHeadline && names !== undefined && isFacet(names.value)
+    if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle)) && !facet()) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
     if (mayDate && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
       add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source, rank: dateRank})
       dated = true
@@ -332,6 +334,12 @@ const commonWords = new Set([...commonWords10, ...commonWords20, ...commonWords3
 function isCommonPhrase(name: string): boolean {
   const words = name.toLowerCase().split(/[\s'’-]+/u).filter(Boolean)
   return !givenNames.has(words[0] ?? '') && words.every((word) => commonWords.has(word))
+}
+
+/** A byline's names that are all words of the language ("Use Case", "Company Size"): a menu's facet, not a writer. */
+function isFacet(value: string): boolean {
+  const names = personNames(value, 'signed')
+  return names.length > 0 && names.every(isCommonPhrase)
 }
 
 /** Given names, lower case (English-speaking countries' common ones, many shared across Europe). */

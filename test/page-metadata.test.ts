@@ -421,6 +421,15 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(dump([...menu, headline, ...prose])).metadata.published).toBe('2024-03-03')
   })
 
+  it('takes no menu facet of a dump, away from its headline, for a byline (“By Region”), but a desk that signs by the headline', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    const menu = ['By Region', 'Europe', 'Asia', 'Breads', 'Cocktails', 'Contact']
+    expect(clean(dump([...menu, headline, ...prose])).metadata.author).toBeUndefined()
+    expect(clean(dump([...menu.slice(1), 'By Rosa Pike', 'Contact us', headline, ...prose])).metadata.author).toEqual(['Rosa Pike'])
+    expect(clean(dump([...menu.slice(1), headline, 'By News Desk', ...prose])).metadata.author).toEqual(['News Desk'])
+  })
+
   it('takes a text dump’s dateline that signs its post as its byline and date before the body, but not after it', () => {
     const signed = 'September 1st, 2023 By Emily Norwood'
     const before = clean(['Cleaning tips for busy homes', signed, ...prose].join('\n\n')).metadata
