@@ -527,9 +527,15 @@ function isBareDate(block: Block): boolean {
   return years.length === 1 && words.every((word) => dateWords.has(word.replace(/\.$/u, '')) || dateNumber.test(word))
 }
 
-/** A short line of a text dump that gives a calendar date and is no member's or a company's ("Joined", "Founded"). */
+/**
+ * A line of a text dump that gives a calendar date and is no member's or a
+ * company's ("Joined", "Founded"): short, or a byline's length with a
+ * dateline's label or a "by" ("Paramita (Guha) Ghosh Published: January 3, 2024").
+ */
 function isDumpDate(block: Block, language: string | undefined): boolean {
-  return block.text.length <= data.maxBareDateChars && !undatedLabel.test(block.text) && isoDate(block.text, language) !== undefined
+  const {text} = block
+  const labelled = text.length <= data.maxDumpBylineChars && (publishedLine.test(text) || updatedLine.test(text) || /(?<!\p{L})by(?!\p{L})/iu.test(text))
+  return (text.length <= data.maxBareDateChars || labelled) && !undatedLabel.test(text) && isoDate(text, language) !== undefined
 }
 
 /** A short line a byline's label opens, the name after it ("Written by:Jane Doe") that the classifiers kept, read near a headline only (a shop's "By Brand" filter is none): "By focusing on …" is a sentence. */

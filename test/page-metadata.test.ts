@@ -416,6 +416,10 @@ describe('bylines, datelines and titles the page shows', () => {
     const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
     expect(clean(dump([headline, 'Last updated:Sep 4, 2025', ...prose])).metadata.published).toBe('2025-09-04')
     expect(clean(dump([headline, 'Joined:Sep 4, 2025', ...prose])).metadata.published).toBeUndefined()
+    // A byline's length with a dateline's label; not a sentence that names a day.
+    expect(clean(dump([headline, 'Paramita (Guha) Ghosh Published: January 3, 2024', ...prose])).metadata.published).toBe('2024-01-03')
+    const sentence = 'The council said on March 3, 2024 that the scheme, run by volunteers, would be extended for two more years.'
+    expect(clean(dump([headline, sentence, ...prose])).metadata.published).toBeUndefined()
     const menu = ['Storm closes ferry', 'March 3, 2024', 'Ferry timetable', 'Harbour news', 'Contact']
     expect(clean(dump([...menu, headline, 'June 2, 2025', ...prose])).metadata.published).toBe('2025-06-02')
     expect(clean(dump([...menu, headline, ...prose])).metadata.published).toBe('2024-03-03')
