@@ -288,8 +288,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     }
     // "Julia Gralberg" on the line under the headline: a writer's full name alone, before the body, that no classifier marked; in a dump, where a subheading looks the same, beside a dated line.
     const besideDate = (): boolean => titleAt !== -1 || besideBlock(window, at, carriesDate)
-    // A dump's writer whose name the given-name list lacks ("Chirag Bhardwaj") sits over the dateline, a role or a read time between them.
-    const overDateline = (): boolean => titleAt === -1 && !bodyStarted && isBareName(block.text, 'uncommon') && datelineBelow(window, at, language)
+    // A dump's writer whose name the given-name list lacks ("Chirag Bhardwaj") sits by the dateline, a role or a read time (or the headline) between them; no prose between the headline and the name (a dump's body may seem to begin above its headline).
+    const overDateline = (): boolean => titleAt === -1 && noProseBetween(window, at - below, at) && isBareName(block.text, 'uncommon') && datelineNear(window, at, at - below, language)
     if (underTitle && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && ((!bodyStarted && isBareName(block.text) && besideDate()) || overDateline())) {
       add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: pageRank.nameBesideByline})
       continue
@@ -386,15 +386,25 @@ const gluedLabelColon = /^(\p{L}+(?: \p{L}+)?):(?=\p{Lu})/u
 /** A thread's starter's label within a line. */
 const threadStarterWithin = new RegExp(`(?<!\\p{L})(?:${data.threadStarterLabels.join('|')})\\s*:?\\s+`, 'iu')
 
-/** A dateline a few lines below `at` (`dumpNameDatelineGap`), only short lines (a role, a read time, a separator) between. */
-function datelineBelow(nodes: BlockNode[], at: number, language: string | undefined): boolean {
-  for (let step = 1; step <= data.dumpNameDatelineGap; step++) {
-    const block = nodes[at + step]?.data.block
-    if (!block) return false
-    if (carriesDate(block) && !undatedLabel.test(block.text) && block.text.length <= data.maxShownDateChars && isoDate(block.text, language) !== undefined) return true
-    if (block.text.length > data.maxLabelledBylineChars) return false
-  }
-  return false
+/** A dateline a few lines below or above `at` (`dumpNameDatelineGap`), only short lines (a role, a read time, a separator) or the headline between. */
+function datelineNear(nodes: BlockNode[], at: number, headline: number, language: string | undefined): boolean {
+  return [1, -1].some((direction) => {
+    for (let step = 1, seen = 0; seen < data.dumpNameDatelineGap; step++) {
+      const index = at + direction * step
+      const block = nodes[index]?.data.block
+      if (!block) return false
+      if (index === headline) continue
+      seen++
+      if (carriesDate(block) && !undatedLabel.test(block.text) && block.text.length <= data.maxShownDateChars && isoDate(block.text, language) !== undefined) return true
+      if (block.text.length > data.maxLabelledBylineChars) return false
+    }
+    return false
+  })
+}
+
+/** No prose between `from` and `to` (both left out): a standfirst has not begun the body. */
+function noProseBetween(nodes: BlockNode[], from: number, to: number): boolean {
+  return nodes.slice(from + 1, to).every((node) => node.data.block.quality?.class !== 'good')
 }
 
 /**

@@ -403,12 +403,15 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(dump([headline, ...prose, started])).metadata.author).toBeUndefined()
   })
 
-  it('takes a full name under a dump’s headline over its dateline, a role between, as its writer, but not a field’s label or a name with no dateline below', () => {
+  it('takes a full name under a dump’s headline by its dateline, a role or the headline between, as its writer, but not a field’s label, a name with no dateline by it or one after a standfirst', () => {
     const dump = (lines: string[]): string => lines.join('\n\n')
     const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
     expect(clean(dump([headline, 'Chirag Bhardwaj', 'VP - Technology', 'November 14, 2025', ...prose])).metadata).toMatchObject({author: ['Chirag Bhardwaj'], published: '2025-11-14'})
     expect(clean(dump([headline, 'PROJECT: Weekend Coding Agent', 'DATE: 2025-12-12', ...prose])).metadata.author).toBeUndefined()
     expect(clean(dump([headline, 'Chirag Bhardwaj', 'VP - Technology', ...prose])).metadata.author).toBeUndefined()
+    // The dateline above the headline vouches for the name under it; a standfirst between the headline and the name begins the body.
+    expect(clean(dump(['Travel September 8, 2021', headline, 'Andrei Zakhareuski', ...prose])).metadata.author).toEqual(['Andrei Zakhareuski'])
+    expect(clean(dump([headline, prose[1] as string, 'Chirag Bhardwaj', 'VP - Technology', 'November 14, 2025', prose[2] as string, prose[0] as string])).metadata.author).toBeUndefined()
   })
 
   it('dates a dump by a date by its headline whose label is glued, before a date its menus show above, but not by a member’s join date', () => {
