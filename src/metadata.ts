@@ -267,13 +267,13 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     if (readsShownDays && (!bodyStarted || line)) for (const {day, labelled} of daysShown(block, language)) shownDays.set(day, (shownDays.get(day) ?? false) || labelled)
     // A dump's date by its headline, its label glued ("Last updated:Sep 4, 2025"), is its dateline: the page's first.
     if (mayDate && nearHeadline && line?.ruleId !== 'byline' && isDumpDate(block, language)) {
-      add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source: `byline block ${block.evidence.index}`, rank: dateRank})
+      add(datelineField(block.text, language), {value: block.text, source: `byline block ${block.evidence.index}`, rank: dateRank})
       dated = true
       headlineDated = true
     }
     if (!bareDated && !bodyStarted && titleAt !== -1 && line?.ruleId !== 'byline' && isBareDate(block)) {
       const value = isoDate(block.text, language)
-      if (value) add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
+      if (value) add(datelineField(block.text, language), {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
       bareDated = value !== undefined
     }
     // "Aaron Ricadela | Senior Writer | July 2, 2025": a dateline right under the headline (a dump's too) that no classifier marked (read as a menu, or too link-dense), a writer's name among its parts.
@@ -315,7 +315,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const facet = (): boolean => titleAt === -1 && !nearHeadline && names !== undefined && isFacet(names.value)
     if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle)) && !facet()) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
     if (mayDate && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
-      add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source, rank: dateRank})
+      add(datelineField(block.text, language), {value: block.text, source, rank: dateRank})
       dated = true
       headlineDated = nearHeadline
     }
@@ -535,6 +535,17 @@ function isBareDate(block: Block): boolean {
   const words = block.text.toLowerCase().split(/[\s,:|•·]+/u).filter((word) => /[\p{L}\p{N}]/u.test(word))
   const years = block.text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu) ?? []
   return years.length === 1 && words.every((word) => dateWords.has(word.replace(/\.$/u, '')) || dateNumber.test(word))
+}
+
+/**
+ * Which date a dateline gives: the update where an update's label leads it
+ * and no publication's label is on it; the publication where a date comes
+ * before the update's label ("By Jane Doe January 4, 2026 Updated: January 8, 2026").
+ */
+function datelineField(text: string, language: string | undefined): 'published' | 'modified' {
+  const update = updatedLine.exec(text)
+  if (!update || publishedLine.test(text)) return 'published'
+  return isoDate(text.slice(0, update.index), language) === undefined ? 'modified' : 'published'
 }
 
 /**

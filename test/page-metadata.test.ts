@@ -426,6 +426,9 @@ describe('bylines, datelines and titles the page shows', () => {
     const menu = ['Storm closes ferry', 'March 3, 2024', 'Ferry timetable', 'Harbour news', 'Contact']
     expect(clean(dump([...menu, headline, 'June 2, 2025', ...prose])).metadata.published).toBe('2025-06-02')
     expect(clean(dump([...menu, headline, ...prose])).metadata.published).toBe('2024-03-03')
+    // A date before the update's label is the publication's; a line the label leads gives the update.
+    expect(clean(dump([...menu, headline, 'By Rosa Pike January 4, 2026 Updated: January 8, 2026', ...prose])).metadata.published).toBe('2026-01-04')
+    expect(clean(dump([...menu, headline, 'Updated: January 8, 2026', ...prose])).metadata).toMatchObject({modified: '2026-01-08', published: '2024-03-03'})
   })
 
   it('takes no menu facet of a dump, away from its headline, for a byline (“By Region”), but a desk that signs by the headline', () => {
