@@ -23,8 +23,10 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * byline's label ("Written by" on a line of its own), a forum thread's first
  * poster, a date in the page's address, and a bare date by the headline
  * that no classifier marked (a dateline set as a heading or in a layout table).
+ * A text dump's dateline by its headline comes before its other datelines,
+ * which a dump's menus and lists above the headline may hold.
  */
-const pageRank = {titleBlock: 5, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, address: 540, bareDate: 550} as const
+const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, address: 540, bareDate: 550} as const
 
 /** Most tags or categories kept. */
 const maxListItems = 50
@@ -219,6 +221,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   const window = titleAt === -1 ? nodes : nodes.slice(windowStart, titleAt + (forum ? data.forumBylineWindow : bylineWindow))
   const elements = tree.data?.elements ?? []
   let dated = false
+  // A text dump's date read by its headline: it outranks a date read above, in its menus or lists.
+  let headlineDated = false
   let bareDated = false
   const language = stated.language?.[0]?.value ?? tree.data?.language?.code
   // A section's front page ("Cloud", "Engineering") heads many dated items with a short title: its bylines and datelines are its items'.
@@ -232,7 +236,11 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const block = (window[at] as BlockNode).data.block
     if (block.quality?.class === 'good' && block.verdict?.keep) bodyStarted = true
     const removal = block.removal?.ruleId
-    if (removal === 'comment-thread' || removal === 'trailing-stories') break
+    // A dump's headline found below a run a classifier took for comments or other stories: the run is passed over, not the page's end.
+    if (removal === 'comment-thread' || removal === 'trailing-stories') {
+      if (titleAt === -1 && headlineAt !== -1 && windowStart + at <= headlineAt + data.bylineUnderHeadline) continue
+      break
+    }
     if (bylineLabel.test(block.text)) {
       const next = window[at + 1]?.data.block
       // Past a standfirst the body has begun, but a label over a person's full name is still the page's first byline.
@@ -252,14 +260,23 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       posterSeen = true
     }
     const line = metadataLine(block)
+    const below = headlineAt === -1 ? -1 : windowStart + at - headlineAt
+    const nearHeadline = titleAt === -1 && headlineAt !== -1 && below >= -data.dumpBylineLead && below <= data.bylineUnderHeadline
+    const mayDate = !dated || (nearHeadline && !headlineDated)
+    const dateRank = nearHeadline ? pageRank.dumpDateline : pageRank.byline
     if (readsShownDays && (!bodyStarted || line)) for (const {day, labelled} of daysShown(block, language)) shownDays.set(day, (shownDays.get(day) ?? false) || labelled)
+    // A dump's date by its headline, its label glued ("Last updated:Sep 4, 2025"), is its dateline: the page's first.
+    if (mayDate && nearHeadline && line?.ruleId !== 'byline' && isDumpDate(block, language)) {
+      add(datelineField(block.text, language), {value: block.text, source: `byline block ${block.evidence.index}`, rank: dateRank})
+      dated = true
+      headlineDated = true
+    }
     if (!bareDated && !bodyStarted && titleAt !== -1 && line?.ruleId !== 'byline' && isBareDate(block)) {
       const value = isoDate(block.text, language)
-      if (value) add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
+      if (value) add(datelineField(block.text, language), {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
       bareDated = value !== undefined
     }
     // "Aaron Ricadela | Senior Writer | July 2, 2025": a dateline right under the headline (a dump's too) that no classifier marked (read as a menu, or too link-dense), a writer's name among its parts.
-    const below = headlineAt === -1 ? -1 : windowStart + at - headlineAt
     const underTitle = below > 0 && below <= data.bylineUnderHeadline
     const unmarked = underTitle && !bodyStarted && !dated && line?.ruleId !== 'byline' ? unmarkedDateline(block.text, language) : undefined
     if (unmarked) {
@@ -271,29 +288,36 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     }
     // "Julia Gralberg" on the line under the headline: a writer's full name alone, before the body, that no classifier marked; in a dump, where a subheading looks the same, beside a dated line.
     const besideDate = (): boolean => titleAt !== -1 || besideBlock(window, at, carriesDate)
-    if (underTitle && !bodyStarted && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && isBareName(block.text) && besideDate()) {
+    // A dump's writer whose name the given-name list lacks ("Chirag Bhardwaj") sits by the dateline, a role or a read time (or the headline) between them; no prose between the headline and the name (a dump's body may seem to begin above its headline).
+    const overDateline = (): boolean => titleAt === -1 && noProseBetween(window, at - below, at) && isBareName(block.text, 'uncommon') && datelineNear(window, at, at - below, language)
+    if (underTitle && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && ((!bodyStarted && isBareName(block.text) && besideDate()) || overDateline())) {
       add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: pageRank.nameBesideByline})
       continue
     }
     // A text dump's dateline that signs its post ("October 11, 2023 by Jane Doe") is its byline before the body, where no classifier marked it.
     const signedDateline = titleAt === -1 && !bodyStarted && !dated && isSignedDateline(block.text, language)
-    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text)) && !signedDateline) continue
+    // A dump's byline by its headline that no classifier marked, its parts glued ("ByRhonda Krause UpdatedJanuary 25, 2026") or its words not all a dateline's.
+    const dumpNames = nearHeadline && line?.ruleId !== 'byline' ? dumpBylineNames(block.text, language) : undefined
+    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text)) && !signedDateline && !dumpNames) continue
     const source = `byline block ${block.evidence.index}`
     // A bare name in the element the page marks as its author ("t-blogpost-author-name") is one too.
     const marked = inAuthorElement(block, elements)
-    const names = bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined)
+    const names = dumpNames ?? bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined)
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
     // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
     const aboveTitle = windowStart + at < titleAt
-    // A name and a date right under the headline are its byline, a standfirst between them or not.
-    const underHeadline = titleAt !== -1 && !aboveTitle && windowStart + at - titleAt <= data.bylineUnderHeadline
+    // A name and a date right under the headline (a dump's, found by its words, too) are its byline, a standfirst between them or not.
+    const underHeadline = headlineAt !== -1 && windowStart + at >= headlineAt && windowStart + at - headlineAt <= data.bylineUnderHeadline
     // A text dump has no headline to measure from: a name beside the page's first dateline is its byline ("Andrius Juodis" over "June 2, 2025").
     const besideFirstDateline = (): boolean => titleAt === -1 && !dated && besideBlock(window, at, (other) => isDateline(other, language))
     // A name in the element the page marks as its author is the byline after a standfirst or a lead image too.
-    if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle))) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
-    if (!dated && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
-      add(updatedLine.test(block.text) && !publishedLine.test(block.text) ? 'modified' : 'published', {value: block.text, source, rank: pageRank.byline})
+    // A dump's menus head their facets as bylines do ("By Use Case", "By Region"): words of the language away from the headline name nobody (a desk's or a team's name, "News Desk", signs by it).
+    const facet = (): boolean => titleAt === -1 && !nearHeadline && names !== undefined && isFacet(names.value)
+    if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle)) && !facet()) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
+    if (mayDate && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
+      add(datelineField(block.text, language), {value: block.text, source, rank: dateRank})
       dated = true
+      headlineDated = nearHeadline
     }
   }
   return {candidates, shownDays}
@@ -310,6 +334,12 @@ const commonWords = new Set([...commonWords10, ...commonWords20, ...commonWords3
 function isCommonPhrase(name: string): boolean {
   const words = name.toLowerCase().split(/[\s'’-]+/u).filter(Boolean)
   return !givenNames.has(words[0] ?? '') && words.every((word) => commonWords.has(word))
+}
+
+/** A byline's names that are all words of the language ("Use Case", "Company Size"): a menu's facet, not a writer. */
+function isFacet(value: string): boolean {
+  const names = personNames(value, 'signed')
+  return names.length > 0 && names.every(isCommonPhrase)
 }
 
 /** Given names, lower case (English-speaking countries' common ones, many shared across Europe). */
@@ -329,21 +359,73 @@ function isFullNameLength(words: number): boolean {
 
 /**
  * A line that is people's full names and nothing else ("Jane Doe", "Jane Doe
- * and John Roe"): each of two to four words, the first a known given name and
- * none a function word (a title-case standfirst or section name, "Market
- * Trends", is not one).
+ * and John Roe"): each of two to four words, none a function word (a
+ * title-case standfirst or section name, "Market Trends", is not one), the
+ * first a known given name, or with `'uncommon'` (where a dateline below
+ * vouches for it) a name that is no phrase of common words ("Chirag Bhardwaj").
  */
-function isBareName(line: string): boolean {
+function isBareName(line: string, lead: 'given' | 'uncommon' = 'given'): boolean {
   if (line.length > data.maxLabelledBylineChars) return false
   const parts = line.trim().split(nameSeparator)
   const names = personNames(line)
+  const led = (name: string, first: string): boolean => (lead === 'given' ? givenNames.has(first.toLowerCase()) : !isCommonPhrase(name))
   return (
     names.length === parts.length &&
     names.every((name, index) => {
       const words = name.split(/\s+/u)
-      return name === parts[index] && isFullNameLength(words.length) && givenNames.has((words[0] as string).toLowerCase()) && words.every((word) => !functionWords.has(word.toLowerCase()))
+      return name === parts[index] && isFullNameLength(words.length) && led(name, words[0] as string) && words.every((word) => nameWord.test(word) && !functionWords.has(word.toLowerCase()))
     })
   )
+}
+
+/** A word of a person's name: letters, an apostrophe, a hyphen, an initial's full stop ("PROJECT:" is a field's label). */
+const nameWord = /^\p{L}[\p{L}'’.-]*$/u
+
+/** "Authors:Jane Doe": a label glued to the name after it by its colon. */
+const gluedLabelColon = /^(\p{L}+(?: \p{L}+)?):(?=\p{Lu})/u
+/** A thread's starter's label within a line. */
+const threadStarterWithin = new RegExp(`(?<!\\p{L})(?:${data.threadStarterLabels.join('|')})\\s*:?\\s+`, 'iu')
+
+/** A dateline a few lines below or above `at` (`dumpNameDatelineGap`), only short lines (a role, a read time, a separator) or the headline between. */
+function datelineNear(nodes: BlockNode[], at: number, headline: number, language: string | undefined): boolean {
+  return [1, -1].some((direction) => {
+    for (let step = 1, seen = 0; seen < data.dumpNameDatelineGap; step++) {
+      const index = at + direction * step
+      const block = nodes[index]?.data.block
+      if (!block) return false
+      if (index === headline) continue
+      seen++
+      if (carriesDate(block) && !undatedLabel.test(block.text) && block.text.length <= data.maxShownDateChars && isoDate(block.text, language) !== undefined) return true
+      if (block.text.length > data.maxLabelledBylineChars) return false
+    }
+    return false
+  })
+}
+
+/** No prose between `from` and `to` (both left out): a standfirst has not begun the body. */
+function noProseBetween(nodes: BlockNode[], from: number, to: number): boolean {
+  return nodes.slice(from + 1, to).every((node) => node.data.block.quality?.class !== 'good')
+}
+
+/**
+ * The names of a text dump's byline that no classifier marked: led by its
+ * label ("ByRhonda Krause UpdatedJanuary 25, 2026"), or a dateline signed
+ * after its date ("May 3, 2024 by Jane Doe") or led by the writer's name
+ * ("Faith Katunga•Oct 20, 2025").
+ */
+function dumpBylineNames(line: string, language: string | undefined): {value: string; stated: boolean} | undefined {
+  if (line.length > data.maxDumpBylineChars) return undefined
+  const text = line.replace(gluedColon, ': ').replace(gluedLabelColon, ': ')
+  const start = bylineAt.exec(text) ?? gluedBy.exec(text)
+  if (start && /^\p{Lu}/u.test(text.slice(start[0].length))) return {value: text.slice(start[0].length), stated: true}
+  if (isoDate(text, language) === undefined || undatedLabel.test(text)) return undefined
+  const by = datedBy.exec(text)
+  if (by && isoDate(text.slice(0, by.index), language) !== undefined) return {value: text.slice(by.index + by[0].length), stated: true}
+  // "Discussion in 'Hosting Advice' started by pelex, May 26, 2025.": a thread's starter, named within its dated line.
+  const starter = threadStarterWithin.exec(text)
+  if (starter) return {value: text.slice(starter.index + starter[0].length).split(/,/u)[0] ?? '', stated: true}
+  const lead = leadingName.exec(text)
+  return lead ? {value: lead[1] as string, stated: false} : undefined
 }
 
 /** A field's label on a line of its own ("Release Date:", "Deadline:"): the next line is its value. */
@@ -453,6 +535,28 @@ function isBareDate(block: Block): boolean {
   const words = block.text.toLowerCase().split(/[\s,:|•·]+/u).filter((word) => /[\p{L}\p{N}]/u.test(word))
   const years = block.text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu) ?? []
   return years.length === 1 && words.every((word) => dateWords.has(word.replace(/\.$/u, '')) || dateNumber.test(word))
+}
+
+/**
+ * Which date a dateline gives: the update where an update's label leads it
+ * and no publication's label is on it; the publication where a date comes
+ * before the update's label ("By Jane Doe January 4, 2026 Updated: January 8, 2026").
+ */
+function datelineField(text: string, language: string | undefined): 'published' | 'modified' {
+  const update = updatedLine.exec(text)
+  if (!update || publishedLine.test(text)) return 'published'
+  return isoDate(text.slice(0, update.index), language) === undefined ? 'modified' : 'published'
+}
+
+/**
+ * A line of a text dump that gives a calendar date and is no member's or a
+ * company's ("Joined", "Founded"): short, or a byline's length with a
+ * dateline's label or a "by" ("Paramita (Guha) Ghosh Published: January 3, 2024").
+ */
+function isDumpDate(block: Block, language: string | undefined): boolean {
+  const {text} = block
+  const labelled = text.length <= data.maxDumpBylineChars && (publishedLine.test(text) || updatedLine.test(text) || /(?<!\p{L})by(?!\p{L})/iu.test(text))
+  return (text.length <= data.maxBareDateChars || labelled) && !undatedLabel.test(text) && isoDate(text, language) !== undefined
 }
 
 /** A short line a byline's label opens, the name after it ("Written by:Jane Doe") that the classifiers kept, read near a headline only (a shop's "By Brand" filter is none): "By focusing on …" is a sentence. */

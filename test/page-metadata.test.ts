@@ -388,6 +388,58 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(dump([headline, ...prose, 'Dec 26, 2025 • Mahua Das in Project Management'])).metadata.author).toBeUndefined()
   })
 
+  it('reads a dump’s byline by its headline that no classifier marked, its parts glued or a standfirst above it, but not one after the body or a thread’s last poster', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    const glued = clean(dump([headline, 'ByRhonda Krause UpdatedJanuary 25, 2026', ...prose])).metadata
+    expect(glued).toMatchObject({author: ['Rhonda Krause'], published: '2026-01-25'})
+    expect(clean(dump([headline, ...prose, 'ByRhonda Krause UpdatedJanuary 25, 2026'])).metadata.author).toBeUndefined()
+    const led = clean(dump([headline, prose[1] as string, 'Kristian Larsen July 13, 2025 — 7 minutes read', prose[2] as string, prose[0] as string])).metadata
+    expect(led).toMatchObject({author: ['Kristian Larsen'], published: '2025-07-13'})
+    const lastPost = clean(dump([headline, '1.9K views 11 replies last post by Arnold Vark Jan 18, 2024', ...prose])).metadata
+    expect(lastPost.author).toBeUndefined()
+    const started = "Discussion in 'Hosting Advice' started by pelex, May 26, 2025."
+    expect(clean(dump([headline, started, ...prose])).metadata).toMatchObject({author: ['pelex'], published: '2025-05-26'})
+    expect(clean(dump([headline, ...prose, started])).metadata.author).toBeUndefined()
+  })
+
+  it('takes a full name under a dump’s headline by its dateline, a role or the headline between, as its writer, but not a field’s label, a name with no dateline by it or one after a standfirst', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    expect(clean(dump([headline, 'Chirag Bhardwaj', 'VP - Technology', 'November 14, 2025', ...prose])).metadata).toMatchObject({author: ['Chirag Bhardwaj'], published: '2025-11-14'})
+    expect(clean(dump([headline, 'PROJECT: Weekend Coding Agent', 'DATE: 2025-12-12', ...prose])).metadata.author).toBeUndefined()
+    expect(clean(dump([headline, 'Chirag Bhardwaj', 'VP - Technology', ...prose])).metadata.author).toBeUndefined()
+    // The dateline above the headline vouches for the name under it; a standfirst between the headline and the name begins the body.
+    expect(clean(dump(['Travel September 8, 2021', headline, 'Andrei Zakhareuski', ...prose])).metadata.author).toEqual(['Andrei Zakhareuski'])
+    expect(clean(dump([headline, prose[1] as string, 'Chirag Bhardwaj', 'VP - Technology', 'November 14, 2025', prose[2] as string, prose[0] as string])).metadata.author).toBeUndefined()
+  })
+
+  it('dates a dump by a date by its headline whose label is glued, before a date its menus show above, but not by a member’s join date', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    expect(clean(dump([headline, 'Last updated:Sep 4, 2025', ...prose])).metadata.published).toBe('2025-09-04')
+    expect(clean(dump([headline, 'Joined:Sep 4, 2025', ...prose])).metadata.published).toBeUndefined()
+    // A byline's length with a dateline's label; not a sentence that names a day.
+    expect(clean(dump([headline, 'Paramita (Guha) Ghosh Published: January 3, 2024', ...prose])).metadata.published).toBe('2024-01-03')
+    const sentence = 'The council said on March 3, 2024 that the scheme, run by volunteers, would be extended for two more years.'
+    expect(clean(dump([headline, sentence, ...prose])).metadata.published).toBeUndefined()
+    const menu = ['Storm closes ferry', 'March 3, 2024', 'Ferry timetable', 'Harbour news', 'Contact']
+    expect(clean(dump([...menu, headline, 'June 2, 2025', ...prose])).metadata.published).toBe('2025-06-02')
+    expect(clean(dump([...menu, headline, ...prose])).metadata.published).toBe('2024-03-03')
+    // A date before the update's label is the publication's; a line the label leads gives the update.
+    expect(clean(dump([...menu, headline, 'By Rosa Pike January 4, 2026 Updated: January 8, 2026', ...prose])).metadata.published).toBe('2026-01-04')
+    expect(clean(dump([...menu, headline, 'Updated: January 8, 2026', ...prose])).metadata).toMatchObject({modified: '2026-01-08', published: '2024-03-03'})
+  })
+
+  it('takes no menu facet of a dump, away from its headline, for a byline (“By Region”), but a desk that signs by the headline', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    const menu = ['By Region', 'Europe', 'Asia', 'Breads', 'Cocktails', 'Contact']
+    expect(clean(dump([...menu, headline, ...prose])).metadata.author).toBeUndefined()
+    expect(clean(dump([...menu.slice(1), 'By Rosa Pike', 'Contact us', headline, ...prose])).metadata.author).toEqual(['Rosa Pike'])
+    expect(clean(dump([...menu.slice(1), headline, 'By News Desk', ...prose])).metadata.author).toEqual(['News Desk'])
+  })
+
   it('takes a text dump’s dateline that signs its post as its byline and date before the body, but not after it', () => {
     const signed = 'September 1st, 2023 By Emily Norwood'
     const before = clean(['Cleaning tips for busy homes', signed, ...prose].join('\n\n')).metadata
