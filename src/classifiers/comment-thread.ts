@@ -140,28 +140,27 @@ function isForumThread(blocks: Block[], authorAt: boolean[], firstProse: number,
   return opening <= limits.openingPostMaxRatio * longest
 }
 
-/**
- * Whether a short line naming comments ("{ 69 comments… add one }", "There
- * are 4 comments. Add yours.") sits just above a thread's first poster line.
- * A row that also counts other things ("1.9K views 11 replies 12
- * participants") is a forum thread's statistics, not a count of an article's
- * comments ("106 Comments and 18 Replies").
- */
+/** Whether a short line counting comments ("{ 69 comments… add one }", "There are 4 comments. Add yours.") sits just above a thread's first poster line. */
 function commentCountAbove(blocks: Block[], authorAt: boolean[], start: number): boolean {
   for (let at = start - 1; at >= Math.max(0, start - headerMaxDistance); at--) {
     const block = blocks[at] as Block
-    if (authorAt[at] || block.features.chars > markerMaxChars || countsOtherThings(block)) continue
-    if (block.words.some((word, index) => headerWords.has(word) && /^\d/.test(block.words[index - 1] ?? ''))) return true
+    if (!authorAt[at] && block.features.chars <= markerMaxChars && countsOnlyComments(block)) return true
   }
   return false
 }
 
-/** Whether a line counts something other than comments ("1.9K views"): a number followed by a word that names no comments. */
-function countsOtherThings(block: Block): boolean {
-  return block.words.some((word, index) => {
+/**
+ * Whether every count on a line is of comments ("106 Comments and 18
+ * Replies"), and there is one: a number followed by a word that names
+ * comments. A row that also counts other things ("1.9K views 11 replies 12
+ * participants") is a forum thread's statistics.
+ */
+function countsOnlyComments(block: Block): boolean {
+  const counted = block.words.flatMap((word, index) => {
     const next = block.words[index + 1]
-    return /^\d/.test(word) && next !== undefined && !/^\d/.test(next) && !headerWords.has(next)
+    return /^\d/.test(word) && next !== undefined && !/^\d/.test(next) ? [next] : []
   })
+  return counted.length > 0 && counted.every((word) => headerWords.has(word))
 }
 
 /**
