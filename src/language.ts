@@ -1,4 +1,4 @@
-import {eld} from 'eld/medium'
+import {eld} from 'eld/extrasmall'
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with {type: 'json'}
 import englishStopwords from './data/stopwords-en.json' with {type: 'json'}
 import {defaults} from './thresholds.js'
@@ -51,7 +51,30 @@ export function languageProfile(code: string): LanguageProfile {
 /** English: the language of pages too short to tell. */
 export const english = languageProfile('en')
 
-const {sampleBlocks, sampleBlockChars, minSampleChars, decisiveChars} = defaults.language
+const {sampleBlocks, sampleBlockChars, minSampleChars, decisiveChars, minScriptShare} = defaults.language
+
+const letters = /\p{L}/gu
+const hangul = /\p{sc=Hangul}/gu
+const kana = /[\p{sc=Hiragana}\p{sc=Katakana}]/gu
+const han = /\p{sc=Han}/gu
+const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0
+
+/**
+ * The language a sample's script alone names, for samples eld is unsure of
+ * (its n-grams miss Chinese written with a space between characters):
+ * Hangul is Korean, Han with kana Japanese, Han alone Chinese, once that
+ * script holds `minScriptShare` of the sample's letters.
+ */
+export function languageOfScript(sample: string): string | undefined {
+  const total = count(sample, letters)
+  if (total === 0) return undefined
+  const enough = (share: number): boolean => share >= minScriptShare * total
+  if (enough(count(sample, hangul))) return 'ko'
+  const kanaLetters = count(sample, kana)
+  const hanLetters = count(sample, han)
+  if (kanaLetters > 0 && enough(kanaLetters + hanLetters)) return 'ja'
+  return enough(hanLetters) ? 'zh' : undefined
+}
 
 /**
  * The language of a page from its blocks' texts. The longest blocks (prose
@@ -69,9 +92,10 @@ export function detectLanguage(texts: readonly string[]): string {
   for (const text of (longest.length > 0 ? longest : [texts.join('\n')]).slice(0, sampleBlocks)) {
     const sample = text.slice(0, sampleBlockChars)
     const result = eld.detect(sample)
-    if (!result.language || !result.isReliable()) continue
-    const total = (votes.get(result.language) ?? 0) + sample.length
-    votes.set(result.language, total)
+    const language = result.language && result.isReliable() ? result.language : languageOfScript(sample)
+    if (!language) continue
+    const total = (votes.get(language) ?? 0) + sample.length
+    votes.set(language, total)
     // A language this far ahead is the page's: the rest of the sample could not overturn it.
     if (total >= decisiveChars && votes.size === 1) break
   }

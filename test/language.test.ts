@@ -38,6 +38,16 @@ describe('language identification', () => {
     expect(detectLanguage(['Home', 'News', 'Sport', 'Contact us', samples[0][1], samples[0][1]])).toBe('de')
   })
 
+  it('names the language by its script where eld is unsure: Chinese written with a space between characters', () => {
+    const spaced = [...(samples[6][1])].join(' ')
+    expect(detectLanguage([spaced, spaced])).toBe('zh')
+    expect(detectLanguage([[...(samples[7][1])].join(' ')])).toBe('ja')
+  })
+
+  it('keeps English prose English when it quotes a few Chinese characters', () => {
+    expect(detectLanguage(['The museum in Beijing (北京) reopened its library on Tuesday after many volunteers offered to run the lending desk.'])).toBe('en')
+  })
+
   it('says und for a page with too little text', () => {
     expect(detectLanguage(['OK', '12'])).toBe('und')
   })

@@ -29,6 +29,30 @@ describe('trailing-stories', () => {
     expect(blocks.slice(8).every((block) => block.removal === undefined)).toBe(true)
   })
 
+  it('ends a run of teasers printed above the article’s body before the body, though more teasers follow the body', () => {
+    const above = [
+      ...teaser('Council extends library pilot to weekends', 'The council will also open two libraries on Sundays from next month, after a petition signed by more than three thousand residents asked for longer hours.'),
+      ...teaser('Budget report finds the scheme cost less than planned', 'A review of the council budget found that the pilot came in under its original estimate, mostly because volunteers staffed the evening sessions.')
+    ]
+    const body = [
+      ...prose,
+      'A fourth paragraph of the article goes on about the opening hours, which the pilot found were the most requested change of all.',
+      'The library service said it would recruit more volunteers over the summer, and that training sessions would start in June for anyone who signs up.',
+      'Several councillors asked whether the scheme could be extended to the mobile library, which visits the outlying villages twice a week.',
+      'The report also noted that the number of children borrowing books had risen faster than any other group since the pilot began.',
+      'A final decision on the mobile library is expected in the autumn, once the cost of the extra staff has been worked out.'
+    ]
+    const after = [
+      ...teaser('Bus shelter debate returns to the chamber', 'Councillors will again discuss the replacement of bus shelters on the high street, a plan that was first put forward three years ago.'),
+      ...teaser('New cycle lanes open along the river path', 'The first section of the new cycle lanes opened this week, with the rest of the route due to be finished before the end of the year.')
+    ]
+    const blocks = classify([prose[0], ...above, ...body, ...after].join('\n'), plugins)
+    const bodyStart = 1 + above.length
+    expect(blocks.slice(1, bodyStart).every((block) => block.removal !== undefined)).toBe(true)
+    expect(blocks.slice(bodyStart, bodyStart + body.length).every((block) => block.removal === undefined)).toBe(true)
+    expect(blocks.slice(bodyStart + body.length).every((block) => block.removal !== undefined)).toBe(true)
+  })
+
   it('removes everything below a related-stories heading placed after the article', () => {
     const text = [...prose, 'You may also like', 'The council extends the library pilot to weekends', 'Why the bus shelter debate is really about trust'].join('\n')
     const blocks = classify(text, plugins)

@@ -120,10 +120,10 @@ function findTeaserRun(blocks: Block[], settings: Settings, from: number): Tail 
     const first = run[0] as number
     const start = firstTeaserStart(blocks, first, firstProse, settings)
     const links = `teaser run: ${markers.length - at} “Read more” links`
-    // The run's last link, and below it no further one: a sidebar's teasers printed above the article's body.
-    const last = markers.at(-1) as number
-    const spacedToEnd = markers.slice(at).every((marker, offset, rest) => offset === 0 || marker - (rest[offset - 1] as number) <= maxGroup)
-    if (spacedToEnd && bodyBelow(blocks, last, settings, (index) => isBareMarker(blocks[index] as Block))) return {index: start, reason: `${links} above the article's body`, end: last + 1}
+    // The last link of a group of spaced links with the article's body below it: a sidebar's or a menu's teasers printed above the body (the stories after the body are looked for from there on).
+    const groupEnds = markers.slice(at).filter((marker, offset, rest) => offset === rest.length - 1 || (rest[offset + 1] as number) - marker > maxGroup)
+    const last = groupEnds.reverse().find((end) => bodyBelow(blocks, end, settings, (index) => isBareMarker(blocks[index] as Block)))
+    if (last !== undefined) return {index: start, reason: `${links} above the article's body`, end: last + 1}
     return {index: start, reason: `${links} after the article`}
   }
   return undefined
