@@ -189,6 +189,12 @@ describe('comment-thread: a dated feed under a comments tab', () => {
     for (const paragraph of article) expect(ruleOf(blocks, paragraph)).toBeUndefined()
     expect(ruleOf(blocks, comments[2] as string)).toBe('comment-thread')
   })
+
+  it('does not take a “Location:” field of an event or a listing for a poster’s statistics', () => {
+    const events = ['Date: January 6-9, 2026', 'Location: Las Vegas, USA', prose[1], 'Date: March 2-5, 2026', 'Location: Barcelona, Spain', prose[2]]
+    const blocks = classify([...prose, ...events, 'Location: Lisbon, Portugal', prose[0]].join('\n\n'), withMetadata)
+    expect(blocks.every((block) => block.removal?.ruleId !== 'comment-thread')).toBe(true)
+  })
 })
 
 describe('comment-thread: buttons and form fields', () => {
