@@ -190,6 +190,21 @@ describe('comment-thread: a dated feed under a comments tab', () => {
     expect(ruleOf(blocks, comments[2] as string)).toBe('comment-thread')
   })
 
+  const named = ['Gibbo', 'Brilliant, I had a few doubts about the pilot and this answers all of them.', 'Robert', 'Our branch still closes at five, so I hope the change reaches us soon.', 'Mike Merrill', 'Good news for anyone who works shifts, as I do most weeks.', 'Alayna F', 'My children go every Saturday now and love the reading club.']
+
+  it('takes the names heading each comment under a comment count for a thread', () => {
+    const blocks = classify([...prose, '{ 4 comments }', ...named].join('\n\n'), withMetadata)
+    expect(articleKept(blocks)).toBe(true)
+    expect(ruleOf(blocks, named[1] as string)).toBe('comment-thread')
+    expect(ruleOf(blocks, named[7] as string)).toBe('comment-thread')
+  })
+
+  it('does not take names without a comment count above them, or a count above only two, for a thread', () => {
+    expect(classify([...prose, ...named].join('\n\n'), withMetadata).every((block) => block.removal?.ruleId !== 'comment-thread')).toBe(true)
+    const two = classify([...prose, '{ 2 comments }', ...named.slice(0, 4), ...prose.map((text) => `${text} More on this next week.`)].join('\n\n'), withMetadata)
+    expect(ruleOf(two, named[1] as string)).toBeUndefined()
+  })
+
   it('does not take a “Location:” field of an event or a listing for a poster’s statistics', () => {
     const events = ['Date: January 6-9, 2026', 'Location: Las Vegas, USA', prose[1], 'Date: March 2-5, 2026', 'Location: Barcelona, Spain', prose[2]]
     const blocks = classify([...prose, ...events, 'Location: Lisbon, Portugal', prose[0]].join('\n\n'), withMetadata)

@@ -89,9 +89,11 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       const weak = buttonAt[index] === true || datelineStart.test(block.normal)
       const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || belowArticle)
       if (!(header || commenter)) continue
-      if ((remainingMarkers[index] ?? 0) < minMarkers) return
       if (lastKept <= index) return
-      if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers) && !headsFeedAboveMainRun(blocks, markerAt, runs, index, mainRunMinRatio))) continue
+      if (!(header && commenterNamesFollow(blocks, index, minMarkers))) {
+        if ((remainingMarkers[index] ?? 0) < minMarkers) return
+        if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers) && !headsFeedAboveMainRun(blocks, markerAt, runs, index, mainRunMinRatio))) continue
+      }
       if (forumGuessed && !header && !commentCountAbove(blocks, authorAt, index) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio})) return
       const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text
       for (const later of blocks.slice(index)) {
@@ -214,6 +216,36 @@ function isTabLabel(blocks: Block[], index: number): boolean {
 function datelinesConfirm(blocks: Block[], markerAt: boolean[], remainingMarkers: number[], header: number, minMarkers: number): boolean {
   if (!namesComments(blocks[header] as Block)) return false
   return markerFollows(blocks, markerAt, header) || (remainingMarkers[header] ?? 0) >= 2 * minMarkers
+}
+
+/** A commenter's name on a line of its own, as many comment systems print it above the comment ("Gibbo", "Mike Merrill"): one to four capitalised words. */
+const nameLine = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u
+const {nameLineMaxGap, nameLineMinWordsBelow} = defaults.commentThread
+
+/**
+ * Whether commenters' names head the comments below a header that names
+ * comments ("{ 131 comments }"), with no "says:" or dateline beside them: a
+ * name line at once (past at most `headerMaxLead` blocks), then another above
+ * each next comment, at most `nameLineMaxGap` blocks apart, each above a
+ * comment of at least `nameLineMinWordsBelow` words, twice the markers a
+ * thread needs, as names are weaker evidence than a commenter's line.
+ */
+function commenterNamesFollow(blocks: Block[], header: number, minMarkers: number): boolean {
+  if (!namesComments(blocks[header] as Block)) return false
+  let names = 0
+  let since = 0
+  for (let at = header + 1; at < blocks.length; at++) {
+    const block = blocks[at] as Block
+    const below = blocks[at + 1]
+    if (nameLine.test(block.text) && below !== undefined && !nameLine.test(below.text) && below.features.words >= nameLineMinWordsBelow) {
+      names++
+      if (names >= 2 * minMarkers) return true
+      since = 0
+    } else if (++since > (names === 0 ? headerMaxLead : nameLineMaxGap)) {
+      return false
+    }
+  }
+  return false
 }
 
 /** A header that names comments ("45 Comments", "Leave a Reply"), not a form field. */
