@@ -180,7 +180,9 @@ describe('furniture in other languages', () => {
     ['zh', '字号：T|T', 'share-row'],
     ['zh', '調整字體︰大 中 小', 'share-row'],
     ['zh', '以上內容皆由各著作權所有人所提供，請勿擅自引用或轉載。', 'legal'],
-    ['zh', '① 凡本網注明“稿件來源：新華網”的所有文字、圖片和音視頻稿件，版權均屬新華網所有。', 'legal']
+    ['zh', '① 凡本網注明“稿件來源：新華網”的所有文字、圖片和音視頻稿件，版權均屬新華網所有。', 'legal'],
+    ['zh', '本網現已開設Facebook專頁，讓你即時掌握本地及國際新聞！快點到Facebook Like我們的專頁！[按此 Like]', 'share-row'],
+    ['zh', '欢迎关注我们的微信公众号', 'share-row']
   ])('%s: “%s” is %s', (code, line, ruleId) => {
     const blocks = phrasesIn(code, [line])
     expect(blocks.map((block) => block.removal?.ruleId)).toEqual([ruleId])
@@ -192,6 +194,8 @@ describe('furniture in other languages', () => {
     ['pl', 'Mieszkańcy dodali komentarz pod ogłoszeniem gminy i poprosili o dłuższe godziny kursowania promu.'],
     ['ru', 'Жители оставили комментарий под новостью и попросили продлить работу обсерватории на выходные.'],
     ['zh', '很多网友在新闻下面发表评论，希望书店能够延长营业时间。'],
+    ['zh', '立法會議員周三開設了Facebook專頁，稱會在上面回應市民對交通安排的查詢。'],
+    ['zh', '警方呼籲市民關注天氣變化，避免前往郊野公園。'],
     ['el', 'Οι αναγνώστες άφησαν πολλά σχόλια κάτω από το άρθρο και ζήτησαν να μείνει ανοιχτή η βιβλιοθήκη.'],
     ['ru', 'По данным Росстата, безработица в регионе выросла до шести процентов.'],
     ['ru', 'Читатели нашли опечатку в заголовке, и редакция исправила её через час.'],
