@@ -12,6 +12,7 @@ import {bylineStart, carriesDate, isoDate, leadingName} from './dates.js'
 import {english} from './language.js'
 import {alternation} from './lexicon.js'
 import {scoresOf, tokenOverlap} from './metrics.js'
+import {posterSource} from './parse/head.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
 import {blocksOf} from './tree.js'
 import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, PageTypeVerdict, Root, StatedMetadata} from './types.js'
@@ -131,7 +132,7 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     }
   }
   // A page that shows only when it was updated has that as its date, as htmldate and trafilatura read it; a date only its markup states is not shown.
-  if (!fields.published && fields.modified && sources.modified?.startsWith('byline')) {
+  if (!fields.published && fields.modified && (sources.modified?.startsWith('byline') || shownDays.has(fields.modified.slice(0, 10)))) {
     fields.published = fields.modified
     sources.published = `${sources.modified} (the page's only date)`
   }
@@ -153,7 +154,7 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
       sources.published = `${sources.published} (calendar day of ${local.source})`
     }
   }
-  const author = authorsOf(candidates.author ?? [])
+  const author = authorsOf(candidates.author ?? [], new Set((candidates.siteName ?? []).map((candidate) => foldTitle(candidate.value))))
   if (author) {
     fields.author = author.value
     sources.author = author.source
@@ -201,6 +202,9 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   const stated = tree.data?.stated ?? {}
   const candidates: StatedMetadata = {}
   for (const [field, list] of Object.entries(stated)) candidates[field as MetadataField] = [...list]
+  const forum = tree.data?.pageType?.type === 'forum'
+  // The first element marked as a post's author names a thread's starter; elsewhere it is a comment's or a sidebar's.
+  if (!forum && candidates.author) candidates.author = candidates.author.filter((candidate) => candidate.source !== posterSource)
   const add = (field: MetadataField, candidate: MetadataCandidate): void => {
     const list = (candidates[field] ??= [])
     list.push(candidate)
@@ -216,7 +220,6 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   if (address) add('published', {value: `${address[1]}-${address[2]}-${address[3]}`, source: 'page address', rank: pageRank.address})
   // Without a title block (a text dump) the byline is the first one on the page, menus before it and all.
   const windowStart = titleAt === -1 ? 0 : Math.max(0, titleAt - bylineLead)
-  const forum = tree.data?.pageType?.type === 'forum'
   // A thread's first post head sits below the thread's toolbar and its poster's card.
   const window = titleAt === -1 ? nodes : nodes.slice(windowStart, titleAt + (forum ? data.forumBylineWindow : bylineWindow))
   const elements = tree.data?.elements ?? []
@@ -305,7 +308,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const names = dumpNames ?? bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined)
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
     // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
-    const aboveTitle = windowStart + at < titleAt
+    // A dateline set above the headline ("Sep 01, 2023" over "Jane Doe" over the `<h1>`) names its writer there too.
+    const aboveTitle = windowStart + at < titleAt && !(titleAt - (windowStart + at) <= data.bylineAboveHeadline && line?.ruleId === 'byline' && besideBlock(window, at, (other) => isDateline(other, language)))
     // A name and a date right under the headline (a dump's, found by its words, too) are its byline, a standfirst between them or not.
     const underHeadline = headlineAt !== -1 && windowStart + at >= headlineAt && windowStart + at - headlineAt <= data.bylineUnderHeadline
     // A text dump has no headline to measure from: a name beside the page's first dateline is its byline ("Andrius Juodis" over "June 2, 2025").
@@ -621,8 +625,12 @@ function inMarkedElement(block: Block, elements: ElementInfo[], depth: number, m
 
 /** The names a byline block gives, and whether it says they are the authors ("By …") or only sits beside such a line. */
 function bylineNames(line: string, reason: string): {value: string; stated: boolean} | undefined {
-  if (reason.startsWith('author name')) return {value: line, stated: false}
   const text = line.replace(gluedColon, ': ')
+  if (reason.startsWith('author name')) {
+    // A name beside a dateline that itself says "By" ("ByDaryl Austin") is signed.
+    const signed = bylineAt.exec(text) ?? gluedBy.exec(text)
+    return signed ? {value: text.slice(signed[0].length), stated: true} : {value: line, stated: false}
+  }
   if (dateStart.test(text)) {
     const by = /\bby\s*(?=\p{Lu})/u.exec(text) ?? /\bby\s+/iu.exec(text)
     return by ? {value: text.slice(by.index + by[0].length), stated: true} : undefined
@@ -646,17 +654,30 @@ function pick(list: MetadataCandidate[] | undefined, read: (value: string, sourc
 }
 
 /** The authors from the most trusted source that names any; a source naming several (JSON-LD lists, repeated meta tags) gives them all. */
-function authorsOf(list: MetadataCandidate[]): {value: string[]; source: string} | undefined {
+function authorsOf(list: MetadataCandidate[], siteNames: Set<string>): {value: string[]; source: string} | undefined {
+  let publisher: {value: string[]; source: string} | undefined
   for (const candidate of list) {
     const sameSource = list.filter((other) => other.source === candidate.source)
     const reading: NameReading = !candidate.source.startsWith('byline') ? 'field' : candidate.rank <= pageRank.labelledName ? 'signed' : 'byline'
-    const names = dedupe(sameSource.flatMap((other) => personNames(other.value, reading)))
-      .filter((name) => candidate.rank !== pageRank.nameBesideByline || !isCommonPhrase(name))
+    // A link's text that is only words of the language ("View more posts") and a name beside a dateline that is ("Special Offers") name nobody.
+    const read = dedupe(sameSource.flatMap((other) => personNames(other.value, reading)))
+      .filter((name) => !(candidate.rank === pageRank.nameBesideByline || linkSources.has(candidate.source)) || !isCommonPhrase(name))
       .slice(0, maxAuthors)
-    if (names.length > 0) return {value: names, source: candidate.source}
+    // The site's name among people's names ("Jane Doe, John Roe, The Daily Planet") is its publisher, no writer.
+    const names = read.some((name) => !siteNames.has(foldTitle(name))) ? read.filter((name) => !siteNames.has(foldTitle(name))) : read
+    if (names.length === 0) continue
+    // The site's own name as the author field stands in for a writer the page's signed byline names ("USA TODAY" over "By Brian Truitt").
+    if (!publisher && !candidate.source.startsWith('byline') && names.every((name) => siteNames.has(foldTitle(name)))) {
+      publisher = {value: names, source: candidate.source}
+      continue
+    }
+    if (!publisher || (candidate.source.startsWith('byline') && candidate.rank <= pageRank.labelledName)) return {value: names, source: candidate.source}
   }
-  return undefined
+  return publisher
 }
+
+/** Where an author is a link's text: `rel=author`, a link to a writer's page. */
+const linkSources = new Set(['a rel=author', 'a href=/author/…'])
 
 /** The tags or categories of the most trusted source that gives any. */
 function listOf(list: MetadataCandidate[]): {value: string[]; source: string} | undefined {
