@@ -23,11 +23,12 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * byline and dateline blocks the metadata classifier found, the name after a
  * byline's label ("Written by" on a line of its own), a forum thread's first
  * poster, a date in the page's address, and a bare date by the headline
- * that no classifier marked (a dateline set as a heading or in a layout table).
+ * that no classifier marked (a dateline set as a heading or in a layout table),
+ * then the one day the page's lines labelled as a publication give, wherever they sit.
  * A text dump's dateline by its headline comes before its other datelines,
  * which a dump's menus and lists above the headline may hold.
  */
-const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, address: 540, bareDate: 550} as const
+const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, address: 540, bareDate: 550, labelledDate: 560} as const
 
 /** Most tags or categories kept. */
 const maxListItems = 50
@@ -324,7 +325,34 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       headlineDated = nearHeadline
     }
   }
+  const labelled = labelledDate(nodes, language)
+  if (labelled) add('published', {value: labelled.value, source: `labelled date block ${labelled.index}`, rank: pageRank.labelledDate})
   return {candidates, shownDays}
+}
+
+/** A line a publication's label opens ("Published", "Posted on"). */
+const publishedStart = new RegExp(`^(?:${alternation(data.publishedLabels)})(?:\\s+on)?(?!\\p{L})\\s*:?\\s*`, 'iu')
+
+/**
+ * The day the page's lines labelled as its publication give, wherever they
+ * sit (a sidebar's "Published" over "July 8, 2025", "Posted on April 13,
+ * 2023" under the article): a line the label opens, or the line after the
+ * label alone. None when such lines give several days (a listing's items).
+ */
+function labelledDate(nodes: BlockNode[], language: string | undefined): {value: string; index: number} | undefined {
+  let found: {value: string; index: number} | undefined
+  for (let at = 0; at < nodes.length; at++) {
+    const block = (nodes[at] as BlockNode).data.block
+    const label = publishedStart.exec(block.text)
+    if (!label || block.text.length > data.maxBareDateChars) continue
+    const rest = block.text.slice(label[0].length)
+    const line = rest === '' ? nodes[at + 1]?.data.block : block
+    const value = line && line.text.length <= data.maxBareDateChars ? isoDate(rest === '' ? line.text : rest, language) : undefined
+    if (!value || !line) continue
+    if (found && found.value.slice(0, 10) !== value.slice(0, 10)) return undefined
+    found ??= {value, index: line.evidence.index}
+  }
+  return found
 }
 
 /** Common English words (SCOWL's most frequent sizes), lower case: proper names are left out. */

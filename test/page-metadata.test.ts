@@ -268,6 +268,15 @@ describe('choosing among what the page states', () => {
     expect(clean(html('', '<article><h1>Clinics</h1><p><a rel="author" href="/about">Damien Walter</a></p>'), {pageType: 'article'}).metadata.author).toEqual(['Damien Walter'])
   })
 
+  it('dates a page by the one day its lines labelled as a publication give wherever they sit, but not a listing whose labelled lines give several', () => {
+    const after = (meta: string): string => html('', `<article><h1>Top data companies of 2025</h1>${[...prose, ...prose, ...prose, ...prose].map((text) => `<p>${text}</p>`).join('')}</article><aside>${meta}</aside>`)
+    const sidebar = clean(after('<h4>Published</h4><div>July 8, 2025</div>'), {pageType: 'article'})
+    expect(sidebar.metadata.published).toBe('2025-07-08')
+    expect(sidebar.metadataSources.published).toMatch(/^labelled date block \d+$/u)
+    expect(clean(after('<div class="meta"><span>Posted on April 13, 2023</span></div>'), {pageType: 'article'}).metadata.published).toBe('2023-04-13')
+    expect(clean(after('<p>Posted on April 13, 2023</p><p>Posted on May 2, 2023</p>'), {pageType: 'article'}).metadata.published).toBeUndefined()
+  })
+
   it('dates a page whose markup states only an update by that update when its dateline shows it, but not when the page shows no such day', () => {
     const stated = '<meta property="article:modified_time" content="2025-02-22T22:13:14+00:00">'
     const shown = clean(html(stated, '<article><h1>Average cost of online college</h1><div class="page-byline">Last Updated: 2025-02-22</div>'), {pageType: 'article'})
