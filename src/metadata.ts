@@ -9,7 +9,7 @@ import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
 import {bylineStart, carriesDate, isoDate, leadingName} from './dates.js'
-import {english} from './language.js'
+import {english, languageProfile} from './language.js'
 import {alternation} from './lexicon.js'
 import {scoresOf, tokenOverlap} from './metrics.js'
 import {posterSource} from './parse/head.js'
@@ -24,11 +24,11 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * byline's label ("Written by" on a line of its own), a forum thread's first
  * poster, a date in the page's address, and a bare date by the headline
  * that no classifier marked (a dateline set as a heading or in a layout table),
- * then the one day the page's lines labelled as a publication give, wherever they sit.
+ * then the writer and the one day the page's labelled lines give, wherever they sit.
  * A text dump's dateline by its headline comes before its other datelines,
  * which a dump's menus and lists above the headline may hold.
  */
-const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, address: 540, bareDate: 550, labelledDate: 560} as const
+const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, address: 540, bareDate: 550, labelledDate: 560} as const
 
 /** Most tags or categories kept. */
 const maxListItems = 50
@@ -325,9 +325,49 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       headlineDated = nearHeadline
     }
   }
+  const writer = labelledAuthor(nodes, language)
+  if (writer) add('author', {value: writer.value, source: `labelled author block ${writer.index}`, rank: pageRank.labelledAuthor})
   const labelled = labelledDate(nodes, language)
   if (labelled) add('published', {value: labelled.value, source: `labelled date block ${labelled.index}`, rank: pageRank.labelledDate})
   return {candidates, shownDays}
+}
+
+/** A byline's label of more than "By" that opens a line ("Written by Jane Doe", "Author: Jane Doe"): a bare "By" opens sentences and listed posts' bylines. */
+const writerLabel = new RegExp(`^(?:${data.bylineLabels.filter((label) => label.includes(' ')).join('|')})\\s*:?\\s+|^(?:${data.bylineLabels.join('|')})\\s*:\\s*`, 'iu')
+
+/**
+ * The writer the page's labelled lines name, wherever they sit (an author
+ * box under the article: "Author" over "Lisa D. Ellis", "Written by Cassidy
+ * Horton"): the full name after a byline's label, or on the line after the
+ * label alone. None when such lines name several people (a listing's), or
+ * sit among other stories, listed items or comments.
+ */
+function labelledAuthor(nodes: BlockNode[], language: string | undefined): {value: string; index: number} | undefined {
+  const stopwords = languageProfile(language ?? 'en').stopwords
+  let found: {value: string; index: number} | undefined
+  for (let at = 0; at < nodes.length; at++) {
+    const block = (nodes[at] as BlockNode).data.block
+    if (block.text.length > data.maxLabelledBylineChars || othersLine(block)) continue
+    // A label alone that is a word of the language ("by", "von") heads a listed item's maker; "Author" or "Written by" heads the page's writer.
+    const word = block.text.replace(/\s*:$/u, '').toLowerCase()
+    const alone = bylineLabel.test(block.text) && !stopwords.has(word) && !english.stopwords.has(word)
+    const label = alone ? null : writerLabel.exec(block.text)
+    if (!alone && !label) continue
+    const line = alone ? nodes[at + 1]?.data.block : block
+    const value = line === undefined ? undefined : alone ? line.text : line.text.slice((label as RegExpExecArray)[0].length)
+    if (!value || !line || othersLine(line) || !isBareName(value, 'uncommon')) continue
+    if (found && foldTitle(found.value) !== foldTitle(value)) return undefined
+    found ??= {value, index: line.evidence.index}
+  }
+  return found
+}
+
+/** Runs of other things' lines: other stories, a listing's items, comments. */
+const othersRules = new Set(['trailing-stories', 'repeated-items', 'comment-thread'])
+
+/** The line sits in a run of other stories, listed items or comments: its byline or date is theirs. */
+function othersLine(block: Block): boolean {
+  return othersRules.has(block.removal?.ruleId ?? '')
 }
 
 /** A line a publication's label opens ("Published", "Posted on"). */
@@ -344,7 +384,7 @@ function labelledDate(nodes: BlockNode[], language: string | undefined): {value:
   for (let at = 0; at < nodes.length; at++) {
     const block = (nodes[at] as BlockNode).data.block
     const label = publishedStart.exec(block.text)
-    if (!label || block.text.length > data.maxBareDateChars) continue
+    if (!label || block.text.length > data.maxBareDateChars || othersLine(block)) continue
     const rest = block.text.slice(label[0].length)
     const line = rest === '' ? nodes[at + 1]?.data.block : block
     const value = line && line.text.length <= data.maxBareDateChars ? isoDate(rest === '' ? line.text : rest, language) : undefined
@@ -686,7 +726,7 @@ function authorsOf(list: MetadataCandidate[], siteNames: Set<string>): {value: s
   let publisher: {value: string[]; source: string} | undefined
   for (const candidate of list) {
     const sameSource = list.filter((other) => other.source === candidate.source)
-    const reading: NameReading = !candidate.source.startsWith('byline') ? 'field' : candidate.rank <= pageRank.labelledName ? 'signed' : 'byline'
+    const reading: NameReading = !candidate.source.startsWith('byline') && candidate.rank !== pageRank.labelledAuthor ? 'field' : candidate.rank <= pageRank.labelledName ? 'signed' : 'byline'
     // A link's text that is only words of the language ("View more posts") and a name beside a dateline that is ("Special Offers") name nobody.
     const read = dedupe(sameSource.flatMap((other) => personNames(other.value, reading)))
       .filter((name) => !(candidate.rank === pageRank.nameBesideByline || linkSources.has(candidate.source)) || !isCommonPhrase(name))

@@ -268,6 +268,16 @@ describe('choosing among what the page states', () => {
     expect(clean(html('', '<article><h1>Clinics</h1><p><a rel="author" href="/about">Damien Walter</a></p>'), {pageType: 'article'}).metadata.author).toEqual(['Damien Walter'])
   })
 
+  it('takes the writer a labelled line names wherever it sits (an author box), but not a listed item’s maker under a bare "by" or several labelled names', () => {
+    const after = (box: string): string => html('', `<article><h1>AI for patients and clinicians</h1>${[...prose, ...prose, ...prose, ...prose].map((text) => `<p>${text}</p>`).join('')}</article><aside>${box}</aside>`)
+    const box = clean(after('<h3>Author</h3><p>Lisa D. Ellis</p>'), {pageType: 'article'})
+    expect(box.metadata.author).toEqual(['Lisa D. Ellis'])
+    expect(box.metadataSources.author).toMatch(/^labelled author block \d+$/u)
+    expect(clean(after('<h3>Written by Cassidy Horton</h3><p>Cassidy Horton is a finance writer.</p>'), {pageType: 'article'}).metadata.author).toEqual(['Cassidy Horton'])
+    expect(clean(after('<p>Wireless charger</p><p>by</p><p>Zagg Mophie</p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    expect(clean(after('<p>Written by Cassidy Horton</p><p>Written by Lisa Ellis</p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
   it('dates a page by the one day its lines labelled as a publication give wherever they sit, but not a listing whose labelled lines give several', () => {
     const after = (meta: string): string => html('', `<article><h1>Top data companies of 2025</h1>${[...prose, ...prose, ...prose, ...prose].map((text) => `<p>${text}</p>`).join('')}</article><aside>${meta}</aside>`)
     const sidebar = clean(after('<h4>Published</h4><div>July 8, 2025</div>'), {pageType: 'article'})
