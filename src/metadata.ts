@@ -9,9 +9,10 @@ import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
 import {bylineStart, carriesDate, isoDate, leadingName} from './dates.js'
-import {english} from './language.js'
+import {english, languageProfile} from './language.js'
 import {alternation} from './lexicon.js'
 import {scoresOf, tokenOverlap} from './metrics.js'
+import {posterSource} from './parse/head.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
 import {blocksOf} from './tree.js'
 import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, PageTypeVerdict, Root, StatedMetadata} from './types.js'
@@ -22,11 +23,12 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * byline and dateline blocks the metadata classifier found, the name after a
  * byline's label ("Written by" on a line of its own), a forum thread's first
  * poster, a date in the page's address, and a bare date by the headline
- * that no classifier marked (a dateline set as a heading or in a layout table).
+ * that no classifier marked (a dateline set as a heading or in a layout table),
+ * then the writer and the one day the page's labelled lines give, wherever they sit.
  * A text dump's dateline by its headline comes before its other datelines,
  * which a dump's menus and lists above the headline may hold.
  */
-const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, address: 540, bareDate: 550} as const
+const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, address: 540, bareDate: 550, labelledDate: 560} as const
 
 /** Most tags or categories kept. */
 const maxListItems = 50
@@ -131,7 +133,7 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     }
   }
   // A page that shows only when it was updated has that as its date, as htmldate and trafilatura read it; a date only its markup states is not shown.
-  if (!fields.published && fields.modified && sources.modified?.startsWith('byline')) {
+  if (!fields.published && fields.modified && (sources.modified?.startsWith('byline') || shownDays.has(fields.modified.slice(0, 10)))) {
     fields.published = fields.modified
     sources.published = `${sources.modified} (the page's only date)`
   }
@@ -153,7 +155,7 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
       sources.published = `${sources.published} (calendar day of ${local.source})`
     }
   }
-  const author = authorsOf(candidates.author ?? [])
+  const author = authorsOf(candidates.author ?? [], new Set((candidates.siteName ?? []).map((candidate) => foldTitle(candidate.value))))
   if (author) {
     fields.author = author.value
     sources.author = author.source
@@ -201,6 +203,9 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   const stated = tree.data?.stated ?? {}
   const candidates: StatedMetadata = {}
   for (const [field, list] of Object.entries(stated)) candidates[field as MetadataField] = [...list]
+  const forum = tree.data?.pageType?.type === 'forum'
+  // The first element marked as a post's author names a thread's starter; elsewhere it is a comment's or a sidebar's.
+  if (!forum && candidates.author) candidates.author = candidates.author.filter((candidate) => candidate.source !== posterSource)
   const add = (field: MetadataField, candidate: MetadataCandidate): void => {
     const list = (candidates[field] ??= [])
     list.push(candidate)
@@ -216,7 +221,6 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   if (address) add('published', {value: `${address[1]}-${address[2]}-${address[3]}`, source: 'page address', rank: pageRank.address})
   // Without a title block (a text dump) the byline is the first one on the page, menus before it and all.
   const windowStart = titleAt === -1 ? 0 : Math.max(0, titleAt - bylineLead)
-  const forum = tree.data?.pageType?.type === 'forum'
   // A thread's first post head sits below the thread's toolbar and its poster's card.
   const window = titleAt === -1 ? nodes : nodes.slice(windowStart, titleAt + (forum ? data.forumBylineWindow : bylineWindow))
   const elements = tree.data?.elements ?? []
@@ -305,7 +309,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const names = dumpNames ?? bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined)
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
     // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
-    const aboveTitle = windowStart + at < titleAt
+    // A dateline set above the headline ("Sep 01, 2023" over "Jane Doe" over the `<h1>`) names its writer there too.
+    const aboveTitle = windowStart + at < titleAt && !(titleAt - (windowStart + at) <= data.bylineAboveHeadline && line?.ruleId === 'byline' && besideBlock(window, at, (other) => isDateline(other, language)))
     // A name and a date right under the headline (a dump's, found by its words, too) are its byline, a standfirst between them or not.
     const underHeadline = headlineAt !== -1 && windowStart + at >= headlineAt && windowStart + at - headlineAt <= data.bylineUnderHeadline
     // A text dump has no headline to measure from: a name beside the page's first dateline is its byline ("Andrius Juodis" over "June 2, 2025").
@@ -320,7 +325,74 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       headlineDated = nearHeadline
     }
   }
+  const writer = labelledAuthor(nodes, language)
+  if (writer) add('author', {value: writer.value, source: `labelled author block ${writer.index}`, rank: pageRank.labelledAuthor})
+  const labelled = labelledDate(nodes, language)
+  if (labelled) add('published', {value: labelled.value, source: `labelled date block ${labelled.index}`, rank: pageRank.labelledDate})
   return {candidates, shownDays}
+}
+
+/** A byline's label of more than "By" that opens a line ("Written by Jane Doe", "Author: Jane Doe"): a bare "By" opens sentences and listed posts' bylines. */
+const writerLabel = new RegExp(`^(?:${data.bylineLabels.filter((label) => label.includes(' ')).join('|')})\\s*:?\\s+|^(?:${data.bylineLabels.join('|')})\\s*:\\s*`, 'iu')
+
+/**
+ * The writer the page's labelled lines name, wherever they sit (an author
+ * box under the article: "Author" over "Lisa D. Ellis", "Written by Cassidy
+ * Horton"): the full name after a byline's label, or on the line after the
+ * label alone. None when such lines name several people (a listing's), or
+ * sit among other stories, listed items or comments.
+ */
+function labelledAuthor(nodes: BlockNode[], language: string | undefined): {value: string; index: number} | undefined {
+  const stopwords = languageProfile(language ?? 'en').stopwords
+  let found: {value: string; index: number} | undefined
+  for (let at = 0; at < nodes.length; at++) {
+    const block = (nodes[at] as BlockNode).data.block
+    if (block.text.length > data.maxLabelledBylineChars || othersLine(block)) continue
+    // A label alone that is a word of the language ("by", "von") heads a listed item's maker; "Author" or "Written by" heads the page's writer.
+    const word = block.text.replace(/\s*:$/u, '').toLowerCase()
+    const alone = bylineLabel.test(block.text) && !stopwords.has(word) && !english.stopwords.has(word)
+    const label = alone ? null : writerLabel.exec(block.text)
+    if (!alone && !label) continue
+    const line = alone ? nodes[at + 1]?.data.block : block
+    const value = line === undefined ? undefined : alone ? line.text : line.text.slice((label as RegExpExecArray)[0].length)
+    if (!value || !line || othersLine(line) || !isBareName(value, 'uncommon')) continue
+    if (found && foldTitle(found.value) !== foldTitle(value)) return undefined
+    found ??= {value, index: line.evidence.index}
+  }
+  return found
+}
+
+/** Runs of other things' lines: other stories, a listing's items, comments. */
+const othersRules = new Set(['trailing-stories', 'repeated-items', 'comment-thread'])
+
+/** The line sits in a run of other stories, listed items or comments: its byline or date is theirs. */
+function othersLine(block: Block): boolean {
+  return othersRules.has(block.removal?.ruleId ?? '')
+}
+
+/** A line a publication's label opens ("Published", "Posted on"). */
+const publishedStart = new RegExp(`^(?:${alternation(data.publishedLabels)})(?:\\s+on)?(?!\\p{L})\\s*:?\\s*`, 'iu')
+
+/**
+ * The day the page's lines labelled as its publication give, wherever they
+ * sit (a sidebar's "Published" over "July 8, 2025", "Posted on April 13,
+ * 2023" under the article): a line the label opens, or the line after the
+ * label alone. None when such lines give several days (a listing's items).
+ */
+function labelledDate(nodes: BlockNode[], language: string | undefined): {value: string; index: number} | undefined {
+  let found: {value: string; index: number} | undefined
+  for (let at = 0; at < nodes.length; at++) {
+    const block = (nodes[at] as BlockNode).data.block
+    const label = publishedStart.exec(block.text)
+    if (!label || block.text.length > data.maxBareDateChars || othersLine(block)) continue
+    const rest = block.text.slice(label[0].length)
+    const line = rest === '' ? nodes[at + 1]?.data.block : block
+    const value = line && line.text.length <= data.maxBareDateChars ? isoDate(rest === '' ? line.text : rest, language) : undefined
+    if (!value || !line) continue
+    if (found && found.value.slice(0, 10) !== value.slice(0, 10)) return undefined
+    found ??= {value, index: line.evidence.index}
+  }
+  return found
 }
 
 /** Common English words (SCOWL's most frequent sizes), lower case: proper names are left out. */
@@ -621,8 +693,12 @@ function inMarkedElement(block: Block, elements: ElementInfo[], depth: number, m
 
 /** The names a byline block gives, and whether it says they are the authors ("By …") or only sits beside such a line. */
 function bylineNames(line: string, reason: string): {value: string; stated: boolean} | undefined {
-  if (reason.startsWith('author name')) return {value: line, stated: false}
   const text = line.replace(gluedColon, ': ')
+  if (reason.startsWith('author name')) {
+    // A name beside a dateline that itself says "By" ("ByDaryl Austin") is signed.
+    const signed = bylineAt.exec(text) ?? gluedBy.exec(text)
+    return signed ? {value: text.slice(signed[0].length), stated: true} : {value: line, stated: false}
+  }
   if (dateStart.test(text)) {
     const by = /\bby\s*(?=\p{Lu})/u.exec(text) ?? /\bby\s+/iu.exec(text)
     return by ? {value: text.slice(by.index + by[0].length), stated: true} : undefined
@@ -646,17 +722,30 @@ function pick(list: MetadataCandidate[] | undefined, read: (value: string, sourc
 }
 
 /** The authors from the most trusted source that names any; a source naming several (JSON-LD lists, repeated meta tags) gives them all. */
-function authorsOf(list: MetadataCandidate[]): {value: string[]; source: string} | undefined {
+function authorsOf(list: MetadataCandidate[], siteNames: Set<string>): {value: string[]; source: string} | undefined {
+  let publisher: {value: string[]; source: string} | undefined
   for (const candidate of list) {
     const sameSource = list.filter((other) => other.source === candidate.source)
-    const reading: NameReading = !candidate.source.startsWith('byline') ? 'field' : candidate.rank <= pageRank.labelledName ? 'signed' : 'byline'
-    const names = dedupe(sameSource.flatMap((other) => personNames(other.value, reading)))
-      .filter((name) => candidate.rank !== pageRank.nameBesideByline || !isCommonPhrase(name))
+    const reading: NameReading = !candidate.source.startsWith('byline') && candidate.rank !== pageRank.labelledAuthor ? 'field' : candidate.rank <= pageRank.labelledName ? 'signed' : 'byline'
+    // A link's text that is only words of the language ("View more posts") and a name beside a dateline that is ("Special Offers") name nobody.
+    const read = dedupe(sameSource.flatMap((other) => personNames(other.value, reading)))
+      .filter((name) => !(candidate.rank === pageRank.nameBesideByline || linkSources.has(candidate.source)) || !isCommonPhrase(name))
       .slice(0, maxAuthors)
-    if (names.length > 0) return {value: names, source: candidate.source}
+    // The site's name among people's names ("Jane Doe, John Roe, The Daily Planet") is its publisher, no writer.
+    const names = read.some((name) => !siteNames.has(foldTitle(name))) ? read.filter((name) => !siteNames.has(foldTitle(name))) : read
+    if (names.length === 0) continue
+    // The site's own name as the author field stands in for a writer the page's signed byline names ("USA TODAY" over "By Brian Truitt").
+    if (!publisher && !candidate.source.startsWith('byline') && names.every((name) => siteNames.has(foldTitle(name)))) {
+      publisher = {value: names, source: candidate.source}
+      continue
+    }
+    if (!publisher || (candidate.source.startsWith('byline') && candidate.rank <= pageRank.labelledName)) return {value: names, source: candidate.source}
   }
-  return undefined
+  return publisher
 }
+
+/** Where an author is a link's text: `rel=author`, a link to a writer's page. */
+const linkSources = new Set(['a rel=author', 'a href=/author/…'])
 
 /** The tags or categories of the most trusted source that gives any. */
 function listOf(list: MetadataCandidate[]): {value: string[]; source: string} | undefined {

@@ -218,6 +218,83 @@ describe('choosing among what the page states', () => {
     expect(clean(html(stated, dateline('By Jane Doe · November 14, 2025')), {pageType: 'forum'}).metadata.published).toBe('2024-09-06T10:00:00Z')
   })
 
+  it('takes the writer a Twitter card labels "Written by", after the author fields, but not a card field with another label', () => {
+    const card = (label: string): string => `<meta name="twitter:label1" content="${label}"><meta name="twitter:data1" content="Nawaz Dhandala"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="7 minutes">`
+    const labelled = clean(html(card('Written by'), '<article><h1>Harbour wall repairs begin</h1>'), {pageType: 'article'})
+    expect(labelled.metadata.author).toEqual(['Nawaz Dhandala'])
+    expect(labelled.metadataSources.author).toBe('meta twitter:data1 (written by)')
+    expect(clean(html(card('Filed under'), '<article><h1>Harbour wall repairs begin</h1>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    expect(clean(html(`<meta name="author" content="Ann Lee">${card('Written by')}`, '<article><h1>Harbour wall repairs begin</h1>'), {pageType: 'article'}).metadata.author).toEqual(['Ann Lee'])
+  })
+
+  it('takes a forum thread’s first poster the page marks (class="username"), innermost, on a forum only, not a button or a post head', () => {
+    const posts = (first: string): string =>
+      `<h1>Turning off all LEDs</h1><div class="post"><dl class="postprofile">${first}</dl><div class="content"><p>${prose[0]}</p></div></div>` +
+      `<div class="post"><dl class="postprofile"><a class="username">jahboater</a></dl><div class="content"><p>${prose[1]}</p></div></div>`
+    const thread = clean(html('', posts('<dt class="avatar-username"><a class="username">b.scherer</a><a class="username">b.scherer</a></dt>')), {pageType: 'forum'})
+    expect(thread.metadata.author).toEqual(['b.scherer'])
+    expect(thread.metadataSources.author).toBe('poster element')
+    // A comment's name on an article, a button or a post head whose class ends with another word, or a post head's text: no poster.
+    expect(clean(html('', posts('<a class="username">b.scherer</a>')), {pageType: 'article'}).metadata.author).toBeUndefined()
+    expect(clean(html('', posts('<span class="author_buttons">Find</span><span class="poster_ip">Logged</span>')), {pageType: 'forum'}).metadata.author).toEqual(['jahboater'])
+    expect(clean(html('', posts('<p class="author">by b.scherer » Sun Dec 17, 2023 11:23 am</p>')), {pageType: 'forum'}).metadata.author).toEqual(['jahboater'])
+  })
+
+  it('reads a name line beside a dateline that says "By" itself as signed, after a standfirst and captions too, but not a bare name there', () => {
+    const page = (name: string): string =>
+      html('', `<article><h1>What fasting does for your body</h1><p>${prose[0]}</p><figure><img src="a.jpg"><figcaption>Research shows fasting can help.</figcaption><figcaption>Thea Traff, The New York Times</figcaption></figure><div><span>${name}</span></div><div><span>Published March 9, 2026</span></div>`)
+    expect(clean(page('ByDaryl Austin'), {pageType: 'article'}).metadata.author).toEqual(['Daryl Austin'])
+    expect(clean(page('Daryl Austin'), {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
+  it('takes the writer of a dateline set above the headline, but not a name above it with no dateline beside it', () => {
+    const above = clean(html('', '<article><aside class="post-meta"><time datetime="2023-09-01">Sep 01, 2023</time></aside><aside class="post-author">Katie Liguori</aside><h1>Affordable home gym setup</h1>'), {pageType: 'article'})
+    expect(above.metadata.author).toEqual(['Katie Liguori'])
+    expect(clean(html('', '<article><p>Katie Liguori</p><h1>Affordable home gym setup</h1>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
+  it('takes the signed byline over an author field that is the site’s own name, but keeps the site’s name where no byline signs', () => {
+    const head = `<meta property="og:site_name" content="USA TODAY">${jsonLd({'@type': 'NewsArticle', headline: 'Ten films to stream', author: 'USA TODAY'})}`
+    const signed = clean(html(head, '<article><h1>Ten films to stream</h1><p>By Brian Truitt</p><p>December 19, 2025</p>'), {pageType: 'article'})
+    expect(signed.metadata.author).toEqual(['Brian Truitt'])
+    expect(signed.metadataSources.author).toMatch(/^byline block \d+$/u)
+    expect(clean(html(head, '<article><h1>Ten films to stream</h1>'), {pageType: 'article'}).metadata.author).toEqual(['USA TODAY'])
+  })
+
+  it('leaves the site’s name out of a list of writers, and a writer’s link whose text is words of the language', () => {
+    const head = `<meta property="og:site_name" content="The Commercial Appeal">${jsonLd({'@type': 'NewsArticle', headline: 'Clinics', author: ['Manoj Jain', 'Jagpreet Chhatwal', 'The Commercial Appeal']})}`
+    expect(clean(html(head, '<article><h1>Clinics</h1>'), {pageType: 'article'}).metadata.author).toEqual(['Manoj Jain', 'Jagpreet Chhatwal'])
+    expect(clean(html('', '<article><h1>Clinics</h1><p><a rel="author" href="/about">View more posts</a></p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    expect(clean(html('', '<article><h1>Clinics</h1><p><a rel="author" href="/about">Damien Walter</a></p>'), {pageType: 'article'}).metadata.author).toEqual(['Damien Walter'])
+  })
+
+  it('takes the writer a labelled line names wherever it sits (an author box), but not a listed item’s maker under a bare "by" or several labelled names', () => {
+    const after = (box: string): string => html('', `<article><h1>AI for patients and clinicians</h1>${[...prose, ...prose, ...prose, ...prose].map((text) => `<p>${text}</p>`).join('')}</article><aside>${box}</aside>`)
+    const box = clean(after('<h3>Author</h3><p>Lisa D. Ellis</p>'), {pageType: 'article'})
+    expect(box.metadata.author).toEqual(['Lisa D. Ellis'])
+    expect(box.metadataSources.author).toMatch(/^labelled author block \d+$/u)
+    expect(clean(after('<h3>Written by Cassidy Horton</h3><p>Cassidy Horton is a finance writer.</p>'), {pageType: 'article'}).metadata.author).toEqual(['Cassidy Horton'])
+    expect(clean(after('<p>Wireless charger</p><p>by</p><p>Zagg Mophie</p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    expect(clean(after('<p>Written by Cassidy Horton</p><p>Written by Lisa Ellis</p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
+  it('dates a page by the one day its lines labelled as a publication give wherever they sit, but not a listing whose labelled lines give several', () => {
+    const after = (meta: string): string => html('', `<article><h1>Top data companies of 2025</h1>${[...prose, ...prose, ...prose, ...prose].map((text) => `<p>${text}</p>`).join('')}</article><aside>${meta}</aside>`)
+    const sidebar = clean(after('<h4>Published</h4><div>July 8, 2025</div>'), {pageType: 'article'})
+    expect(sidebar.metadata.published).toBe('2025-07-08')
+    expect(sidebar.metadataSources.published).toMatch(/^labelled date block \d+$/u)
+    expect(clean(after('<div class="meta"><span>Posted on April 13, 2023</span></div>'), {pageType: 'article'}).metadata.published).toBe('2023-04-13')
+    expect(clean(after('<p>Posted on April 13, 2023</p><p>Posted on May 2, 2023</p>'), {pageType: 'article'}).metadata.published).toBeUndefined()
+  })
+
+  it('dates a page whose markup states only an update by that update when its dateline shows it, but not when the page shows no such day', () => {
+    const stated = '<meta property="article:modified_time" content="2025-02-22T22:13:14+00:00">'
+    const shown = clean(html(stated, '<article><h1>Average cost of online college</h1><div class="page-byline">Last Updated: 2025-02-22</div>'), {pageType: 'article'})
+    expect(shown.metadata.published).toBe('2025-02-22T22:13:14+00:00')
+    expect(shown.metadataSources.published).toBe('meta article:modified_time (the page\'s only date)')
+    expect(clean(html(stated, '<article><h1>Average cost of online college</h1>'), {pageType: 'article'}).metadata.published).toBeUndefined()
+  })
+
   it('reads a dateline right under the headline that no classifier marked for its writer and date, but not a line without a full name or a line further down', () => {
     const page = (line: string, before = ''): string => html('', `<article><h1>How AI is changing clinics</h1>${before}<nav><a href="/a">${line.split(' | ').join('</a> | <a href="/b">')}</a></nav>`)
     const read = clean(page('Aaron Ricadela | Senior Writer | July 2, 2025'), {pageType: 'article'})

@@ -9,10 +9,11 @@ import {pageEvidenceOf} from './page.js'
 /**
  * How far each place a page states metadata is trusted (lower first): the
  * canonical link and `<html lang>`, then JSON-LD, then `<meta>` tags (by
- * their order in `data.meta`), microdata, `rel=author` links and links to writers' pages, `<time>`
+ * their order in `data.meta`), a Twitter card's labelled field ("Written by"), a forum's first
+ * poster (kept on forum pages only), microdata, `rel=author` links and links to writers' pages, `<time>`
  * elements, and `<title>` last.
  */
-const rank = {link: 0, jsonLd: 10, jsonLdSite: 20, meta: 100, microdata: 200, relAuthor: 250, authorLink: 260, time: 300, plainTime: 310, titleElement: 400} as const
+const rank = {link: 0, jsonLd: 10, jsonLdSite: 20, meta: 100, labelledMeta: 150, poster: 190, microdata: 200, relAuthor: 250, authorLink: 260, time: 300, plainTime: 310, titleElement: 400} as const
 
 /** Which fields each `<meta>` name or property carries, with its rank. */
 const metaFields = new Map<string, Array<{field: MetadataField; rank: number}>>()
@@ -270,6 +271,40 @@ function authorLinkName(element: Element): string | undefined {
 /** Longest link text read as a writer's name. */
 const maxNameChars = 60
 
+/** A Twitter card's numbered field (`twitter:label1`, `twitter:data1`): Yoast and other SEO plugins put the writer there, labelled "Written by". */
+const cardField = /^twitter:(label|data)(\d{1,2})$/u
+/** A card label that says its field is the writer: a byline's label ("Written by", "Escrito por"). */
+const cardAuthorLabel = new RegExp(`^(?:${data.bylineLabels.join('|')})\\s*:?$`, 'iu')
+
+/** Where a forum's first poster comes from, as the metadata step names it. */
+export const posterSource = 'poster element'
+const posterTokens = new Set(data.posterTokens)
+/** Separators and digits of a post head ("by jane_doe » Sat Feb 24, 2024"), not a bare user name. */
+const postHeadCharacters = /[»|•·,:]|\b(?:19|20)\d{2}\b/u
+
+/**
+ * The user name of an element the page marks as a post's author: its text
+ * when a class name ends with a poster's word (`username`, `post-author`; not
+ * `author_buttons` or `poster_ip`) and the text is a bare name, not a post
+ * head or a profile card.
+ */
+function posterName(element: Element): string | undefined {
+  // The innermost marked element: a poster's card marked as a whole ("avatar-username") may show the name twice, for two screen sizes.
+  if (!markedAsPoster(element) || findElement(element, markedAsPoster)) return undefined
+  const text = boundedText(element)
+  return text && text.length <= maxPosterChars && !postHeadCharacters.test(text) && text.split(' ').length <= maxPosterWords ? text : undefined
+}
+
+/** A class name of the element ends with a poster's word. */
+function markedAsPoster(element: Element): boolean {
+  const classes = attribute(element, 'className')?.toLowerCase().split(/\s+/u) ?? []
+  return classes.some((name) => posterTokens.has(name.split(/[_-]+/u).pop() as string))
+}
+
+/** Longest and wordiest text read as a poster's name ("Perseus Legend", "jane_doe"). */
+const maxPosterChars = 40
+const maxPosterWords = 3
+
 function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text)
@@ -285,6 +320,9 @@ function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
   const relAuthors: string[] = []
   const linkedAuthors: string[] = []
   let timeSeen = false
+  let posterSeen = false
+  // Twitter card fields by number: `twitter:label1` "Written by" names what `twitter:data1` holds.
+  const cards = new Map<string, {label?: string; data?: string}>()
   // The first microdata author is the page's; later ones sign its answers, comments and reviews.
   const once = new Set<MetadataField>()
   while (pending.length > 0) {
@@ -297,7 +335,7 @@ function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
         add('language', attribute(element, 'lang') ?? attribute(element, 'xmlLang'), 'html lang', rank.link)
         break
       case 'meta':
-        readMeta(element, itemprop, add, head)
+        readMeta(element, itemprop, add, head, cards)
         continue
       case 'link':
         if (/\bcanonical\b/iu.test(attribute(element, 'rel') ?? '')) add('canonicalUrl', attribute(element, 'href'), 'link rel=canonical', rank.link)
@@ -325,17 +363,33 @@ function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
       }
     }
     if (itemprop) readItemprop(element, itemprop, add, once)
+    // A forum thread's first poster: the first element the page marks as a post's author (`<a class="username">`); the metadata step keeps it on forum pages only.
+    if (!posterSeen) {
+      const poster = posterName(element)
+      if (poster) add('author', poster, posterSource, rank.poster)
+      posterSeen = poster !== undefined
+    }
     for (let index = element.children.length - 1; index >= 0; index--) pending.push(element.children[index] as RootContent)
+  }
+  for (const [number, {label, data: value}] of cards) {
+    if (label !== undefined && cardAuthorLabel.test(label)) add('author', value, `meta twitter:data${number} (${label.toLowerCase()})`, rank.labelledMeta)
   }
   if (relAuthors.length <= maxRelAuthors) for (const name of relAuthors) add('author', name, 'a rel=author', rank.relAuthor)
   // The first writer's link is the byline's; later ones name a reviewer, an editor or a related post's writer.
   if (linkedAuthors.length <= maxRelAuthors) add('author', linkedAuthors[0], 'a href=/author/…', rank.authorLink)
 }
 
-function readMeta(element: Element, itemprop: string | undefined, add: Add, head: HeadFacts): void {
+function readMeta(element: Element, itemprop: string | undefined, add: Add, head: HeadFacts, cards: Map<string, {label?: string; data?: string}>): void {
   const content = attribute(element, 'content')
   if (content === undefined) return
   const named = (attribute(element, 'property') ?? attribute(element, 'name'))?.toLowerCase()
+  const card = named === undefined ? null : cardField.exec(named)
+  if (card) {
+    const entry = cards.get(card[2] as string) ?? {}
+    entry[card[1] as 'label' | 'data'] = content.trim()
+    cards.set(card[2] as string, entry)
+    return
+  }
   if (named === 'og:type' || named === 'generator') {
     const key = named === 'og:type' ? 'ogType' : 'generator'
     if (head[key] === undefined && content.trim()) head[key] = content.trim().toLowerCase()
@@ -376,12 +430,17 @@ function readItemprop(element: Element, itemprop: string, add: Add, once: Set<Me
 
 /** The first element below `element` with the given `itemprop`. */
 function findItemprop(element: Element, property: string): Element | undefined {
+  return findElement(element, (node) => attribute(node, 'itemProp')?.toLowerCase().split(/\s+/u).includes(property) === true)
+}
+
+/** The first element below `element` that passes `test`, breadth first. */
+function findElement(element: Element, test: (node: Element) => boolean): Element | undefined {
   const pending = [...element.children]
   // Breadth first with a moving start: shifting an array is quadratic on a large subtree.
   for (let next = 0; next < pending.length; next++) {
     const node = pending[next]
     if (node?.type !== 'element') continue
-    if (attribute(node, 'itemProp')?.toLowerCase().split(/\s+/u).includes(property)) return node
+    if (test(node)) return node
     pending.push(...node.children)
   }
   return undefined
