@@ -10,7 +10,7 @@ import {ParseEnglish} from 'parse-english'
 import {warmUpPages} from '../batch/warm-up.js'
 import {createCleaner, type Cleaner} from '../clean.js'
 import type {InputKind} from '../types.js'
-import {probeImport} from './import-probe.js'
+import {probeImport, type ImportProbe} from './import-probe.js'
 import {seededSample} from './seeded.js'
 import {median} from './stats.js'
 
@@ -28,7 +28,8 @@ import {median} from './stats.js'
  *   a floor of what any retext pipeline costs.
  * - The block model's cost per page, HTML and dumps: the same pages with
  *   it on and off, taking turns page by page.
- * - Import time of `dist/index.js` in a fresh process, and whether cleaning
+ * - Import time of `dist/index.js` in a fresh process (on the chosen
+ *   clock) and the process's peak memory by then, and whether cleaning
  *   loads jsdom.
  * - Then the stream part (`stream.js`): peak memory after 2,000 and
  *   `--stream-pages` pages through the batch workers (0 skips it).
@@ -210,14 +211,17 @@ for (const directory of datasets) {
 
 // Import time in fresh processes, alternating builds; then whether cleaning text and HTML pulls jsdom in.
 const entries = [{label: 'dechaff', entry: currentEntry}, ...(baselineEntry ? [{label: `baseline (${values.baseline})`, entry: baselineEntry}] : [])]
-const importMs = new Map(entries.map(({label}) => [label, [] as number[]]))
+const imports = new Map(entries.map(({label}) => [label, [] as ImportProbe[]]))
 for (let run = 0; run < Number(values['import-runs']); run++) {
-  for (const {label, entry} of entries) importMs.get(label)?.push((await probeImport(entry, [])).importMs)
+  for (const {label, entry} of entries) imports.get(label)?.push(await probeImport(entry, []))
 }
-say(`import('dechaff') in a fresh process, median of ${values['import-runs']}:`)
+say(`import('dechaff') in a fresh process, median of ${values['import-runs']} (${values.clock === 'cpu' ? 'CPU time of every thread' : 'wall clock'}; peak resident memory by then):`)
 for (const {label, entry} of entries) {
   const {jsdomLoaded} = await probeImport(entry, [warmUpPages.text, warmUpPages.html])
-  say(`  ${label.padEnd(30)}${median(importMs.get(label) ?? []).toFixed(0).padStart(6)} ms; jsdom loaded after cleaning a text and an HTML page: ${jsdomLoaded ? 'yes' : 'no'}`)
+  const runs = imports.get(label) ?? []
+  const ms = median(runs.map((run) => (values.clock === 'cpu' ? run.importCpuMs : run.importMs)))
+  const peakMb = median(runs.map((run) => run.importPeakMb))
+  say(`  ${label.padEnd(30)}${ms.toFixed(0).padStart(6)} ms, ${peakMb.toFixed(0)} MB; jsdom loaded after cleaning a text and an HTML page: ${jsdomLoaded ? 'yes' : 'no'}`)
 }
 
 if (Number(values['stream-pages']) > 0) {
