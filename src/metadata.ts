@@ -12,7 +12,7 @@ import {bylineStart, carriesDate, isoDate, leadingName} from './dates.js'
 import {english, languageProfile} from './language.js'
 import {alternation} from './lexicon.js'
 import {scoresOf, tokenOverlap} from './metrics.js'
-import {posterSource} from './parse/head.js'
+import {authorLinkSource, posterSource, relAuthorSource} from './parse/head.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
 import {blocksOf} from './tree.js'
 import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, PageTypeVerdict, Root, StatedMetadata} from './types.js'
@@ -745,7 +745,7 @@ function authorsOf(list: MetadataCandidate[], siteNames: Set<string>): {value: s
 }
 
 /** Where an author is a link's text: `rel=author`, a link to a writer's page. */
-const linkSources = new Set(['a rel=author', 'a href=/author/…'])
+const linkSources = new Set([relAuthorSource, authorLinkSource])
 
 /** The tags or categories of the most trusted source that gives any. */
 function listOf(list: MetadataCandidate[]): {value: string[]; source: string} | undefined {

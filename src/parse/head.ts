@@ -252,6 +252,9 @@ function attribute(element: Element, name: string): string | undefined {
 
 /** Most `rel=author` links (or links to writers' pages) read as the page's authors: more name a listing's many posts, not this page's writer. */
 const maxRelAuthors = 3
+/** Where an author is a link's text, as the metadata step names it: a `rel=author` link, a link to a writer's page. */
+export const relAuthorSource = 'a rel=author'
+export const authorLinkSource = 'a href=/author/…'
 /** A writer's page address: `/author/jane-doe/`, `/autores/jane-doe`; the slug is the first group. */
 const authorPath = new RegExp(`/(?:${data.authorPathSegments.join('|')})/([^/?#]+)/?(?:[?#]|$)`, 'iu')
 
@@ -374,9 +377,9 @@ function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
   for (const [number, {label, data: value}] of cards) {
     if (label !== undefined && cardAuthorLabel.test(label)) add('author', value, `meta twitter:data${number} (${label.toLowerCase()})`, rank.labelledMeta)
   }
-  if (relAuthors.length <= maxRelAuthors) for (const name of relAuthors) add('author', name, 'a rel=author', rank.relAuthor)
+  if (relAuthors.length <= maxRelAuthors) for (const name of relAuthors) add('author', name, relAuthorSource, rank.relAuthor)
   // The first writer's link is the byline's; later ones name a reviewer, an editor or a related post's writer.
-  if (linkedAuthors.length <= maxRelAuthors) add('author', linkedAuthors[0], 'a href=/author/…', rank.authorLink)
+  if (linkedAuthors.length <= maxRelAuthors) add('author', linkedAuthors[0], authorLinkSource, rank.authorLink)
 }
 
 function readMeta(element: Element, itemprop: string | undefined, add: Add, head: HeadFacts, cards: Map<string, {label?: string; data?: string}>): void {
