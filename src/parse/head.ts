@@ -300,8 +300,9 @@ function posterName(element: Element): string | undefined {
 
 /** A class name of the element ends with a poster's word. */
 function markedAsPoster(element: Element): boolean {
-  const classes = attribute(element, 'className')?.toLowerCase().split(/\s+/u) ?? []
-  return classes.some((name) => posterTokens.has(name.split(/[_-]+/u).pop() as string))
+  // It runs on every element of a page without a poster: hast keeps the class names as a list already.
+  const classes = element.properties.className
+  return Array.isArray(classes) && classes.some((name) => posterTokens.has(String(name).toLowerCase().split(/[_-]+/u).pop() as string))
 }
 
 /** Longest and wordiest text read as a poster's name ("Perseus Legend", "jane_doe"). */
