@@ -65,7 +65,7 @@ const count = (text: string, pattern: RegExp): number => text.match(pattern)?.le
  * Hangul is Korean, Han with kana Japanese, Han alone Chinese, once that
  * script holds `minScriptShare` of the sample's letters.
  */
-export function languageOfScript(sample: string): string | undefined {
+function languageOfScript(sample: string): string | undefined {
   const total = count(sample, letters)
   if (total === 0) return undefined
   const enough = (share: number): boolean => share >= minScriptShare * total
