@@ -1,5 +1,4 @@
 import type {Paragraph, Root as NlcstRoot, Sentence, Word} from 'nlcst'
-import type {Point} from 'unist'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {BlockParser, LatinBlockParser, type BlockStart} from './block-parser.js'

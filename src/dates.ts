@@ -51,6 +51,15 @@ export function isDatedByline(block: Block): boolean {
   return block.removal?.ruleId === 'byline' && (carriesDate(block) || clockTime.test(block.normal))
 }
 
+const timestampWords = new Set([...data.months, ...data.weekdays, ...data.relative, ...data.clock])
+const timestampNumber = /^\d{1,4}(?:[:./-]\d{1,4}){0,2}$/u
+
+/** A date or a time and nothing else ("Today, 10:55", "8 April 2012, 16:05"): no marker ("Posted"), name or other word. */
+export function isBareTimestamp(block: Block): boolean {
+  const words = block.words.filter((word) => /[\p{L}\p{N}]/u.test(word))
+  return words.length > 0 && words.every((word) => timestampWords.has(word) || timestampNumber.test(word))
+}
+
 /** Starts like a byline ("By …", "Posted by …", "Updated …"). */
 export function startsLikeByline(block: Block): boolean {
   return bylineStart.test(block.normal)

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {clean, dechaffCaption, dechaffPhrases, dechaffQuality, dechaffTrailingStories} from '../src/index.js'
+import {clean, dechaffCaption, dechaffMetadata, dechaffPhrases, dechaffQuality, dechaffTrailingStories} from '../src/index.js'
+import type {Block} from '../src/types.js'
 import {classify, prose} from './helpers.js'
 
 const plugins = [dechaffPhrases, dechaffCaption, dechaffQuality, dechaffTrailingStories]
@@ -100,6 +101,8 @@ describe('trailing-stories', () => {
   })
 
   it('removes a feed printed above the article’s body up to its last teaser, and keeps the body below it', () => {
+    // A stamp keeps the metadata classifier's removal; the teasers around it go as the feed.
+    const feedRules = (blocks: Block[]): Array<string | undefined> => blocks.map((block) => (stamps.includes(block.text) ? 'trailing-stories' : block.removal?.ruleId))
     const body = [...prose, 'A fourth paragraph of the article goes on about the opening hours, which the pilot found were the most requested change of all in the survey.', 'A fifth paragraph closes the report with the dates of the next public meeting, when residents can put their questions to the library committee.']
     const blocks = classify([prose[0], prose[1], 'Leave a Reply', ...feed, 'Library pilot extended for two years', ...body].join('\n'), plugins)
     expect(blocks.slice(3, 9).map((block) => block.removal?.ruleId)).toEqual(new Array(6).fill('trailing-stories'))
@@ -142,6 +145,76 @@ describe('trailing-stories', () => {
     const blocks = classify([...prose, ...sections].join('\n'), plugins)
     expect(blocks.filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
   })
+  describe('a news feed whose teasers carry their own date or time lines', () => {
+    const stamped = [dechaffPhrases, dechaffMetadata, dechaffCaption, dechaffQuality, dechaffTrailingStories]
+    const stamps = ['Today, 10:55', 'Today, 10:36', 'Today, 9:12', 'Yesterday, 18:40']
+    // Summaries cut short, as feeds print them.
+    const teasers = [...feed, 'Bus lanes open on the ring road', 'The two new bus lanes on the ring road open on Monday morning, cutting the journey to the station by about ten']
+    const stampedFeed = (lines: string[]): string[] => lines.flatMap((line, index) => (index % 2 === 1 ? [line, stamps[(index - 1) / 2] as string] : [line]))
+    // A stamp keeps the metadata classifier's removal; the teasers around it go as the feed.
+    const feedRules = (blocks: Block[]): Array<string | undefined> => blocks.map((block) => (stamps.includes(block.text) ? 'trailing-stories' : block.removal?.ruleId))
+    const body = [...prose, 'A fourth paragraph of the article goes on about the opening hours, which the pilot found were the most requested change of all in the survey.']
+
+    it('removes the feed above the article’s body, stamps and all, and keeps the body', () => {
+      const blocks = classify([...stampedFeed(teasers), 'Library pilot extended for two years', ...body].join('\n'), stamped)
+      expect(blocks.slice(0, 12).every((block) => block.removal !== undefined)).toBe(true)
+      expect(feedRules(blocks.slice(0, 12))).toEqual(new Array(12).fill('trailing-stories'))
+      expect(blocks.slice(12).every((block) => block.removal === undefined)).toBe(true)
+    })
+
+    it('removes the feed after the article', () => {
+      const blocks = classify([...body, ...stampedFeed(teasers)].join('\n'), stamped)
+      expect(blocks.slice(0, 4).every((block) => block.removal === undefined)).toBe(true)
+      expect(blocks.slice(4).every((block) => block.removal !== undefined)).toBe(true)
+      expect(feedRules(blocks.slice(4))).toEqual(new Array(12).fill('trailing-stories'))
+    })
+
+    it('removes a ticker of one-line teasers, each led by the time it was posted, after the article', () => {
+      const ticker = ['12:49 Harbour wall repairs finish a month early', '11:20 Choir wins the regional festival', '10:51 Ferry timetable changes on Monday', '10:21 Bus lanes open on the ring road', '09:07 Market hall roof to be replaced']
+      const blocks = classify([...body, ...ticker].join('\n'), stamped)
+      expect(blocks.slice(0, 4).every((block) => block.removal === undefined)).toBe(true)
+      expect(blocks.slice(4).map((block) => block.removal?.ruleId)).toEqual(new Array(5).fill('trailing-stories'))
+    })
+
+    it('keeps a programme of events, its times running forward', () => {
+      const programme = ['10:00 Harbour walk with the lifeboat crew', '11:30 Choir concert in the market hall', '14:00 Ferry trip round the bay for families', '16:15 Bus tour of the ring road gardens', '19:00 Fireworks over the quay']
+      const blocks = classify([...body, ...programme].join('\n'), stamped)
+      expect(blocks.filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
+    })
+
+    it('keeps posts whose stamps say who posted them, or "Posted"', () => {
+      const posted = stampedFeed(teasers).map((line) => (stamps.includes(line) ? `Posted ${line.replace(/^\w+, /, '3 March 2024, ')}` : line))
+      const blocks = classify([...body, ...posted].join('\n'), stamped)
+      expect(blocks.filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
+    })
+
+    it('keeps a blog’s front page, its posts dated by the day', () => {
+      const dated = stampedFeed(teasers).map((line) => (stamps.includes(line) ? `${3 + stamps.indexOf(line)} March 2024` : line))
+      const blocks = classify([...body, ...dated].join('\n'), stamped)
+      expect(blocks.filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
+    })
+
+    it('keeps a live blog’s updates on the article’s own subject', () => {
+      const updates = [
+        'Council opens the debate',
+        'The council opened the debate on the pilot scheme with a report on usage, which has doubled since the scheme began in the spring.',
+        'Residents speak',
+        'Residents who spoke to the council about the scheme asked for the opening hours of the pilot to be extended into the evening.',
+        'Budget question',
+        'Officials told the council the extra cost of the pilot scheme would be covered by the existing budget for the next two years.',
+        'Vote',
+        'The council voted to extend the pilot scheme for another two years, and the review of the scheme will come before the election.'
+      ]
+      const blocks = classify([...body, ...stampedFeed(updates)].join('\n'), stamped)
+      expect(blocks.filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
+    })
+
+    it('keeps a page with no body outside the feed: a listing of stamped teasers', () => {
+      const blocks = classify(['Latest news', ...stampedFeed(teasers)].join('\n'), stamped)
+      expect(blocks.filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
+    })
+  })
+
   describe('on a service or documentation page', () => {
     const section = (heading: string, text: string): string => `<h3>${heading}</h3><p>${text}</p><p><a href="/services">Read more</a></p>`
     const page = `<html><body><main><h1>Bookkeeping for small charities</h1>${prose.map((text) => `<p>${text}</p>`).join('')}

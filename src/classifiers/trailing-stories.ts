@@ -1,4 +1,5 @@
 import type {Transformer} from 'unified'
+import {clockTime, isBareTimestamp} from '../dates.js'
 import {proseRuns, type ProseRun} from '../page-features.js'
 import {cohesion, isProse, proseShareBefore, subjectTest, termVector} from '../regions.js'
 import {defaults} from '../thresholds.js'
@@ -24,6 +25,10 @@ export interface TrailingStoriesOptions {
   minFeedSummaryChars?: number
   /** A teaser's summary is on another subject when it is less than this share as cohesive with the article as the article's own paragraphs are (median) (default: 0.5). */
   feedCohesionShare?: number
+  /** Teasers in a row, each followed by its own date or time line, that make a news feed (default: 4). */
+  minStampedTeasers?: number
+  /** Longest date or time line that stamps a feed's teaser, in characters (default: 30). */
+  stampMaxChars?: number
 }
 
 /** Removed blocks that belong inside a teaser (its image credit, alt text, date) rather than end the article. */
@@ -33,10 +38,11 @@ const teaserParts = new Set(['image-credit', 'alt-text', 'byline'])
 const bareMarkerMaxWords = 4
 
 /**
- * Remove the stories a site appends after the article. Three structures mark
+ * Remove the stories a site appends after the article. Four structures mark
  * the tail: a run of teasers (headline, caption, summary, bare "Read more"
  * link, repeated), a feed of headlines each with a one-paragraph summary on
- * another subject, and a related-stories heading ("More from …", "You may also
+ * another subject, a news feed whose teasers each carry a date or time line
+ * of their own, and a related-stories heading ("More from …", "You may also
  * like", "Most viewed") or a references heading ("Sources", "Further
  * reading") placed after most of the article's prose; a references list ends
  * where the article's prose resumes. Teasers may
@@ -54,13 +60,20 @@ export default function dechaffTrailingStories(options: TrailingStoriesOptions =
     minFeedTeasers: options.minFeedTeasers ?? defaults.regions.feedMinTeasers,
     maxFeedSummaryChars: options.maxFeedSummaryChars ?? defaults.regions.feedMaxSummaryChars,
     minFeedSummaryChars: options.minFeedSummaryChars ?? defaults.regions.feedMinSummaryChars,
-    feedCohesionShare: options.feedCohesionShare ?? defaults.regions.feedCohesionShare
+    feedCohesionShare: options.feedCohesionShare ?? defaults.regions.feedCohesionShare,
+    minStampedTeasers: options.minStampedTeasers ?? defaults.regions.stampedFeedMinTeasers,
+    stampMaxChars: options.stampMaxChars ?? defaults.regions.stampMaxChars
   }
   return (tree) => {
     const blocks = blocksOf(tree).map((node) => node.data.block)
     // Teasers or a feed printed above the article's body end where the body begins; the stories appended after it are looked for below.
     for (let from = 0; ; ) {
-      const starts = [findTeaserRun(blocks, settings, from), findRecirculationHeading(blocks, settings, from), findHeadlineFeed(blocks, settings, from)]
+      const starts = [
+        findTeaserRun(blocks, settings, from),
+        findRecirculationHeading(blocks, settings, from),
+        findHeadlineFeed(blocks, settings, from),
+        findStampedFeed(blocks, settings, from)
+      ]
       const tail = starts.filter((start): start is Tail => start !== undefined).reduce<Tail | undefined>((a, b) => (a === undefined || b.index < a.index ? b : a), undefined)
       if (tail === undefined) return
       removeTail(blocks, tail, settings)
@@ -232,7 +245,12 @@ const stampedHeadlineMinWords = 4
 
 /** A teaser stamped as a news feed stamps its stories: a headline line above its summary opens with the time it was posted. */
 function isTimeStamped(blocks: Block[], teaser: FeedTeaser): boolean {
-  return blocks.slice(teaser.start, teaser.summary).some((line) => line.features.words >= stampedHeadlineMinWords && timeLed.test(line.normal))
+  return blocks.slice(teaser.start, teaser.summary).some(leadsWithTime)
+}
+
+/** A headline line led by the time it was posted ("10:17 Boeing catches fire…"). */
+function leadsWithTime(line: Block): boolean {
+  return line.features.words >= stampedHeadlineMinWords && timeLed.test(line.normal)
 }
 
 /** The last teaser of the feed that `teaser` belongs to: teasers follow one another, each headline right below the summary before it. */
@@ -291,4 +309,118 @@ function findHeadlineFeed(blocks: Block[], settings: Settings, from: number): Ta
     return {index: first.start, reason, feedEnd: lastTeaser.summary}
   }
   return undefined
+}
+
+/**
+ * A news feed's stamp: a short line the metadata classifier removed that gives
+ * the time a story was posted, with or without its day, and nothing else
+ * ("Today, 10:55", "8 April, 16:05"). A post's stamp names its poster or says
+ * "Posted"; a blog's posts are dated by the day alone.
+ */
+function isStampLine(block: Block, settings: Settings): boolean {
+  return block.removal?.ruleId === 'byline' && block.features.chars <= settings.stampMaxChars && clockTime.test(block.normal) && isBareTimestamp(block)
+}
+
+/** How a feed's teaser carries its time: on a line of its own (`line`), or leading its headline (`lead`: the line is the teaser's first). */
+function stampOf(block: Block, settings: Settings): 'line' | 'lead' | undefined {
+  if (isStampLine(block, settings)) return 'line'
+  return !block.removal && leadsWithTime(block) ? 'lead' : undefined
+}
+
+/** Whether the blocks of `item` have the shape of `model`: as many, short and long in the same places, none a stamp. */
+function sameShape(blocks: Block[], item: number[], model: number[], settings: Settings): boolean {
+  const short = (index: number): boolean => (blocks[index] as Block).features.chars < settings.minFeedSummaryChars
+  return item.length === model.length && item.every((index, at) => stampOf(blocks[index] as Block, settings) === undefined && short(index) === short(model[at] as number))
+}
+
+/** The blocks between two positions (exclusive). */
+function between(start: number, end: number): number[] {
+  return Array.from({length: Math.max(0, end - start - 1)}, (_, offset) => start + 1 + offset)
+}
+
+/**
+ * A news feed, above the article's body or after it: `minStampedTeasers`
+ * teasers in a row (a headline, perhaps a summary), each with the time it was
+ * posted, on a line between it and the next or leading its headline, most
+ * of them newest first. A line
+ * stamp may trail or lead its teaser: the feed takes the teaser on whichever
+ * side of its stamps has the same shape as the teasers between them. It goes
+ * when the article's body lies outside it, in a longer run of prose than any
+ * of its summaries, and most of its teasers are on other subjects; a live
+ * blog's updates, on its own subject, stay.
+ */
+function findStampedFeed(blocks: Block[], settings: Settings, from: number): Tail | undefined {
+  const maxItem = settings.maxHeadlineBlocks + 1
+  const kinds = blocks.map((block, index) => (index >= from ? stampOf(block, settings) : undefined))
+  const stamps = kinds.flatMap((kind, index) => (kind ? [index] : []))
+  // Stamps a teaser apart: a teaser between them, or one-line teasers each led by its time.
+  const follows = (stamp: number, next: number): boolean => {
+    const item = between(stamp, next)
+    if (item.length === 0) return kinds[stamp] === 'lead' && kinds[next] === 'lead'
+    return item.length <= maxItem && item.every((index) => (blocks[index] as Block).features.chars <= settings.maxFeedSummaryChars)
+  }
+  for (let first = 0; first < stamps.length; ) {
+    let last = first
+    while (last + 1 < stamps.length && follows(stamps[last] as number, stamps[last + 1] as number)) last++
+    const feed = stamps.slice(first, last + 1)
+    first = last + 1
+    if (feed.length < settings.minStampedTeasers || !newestFirst(feed.map((stamp) => blocks[stamp] as Block))) continue
+    const span = feedSpan(blocks, feed, kinds, settings)
+    const body = longestBody(blocks, span.start, span.end, settings)
+    const longestSummary = Math.max(...between(span.start - 1, span.end + 1).map((index) => (isProse(blocks[index] as Block, settings) ? (blocks[index] as Block).features.words : 0)))
+    if (body === undefined || body.words <= longestSummary) continue
+    const article = blocks.filter((block, index) => (index < span.start || index > span.end) && isProse(block, settings))
+    const onSubject = subjectTest(article, settings.feedCohesionShare)
+    // Each teaser's longest block: its summary, or its headline when it has none.
+    const summaries = feed.slice(1).map((stamp, at) => {
+      const previous = feed[at] as number
+      const teaser = [...(kinds[previous] === 'lead' ? [previous] : []), ...between(previous, stamp)]
+      return teaser.reduce((a, b) => ((blocks[b] as Block).features.chars > (blocks[a] as Block).features.chars ? b : a))
+    })
+    const offSubject = summaries.filter((index) => !onSubject(blocks[index] as Block)).length
+    if (offSubject * 2 <= summaries.length) continue
+    const where = span.start > body.end ? 'after the article' : "above the article's body"
+    return {index: span.start, reason: `a news feed of ${feed.length} teasers, each stamped with the time it was posted, on other subjects ${where}`, end: span.end + 1, feedEnd: span.end}
+  }
+  return undefined
+}
+
+/** Minutes past midnight of the clock time a line gives. */
+function minutesOf(block: Block): number | undefined {
+  const time = /(\d{1,2})[:.](\d{2})/u.exec(block.normal)
+  return time ? Number(time[1]) * 60 + Number(time[2]) : undefined
+}
+
+/** Whether the stamps mostly run newest first, as a feed lists its stories; a programme of events or a schedule runs forward in time. */
+function newestFirst(stamps: Block[]): boolean {
+  const times = stamps.map(minutesOf).filter((time): time is number => time !== undefined)
+  const later = times.filter((time, index) => index > 0 && time > (times[index - 1] as number)).length
+  return later * 2 <= times.length - 1
+}
+
+/** The feed's first and last blocks: its stamps, and the teaser beyond the first or the last stamp when it has the shape of those between them. */
+function feedSpan(blocks: Block[], feed: number[], kinds: Array<'line' | 'lead' | undefined>, settings: Settings): {start: number; end: number} {
+  const firstStamp = feed[0] as number
+  const lastStamp = feed.at(-1) as number
+  const firstItem = between(firstStamp, feed[1] as number)
+  const lastItem = between(feed.at(-2) as number, lastStamp)
+  const before = between(firstStamp - firstItem.length - 1, firstStamp)
+  const after = between(lastStamp, Math.min(lastStamp + lastItem.length + 1, blocks.length))
+  const trailing = kinds[firstStamp] === 'line' && before.length > 0 && before.every((index) => kinds[index] === undefined && index >= 0) && sameShape(blocks, before, firstItem, settings)
+  const leading = !trailing && after.length > 0 && sameShape(blocks, after, lastItem, settings)
+  return {start: trailing ? (before[0] as number) : firstStamp, end: leading ? (after.at(-1) as number) : lastStamp}
+}
+/** The longest run of two or more prose paragraphs in a row outside blocks `start` to `end`: an article's body, not a cookie notice a rule has removed. */
+function longestBody(blocks: Block[], start: number, end: number, settings: Settings): ProseRun | undefined {
+  let best: ProseRun | undefined
+  let run: ProseRun | undefined
+  blocks.forEach((block, index) => {
+    if (index >= start && index <= end) run = undefined
+    else if (!isProse(block, settings)) run = undefined
+    else {
+      run = run ? {...run, end: index, words: run.words + block.features.words} : {start: index, end: index, words: block.features.words}
+      if (run.end > run.start && run.words > (best?.words ?? 0)) best = run
+    }
+  })
+  return best
 }
