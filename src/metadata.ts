@@ -212,7 +212,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     list.sort((a, b) => a.rank - b.rank)
   }
   const titleBlock = nodes.findIndex((node) => node.data.block.evidence.title)
-  if (titleBlock !== -1) add('title', {value: nodes[titleBlock]!.data.block.text, source: `title block ${titleBlock}`, rank: pageRank.titleBlock})
+  const titleEvidence = nodes[titleBlock]?.data.block.evidence.titleEvidence
+  if (titleBlock !== -1) add('title', {value: nodes[titleBlock]!.data.block.text, source: `title block ${titleBlock}${titleEvidence ? ` (${titleEvidence})` : ''}`, rank: pageRank.titleBlock})
   // A dump's headline is found by its words, less surely than an `<h1>`: its bylines are looked for page-wide.
   const titleAt = tree.data?.elements ? contentAnchor(nodes, titleBlock) : -1
   // The headline a byline sits under: a dump's found by its words serves for the lines right under it.

@@ -35,6 +35,8 @@ export interface BlockEvidence {
   preformatted?: string
   /** The parser found this block to be the page's title (HTML: the `<h1>` closest to `<title>`, or the headline of `<title>`; a text dump: the headline line above the article's first paragraph). */
   title?: boolean
+  /** A text dump: why the parser took this line for the headline, the strongest evidence of the headline model in words. */
+  titleEvidence?: string
   /** DOM evidence, for blocks of an HTML page. */
   html?: HtmlEvidence
 }

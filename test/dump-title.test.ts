@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
+import model from '../src/data/dump-title-model.json' with {type: 'json'}
 import {parseText} from '../src/index.js'
+import {titleFeatures} from '../src/parse/dump-title.js'
 
 /** The text of the block the parser marked as the dump's headline, if any. */
 function titleOf(dump: string): string | undefined {
@@ -35,6 +37,24 @@ describe('dump-title', () => {
 
   it('finds none where no line above the prose is about it', () => {
     expect(titleOf(['Home', 'Contact us', 'Log in', '', ...body].join('\n'))).toBeUndefined()
+  })
+
+  it('takes the headline by the body and its dateline over a menu entry far above that the body repeats as much', () => {
+    const menu = ['Valley ferry chain', 'Home', 'Timetables', 'Fares', 'Tours', 'Contact us', 'Log in']
+    const dump = [...menu, '', 'The last chain ferry on the Marrow keeps a valley together', 'March 4, 2024', '', ...body].join('\n')
+    expect(titleOf(dump)).toBe('The last chain ferry on the Marrow keeps a valley together')
+  })
+
+  it('says in words why it took the line', () => {
+    const dump = ['Valley Times', '', 'The last chain ferry on the Marrow keeps a valley together', 'March 4, 2024', '', ...body].join('\n')
+    const evidence = parseText(dump).children.find((node) => node.data?.block?.evidence.title)?.data?.block?.evidence.titleEvidence
+    expect(evidence).toMatch(/[+−]\d\.\d/u)
+    expect(evidence?.split('; ').length).toBe(3)
+  })
+
+  it('ships a model that weighs the features the parser computes, in their order', () => {
+    expect(model.features).toEqual(titleFeatures.map((feature) => feature.name))
+    expect(model.weights.every((weight) => weight !== 0)).toBe(true)
   })
 
   it('finds none on a page without prose', () => {

@@ -1,3 +1,5 @@
+import model from '../data/dump-title-model.json' with {type: 'json'}
+import {carriesDate} from '../dates.js'
 import {defaults} from '../thresholds.js'
 import {termVector} from '../regions.js'
 import type {Block} from '../types.js'
@@ -16,6 +18,41 @@ export interface DumpTitleThresholds {
   headlineMaxChars: number
   /** Most words of such a line. */
   headlineMaxWords: number
+  /** Blocks after a candidate (and one before it) searched for its dateline. */
+  datelineWindow: number
+}
+
+/** A weighed evidence of a candidate headline: its name, and how it reads in words with its value. */
+export interface TitleFeature {
+  name: string
+  describe: (value: number) => string
+}
+
+/** What the headline model weighs, in the order of its weights (`data/dump-title-model.json`). */
+export const titleFeatures: TitleFeature[] = [
+  {name: 'coverage', describe: (value) => `${Math.round(value * 100)}% of its words in the body`},
+  {name: 'shared-terms', describe: (value) => `${Math.round(Math.expm1(value))} of its words in the body`},
+  {name: 'overlap-rank', describe: (value) => `its overlap with the body ranked ${Math.round(Math.expm1(value)) + 1}`},
+  {name: 'distance', describe: (value) => `${Math.round(Math.expm1(value))} blocks from the body`},
+  {name: 'lines-between', describe: (value) => `${Math.round(Math.expm1(value))} headline-like lines between it and the body`},
+  {name: 'length', describe: (value) => `${Math.round(Math.expm1(value))} characters`},
+  {name: 'capitalised', describe: (value) => `${Math.round(value * 100)}% of its words capitalised`},
+  {name: 'dateline', describe: (value) => (value ? 'a date beside it' : 'no date beside it')},
+  {name: 'number', describe: (value) => (value ? 'carries a number' : 'no number')}
+]
+
+/** The headline model: a logistic score over standardised features, compared between one page's candidates (a conditional logit). */
+export interface TitleModel {
+  features: string[]
+  mean: number[]
+  scale: number[]
+  weights: number[]
+}
+
+/** A line that may be the dump's headline, with the values the model weighs. */
+export interface TitleCandidate {
+  index: number
+  values: number[]
 }
 
 /** Article prose for this search: a long block of sentences. */
@@ -34,33 +71,83 @@ function isHeadlineShaped(block: Block, thresholds: DumpTitleThresholds): boolea
 const trail = /\s[|›»>]\s|(?:\s\/\s.*){2}/u
 
 /**
- * Where a text dump's headline is (-1 when none is found). A dump has no
- * `<h1>` or `<title>`, but its headline sits above the article's first
- * paragraph (the first prose block another follows closely), and it is about
- * what the article is about: of the headline-shaped lines above that
- * paragraph, the one whose content words the article's prose repeats most
- * (shared words times their share of the line's words), the first of equals.
- * A menu entry, a site name or a byline shares few or none.
+ * The lines that may be a text dump's headline, with what the model weighs
+ * of each. The headline sits above the article's first paragraph (the first
+ * prose block another follows closely) and is about what the article is
+ * about: a headline-shaped line whose content words the article's prose
+ * repeats (at least `minSharedTerms`, and `minCoverage` of its own). A menu
+ * entry, a site name or a byline shares few or none.
  */
-export function dumpTitleIndex(blocks: readonly Block[], thresholds: DumpTitleThresholds = defaults.dumpTitle): number {
+export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleThresholds = defaults.dumpTitle): TitleCandidate[] {
   const prose = blocks.map((block) => isProse(block, thresholds))
   const start = prose.findIndex((isProseBlock, index) => isProseBlock && prose.slice(index + 1, index + 1 + thresholds.proseRunWindow).includes(true))
   const first = start === -1 ? prose.indexOf(true) : start
-  if (first <= 0) return -1
+  if (first <= 0) return []
   const body = termVector(blocks.filter((_, index) => prose[index] && index >= first))
-  let best = -1
-  let bestScore = 0
+  const found: Array<{index: number; shared: number; coverage: number}> = []
   for (let index = 0; index < first; index++) {
     const block = blocks[index] as Block
-    if (!isHeadlineShaped(block, thresholds) || trail.test(block.text)) continue
+    if (prose[index] || !isHeadlineShaped(block, thresholds) || trail.test(block.text)) continue
     const terms = [...termVector([block]).keys()]
     const shared = terms.filter((term) => body.has(term)).length
     const coverage = terms.length === 0 ? 0 : shared / terms.length
-    // Of equals, the first: the headline comes before the sections that repeat its words.
-    if (shared >= thresholds.minSharedTerms && coverage >= thresholds.minCoverage && shared * coverage > bestScore) {
-      best = index
-      bestScore = shared * coverage
-    }
+    if (shared >= thresholds.minSharedTerms && coverage >= thresholds.minCoverage) found.push({index, shared, coverage})
   }
-  return best
+  const byOverlap = [...found].sort((a, b) => b.shared * b.coverage - a.shared * a.coverage || a.index - b.index)
+  return found.map(({index, shared, coverage}) => {
+    const block = blocks[index] as Block
+    const between = found.filter((other) => other.index > index).length
+    const dated = [-1, ...Array.from({length: thresholds.datelineWindow}, (_, offset) => offset + 1)].some((offset) => {
+      const other = blocks[index + offset]
+      return other !== undefined && carriesDate(other)
+    })
+    const values = [
+      coverage,
+      Math.log1p(shared),
+      Math.log1p(byOverlap.findIndex((candidate) => candidate.index === index)),
+      Math.log1p(first - index),
+      Math.log1p(between),
+      Math.log1p(block.features.chars),
+      block.features.capitalisedShare,
+      dated ? 1 : 0,
+      /\p{N}/u.test(block.text) ? 1 : 0
+    ]
+    return {index, values}
+  })
+}
+
+/** The model's score of a candidate, and each feature's part of it. */
+export function scoreTitle(trained: TitleModel, values: readonly number[]): {score: number; contributions: number[]} {
+  const contributions = values.map((value, at) => ((value - (trained.mean[at] as number)) / (trained.scale[at] as number)) * (trained.weights[at] as number))
+  return {score: contributions.reduce((sum, part) => sum + part, 0), contributions}
+}
+
+/** The strongest evidence for the chosen candidate over the others, in words. */
+function evidenceOf(values: readonly number[], contributions: readonly number[]): string {
+  return contributions
+    .map((contribution, at) => ({contribution, at}))
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+    .slice(0, evidenceShown)
+    .map(({contribution, at}) => `${(titleFeatures[at] as TitleFeature).describe(values[at] as number)} ${contribution >= 0 ? '+' : '−'}${Math.abs(contribution).toFixed(1)}`)
+    .join('; ')
+}
+
+const evidenceShown = 3
+
+/**
+ * Where a text dump's headline is (-1 when no line qualifies), and why: a
+ * dump has no `<h1>` or `<title>`, so the candidates (`titleCandidates`) are
+ * weighed by a model learned from WCXB's titles (`npm run train:dump-title`):
+ * how much of the line the body repeats and how well it matches beside the
+ * others, how near the body it sits and how many headline-like lines lie
+ * between, its length and capitals, a dateline beside it, and a number in it
+ * (a year, a count: menus seldom carry one).
+ */
+export function dumpTitle(blocks: readonly Block[], thresholds: DumpTitleThresholds = defaults.dumpTitle, trained: TitleModel = model): {index: number; evidence: string} | undefined {
+  let best: {index: number; evidence: string; score: number} | undefined
+  for (const candidate of titleCandidates(blocks, thresholds)) {
+    const {score, contributions} = scoreTitle(trained, candidate.values)
+    if (best === undefined || score > best.score) best = {index: candidate.index, evidence: evidenceOf(candidate.values, contributions), score}
+  }
+  return best && {index: best.index, evidence: best.evidence}
 }

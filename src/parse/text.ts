@@ -1,6 +1,6 @@
 import type {Plugin} from 'unified'
 import {calibrateStopwords, createBlockNode} from '../block.js'
-import {dumpTitleIndex} from './dump-title.js'
+import {dumpTitle} from './dump-title.js'
 import {pageLanguage, type LanguageProfile} from '../language.js'
 import {checkBlockCount, checkDeadline, deadlineStride} from '../limits.js'
 import type {BlockNode, Root} from '../types.js'
@@ -79,8 +79,12 @@ export function parseText(document: string, file?: VFile, language?: string): Ro
     return blockFromLines(part.lines, texts[index] as string, index, part.blankLinesBefore, profile, file)
   })
   calibrateStopwords(children, profile)
-  const titleAt = dumpTitleIndex(children.map((node) => node.data.block))
-  if (titleAt !== -1) (children[titleAt] as BlockNode).data.block.evidence.title = true
+  const title = dumpTitle(children.map((node) => node.data.block))
+  if (title) {
+    const evidence = (children[title.index] as BlockNode).data.block.evidence
+    evidence.title = true
+    evidence.titleEvidence = title.evidence
+  }
   return {
     type: 'RootNode',
     children,
