@@ -194,7 +194,11 @@ describe('furniture in other languages', () => {
     ['zh', '欢迎关注我们的微信公众号', 'share-row'],
     ['zh', '凡本網注明“來源：新華網”的所有作品，版權均屬于新華社。已經本網授權使用作品的，應在授權範圍內使用。違反上述聲明者，本網將追究其相關法律責任。', 'legal'],
     ['zh', '訂閱《新華快訊》:移動發送"KX"到10621200,聯通發送"01"到10621200。', 'newsletter'],
-    ['zh', '（責任編輯 余淩雲）', 'source-credit']
+    ['zh', '（責任編輯 余淩雲）', 'source-credit'],
+    ['zh', '轉寄好友｜友善列印 | 檢舉本文', 'share-row'],
+    ['zh', '复制成功，按CTRL+V发送给好友、论坛或博客。', 'share-row'],
+    ['zh', '您的JavaScript关闭或你的Adobe Flash播放器过时。', 'javascript-notice'],
+    ['zh', '本著作係採用創用 CC 「姓名標示─非商業性─禁止改作 3.0 台灣版」授權條款', 'legal']
   ])('%s: “%s” is %s', (code, line, ruleId) => {
     const blocks = phrasesIn(code, [line])
     expect(blocks.map((block) => block.removal?.ruleId)).toEqual([ruleId])
@@ -222,7 +226,9 @@ describe('furniture in other languages', () => {
     ['pl', 'Wykop pod nową halę sportową ruszy wiosną, gdy tylko rozmarznie ziemia na działce przy szkole.'],
     ['pl', 'Więcej w tym roku zarobią emeryci z najniższymi świadczeniami.'],
     ['zh', '记者：你认为今年的房价会下降吗？'],
-    ['zh', '编辑部的同事们在周末加班完成了这期特刊。']
+    ['zh', '编辑部的同事们在周末加班完成了这期特刊。'],
+    ['zh', '他把這封信轉寄給好友，請他們列印出來貼在社區公告欄。'],
+    ['zh', '多名家長向教育局檢舉本校違規補課，局方表示將派員調查。']
   ])('%s: prose that mentions a furniture word stays', (code, sentence) => {
     expect(phrasesIn(code, [sentence])[0]?.removal).toBeUndefined()
   })
