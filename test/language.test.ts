@@ -196,6 +196,8 @@ describe('furniture in other languages', () => {
     ['zh', '訂閱《新華快訊》:移動發送"KX"到10621200,聯通發送"01"到10621200。', 'newsletter'],
     ['zh', '（責任編輯 余淩雲）', 'source-credit'],
     ['zh', '轉寄好友｜友善列印 | 檢舉本文', 'share-row'],
+    ['el', 'Βρίσκεστε εδώ: Αρχική ΕΙΔΗΣΕΙΣ Υγεία Νέοι όροι περίθαλψης για τους ασφαλισμένους', 'skip-link'],
+    ['el', 'emailεκτύπωσημικρό μέγεθος μεγάλο μέγεθος', 'share-row'],
     ['zh', '复制成功，按CTRL+V发送给好友、论坛或博客。', 'share-row'],
     ['zh', '您的JavaScript关闭或你的Adobe Flash播放器过时。', 'javascript-notice'],
     ['zh', '本著作係採用創用 CC 「姓名標示─非商業性─禁止改作 3.0 台灣版」授權條款', 'legal']
@@ -241,7 +243,10 @@ describe('furniture in other languages', () => {
     ['zh', '凡本网注明“来源：本报”的所有作品，版权均属于本报，未经本网授权不得转载。违反上述声明者，本网将追究其相关法律责任。'],
     ['zh', '本网转载其他媒体之稿件，意在为公众提供免费服务。转载目的在于传递更多信息，并不代表本网赞同其观点。'],
     ['pl', 'Publikacje zamieszczone na stronach serwisu są chronione prawami autorskimi. Kopiowanie i wykorzystywanie tekstów bez pisemnej zgody redakcji jest zabronione.'],
-    ['el', 'Τα πνευματικά δικαιώματα ανήκουν στο πρακτορείο. Απαγορεύεται η αναδημοσίευση χωρίς άδεια.']
+    ['el', 'Τα πνευματικά δικαιώματα ανήκουν στο πρακτορείο. Απαγορεύεται η αναδημοσίευση χωρίς άδεια.'],
+    ['ru', 'Сообщения и комментарии читателей сайта размещаются без предварительного редактирования. Редакция оставляет за собой право удалить их с сайта или отредактировать, если они нарушают закон.'],
+    ['ru', 'Исключительные права на материалы, размещённые на сайте, принадлежат издательскому дому и не подлежат использованию без письменного разрешения правообладателя.'],
+    ['pl', 'Żaden utwór zamieszczony w serwisie nie może być powielany i rozpowszechniany w jakikolwiek sposób bez pisemnej zgody wydawcy. Jakiekolwiek użycie lub wykorzystanie utworów w całości lub w części bez zgody wydawcy jest zabronione pod groźbą kary.']
   ])('%s: a copyright notice of several sentences goes', (code, notice) => {
     expect(phrasesIn(code, [notice])[0]?.removal?.ruleId).toBe('legal')
   })
@@ -250,7 +255,10 @@ describe('furniture in other languages', () => {
     ['ru', 'Госдума приняла закон, который запрещает копирование фильмов без согласия правообладателя. Нарушителям грозит штраф до ста тысяч рублей.'],
     ['ru', 'Суд признал, что все права на песню принадлежат наследникам композитора, и обязал студию выплатить компенсацию.'],
     ['zh', '法院认定这首歌曲的著作权问题仍有争议，双方将在下个月再次出庭。'],
-    ['pl', 'Sąd uznał, że wydawnictwo naruszyło prawa autora, i nakazał wycofanie książki ze sprzedaży.']
+    ['pl', 'Sąd uznał, że wydawnictwo naruszyło prawa autora, i nakazał wycofanie książki ze sprzedaży.'],
+    ['pl', 'Żadna część mostu nie może być remontowana zimą, więc prace ruszą dopiero w kwietniu.'],
+    ['el', 'Βρίσκεστε εδώ για πρώτη φορά; Η βιβλιοθήκη ανοίγει κάθε πρωί στις εννέα.'],
+    ['ru', 'Комментарии читателей к новости о закрытии библиотеки собрали больше тысячи откликов за один день.']
   ])('%s: a sentence about copyright law stays', (code, sentence) => {
     expect(phrasesIn(code, [sentence])[0]?.removal).toBeUndefined()
   })

@@ -67,6 +67,14 @@ describe('parse-html', () => {
     expect(texts('<head><title>Opening hours - Mill Archive</title></head><body><p>We open at ten.</p></body>')[0]).toBe('Opening hours')
   })
 
+  it('takes the block that shows the <title>’s headline as the title of a page with no h1, and adds no copy of it', () => {
+    const html = '<head><title>Opening hours extended - Mill Archive</title></head><body><table><tr><td><b>Opening hours extended</b></td></tr></table><p>We open at ten from Monday.</p></body>'
+    const blocks = parseHtml(html).children.map((node) => node.data?.block)
+    expect(blocks.map((block) => block?.text)).toEqual(['Opening hours extended', 'We open at ten from Monday.'])
+    expect(blocks[0]?.evidence.title).toBe(true)
+    expect(clean(html, {input: 'html'}).text).toContain('Opening hours extended')
+  })
+
   it('survives markup nested far deeper than any stack', () => {
     const depth = 20000
     const html = `<body>${'<div>'.repeat(depth)}deep text${'</div>'.repeat(depth)}</body>`

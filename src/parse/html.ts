@@ -140,7 +140,7 @@ function sourcePlaces(html: string, stripped: StrippedHtml): (offset: number) =>
 
 /**
  * The block tree of a parsed page: its blocks, the headline of `<title>` as
- * the first block when the page has no `<h1>`, the title block marked, a
+ * the first block when the page has no `<h1>` and does not show it, the title block marked, a
  * product description the page states only in its JSON-LD shown after the
  * `<h1>` (`root.data.productDescription`), the evidence the HTML classifiers read, and what the page states about itself
  * (`root.data.stated`) for the metadata step.
@@ -156,11 +156,11 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
   const {blocks, elements} = body ? extractBlocks(body) : {blocks: [], elements: []}
   checkBlockCount(blocks.length)
   checkDeadline(file, 'reading the page structure')
-  if (!blocks.some((block) => block.heading === 1)) {
-    const headline = headlineOf(title)
-    if (headline) blocks.unshift(headlineBlock(headline))
-  }
-  const titleAt = titleIndex(blocks, title)
+  // A page without an `<h1>` may still show its `<title>`'s headline (in a table cell, a styled `<div>`): that block is its title; else the headline stands in for it.
+  const headline = blocks.some((block) => block.heading === 1) ? '' : headlineOf(title)
+  const shown = headline ? blocks.findIndex((block) => sameText(block.text, headline)) : -1
+  if (headline && shown === -1) blocks.unshift(headlineBlock(headline))
+  const titleAt = shown === -1 ? titleIndex(blocks, title) : shown
   const {profile, source} = pageLanguage(language, () => blocks.map((block) => block.text))
   const children: BlockNode[] = []
   let offset = 0
@@ -201,6 +201,12 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
 function withSource(evidence: RawBlock['html'], placeOf: ((offset: number) => SourcePlace) | undefined): RawBlock['html'] {
   const offset = evidence.node?.position?.start.offset
   return placeOf && offset !== undefined ? {...evidence, source: placeOf(offset)} : evidence
+}
+
+/** Whether two texts are the same, case and white space aside. */
+function sameText(a: string, b: string): boolean {
+  const fold = (text: string): string => text.replace(/\s+/gu, ' ').trim().toLowerCase()
+  return fold(a) === fold(b)
 }
 
 /** The headline of `<title>`, standing in for the `<h1>` the page lacks. */
