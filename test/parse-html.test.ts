@@ -75,6 +75,14 @@ describe('parse-html', () => {
     expect(clean(html, {input: 'html'}).text).toContain('Opening hours extended')
   })
 
+  it('gives a page whose body shows no text (a script-only shell) no blocks, its title left to the metadata', () => {
+    const html = '<html><head><title>Opening hours | Mill Archive</title></head><body><div id="root"></div><script>render()</script></body></html>'
+    expect(parseHtml(html).children).toEqual([])
+    const result = clean(html, {input: 'html'})
+    expect(result.text).toBe('')
+    expect(result.metadata.title).toBe('Opening hours')
+  })
+
   it('survives markup nested far deeper than any stack', () => {
     const depth = 20000
     const html = `<body>${'<div>'.repeat(depth)}deep text${'</div>'.repeat(depth)}</body>`

@@ -156,8 +156,8 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
   const {blocks, elements} = body ? extractBlocks(body) : {blocks: [], elements: []}
   checkBlockCount(blocks.length)
   checkDeadline(file, 'reading the page structure')
-  // A page without an `<h1>` may still show its `<title>`'s headline (in a table cell, a styled `<div>`): that block is its title; else the headline stands in for it.
-  const headline = blocks.some((block) => block.heading === 1) ? '' : headlineOf(title)
+  // A page without an `<h1>` may still show its `<title>`'s headline (in a table cell, a styled `<div>`): that block is its title; else the headline stands in for it, on a page that shows any text (a script-only shell shows none, and has no content to clean).
+  const headline = blocks.length === 0 || blocks.some((block) => block.heading === 1) ? '' : headlineOf(title)
   const shown = headline ? blocks.findIndex((block) => sameText(block.text, headline)) : -1
   if (headline && shown === -1) blocks.unshift(headlineBlock(headline))
   const titleAt = shown === -1 ? titleIndex(blocks, title) : shown
