@@ -94,9 +94,11 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
     if (shared >= thresholds.minSharedTerms && coverage >= thresholds.minCoverage) found.push({index, shared, coverage})
   }
   const byOverlap = [...found].sort((a, b) => b.shared * b.coverage - a.shared * a.coverage || a.index - b.index)
-  return found.map(({index, shared, coverage}) => {
+  const overlapRank = new Map(byOverlap.map((candidate, rank) => [candidate.index, rank]))
+  return found.map(({index, shared, coverage}, position) => {
     const block = blocks[index] as Block
-    const between = found.filter((other) => other.index > index).length
+    // Candidates are in page order: those after this one lie between it and the body.
+    const between = found.length - position - 1
     const dated = [-1, ...Array.from({length: thresholds.datelineWindow}, (_, offset) => offset + 1)].some((offset) => {
       const other = blocks[index + offset]
       return other !== undefined && carriesDate(other)
@@ -104,7 +106,7 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
     const values = [
       coverage,
       Math.log1p(shared),
-      Math.log1p(byOverlap.findIndex((candidate) => candidate.index === index)),
+      Math.log1p(overlapRank.get(index) ?? 0),
       Math.log1p(first - index),
       Math.log1p(between),
       Math.log1p(block.features.chars),
