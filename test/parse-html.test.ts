@@ -75,6 +75,14 @@ describe('parse-html', () => {
     expect(clean(html, {input: 'html'}).text).toContain('Opening hours extended')
   })
 
+  it('takes the block that shows the <title>’s headline as the title when the h1 only names the site, not a breadcrumb’s copy of it', () => {
+    const html = '<head><title>Opening hours extended | Mill Archive</title></head><body><h1>Mill Archive</h1><ul><li>Home</li><li>Opening hours extended</li></ul><h2>Opening hours extended</h2><p>We open at ten from Monday.</p></body>'
+    const blocks = parseHtml(html).children.map((node) => node.data?.block)
+    expect(blocks.find((block) => block?.evidence.title)?.evidence.heading).toBe(2)
+    const named = '<head><title>Opening hours extended | Mill Archive</title></head><body><h1>Mill opening hours extended</h1><h2>Opening hours extended</h2><p>We open at ten.</p></body>'
+    expect(parseHtml(named).children.map((node) => node.data?.block).find((block) => block?.evidence.title)?.evidence.heading).toBe(1)
+  })
+
   it('gives a page whose body shows no text (a script-only shell) no blocks, its title left to the metadata', () => {
     const html = '<html><head><title>Opening hours | Mill Archive</title></head><body><div id="root"></div><script>render()</script></body></html>'
     expect(parseHtml(html).children).toEqual([])

@@ -14,7 +14,7 @@ import {parseJsonLd, readHead} from './head.js'
 import {jsonLdProductDescription, showProductDescription} from './structured.js'
 import {jsonLdArticleBody, sourceOffset, stripNonContent, type StrippedHtml} from './strip.js'
 import {parseText} from './text.js'
-import {headlineOf, titleIndex} from './title.js'
+import {headlineOf, shownHeadlineIndex, titleIndex} from './title.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf} from '../tree.js'
 
@@ -140,7 +140,9 @@ function sourcePlaces(html: string, stripped: StrippedHtml): (offset: number) =>
 
 /**
  * The block tree of a parsed page: its blocks, the headline of `<title>` as
- * the first block when the page has no `<h1>` and does not show it, the title block marked, a
+ * the first block when the page has no `<h1>` and does not show it, the title
+ * block marked (the block that shows the headline when the `<h1>` names only
+ * the site or section), a
  * product description the page states only in its JSON-LD shown after the
  * `<h1>` (`root.data.productDescription`), the evidence the HTML classifiers read, and what the page states about itself
  * (`root.data.stated`) for the metadata step.
@@ -156,10 +158,12 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
   const {blocks, elements} = body ? extractBlocks(body) : {blocks: [], elements: []}
   checkBlockCount(blocks.length)
   checkDeadline(file, 'reading the page structure')
-  // A page without an `<h1>` may still show its `<title>`'s headline (in a table cell, a styled `<div>`): that block is its title; else the headline stands in for it, on a page that shows any text (a script-only shell shows none, and has no content to clean).
-  const headline = blocks.length === 0 || blocks.some((block) => block.heading === 1) ? '' : headlineOf(title)
-  const shown = headline ? blocks.findIndex((block) => sameText(block.text, headline)) : -1
-  if (headline && shown === -1) blocks.unshift(headlineBlock(headline))
+  // A page may show its `<title>`'s headline outside an `<h1>` (a table cell, a styled `<div>`, an `<h2>` under a site's name in the `<h1>`): that block is its title.
+  // Without one, and without an `<h1>`, the headline stands in for it, on a page that shows any text (a script-only shell shows none, and has no content to clean).
+  const headline = blocks.length === 0 ? '' : headlineOf(title)
+  const h1At = titleIndex(blocks, title)
+  const shown = shownHeadlineIndex(blocks, headline, h1At, defaults.htmlTitle.h1MinHeadlineOverlap)
+  if (h1At === -1 && headline && shown === -1) blocks.unshift(headlineBlock(headline))
   const titleAt = shown === -1 ? titleIndex(blocks, title) : shown
   const {profile, source} = pageLanguage(language, () => blocks.map((block) => block.text))
   const children: BlockNode[] = []
@@ -201,12 +205,6 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
 function withSource(evidence: RawBlock['html'], placeOf: ((offset: number) => SourcePlace) | undefined): RawBlock['html'] {
   const offset = evidence.node?.position?.start.offset
   return placeOf && offset !== undefined ? {...evidence, source: placeOf(offset)} : evidence
-}
-
-/** Whether two texts are the same, case and white space aside. */
-function sameText(a: string, b: string): boolean {
-  const fold = (text: string): string => text.replace(/\s+/gu, ' ').trim().toLowerCase()
-  return fold(a) === fold(b)
 }
 
 /** The headline of `<title>`, standing in for the `<h1>` the page lacks. */

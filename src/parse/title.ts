@@ -25,3 +25,18 @@ export function titleIndex(blocks: ReadonlyArray<{text: string; heading?: number
   })
   return best
 }
+
+/**
+ * The block that shows `<title>`'s headline as written, where the page's title
+ * is not an `<h1>` (-1 when none): on a page without an `<h1>`, or whose `<h1>`
+ * shares less than `minOverlap` (F1 of words) with the headline (a site's or a
+ * section's name: "Newsroom", "The Company Blog"). Not a list item or a link
+ * (a breadcrumb's last entry, a related story's headline).
+ */
+export function shownHeadlineIndex(blocks: ReadonlyArray<{text: string; listItem: boolean; linkChars: number}>, headline: string, h1At: number, minOverlap: number): number {
+  if (!headline) return -1
+  if (h1At !== -1 && scoresOf(tokenOverlap((blocks[h1At] as {text: string}).text, headline)).f1 >= minOverlap) return -1
+  const fold = (text: string): string => text.replace(/\s+/gu, ' ').trim().toLowerCase()
+  const wanted = fold(headline)
+  return blocks.findIndex((block) => !block.listItem && block.linkChars * 2 < block.text.length && fold(block.text) === wanted)
+}
