@@ -73,11 +73,11 @@ type Kind = 'number' | 'boolean' | 'rules' | 'lexicon' | 'pageTypes'
 
 /** Every option of every classifier and its kind: unknown keys are rejected by name. */
 const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
-  'page-type': {minConfidence: 'number', minTextConfidence: 'number', otherThanArticle: 'boolean'},
+  'page-type': {minConfidence: 'number', minTextConfidence: 'number', otherThanArticle: 'boolean', articleBodyMinWords: 'number', articleBodyMinShare: 'number'},
   'product-description': {pageTypes: 'pageTypes', minBlockWords: 'number'},
   phrases: {lexicon: 'lexicon', extraRules: 'rules', blockMaxChars: 'number'},
   'forum-chrome': {lexicon: 'lexicon', pageTypes: 'pageTypes', blockMaxChars: 'number'},
-  metadata: {maxChars: 'number', taxonomyMaxChars: 'number', minVocabularyShare: 'number'},
+  metadata: {maxChars: 'number', taxonomyMaxChars: 'number', minVocabularyShare: 'number', remove: 'boolean'},
   caption: {creditMaxChars: 'number', captionMaxChars: 'number', altTextMinWords: 'number', altTextMaxStopwords: 'number'},
   navigation: {maxChars: 'number', minMenuWordShare: 'number', maxItemWords: 'number'},
   repetition: {minWords: 'number', minMenuLines: 'number'},
@@ -91,10 +91,12 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     alternativeShare: 'number',
     minAlternatives: 'number',
     otherStoryCohesionShare: 'number',
-    minSubjectParagraphs: 'number'
+    minSubjectParagraphs: 'number',
+    commentsEnclose: 'boolean',
+    forumChromeMinLines: 'number'
   },
   'repeated-items': {minItems: 'number', minItemWords: 'number', minSubstantialShare: 'number', minListShare: 'number', controlShare: 'number'},
-  'dom-hints': {aboveArticle: 'boolean', itemsAreContent: 'boolean'},
+  'dom-hints': {aboveArticle: 'boolean', itemsAreContent: 'boolean', adColumnMinProseChars: 'number'},
   quality: {
     lengthLow: 'number',
     lengthHigh: 'number',
@@ -106,7 +108,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     sentenceStopwordsLow: 'number'
   },
   'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minArticleShare: 'number', openingPostMaxRatio: 'number', mainRunMinRatio: 'number'},
-  'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number', minFeedTeasers: 'number', maxFeedSummaryChars: 'number', minFeedSummaryChars: 'number', feedCohesionShare: 'number'},
+  'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number', minFeedTeasers: 'number', maxFeedSummaryChars: 'number', minFeedSummaryChars: 'number', feedCohesionShare: 'number', minStampedTeasers: 'number', stampMaxChars: 'number'},
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'},
   'block-model': {minProbability: 'number'}
 }

@@ -1,6 +1,7 @@
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {DechaffConfigError, validateOptions} from '../src/index.js'
 
 /** Every module under src/ and the relative modules it imports, as paths under src/. */
 async function importGraph(): Promise<Map<string, string[]>> {
@@ -44,5 +45,29 @@ describe('module arrows point one way', () => {
 
   it('sees the modules it checks', () => {
     expect(graph.has('classifiers/dom-hints.ts') && graph.has('parse/html.ts') && graph.has('compile/markdown.ts') && graph.has('queue/worker.ts')).toBe(true)
+  })
+})
+
+describe('classifier options', () => {
+  /** Options the pipeline sets itself, from the cleaning options (`model`, `pageType`, `url`). */
+  const setByPipeline = new Set(['block-model.inputs', 'page-type.pageType', 'page-type.url'])
+
+  it('every option a classifier documents in its options interface is one `validateOptions` accepts by name', async () => {
+    const unknown: string[] = []
+    for (const file of await readdir('src/classifiers')) {
+      const source = await readFile(path.join('src/classifiers', file), 'utf8')
+      const body = /export interface \w+Options \{([\s\S]*?)\n\}/u.exec(source)?.[1]
+      if (!body) continue
+      const name = file.replace(/\.ts$/u, '')
+      for (const [, key] of body.matchAll(/^ {2}(\w+)\?:/gmu)) {
+        if (setByPipeline.has(`${name}.${key}`)) continue
+        try {
+          validateOptions({classifiers: {[name]: {[key as string]: 1}}} as never)
+        } catch (error) {
+          if (error instanceof DechaffConfigError && error.message.includes('unknown key')) unknown.push(`${name}.${key}`)
+        }
+      }
+    }
+    expect(unknown).toEqual([])
   })
 })
