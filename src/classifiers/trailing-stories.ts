@@ -406,10 +406,11 @@ function feedSpan(blocks: Block[], feed: number[], kinds: Array<'line' | 'lead' 
   const lastItem = between(feed.at(-2) as number, lastStamp)
   const before = between(firstStamp - firstItem.length - 1, firstStamp)
   const after = between(lastStamp, Math.min(lastStamp + lastItem.length + 1, blocks.length))
-  const trailing = kinds[firstStamp] === 'line' && before.length > 0 && before.every((index) => kinds[index] === undefined && index >= 0) && sameShape(blocks, before, firstItem, settings)
+  const trailing = kinds[firstStamp] === 'line' && before.length > 0 && before.every((index) => index >= 0 && kinds[index] === undefined) && sameShape(blocks, before, firstItem, settings)
   const leading = !trailing && after.length > 0 && sameShape(blocks, after, lastItem, settings)
   return {start: trailing ? (before[0] as number) : firstStamp, end: leading ? (after.at(-1) as number) : lastStamp}
 }
+
 /** The longest run of two or more prose paragraphs in a row outside blocks `start` to `end`: an article's body, not a cookie notice a rule has removed. */
 function longestBody(blocks: Block[], start: number, end: number, settings: Settings): ProseRun | undefined {
   let best: ProseRun | undefined

@@ -137,7 +137,7 @@ function evidenceOf(values: readonly number[], contributions: readonly number[])
 const evidenceShown = 3
 
 /**
- * Where a text dump's headline is (-1 when no line qualifies), and why: a
+ * Where a text dump's headline is (none when no line qualifies), and why: a
  * dump has no `<h1>` or `<title>`, so the candidates (`titleCandidates`) are
  * weighed by a model learned from WCXB's titles (`npm run train:dump-title`):
  * how much of the line the body repeats and how well it matches beside the
@@ -146,10 +146,11 @@ const evidenceShown = 3
  * (a year, a count: menus seldom carry one).
  */
 export function dumpTitle(blocks: readonly Block[], thresholds: DumpTitleThresholds = defaults.dumpTitle, trained: TitleModel = model): {index: number; evidence: string} | undefined {
-  let best: {index: number; evidence: string; score: number} | undefined
+  let best: {candidate: TitleCandidate; score: number; contributions: number[]} | undefined
   for (const candidate of titleCandidates(blocks, thresholds)) {
     const {score, contributions} = scoreTitle(trained, candidate.values)
-    if (best === undefined || score > best.score) best = {index: candidate.index, evidence: evidenceOf(candidate.values, contributions), score}
+    if (best === undefined || score > best.score) best = {candidate, score, contributions}
   }
-  return best && {index: best.index, evidence: best.evidence}
+  // Only the chosen line's reasons are put in words.
+  return best && {index: best.candidate.index, evidence: evidenceOf(best.candidate.values, best.contributions)}
 }

@@ -163,8 +163,11 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
   const headline = blocks.length === 0 ? '' : headlineOf(title)
   const h1At = titleIndex(blocks, title)
   const shown = shownHeadlineIndex(blocks, headline, h1At, defaults.htmlTitle.h1MinHeadlineOverlap)
-  if (h1At === -1 && headline && shown === -1) blocks.unshift(headlineBlock(headline))
-  const titleAt = shown === -1 ? titleIndex(blocks, title) : shown
+  let titleAt = shown === -1 ? h1At : shown
+  if (titleAt === -1 && headline) {
+    blocks.unshift(headlineBlock(headline))
+    titleAt = 0
+  }
   const {profile, source} = pageLanguage(language, () => blocks.map((block) => block.text))
   const children: BlockNode[] = []
   let offset = 0
