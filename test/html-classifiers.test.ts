@@ -30,6 +30,23 @@ describe('article-container', () => {
     expect(ruleOf(html, 'Under part 3 of this policy')).not.toBe('kept')
   })
 
+  it('does not take a consent manager’s preference centre for the article, however much it says about cookies', () => {
+    const purposes = ['Performance', 'Targeting', 'Functional', 'Strictly necessary', 'Social media', 'Personalisation']
+      .map((name) => `<h4>${name} Cookies</h4><p>These cookies are set through our site by us and our advertising partners; they may be used to build a profile of your interests and to show you relevant adverts on other sites, and they do not store directly personal information.</p>`)
+      .join('')
+    const html = `<body><main><h1>Council extends the library pilot</h1>${paragraph(1)}${paragraph(2)}</main>
+      <div id="onetrust-consent-sdk"><div id="onetrust-pc-sdk" class="otPcTab" role="region"><div role="dialog"><div class="ot-pc-content">${purposes}</div></div></div></div></body>`
+    expect(ruleOf(html, 'Paragraph 1')).toBe('kept')
+    expect(ruleOf(html, 'These cookies are set')).not.toBe('kept')
+  })
+
+  it('reads a post wrapper’s tag and category classes as what the post is about, not as furniture', () => {
+    const html = `<body><div class="sidebar"><p>Popular: ten ways to save on your energy bill, a guide to local parks, and more from the archive.</p></div>
+      <div class="content"><div class="post-22723 post type-post hentry category-social-media tag-cookie-recipes tag-menu">${article}</div></div></body>`
+    expect(ruleOf(html, 'Paragraph 2')).toBe('kept')
+    expect(ruleOf(html, 'Popular:')).not.toBe('kept')
+  })
+
   it('still finds an article that the page wraps in an <aside> or in no region at all', () => {
     expect(ruleOf(`<body><section id="content"><aside class="blogPost">${article}</aside></section><div class="links"><a href="/a">Archive</a></div></body>`, 'Paragraph 2')).toBe('kept')
     expect(ruleOf(`<body><footer><div class="entry">${article}</div></footer></body>`, 'Paragraph 2')).toBe('kept')

@@ -20,11 +20,28 @@ describe('parse-html', () => {
     expect(texts(html)).toEqual(['Title', 'Kept'])
   })
 
+  it('reads a collapsed tab or accordion panel, which one click shows, but not a hidden dialog, a menu’s panel or an aria-hidden clone', () => {
+    const html = `<body><h1>Trail Kettle</h1><ul role="tablist"><li id="t1">Overview</li><li id="t2">Specifications</li></ul>
+      <div role="tabpanel" aria-labelledby="t1"><p>Boils a litre in four minutes.</p></div>
+      <div role="tabpanel" aria-labelledby="t2" hidden><p>Capacity: 1.2 litres</p></div>
+      <section style="display: none" aria-labelledby="faq-3"><p>Yes, the handle folds flat.</p></section>
+      <div role="dialog" aria-modal="true" aria-labelledby="ship-title" hidden><p>Choose where to ship</p></div>
+      <nav><div role="region" aria-labelledby="m1" hidden><p>All kettles</p></div></nav>
+      <div class="slide" role="region" aria-hidden="true"><p>Boils a litre in four minutes.</p></div></body>`
+    expect(texts(html)).toEqual(['Trail Kettle', 'Overview', 'Specifications', 'Boils a litre in four minutes.', 'Capacity: 1.2 litres', 'Yes, the handle folds flat.'])
+  })
+
+  it('reads custom elements whose names start like a raw-text tag (<svg-icon>, <script-loader>) as elements, and the page after them', () => {
+    const html = `<body><h1>Clogs</h1><div><svg-icon-element></svg-icon-element>Offers</div><script-loader src="/x.js"></script-loader>
+      <template-selector>Size</template-selector><p>Classic clogs in every colour.</p></body>`
+    expect(texts(html)).toEqual(['Clogs', 'Offers', 'Size', 'Classic clogs in every colour.'])
+  })
+
   it('reads the segments a React server streams in hidden, which its script shows at once, but no other hidden element', () => {
     const html = `<body><h1>Trail Kettle</h1><div role="status">…</div><footer><p>Shipping</p></footer>
       <div hidden id="S:0"><p>A hard-anodised kettle that boils a litre in four minutes.</p></div>
-      <div hidden id="S:draft"><p>gone</p></div><div hidden id="pS:1"><p>gone</p></div><div hidden="" id="S:12"><p>Folding handle.</p></div></body>`
-    expect(texts(html)).toEqual(['Trail Kettle', '…', 'Shipping', 'A hard-anodised kettle that boils a litre in four minutes.', 'Folding handle.'])
+      <div hidden id="S:draft"><p>gone</p></div><div hidden id="pS:1"><p>gone</p></div><div hidden="" id="S:12"><p>Folding handle.</p></div><div hidden id="S:2e"><p>Dishwasher safe.</p></div></body>`
+    expect(texts(html)).toEqual(['Trail Kettle', '…', 'Shipping', 'A hard-anodised kettle that boils a litre in four minutes.', 'Folding handle.', 'Dishwasher safe.'])
   })
 
   it('reads a page that shows next to nothing without its scripts from its <noscript> markup', () => {

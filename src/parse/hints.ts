@@ -21,6 +21,8 @@ export const statePrefixes: ReadonlySet<string> = new Set(hints.statePrefixes)
  */
 export const pageBuilderPrefixes: ReadonlyArray<readonly string[]> = hints.pageBuilders.prefixes.map((prefix) => prefix.split('-'))
 export const pageBuilderComponentWords: ReadonlySet<string> = new Set(hints.pageBuilders.componentWords)
+/** A post wrapper's class names that name its tags and categories (`tag-cookie-recipes`), not a region. */
+export const taxonomyClass = new RegExp(`^(?:${alternation(hints.taxonomyPrefixes)})-`, 'iu')
 /** Class names that, whole, mark a post wrapper. */
 export const postClassNames: ReadonlySet<string> = new Set(hints.postTokens)
 

@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root as HastRoot, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {ElementInfo, HtmlEvidence} from '../types.js'
-import {furnitureTokenCache, pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, statePrefixes, withHints} from './hints.js'
+import {furnitureTokenCache, pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, statePrefixes, taxonomyClass, withHints} from './hints.js'
 
 /** One block of an HTML page before it becomes an nlcst paragraph. */
 export interface RawBlock {
@@ -48,12 +48,17 @@ function attribute(element: Element, name: string): string | undefined {
  * and case changes. `wordsOfClass` reads one class name (a page's cache of
  * `classTokens`: a page repeats its few class names on many elements).
  */
-export function elementTokens(element: Element, wordsOfClass: (name: string) => string[] = classTokens): string[] {
+export function elementTokens(element: Element, wordsOfClass: (name: string) => string[] = classTokens, post = isPostWrapper(element)): string[] {
   const tokens: string[] = []
   const classes = element.properties.className
   if (Array.isArray(classes)) {
     const count = Math.min(classes.length, maxClassNames)
-    for (let index = 0; index < count; index++) for (const word of wordsOfClass(String(classes[index]))) tokens.push(word)
+    // A post wrapper's classes name its tags and categories (`tag-cookie-recipes`), which say what the post is about.
+    for (let index = 0; index < count; index++) {
+      const name = String(classes[index])
+      if (post && taxonomyClass.test(name)) continue
+      for (const word of wordsOfClass(name)) tokens.push(word)
+    }
   }
   const id = attribute(element, 'id')
   const role = attribute(element, 'role')
@@ -176,9 +181,10 @@ function leadingHeading(element: Element): Element | undefined {
 /**
  * A segment React streams in hidden (`<div hidden id="S:1">`) and its script
  * moves into the page as soon as it arrives: what every reader sees, though
- * the markup says hidden (Next.js and other React 18 servers).
+ * the markup says hidden (Next.js and other React 18 servers). React numbers
+ * the segments in hexadecimal (`S:2e`).
  */
-const streamedSegment = /^S:\d+$/u
+const streamedSegment = /^S:[\da-f]+$/u
 
 /** What a reader never sees: scripts, styles, embeds, form controls and hidden elements. */
 export function isInvisible(element: Element): boolean {
@@ -187,6 +193,21 @@ export function isInvisible(element: Element): boolean {
   if ((hidden !== undefined && hidden !== null && hidden !== false && !streamedSegment.test(String(element.properties.id))) || String(element.properties.ariaHidden) === 'true') return true
   const style = attribute(element, 'style')
   return style !== undefined && hiddenStyle.test(style)
+}
+
+/**
+ * A collapsed disclosure panel: a tab, an accordion's answer, a "Details"
+ * section, hidden until its control is clicked and named for it
+ * (`role="tabpanel"`, `role="region"`, `aria-labelledby`). A reader opens it
+ * with one click, so its text is the page's, to be judged like any other; an
+ * `aria-hidden` element (a carousel's cloned slide) and a modal dialog stay
+ * unread.
+ */
+function isCollapsedPanel(element: Element): boolean {
+  if (neverContent.has(element.tagName) || String(element.properties.ariaHidden) === 'true' || String(element.properties.ariaModal) === 'true') return false
+  const role = attribute(element, 'role')
+  // A labelled dialog, menu or tooltip is no panel of the page's.
+  return role === undefined ? attribute(element, 'ariaLabelledBy') !== undefined : role === 'tabpanel' || role === 'region'
 }
 
 /** A bare count, as a comment or share badge shows it. */
@@ -290,14 +311,15 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
     enclosing.push((enclosing[parent] ?? 0) | (enclosingFlags.get(element.tagName) ?? 0))
     open.push(elements.length)
     nodes.push(element)
+    const postWrapper = isPostWrapper(element)
     elements.push(
       withHints({
         tag: element.tagName,
-        tokens: elementTokens(element, wordsOfClass),
+        tokens: elementTokens(element, wordsOfClass, postWrapper),
         parent,
         depth: parentInfo ? parentInfo.depth + 1 : 0,
         articleBody: /\barticlebody\b/iu.test(attribute(element, 'itemProp') ?? ''),
-        postWrapper: isPostWrapper(element)
+        postWrapper
       }, isFurniture)
     )
   }
@@ -324,7 +346,8 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
       if (frame.pre) preDepth--
       continue
     }
-    if (isInvisible(node)) continue
+    // A collapsed panel is read unless it or an element around it is furniture (a menu's dropdown, a consent dialog's tabs).
+    if (isInvisible(node) && !(isCollapsedPanel(node) && !elementTokens(node, wordsOfClass).some(isFurniture) && open.every((index) => (elements[index] as ElementInfo).furniture === undefined))) continue
     const tag = node.tagName
     if (!blockTags.has(tag) && (elements[open[open.length - 1] as number] as ElementInfo).tag === 'p' && isInlineCounter(node, (element) => elementTokens(element, wordsOfClass).some(isFurniture))) continue
     if (tag === 'br' || tag === 'img') (node.data ??= {} as NonNullable<Element['data']>).blockElement = open[open.length - 1] as number

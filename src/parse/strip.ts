@@ -1,7 +1,8 @@
 import type {Element, Root as HastRoot} from 'hast'
 import {toString} from 'hast-util-to-string'
 
-const rawOpening = /<(script|style|svg|template|noscript|iframe|textarea)\b([^>]*)>|<!--/giu
+// The name must end where the tag's does: `<svg-icon>` and `<script-loader>` are custom elements, not raw text.
+const rawOpening = /<(script|style|svg|template|noscript|iframe|textarea)(?=[\s/>])([^>]*)>|<!--/giu
 const closing: Record<string, RegExp> = {}
 
 /** The page's markup without scripts, styles, SVG, templates and comments, and the JSON-LD scripts it had. */
