@@ -73,6 +73,18 @@ describe('trailing-stories', () => {
     expect(classify(text, plugins).slice(2).every((block) => block.removal === undefined)).toBe(true)
   })
 
+  it('keeps sections that each end in a "Read more" when they hold more prose than the text above them: the page’s own, not other stories', () => {
+    const text = [
+      'Bookkeeping for small charities',
+      'We keep the books of forty local charities.',
+      ...teaser('Payroll', 'We run monthly payroll for your staff and sessional workers, with pension enrolment and the returns the tax office expects from an employer.'),
+      ...teaser('Gift Aid claims', 'We check your donation records against the declarations you hold and send the claim every quarter, so that no eligible gift goes unclaimed.'),
+      ...teaser('Grant reports', 'We prepare the financial part of each funder report from the same records, in the format the funder asks for, before its deadline.')
+    ].join('\n')
+    const blocks = classify(text, plugins)
+    expect(blocks.some((block) => block.removal?.ruleId === 'trailing-stories')).toBe(false)
+  })
+
   it('keeps the article when a single "Read more" link sits inside it', () => {
     const text = [prose[0], 'Read more', prose[1], prose[2]].join('\n')
     const blocks = classify(text, plugins)
