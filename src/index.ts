@@ -40,6 +40,8 @@ export type {ProductDescriptionOptions} from './classifiers/product-description.
 export type {PageFeature} from './page-features.js'
 export {default as dechaffPhrases} from './classifiers/phrases.js'
 export type {PhrasesOptions} from './classifiers/phrases.js'
+export {default as dechaffConsentDialog} from './classifiers/consent-dialog.js'
+export type {ConsentDialogOptions} from './classifiers/consent-dialog.js'
 export {default as dechaffMetadata} from './classifiers/metadata.js'
 export type {MetadataOptions} from './classifiers/metadata.js'
 export {default as dechaffCaption} from './classifiers/caption.js'

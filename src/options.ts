@@ -81,6 +81,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   caption: {creditMaxChars: 'number', captionMaxChars: 'number', altTextMinWords: 'number', altTextMaxStopwords: 'number'},
   navigation: {maxChars: 'number', minMenuWordShare: 'number', maxItemWords: 'number'},
   repetition: {minWords: 'number', minMenuLines: 'number'},
+  'consent-dialog': {maxReach: 'number', minTermWords: 'number', minControls: 'number'},
   'author-bio': {maxChars: 'number', minFirstPersonCues: 'number', minPageShare: 'number'},
   'article-container': {
     minScoredChars: 'number',

@@ -10,6 +10,7 @@ import dechaffAuthorBio, {type AuthorBioOptions} from './classifiers/author-bio.
 import dechaffBlockModel, {type BlockModelOptions} from './classifiers/block-model.js'
 import dechaffCaption, {type CaptionOptions} from './classifiers/caption.js'
 import dechaffCommentThread, {type CommentThreadOptions} from './classifiers/comment-thread.js'
+import dechaffConsentDialog, {type ConsentDialogOptions} from './classifiers/consent-dialog.js'
 import dechaffDomHints, {type DomHintsOptions} from './classifiers/dom-hints.js'
 import dechaffMainRegion, {type MainRegionOptions} from './classifiers/main-region.js'
 import dechaffMetadata, {type MetadataOptions} from './classifiers/metadata.js'
@@ -28,6 +29,7 @@ export interface ClassifierOptions {
   'page-type'?: PageTypeOptions | false
   'product-description'?: ProductDescriptionOptions | false
   phrases?: PhrasesOptions | false
+  'consent-dialog'?: ConsentDialogOptions | false
   metadata?: MetadataOptions | false
   caption?: CaptionOptions | false
   navigation?: NavigationOptions | false
@@ -57,6 +59,7 @@ export const classifierPlugins = {
   'page-type': dechaffPageType,
   'product-description': dechaffProductDescription,
   phrases: dechaffPhrases,
+  'consent-dialog': dechaffConsentDialog,
   metadata: dechaffMetadata,
   caption: dechaffCaption,
   navigation: dechaffNavigation,

@@ -39,6 +39,7 @@ describe('public API', () => {
         "dechaffCompileHtml",
         "dechaffCompileMarkdown",
         "dechaffCompileText",
+        "dechaffConsentDialog",
         "dechaffDomHints",
         "dechaffForumChrome",
         "dechaffKeep",

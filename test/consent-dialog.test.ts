@@ -1,0 +1,69 @@
+import {describe, expect, it} from 'vitest'
+import {dechaffConsentDialog, dechaffPhrases} from '../src/index.js'
+import {classify, prose} from './helpers.js'
+
+const plugins = [dechaffPhrases, dechaffConsentDialog]
+
+const preferenceCentre = [
+  'Cookies are small text files that allow us to give you the best browsing experience and to see how visitors use our pages.',
+  'You can accept all cookies, consent to necessary cookies only, or manage your choices for each purpose below.',
+  'Accept All',
+  'Necessary Cookies',
+  'Always On',
+  'These cookies are needed for the website to work and cannot be switched off in our systems.',
+  'Analytics Cookies',
+  'Off',
+  'These cookies count visits and traffic sources, so that we can measure and improve how our site performs.',
+  'Save my choices'
+]
+
+describe('consent-dialog', () => {
+  it('removes a consent manager’s preference centre, its paragraphs, headings and toggles, and keeps the article below it', () => {
+    const blocks = classify([...preferenceCentre, 'Council extends the library pilot', ...prose].join('\n\n'), plugins)
+    expect(blocks.slice(0, preferenceCentre.length).every((block) => block.removal !== undefined)).toBe(true)
+    expect(blocks.slice(0, preferenceCentre.length).filter((block) => block.removal?.ruleId === 'consent-dialog').length).toBeGreaterThan(4)
+    expect(blocks.slice(preferenceCentre.length).every((block) => block.removal === undefined)).toBe(true)
+  })
+
+  it('reads a German dialog’s buttons as its controls', () => {
+    const dialog = [
+      'Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren und die Nutzung unserer Website zu analysieren.',
+      'Mit Ihrer Einwilligung verarbeiten wir dabei auch personenbezogene Daten, die Sie jederzeit widerrufen können.',
+      'Alle akzeptieren',
+      'Alle ablehnen'
+    ]
+    const blocks = classify([...prose, ...dialog].join('\n\n'), plugins)
+    expect(blocks.slice(-dialog.length).every((block) => block.removal !== undefined)).toBe(true)
+    expect(blocks.slice(0, prose.length).every((block) => block.removal === undefined)).toBe(true)
+  })
+
+  it('keeps an article about the cookie law, with no dialog’s controls around it', () => {
+    const article = [
+      'Regulators said on Monday that websites must ask for consent before they set advertising cookies, and that a banner with only an "Accept" button is not enough.',
+      'The ruling covers any cookie that is not strictly necessary, including analytics cookies, and gives sites six months to change their consent forms.',
+      'Privacy groups welcomed the decision, while publishers warned that fewer readers would agree to personal data being shared with advertisers.'
+    ]
+    const blocks = classify(article.join('\n\n'), plugins)
+    expect(blocks.every((block) => block.removal === undefined)).toBe(true)
+  })
+
+  it('keeps an article’s section named "Consent": one control-like line is no dialog', () => {
+    const section = [
+      'Consent',
+      'Tech companies often answer criticism by saying that their users consented, because they clicked through the terms of service.',
+      'But even if we accept that clicking a button is consent, the people whose personal data was shared by their friends never agreed to anything.'
+    ]
+    const blocks = classify([...prose, ...section].join('\n\n'), plugins)
+    expect(blocks.slice(-2).every((block) => block.removal === undefined)).toBe(true)
+  })
+
+  it('keeps an article about cookies far below a site’s one-line banner, and a lone "Accept" is no dialog', () => {
+    const article = [
+      'Regulators said on Monday that websites must ask for consent before they set advertising cookies on a reader’s device.',
+      ...prose,
+      'The ruling covers any cookie that is not strictly necessary, including analytics cookies, and gives sites six months to comply.'
+    ]
+    const blocks = classify(['Accept', 'Council news', ...prose, ...article].join('\n\n'), plugins)
+    expect(blocks.slice(1).every((block) => block.removal === undefined)).toBe(true)
+  })
+})
