@@ -85,6 +85,22 @@ describe('trailing-stories', () => {
     expect(blocks.some((block) => block.removal?.ruleId === 'trailing-stories')).toBe(false)
   })
 
+  it('keeps two "Read more" sections when they and the text below them hold most of the page’s sentences', () => {
+    const text = [
+      'Harbourside Craft Gallery',
+      'Handmade work from more than forty makers who live and work along this stretch of coast, chosen by the two potters who opened the gallery in an old net loft on the quay in 1998.',
+      ...teaser('Ceramics', 'Stoneware mugs, bowls and vases thrown and glazed in studios within ten miles of the gallery.'),
+      ...teaser('Woodwork', 'Chopping boards, spoons and small furniture made from storm-felled oak and ash.'),
+      'Plan your visit',
+      'Open every day, ten until five.',
+      'Harbour Road, Kelport',
+      'Call us to book a tour for a group or a school.',
+      'Free parking in the harbour car park.'
+    ].join('\n')
+    const blocks = classify(text, plugins)
+    expect(blocks.some((block) => block.removal?.ruleId === 'trailing-stories')).toBe(false)
+  })
+
   it('keeps the article when a single "Read more" link sits inside it', () => {
     const text = [prose[0], 'Read more', prose[1], prose[2]].join('\n')
     const blocks = classify(text, plugins)

@@ -137,8 +137,8 @@ function findTeaserRun(blocks: Block[], settings: Settings, from: number): Tail 
     const groupEnds = markers.slice(at).filter((marker, offset, rest) => offset === rest.length - 1 || (rest[offset + 1] as number) - marker > maxGroup)
     const last = groupEnds.reverse().find((end) => bodyBelow(blocks, end, settings, (index) => isBareMarker(blocks[index] as Block)))
     if (last !== undefined) return {index: start, reason: `${links} above the article's body`, end: last + 1}
-    // Sections that each end in a "Read more" and hold more of the page's sentences than the text above them are its own (a service page's), not stories after an article.
-    if (sentenceWords(blocks, start, markers[markers.length - 1] as number) > sentenceWords(blocks, 0, start)) return undefined
+    // Sections that each end in a "Read more", which with what follows them hold more of the page's sentences than the text above them, are its own (a service page's), not stories after an article.
+    if (sentenceWords(blocks, start, blocks.length) > sentenceWords(blocks, 0, start)) return undefined
     return {index: start, reason: `${links} after the article`}
   }
   return undefined
