@@ -30,6 +30,19 @@ describe('comment-thread', () => {
     expect(blocks[6]?.removal?.ruleId).toBe('comment-thread')
   })
 
+  it('does not take the comment counts under each post of a blog’s front page for a thread’s header', () => {
+    const post = (title: string, summary: string, count: string): string[] => [title, 'March 3, 2024', summary, count]
+    const text = [
+      ...post('A walk along the canal', prose[0] as string, '0 comments'),
+      ...post('The library pilot, a year on', prose[1] as string, '14 comments'),
+      ...post('What the budget means for the parks', prose[2] as string, '2 comments'),
+      ...post('Kingfishers at the lock', 'We walked the same stretch last summer and the kingfishers were out in force all the way to the lock and back.', '5 comments')
+    ].join('\n')
+    const blocks = classify(text, withMetadata)
+    expect(blocks.some((block) => block.removal?.ruleId === 'comment-thread')).toBe(false)
+    expect(articleKept(blocks)).toBe(true)
+  })
+
   it('keeps an article that only talks about comments', () => {
     const text = [
       ...prose,

@@ -80,8 +80,11 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
     const lastKept = blocks.findLastIndex((block) => !block.removal)
     // Each dated or headed item of a feed or a thread is a run of its own.
     const runs = proseRuns(blocks, (index) => markerAt[index] === true || blocks[index]?.evidence.heading !== undefined)
+    const itemCounts = itemCommentCounts(blocks, proseMinChars)
     for (let index = firstProse + 1; index < blocks.length; index++) {
       const block = blocks[index] as Block
+      // A count under every teaser of a front page ("0 comments", "14 comments") heads no thread.
+      if (itemCounts.has(index)) continue
       // A share row's "Share" or "Email", or the article's dateline, starts no thread: buttons, form fields and datelines must follow most of the prose.
       const belowArticle = (shares[index] ?? 0) >= minArticleShare
       const header = block.removal?.ruleId === 'comment-form' && !isTabLabel(blocks, index) && (namesComments(block) || belowArticle)
@@ -114,7 +117,7 @@ function isCommentLine(block: Block, pattern: RegExp): boolean {
 }
 
 /** Most kept blocks between a comment header and a dateline that confirms it; most words of a tab or menu label. */
-const {headerMaxLead, tabLabelMaxWords} = defaults.commentThread
+const {headerMaxLead, tabLabelMaxWords, itemCountsMin} = defaults.commentThread
 
 /**
  * Whether a thread starting at `start` is a forum's replies under its opening
@@ -140,6 +143,17 @@ function isForumThread(blocks: Block[], authorAt: boolean[], firstProse: number,
   if (posts < limits.minPosts) return false
   const opening = blocks.slice(firstProse, start).reduce((sum, block) => sum + (block.removal ? 0 : block.features.words), 0)
   return opening <= limits.openingPostMaxRatio * longest
+}
+
+/**
+ * The lines counting comments that recur item after item down a listing
+ * ("0 comments" under each post of a blog's front page): at least
+ * `itemCountsMin` of them, each with prose between it and the one before.
+ */
+function itemCommentCounts(blocks: Block[], proseMinChars: number): Set<number> {
+  const counts = blocks.flatMap((block, index) => (block.features.chars <= markerMaxChars && countsOnlyComments(block) ? [index] : []))
+  const spaced = counts.filter((at, offset) => offset > 0 && blocks.slice(counts[offset - 1] as number, at).some((block) => isProse(block, {proseMinChars})))
+  return spaced.length + 1 >= itemCountsMin ? new Set(counts) : new Set()
 }
 
 /** Whether a short line counting comments ("{ 69 comments… add one }", "There are 4 comments. Add yours.") sits just above a thread's first poster line. */
