@@ -43,10 +43,11 @@ export default function dechaffConsentDialog(options: ConsentDialogOptions = {})
     const parts = blocks.map(partOf)
     for (const {start, end} of dialogs(parts, maxReach)) {
       const dialog = blocks.slice(start, end)
-      const termWords = dialog.reduce((sum, block, offset) => sum + (parts[start + offset] === 'term' ? block.features.words : 0), 0)
-      const controls = dialog.filter((_, offset) => parts[start + offset] === 'control').length
+      const roles = parts.slice(start, end)
+      const termWords = dialog.reduce((sum, block, offset) => sum + (roles[offset] === 'term' ? block.features.words : 0), 0)
+      const controls = roles.filter((role) => role === 'control').length
       // A banner's button follows its text; a lone control line above text about consent may be an article's section heading ("Consent").
-      const buttonAfterText = parts.slice(start, end).lastIndexOf('control') > parts.slice(start, end).indexOf('term')
+      const buttonAfterText = roles.lastIndexOf('control') > roles.indexOf('term')
       if (termWords < minTermWords || (controls < minControls && !buttonAfterText)) continue
       const reason = `cookie consent dialog: ${termWords} words about cookies and consent among ${controls} of its controls`
       for (const block of dialog) markRemoved(block, {ruleId: 'consent-dialog', reason, score: 0.9})

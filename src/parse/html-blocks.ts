@@ -324,6 +324,9 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
     )
   }
   register(body)
+  // A collapsed panel is read unless it or an element around it is furniture (a menu's dropdown, a consent dialog's tabs).
+  const readsCollapsed = (node: Element): boolean =>
+    isCollapsedPanel(node) && !elementTokens(node, wordsOfClass).some(isFurniture) && open.every((index) => (elements[index] as ElementInfo).furniture === undefined)
 
   const stack: Frame[] = []
   for (let index = body.children.length - 1; index >= 0; index--) stack.push({node: body.children[index] as ElementContent, exit: false})
@@ -346,8 +349,7 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
       if (frame.pre) preDepth--
       continue
     }
-    // A collapsed panel is read unless it or an element around it is furniture (a menu's dropdown, a consent dialog's tabs).
-    if (isInvisible(node) && !(isCollapsedPanel(node) && !elementTokens(node, wordsOfClass).some(isFurniture) && open.every((index) => (elements[index] as ElementInfo).furniture === undefined))) continue
+    if (isInvisible(node) && !readsCollapsed(node)) continue
     const tag = node.tagName
     if (!blockTags.has(tag) && (elements[open[open.length - 1] as number] as ElementInfo).tag === 'p' && isInlineCounter(node, (element) => elementTokens(element, wordsOfClass).some(isFurniture))) continue
     if (tag === 'br' || tag === 'img') (node.data ??= {} as NonNullable<Element['data']>).blockElement = open[open.length - 1] as number
