@@ -39,11 +39,13 @@ function anyCase(words: string[]): string {
 /** A clock time ("3:42 p.m.", "10am"). */
 export const clockTime = /\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s?[ap]\.?m\.?(?:\s|$)/u
 const numericDate = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b/u
+/** A date written with the Chinese and Japanese year, month and day signs ("2012年01月17日", "1月17日"). */
+const cjkDate = /\d{2,4}\s?年\s?\d{1,2}\s?月|\d{1,2}\s?月\s?\d{1,2}\s?日/u
 const relativeDate = /\b(?:\d+|an?|one|two|few)\s(?:second|minute|min|hour|hr|day|week|month|year)s?\sago\b/u
 
 /** Whether the block carries a date ("March 4, 2024", "04/03/24", "2 days ago"). */
 export function carriesDate(block: Block): boolean {
-  return hasCalendarDate(block.words) || numericDate.test(block.normal) || relativeDate.test(block.normal)
+  return hasCalendarDate(block.words) || numericDate.test(block.normal) || cjkDate.test(block.normal) || relativeDate.test(block.normal)
 }
 
 /** A metadata line with a date or a clock time: a dateline, or the name-and-date line heading a comment. */

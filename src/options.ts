@@ -77,7 +77,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'product-description': {pageTypes: 'pageTypes', minBlockWords: 'number'},
   phrases: {lexicon: 'lexicon', extraRules: 'rules', blockMaxChars: 'number'},
   'forum-chrome': {lexicon: 'lexicon', pageTypes: 'pageTypes', blockMaxChars: 'number'},
-  metadata: {maxChars: 'number', taxonomyMaxChars: 'number', minVocabularyShare: 'number', remove: 'boolean'},
+  metadata: {maxChars: 'number', taxonomyMaxChars: 'number', minVocabularyShare: 'number', aboveBodyMaxChars: 'number', remove: 'boolean'},
   caption: {creditMaxChars: 'number', captionMaxChars: 'number', altTextMinWords: 'number', altTextMaxStopwords: 'number'},
   navigation: {maxChars: 'number', minMenuWordShare: 'number', maxItemWords: 'number'},
   repetition: {minWords: 'number', minMenuLines: 'number'},

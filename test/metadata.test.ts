@@ -52,6 +52,20 @@ describe('metadata', () => {
     expect(ruleOf(blocks, 'Rosalind Achebe')).toBe('byline')
   })
 
+  it('removes a dateline above the article whatever else it holds (a source, a URL), in any script', () => {
+    const lines = ['Council extends the library pilot', 'http://www.example.cn 2012年01月17日 21:22 新浪财经微博', 'Staff reporter Jane Doe / Leeds 2012-01-17 A A A']
+    const blocks = classify([...lines, ...prose].join('\n'), [dechaffMetadata])
+    expect(ruleOf(blocks, lines[1] as string)).toBe('byline')
+    expect(ruleOf(blocks, lines[2] as string)).toBe('byline')
+    expect(ruleOf(blocks, lines[0] as string)).toBeUndefined()
+  })
+
+  it('keeps dated lines above the article that are a schedule, and dated lines below its start', () => {
+    const schedule = ['September 10 12pm- 1pm Room 217 Carrie Menke, Ph.D', 'September 17 12pm- 1pm Room 217 Carrie Menke, Ph.D', 'September 24 12pm- 1pm Room 217 Carrie Menke, Ph.D']
+    const blocks = classify([...schedule, ...prose, 'Born 8-9-1770, Orange County, North Carolina'].join('\n'), [dechaffMetadata])
+    expect(blocks.every((block) => block.removal === undefined)).toBe(true)
+  })
+
   it('records bylines without removing them when told to keep them (a forum’s post heads), and keeps prose unrecorded', () => {
     const blocks = classify(['Rosalind Achebe', 'Published 6:00 AM EDT, Sun October 13, 2024', prose[0]].join('\n'), [[dechaffMetadata, {remove: false}]])
     expect(blocks.every((block) => block.removal === undefined)).toBe(true)

@@ -3,6 +3,7 @@ import bio from '../data/bio.json' with {type: 'json'}
 import data from '../data/metadata.json' with {type: 'json'}
 import {alternation} from '../lexicon.js'
 import {bylineStart, carriesDate, clockTime, leadingName} from '../dates.js'
+import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, Mark, Root} from '../types.js'
 
@@ -13,6 +14,14 @@ export interface MetadataOptions {
   taxonomyMaxChars?: number
   /** Share of a line's words that must be metadata vocabulary (default: 0.75). */
   minVocabularyShare?: number
+  /**
+   * Longest line (in Latin-letter units) above the article's first paragraph
+   * that is a dateline when it carries a date or a clock time and is no
+   * sentence, whatever else it holds: a source, a reporter, a URL, text-size
+   * controls (default: 120, `metadataAboveBody.maxChars` in
+   * `data/thresholds.json`).
+   */
+  aboveBodyMaxChars?: number
   /**
    * Remove the lines found (default: true). With `false` (a forum's pages,
    * whose post heads are content) they are only recorded as
@@ -46,6 +55,7 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
   const maxChars = options.maxChars ?? 200
   const taxonomyMaxChars = options.taxonomyMaxChars ?? 300
   const minVocabularyShare = options.minVocabularyShare ?? 0.75
+  const aboveBodyMaxChars = options.aboveBodyMaxChars ?? defaults.metadataAboveBody.maxChars
   const mark = options.remove === false ? record : markRemoved
   return (tree) => {
     const nodes = blocksOf(tree)
@@ -63,6 +73,9 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
         if (reason) mark(block, {ruleId: 'byline', reason, score: 0.85})
       }
     }
+    for (const block of datelinesAboveBody(nodes.map((node) => node.data.block), aboveBodyMaxChars)) {
+      mark(block, {ruleId: 'byline', reason: 'dateline above the article: a date or time in a short line that is no sentence', score: 0.8})
+    }
     nodes.forEach((node, index) => {
       const block = node.data.block
       if (block.removal || block.metadataLine || !personName.test(block.text)) return
@@ -73,6 +86,37 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
     })
   }
 }
+
+/** A paragraph of prose, where an article's body starts: long enough, and ending as a sentence. */
+function isProse(block: Block): boolean {
+  return block.features.chars >= defaults.metadataAboveBody.bodyMinChars && block.features.terminal
+}
+
+/**
+ * The datelines just above the article's first paragraph: at most
+ * `metadataAboveBody.maxLines` such lines within `window` blocks of it. More
+ * dated lines there are a schedule's or a list's rows, which are content.
+ */
+function datelinesAboveBody(blocks: Block[], maxChars: number): Block[] {
+  const bodyStart = blocks.findIndex(isProse)
+  const {window, maxLines} = defaults.metadataAboveBody
+  const found = blocks.slice(Math.max(bodyStart - window, 0), Math.max(bodyStart, 0)).filter((block) => !block.removal && !block.metadataLine && isDatelineAboveBody(block, maxChars))
+  return found.length <= maxLines ? found : []
+}
+
+/**
+ * A line between the headline and the body that dates the article with
+ * whatever the site put beside the date ("http://www.sina.com.cn 2012年01月17日
+ * 21:22 新浪财经微博", "Reporter Jane Doe / Taipei 2012-01-17"): short, dated
+ * or timed, no sentence. Headings and table rows are the page's own text.
+ */
+function isDatelineAboveBody(block: Block, maxChars: number): boolean {
+  if (block.features.chars > maxChars || block.features.terminal || block.evidence.heading || block.evidence.title || block.evidence.listItem || block.evidence.html?.inTable || block.evidence.html?.inList) return false
+  return carriesDate(block) || colonTime.test(block.normal)
+}
+
+/** A clock time written with a colon ("21:22"): a dot may be a price's ("3.50"). */
+const colonTime = /\b\d{1,2}:\d{2}\b/u
 
 /** Record a line without removing it. */
 function record(block: Block, line: Mark): void {
