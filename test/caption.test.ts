@@ -27,7 +27,8 @@ describe('caption', () => {
     ['Фото pzorya.at.ua', 'image-credit'],
     ['Учёные создали снижающую аппетит жвачку. Фото с сайта mobilmusic.ru', 'image-credit'],
     ['Источник фото: glomu.ru', 'image-credit'],
-    ['圖為：上午8時49分開始段家偉在湘雅醫院捐獻造血幹細胞', 'image-credit']
+    ['圖為：上午8時49分開始段家偉在湘雅醫院捐獻造血幹細胞', 'image-credit'],
+    ['市民在公园里观看冰雕(图/新华社)', 'image-credit']
   ])('removes %j as %s', (line, rule) => {
     expect(ruleFor(line)).toBe(rule)
   })
@@ -48,7 +49,9 @@ describe('caption', () => {
     'Фото с места событий показывают, что пожарные приехали через десять минут после вызова.',
     'Shares rose 3% on Tuesday and/or fell on Wednesday, the exchange said.',
     '/every $1',
-    '/month, billed yearly'
+    '/month, billed yearly',
+    '“兵马俑”坐镇 巧克力梦公园(图)',
+    'Storm floods the harbour road for the second winter running (Video)'
   ])('keeps %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })

@@ -55,8 +55,8 @@ describe('metadata', () => {
   it('removes a dateline above the article whatever else it holds (a source, a URL), in any script', () => {
     const lines = ['Council extends the library pilot', 'http://www.example.cn 2012年01月17日 21:22 新浪财经微博', 'Staff reporter Jane Doe / Leeds 2012-01-17 A A A']
     const blocks = classify([...lines, ...prose].join('\n'), [dechaffMetadata])
-    expect(ruleOf(blocks, lines[1] as string)).toBe('byline')
-    expect(ruleOf(blocks, lines[2] as string)).toBe('byline')
+    expect(ruleOf(blocks, lines[1] as string)).toBe('dateline')
+    expect(ruleOf(blocks, lines[2] as string)).toBe('dateline')
     expect(ruleOf(blocks, lines[0] as string)).toBeUndefined()
   })
 

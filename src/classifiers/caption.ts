@@ -21,8 +21,13 @@ const creditBy = new RegExp(`^(?:${alternation(data.creditBy)})\\s+\\S`, 'u')
 const agencyLine = new RegExp(`^(?:${alternation(data.agencies)})(?:\\s?(?:/|via|for|,)\\s?[^.]{0,60})?$`, 'u')
 /** "Andy Boxall/Digital Trends": capitalised name, slash, outlet (matched on the text as written). */
 const slashCredit = /^\(?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}\s?\/\s?\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}\)?$/u
-// A label may end in a full stop ("fot."), so it ends where no letter follows; "/© Agency" closes a caption too.
-const trailingCredit = new RegExp(`(?:\\((?:©\\s?)?(?:${alternation(data.parentheticalLabels)})(?![\\p{L}\\p{N}])[^()]{0,100}\\)|\\s/\\s?©[^/()]{1,60})$`, 'u')
+/**
+ * A credit in brackets ending a caption: a label and who is credited ("(Photo:
+ * Reuters)", "(图/新华社)"); a label alone ("(Photo)", "(图)") tags a
+ * headline's media and credits no one. A label may end in a full stop
+ * ("fot."), so it ends where no letter follows; "/© Agency" closes a caption too.
+ */
+const trailingCredit = new RegExp(`(?:\\((?:©\\s?)?(?:${alternation(data.parentheticalLabels)})(?![\\p{L}\\p{N}])[^()\\p{L}\\p{N}]{0,10}[\\p{L}\\p{N}][^()]{0,100}\\)|\\s/\\s?©[^/()]{1,60})$`, 'u')
 const creditWithin = new RegExp(`^[^.]{0,60}[;,] (?:${alternation(data.creditBy)}|${alternation(data.creditLabels)} by) [^.;]{1,60}$`, 'u')
 const bracketVia = new RegExp(`^\\[(?:via|h/t|hat tip|from|${alternation(data.parentheticalLabels)})(?![\\p{L}\\p{N}])[^\\]]{0,150}\\]$`, 'u')
 /** "/RMF FM", "/© Panthermedia": a name after a slash, the credit of the caption above it (not "/every $1", a price's unit). */

@@ -49,7 +49,10 @@ const readTime = /\b\d+\s?(?:-|to)?\s?\d*\s?(?:min|mins|minute|minutes)\s(?:read
 /**
  * Remove metadata lines: bylines ("By Jane Doe, Staff Writer"), datelines and
  * timestamps ("Updated 3:42 p.m. ET, March 4, 2024", "2 days ago"), read times,
- * taxonomy ("Posted in News | Tagged …") and previous/next post links.
+ * taxonomy ("Posted in News | Tagged …") and previous/next post links. A
+ * dateline above the first paragraph that holds more than dateline words (a
+ * source, a URL) is `dateline`: its parts are read for the page's metadata
+ * as those of a line no classifier marked.
  */
 export default function dechaffMetadata(options: MetadataOptions = {}): Transformer<Root> {
   const maxChars = options.maxChars ?? 200
@@ -74,7 +77,7 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
       }
     }
     for (const block of datelinesAboveBody(nodes.map((node) => node.data.block), aboveBodyMaxChars)) {
-      mark(block, {ruleId: 'byline', reason: 'dateline above the article: a date or time in a short line that is no sentence', score: 0.8})
+      mark(block, {ruleId: 'dateline', reason: 'dateline above the article: a date or time in a short line that is no sentence', score: 0.8})
     }
     nodes.forEach((node, index) => {
       const block = node.data.block
