@@ -58,7 +58,7 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
   const maxChars = options.maxChars ?? 200
   const taxonomyMaxChars = options.taxonomyMaxChars ?? 300
   const minVocabularyShare = options.minVocabularyShare ?? 0.75
-  const aboveBodyMaxChars = options.aboveBodyMaxChars ?? defaults.metadataAboveBody.maxChars
+  const aboveBody: AboveBody = {...defaults.metadataAboveBody, maxChars: options.aboveBodyMaxChars ?? defaults.metadataAboveBody.maxChars}
   const mark = options.remove === false ? record : markRemoved
   return (tree) => {
     const nodes = blocksOf(tree)
@@ -76,7 +76,7 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
         if (reason) mark(block, {ruleId: 'byline', reason, score: 0.85})
       }
     }
-    for (const block of datelinesAboveBody(nodes.map((node) => node.data.block), aboveBodyMaxChars)) {
+    for (const block of datelinesAboveBody(nodes.map((node) => node.data.block), aboveBody)) {
       mark(block, {ruleId: 'dateline', reason: 'dateline above the article: a date or time in a short line that is no sentence', score: 0.8})
     }
     nodes.forEach((node, index) => {
@@ -90,19 +90,17 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
   }
 }
 
-/** A paragraph of prose, where an article's body starts: long enough, and ending as a sentence. */
-function isProse(block: Block): boolean {
-  return block.features.chars >= defaults.metadataAboveBody.bodyMinChars && block.features.terminal
-}
+/** Where datelines above the body are looked for, settled at attach time (`metadataAboveBody` in `data/thresholds.json`). */
+type AboveBody = typeof defaults.metadataAboveBody
 
 /**
  * The datelines just above the article's first paragraph: at most
  * `metadataAboveBody.maxLines` such lines within `window` blocks of it. More
  * dated lines there are a schedule's or a list's rows, which are content.
  */
-function datelinesAboveBody(blocks: Block[], maxChars: number): Block[] {
-  const bodyStart = blocks.findIndex(isProse)
-  const {window, maxLines} = defaults.metadataAboveBody
+function datelinesAboveBody(blocks: Block[], {maxChars, bodyMinChars, window, maxLines}: AboveBody): Block[] {
+  // The body starts at the first paragraph of prose: long enough, and ending as a sentence.
+  const bodyStart = blocks.findIndex((block) => block.features.chars >= bodyMinChars && block.features.terminal)
   const found = blocks.slice(Math.max(bodyStart - window, 0), Math.max(bodyStart, 0)).filter((block) => !block.removal && !block.metadataLine && isDatelineAboveBody(block, maxChars))
   return found.length <= maxLines ? found : []
 }
