@@ -218,6 +218,33 @@ describe('comment-thread: a dated feed under a comments tab', () => {
     expect(ruleOf(two, named[1] as string)).toBeUndefined()
   })
 
+  const signed = [
+    'Margaret says:',
+    'January 22, 2024 at 9:14 am',
+    'What a lovely write-up. We walked the same stretch last summer and the kingfishers were out in force.',
+    'Tom Hollis says:',
+    'January 22, 2024 at 11:40 am',
+    'I grew up by that canal and it is wonderful to read about it again after so many years away.'
+  ]
+
+  it('starts no thread at a comment count in the article’s head that links to the thread below the article', () => {
+    const text = ['Council extends the library pilot', 'By Jane Hale', article[0], '124 Comments', 'Share this:', ...article.slice(1), 'Leave a Reply', ...signed].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    for (const paragraph of article) expect(ruleOf(blocks, paragraph)).toBeUndefined()
+    expect(ruleOf(blocks, signed[2] as string)).toBe('comment-thread')
+    expect(ruleOf(blocks, signed[5] as string)).toBe('comment-thread')
+  })
+
+  it('still starts the thread at a comment count under the article, however long the comments below it', () => {
+    // Comments with more than twice the article's words.
+    const long = [...article, ...article].map((text, index) => `${text} I wrote to the council about it ${index + 1} times.`)
+    for (const comments of [[...signed, ...long, ...signed], [...named, ...long.flatMap((text, index) => [`Reader ${String.fromCharCode(65 + index)}`, text])]]) {
+      const blocks = classify([...article, '{ 40 comments }', ...comments].join('\n\n'), withMetadata)
+      for (const paragraph of article) expect(ruleOf(blocks, paragraph)).toBeUndefined()
+      expect(ruleOf(blocks, comments[2] as string)).toBe('comment-thread')
+    }
+  })
+
   it('does not take a “Location:” field of an event or a listing for a poster’s statistics', () => {
     const events = ['Date: January 6-9, 2026', 'Location: Las Vegas, USA', prose[1], 'Date: March 2-5, 2026', 'Location: Barcelona, Spain', prose[2]]
     const blocks = classify([...prose, ...events, 'Location: Lisbon, Portugal', prose[0]].join('\n\n'), withMetadata)

@@ -35,7 +35,12 @@ export interface CommentThreadOptions {
    * the longest run of prose below it when that run has at least this many
    * times the words of the longest run above the label: a feed of dated
    * headlines under a "Comments" tab looks like a dated thread, and the
-   * article below it is the page's main text (default: 2).
+   * article below it is the page's main text. The same ratio tells a
+   * header naming comments that sits above the article ("124 Comments" in
+   * its head, linking to the thread far below): when the prose between the
+   * header and the first commenter's line or dateline under it has at least
+   * this many times the words of the prose above the header, the thread
+   * starts further down (default: 2).
    */
   mainRunMinRatio?: number
 }
@@ -93,10 +98,13 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || belowArticle)
       if (!(header || commenter)) continue
       if (lastKept <= index) return
-      if (!(header && commenterNamesFollow(blocks, index, minMarkers))) {
+      const namesFollow = header && commenterNamesFollow(blocks, index, minMarkers)
+      if (!namesFollow) {
         if ((remainingMarkers[index] ?? 0) < minMarkers) return
         if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers) && !headsFeedAboveMainRun(blocks, markerAt, runs, index, mainRunMinRatio))) continue
       }
+      // "124 Comments" in the article's header links to a thread far below: the article's prose runs between it and the thread's first commenter.
+      if (header && !commenter && !namesFollow && articleFollowsHeader(blocks, markerAt, index, firstProse, {proseMinChars, ratio: mainRunMinRatio})) continue
       if (forumGuessed && !header && !commentCountAbove(blocks, authorAt, index) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio})) return
       const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text
       for (const later of blocks.slice(index)) {
@@ -196,6 +204,24 @@ function headsFeedAboveMainRun(blocks: Block[], markerAt: boolean[], runs: Prose
     else if (below === undefined || run.words > below.words) below = run
   }
   return below !== undefined && below.words >= ratio * above && !blocks[below.start]?.inArticle
+}
+
+/**
+ * Whether a header naming comments sits above the article rather than under
+ * it: the prose between it and the first commenter's line or dateline below
+ * it has at least `ratio` times the words of the prose above it (a count that
+ * links to the thread from the article's header, "124 Comments", or a tab
+ * label over the article).
+ */
+function articleFollowsHeader(blocks: Block[], markerAt: boolean[], header: number, firstProse: number, limits: {proseMinChars: number; ratio: number}): boolean {
+  const proseWords = (from: number, to: number): number => {
+    let words = 0
+    for (let at = from; at < to; at++) if (isProse(blocks[at] as Block, limits)) words += (blocks[at] as Block).features.words
+    return words
+  }
+  const firstMarker = markerAt.findIndex((marker, at) => at > header && marker)
+  const between = proseWords(header + 1, firstMarker === -1 ? blocks.length : firstMarker)
+  return between > 0 && between >= limits.ratio * proseWords(firstProse, header)
 }
 
 /** For each index, how many flags are set from there to the end. */
