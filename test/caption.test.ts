@@ -19,6 +19,7 @@ describe('caption', () => {
     ['xiaomi nokia patent partnership news redmi note 4x wm 9', 'alt-text'],
     ['a workshop bench covered in small metal organ pipes and hand tools', 'alt-text'],
     ['Margaret Hartnell at her voicing bench. She has worked on more than 200 instruments.', 'caption'],
+    ['Daniel re-leathering a pallet in the workshop.', 'caption'],
     ['Lubelscy strażacy szykują się do protestu (fot. Maciej Kaczanowski)', 'image-credit'],
     ['W ostatnim roku zanotowano sześć przypadków malarii (© fot. Wojtek Wilczynski)', 'image-credit'],
     ['[fot: PAP/EPA]', 'image-credit'],
@@ -51,7 +52,10 @@ describe('caption', () => {
     '/every $1',
     '/month, billed yearly',
     '“兵马俑”坐镇 巧克力梦公园(图)',
-    'Storm floods the harbour road for the second winter running (Video)'
+    'Storm floods the harbour road for the second winter running (Video)',
+    'Compare remodeling costs per square foot to the price of a new home in your area.',
+    'Consider bringing containers for leftovers.',
+    'Staying on the cutting edge of classroom technology.'
   ])('keeps %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })

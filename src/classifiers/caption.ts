@@ -3,6 +3,7 @@ import data from '../data/captions.json' with {type: 'json'}
 import {alternation} from '../lexicon.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, BlockNode, ElementInfo, Root} from '../types.js'
+import {commonEnglishWords} from '../words.js'
 
 export interface CaptionOptions {
   /** Longest credit line in characters (default: 200). */
@@ -68,15 +69,21 @@ export default function dechaffCaption(options: CaptionOptions = {}): Transforme
   }
 }
 
-/** "Margaret Hartnell at her bench.", "Daniel re-leathering a pallet.": a name, then a place or an -ing verb, no finite verb. */
-const captionPhrase = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2} (?:at|in|on|during|with|near|outside|inside|beside|behind|[\p{L}-]+ing) \S+ [^.!?]{2,100}\.$/u
+/** "Margaret Hartnell at her bench.", "Daniel re-leathering a pallet.": a name (the first group), then a place or an -ing verb, no finite verb. */
+const captionPhrase = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}) (?:at|in|on|during|with|near|outside|inside|beside|behind|[\p{L}-]+ing) \S+ [^.!?]{2,100}\.$/u
 const finiteVerbs = /\b(?:is|are|was|were|has|have|had|said|says|will|would|can|could|did|does|do|[\p{L}]{3,}ed)\b/u
 
 /** A standalone photo caption: a name-led verbless sentence, maybe with one more short sentence. */
 function isCaptionSentence(block: Block): boolean {
   if (block.features.chars > 160 || block.features.sentences > 2) return false
   const first = block.text.split(/(?<=\.)\s/u)[0] ?? ''
-  return captionPhrase.test(first) && !finiteVerbs.test(first.toLowerCase())
+  const name = captionPhrase.exec(first)?.[1]
+  return name !== undefined && namesSomeone(name) && !finiteVerbs.test(first.toLowerCase())
+}
+
+/** Capitalised words that may name someone: not all common words ("Compare remodeling costs…" and "Staying on the cutting edge." are an instruction and a heading, not a caption). */
+function namesSomeone(words: string): boolean {
+  return words.split(' ').some((word) => !commonEnglishWords.has(word.toLowerCase().replace(/['’]s$/u, '')))
 }
 
 /**
