@@ -26,7 +26,7 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * A text dump's dateline by its headline comes before its other datelines,
  * which a dump's menus and lists above the headline may hold.
  */
-const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, address: 540, bareDate: 550, labelledDate: 560} as const
+const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, address: 540, bareDate: 550, labelledDate: 560, bodyEdgeDate: 570} as const
 
 /** Most tags or categories kept. */
 const maxListItems = 50
@@ -328,8 +328,46 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   if (writer) add('author', {value: writer.value, source: `labelled author block ${writer.index}`, rank: pageRank.labelledAuthor})
   const labelled = labelledDate(nodes, language)
   if (labelled) add('published', {value: labelled.value, source: `labelled date block ${labelled.index}`, rank: pageRank.labelledDate})
+  // A dump with no dateline by its headline (none found, or its headline not): a short dated line at the edge of the kept text dates it.
+  const undated = !tree.data?.elements && (candidates.published?.length ?? 0) === 0 && (candidates.modified?.length ?? 0) === 0
+  const edge = undated ? bodyEdgeDateline(nodes, language) : undefined
+  if (edge) add(datelineField(edge.text, language), {value: edge.text, source: `dateline by the body, block ${edge.evidence.index}`, rank: pageRank.bodyEdgeDate})
   return {candidates, shownDays}
 }
+
+/**
+ * A dateline at an edge of the text the page kept: within `bodyEdgeWindow`
+ * blocks of its first kept block (above or below it; "ByKathryn GiuffridaMar
+ * 5, 2025 | 6 comments" under a headline dechaff did not find), else after its
+ * last (a post signed at its foot: "Stef KeeganAugust 5, 2024"). A line of at
+ * most `maxDumpBylineChars` that gives a full date with a four-digit year and
+ * ends no sentence, not among other stories, listed items or comments, nor a
+ * date that is not the page's ("Joined …"), a copyright line's, or one of a
+ * run of dated lines (a list's entries).
+ */
+function bodyEdgeDateline(nodes: BlockNode[], language: string | undefined): Block | undefined {
+  const blocks = nodes.map((node) => node.data.block)
+  const first = blocks.findIndex((block) => block.verdict?.keep)
+  if (first === -1) return undefined
+  const last = blocks.findLastIndex((block) => block.verdict?.keep)
+  const window = data.bodyEdgeWindow
+  // Nearest the first kept block first, then the lines after the last.
+  const near = [0, ...Array.from({length: window}, (_, step) => [step + 1, -(step + 1)]).flat()].map((offset) => first + offset)
+  const after = Array.from({length: window}, (_, step) => last + step + 1)
+  const dated = (block: Block | undefined): boolean => block !== undefined && carriesDate(block)
+  for (const at of [...near, ...after]) {
+    const block = blocks[at]
+    if (block === undefined || block.text.length > data.maxDumpBylineChars || block.features.terminal || othersLine(block) || undatedLabel.test(block.text)) continue
+    // A copyright line's year, a numbered section ("14.11.12 …"), a list of dated entries date nothing.
+    if (block.removal?.ruleId === 'legal' || copyright.test(block.text) || !writtenYear.test(block.text) || dated(blocks[at - 1]) || dated(blocks[at + 1])) continue
+    if (isoDate(block.text, language) !== undefined) return block
+  }
+  return undefined
+}
+
+const copyright = /©|\(c\)|copyright/iu
+/** A four-digit year. */
+const writtenYear = /(?<!\d)(?:19|20)\d{2}(?!\d)/u
 
 /** A byline's label of more than "By" that opens a line ("Written by Jane Doe", "Author: Jane Doe"): a bare "By" opens sentences and listed posts' bylines. */
 const writerLabel = new RegExp(`^(?:${data.bylineLabels.filter((label) => label.includes(' ')).join('|')})\\s*:?\\s+|^(?:${data.bylineLabels.join('|')})\\s*:\\s*`, 'iu')

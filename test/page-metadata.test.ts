@@ -105,6 +105,14 @@ describe('the metadata step', () => {
     expect(clean(dump).metadata).toEqual({language: 'en', pageType: 'article'})
   })
 
+  it('dates a dump by a short dated line at the foot of the text it kept, but not by a copyright line or a list of dated entries', () => {
+    const signed = clean([...prose, 'Stef KeeganAugust 5, 2024', 'Facebook0 Twitter 0 Likes'].join('\n\n'))
+    expect(signed.metadata.published).toBe('2024-08-05')
+    expect(signed.metadataSources.published).toMatch(/^dateline by the body/u)
+    expect(clean([...prose, '© 2010-2018 Harbour Trust. 24-Nov-2021'].join('\n\n')).metadata.published).toBeUndefined()
+    expect(clean([...prose, 'Jan 26, 2016 near Hudson', 'Nov 1, 2015 near Denton'].join('\n\n')).metadata.published).toBeUndefined()
+  })
+
   it('gives a page that states no language the one its text was read in, and keeps a stated one', () => {
     const german = ['Die Dorfbibliothek öffnet wieder', 'Nach zwei Jahren Umbau hat die Bibliothek des Dorfes am Montag wieder ihre Türen geöffnet, und schon am ersten Tag kamen mehr Besucher als erwartet.', 'Die ehrenamtlichen Helferinnen haben die Bestände neu geordnet und einen Leseraum für Kinder eingerichtet, der auch am Wochenende offen ist.'].join('\n\n')
     expect(clean(german)).toMatchObject({metadata: {language: 'de'}, metadataSources: {language: 'detected from the text'}})
@@ -517,13 +525,14 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(dump([...menu.slice(1), headline, 'By News Desk', ...prose])).metadata.author).toEqual(['News Desk'])
   })
 
-  it('takes a text dump’s dateline that signs its post as its byline and date before the body, but not after it', () => {
+  it('takes a text dump’s dateline that signs its post as its byline and date before the body; after it, as its date only', () => {
     const signed = 'September 1st, 2023 By Emily Norwood'
     const before = clean(['Cleaning tips for busy homes', signed, ...prose].join('\n\n')).metadata
     expect(before).toMatchObject({author: ['Emily Norwood'], published: '2023-09-01'})
-    const after = clean(['Cleaning tips for busy homes', ...prose, signed].join('\n\n')).metadata
-    expect(after.author).toBeUndefined()
-    expect(after.published).toBeUndefined()
+    const after = clean(['Cleaning tips for busy homes', ...prose, signed].join('\n\n'))
+    expect(after.metadata.author).toBeUndefined()
+    expect(after.metadata.published).toBe('2023-09-01')
+    expect(after.metadataSources.published).toMatch(/^dateline by the body/u)
   })
 
   it('takes a forum thread’s starter from its statistics line as its author, as the user name is written, but not from an article’s line', () => {
