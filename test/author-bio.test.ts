@@ -22,6 +22,23 @@ describe('author-bio', () => {
     expect(blocks[0]?.removal).toBeUndefined()
   })
 
+  it('removes a bio that a pronoun or a full name opens, but keeps a product described the same way', () => {
+    const bios = [
+      'He was also Contributing Editor of Pictorial and a columnist for the Standard, based in London for most of his career.',
+      'Jürgen Weber is a freelance writer based in Berlin who covers cycling and city planning.'
+    ]
+    for (const bio of bios) expect(classify([...prose, bio].join('\n'), [dechaffAuthorBio]).at(-1)?.removal?.ruleId).toBe('author-bio')
+    const products = [
+      'Lumen is a PHP microframework created by Laravel creator Taylor Otwell, based in Arkansas.',
+      'Veed is the most fully featured online video editor that I have used, and it is based in London.',
+      'Golden Toad is the solo project of Al Brown, former co-founder of a band based in Glasgow.'
+    ]
+    for (const product of products) expect(classify([...prose, product].join('\n'), [dechaffAuthorBio]).at(-1)?.removal).toBeUndefined()
+    // Under an "About …" header a firm's description is the site's own box.
+    const about = classify([...prose, 'About Titel Media', 'Titelmedia is a wholly independent publisher of fashion and lifestyle magazines, based in Berlin.'].join('\n'), [dechaffAuthorBio])
+    expect(about.slice(-2).map((block) => block.removal?.ruleId)).toEqual(['author-bio', 'author-bio'])
+  })
+
   it('keeps first-person prose at the top of a blog post', () => {
     const lead = "I love to travel, and I write about it whenever I can; this spring I finally went to the Azores."
     const blocks = classify([lead, ...prose].join('\n'), [dechaffAuthorBio])

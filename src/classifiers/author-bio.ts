@@ -4,6 +4,7 @@ import {defaults} from '../thresholds.js'
 import {alternation} from '../lexicon.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, BlockNode, Root} from '../types.js'
+import {commonEnglishWords, givenNames} from '../words.js'
 
 export interface AuthorBioOptions {
   /** Longest bio block, in characters (default: 700). */
@@ -46,7 +47,10 @@ export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transf
       before += block.features.chars
       if (block.removal || block.features.chars > maxChars) return
       const name = thirdPersonBioName(block)
-      if (name && (share >= minPageShare || isNameLine(nodes[index - 1]?.data.block, name))) {
+      const above = nodes[index - 1]?.data.block
+      // A product or a firm is described as a writer is; under an "About …" header it is the site's own box all the same.
+      const bioOf = name !== undefined && (namesPerson(block.text) || (above !== undefined && header.test(above.normal)))
+      if (name && bioOf && (share >= minPageShare || isNameLine(above, name))) {
         markRemoved(block, {ruleId: 'author-bio', reason: `author bio of ${name}`, score: 0.85})
         markNameLine(nodes, index, name)
         return
@@ -69,6 +73,24 @@ function thirdPersonBioName(block: Block): string | undefined {
   const firstSentence = block.sentences[0] ?? ''
   if (!role.test(block.normal) || !(roleContext.test(block.normal) || roleInFirstSentence.test(firstSentence))) return undefined
   return start[1]
+}
+
+/** Third-person pronouns that open a bio ("He was also Contributing Editor of …"). */
+const pronouns = new Set(['he', 'she', 'they'])
+
+/**
+ * Whether the capitalised words opening a third-person bio name a person: a
+ * pronoun, a known given name first, or a full name whose first word is no
+ * common English word. A product, a framework or a band ("Lumen is a PHP
+ * microframework created by…", "Veed is the most fully featured online
+ * video editor", "Golden Toad is the solo project of…") is described the
+ * same way and is the article's subject, not its author.
+ */
+function namesPerson(text: string): boolean {
+  const opening = thirdPersonStart.exec(text)?.[0] ?? ''
+  const words = (opening.match(/\p{Lu}[\p{L}'’.-]+/gu) ?? []).map((word) => word.toLowerCase())
+  const first = words[0] ?? ''
+  return pronouns.has(first) || givenNames.has(first) || (words.length >= 2 && !commonEnglishWords.has(first))
 }
 
 /** The short line above a bio that names its author, or introduces it ("About the author"). */
