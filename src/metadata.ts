@@ -363,6 +363,7 @@ function bodyEdgeDateline(nodes: BlockNode[], language: string | undefined): Blo
   return undefined
 }
 
+/** A copyright notice's mark or word: the year on its line is the site's. */
 const copyright = /©|\(c\)|copyright/iu
 /** A four-digit year. */
 const writtenYear = /(?<!\d)(?:19|20)\d{2}(?!\d)/u
@@ -430,7 +431,6 @@ function labelledDate(nodes: BlockNode[], language: string | undefined): {value:
   return found
 }
 
-
 /**
  * Words of the language, not a name: every word a common English word and the
  * first no given name ("Price", "Special Offers", "Press Release" beside a
@@ -446,7 +446,6 @@ function isFacet(value: string): boolean {
   const names = personNames(value, 'signed')
   return names.length > 0 && names.every(isCommonPhrase)
 }
-
 
 /** English function words (dechaff's English stopwords): "Skip To Main" or "See Reviews" is a control's label, whatever names it holds. */
 const functionWords = english.stopwords

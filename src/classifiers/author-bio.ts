@@ -46,13 +46,13 @@ export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transf
       const share = total === 0 ? 0 : before / total
       before += block.features.chars
       if (block.removal || block.features.chars > maxChars) return
-      const name = thirdPersonBioName(block)
+      const bio = thirdPersonBio(block)
       const above = nodes[index - 1]?.data.block
       // A product or a firm is described as a writer is; under an "About …" header it is the site's own box all the same.
-      const bioOf = name !== undefined && (namesPerson(block.text) || (above !== undefined && header.test(above.normal)))
-      if (name && bioOf && (share >= minPageShare || isNameLine(above, name))) {
-        markRemoved(block, {ruleId: 'author-bio', reason: `author bio of ${name}`, score: 0.85})
-        markNameLine(nodes, index, name)
+      const ofAuthor = bio !== undefined && (namesPerson(bio.opening) || (above !== undefined && header.test(above.normal)))
+      if (ofAuthor && (share >= minPageShare || isNameLine(above, bio.name))) {
+        markRemoved(block, {ruleId: 'author-bio', reason: `author bio of ${bio.name}`, score: 0.85})
+        markNameLine(nodes, index, bio.name)
         return
       }
       // A first-person bio sits low on the page; only there are its cues looked for.
@@ -66,13 +66,13 @@ export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transf
   }
 }
 
-/** The author's name when the block is a third-person bio. */
-function thirdPersonBioName(block: Block): string | undefined {
+/** When the block is a third-person bio: the first word of its subject's name, and its opening (the name and the verb after it). */
+function thirdPersonBio(block: Block): {name: string; opening: string} | undefined {
   const start = thirdPersonStart.exec(block.text)
   if (!start || block.features.sentences > 5) return undefined
   const firstSentence = block.sentences[0] ?? ''
   if (!role.test(block.normal) || !(roleContext.test(block.normal) || roleInFirstSentence.test(firstSentence))) return undefined
-  return start[1]
+  return {name: start[1] as string, opening: start[0]}
 }
 
 /** Third-person pronouns that open a bio ("He was also Contributing Editor of …"). */
@@ -86,8 +86,7 @@ const pronouns = new Set(['he', 'she', 'they'])
  * video editor", "Golden Toad is the solo project of…") is described the
  * same way and is the article's subject, not its author.
  */
-function namesPerson(text: string): boolean {
-  const opening = thirdPersonStart.exec(text)?.[0] ?? ''
+function namesPerson(opening: string): boolean {
   const words = (opening.match(/\p{Lu}[\p{L}'’.-]+/gu) ?? []).map((word) => word.toLowerCase())
   const first = words[0] ?? ''
   return pronouns.has(first) || givenNames.has(first) || (words.length >= 2 && !commonEnglishWords.has(first))

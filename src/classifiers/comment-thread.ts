@@ -214,12 +214,8 @@ function headsFeedAboveMainRun(blocks: Block[], markerAt: boolean[], runs: Prose
  * label over the article).
  */
 function articleFollowsHeader(blocks: Block[], markerAt: boolean[], header: number, firstProse: number, limits: {proseMinChars: number; ratio: number}): boolean {
-  const proseWords = (from: number, to: number): number => {
-    let words = 0
-    for (let at = from; at < to; at++) if (isProse(blocks[at] as Block, limits)) words += (blocks[at] as Block).features.words
-    return words
-  }
-  const firstMarker = markerAt.findIndex((marker, at) => at > header && marker)
+  const proseWords = (from: number, to: number): number => blocks.slice(from, to).reduce((sum, block) => sum + (isProse(block, limits) ? block.features.words : 0), 0)
+  const firstMarker = markerAt.indexOf(true, header + 1)
   const between = proseWords(header + 1, firstMarker === -1 ? blocks.length : firstMarker)
   return between > 0 && between >= limits.ratio * proseWords(firstProse, header)
 }
