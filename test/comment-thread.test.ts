@@ -43,6 +43,28 @@ describe('comment-thread', () => {
     expect(articleKept(blocks)).toBe(true)
   })
 
+  it('removes the comments of a short article that has no long prose above its comment header', () => {
+    const comments = [
+      'Marrije says:',
+      'November 7, 2012 at 9:42 pm',
+      'Congratulations, what a beautiful little baby. We wish the three of you many quiet nights, sunny walks along the river and a long run of unbroken sleep before the teeth arrive.',
+      'Tom Hollis says:',
+      'November 7, 2012 at 9:50 pm',
+      'Congrats! Something tells me your wife did most of the work on this project, though, and she deserves the rest now.'
+    ]
+    const blocks = classify(['My new project', 'Max, born on the sixth. Future study hacker.', '111 Responses to “My new project”', ...comments].join('\n\n'), plugins)
+    expect(ruleOf(blocks, 'Max, born on the sixth. Future study hacker.')).toBeUndefined()
+    expect(ruleOf(blocks, comments[2] as string)).toBe('comment-thread')
+    expect(ruleOf(blocks, comments[5] as string)).toBe('comment-thread')
+  })
+
+  it('does not start a thread at a comment count above the article’s own byline', () => {
+    const text = ['The scary global implications of the slowdown', 'Comments', 'Posted by Max Fisher on October 29, 2012 at 2:54 pm', ...prose].join('\n\n')
+    const blocks = classify(text, plugins)
+    expect(articleKept(blocks)).toBe(true)
+    expect(blocks.some((block) => block.removal?.ruleId === 'comment-thread')).toBe(false)
+  })
+
   it('keeps an article that only talks about comments', () => {
     const text = [
       ...prose,

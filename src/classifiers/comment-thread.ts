@@ -55,7 +55,8 @@ const {markerMaxChars, headerMaxDistance} = defaults.commentThread
 /**
  * Remove a comment or reply thread below the article. The thread starts at a
  * comment header ("5 thoughts on …", "Comments") or a commenter's line after
- * the article's first prose, and is confirmed by further commenter lines
+ * the article's first prose (under a short article with no long prose, at a
+ * header with a commenter's line at once), and is confirmed by further commenter lines
  * ("Jane says:", "Reply", forum poster statistics) or by the bylines and
  * datelines that head each comment; from there to the end of the page every
  * block is part of the thread. Lines that also sit in an article's own header
@@ -86,10 +87,12 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
     // Each dated or headed item of a feed or a thread is a run of its own.
     const runs = proseRuns(blocks, (index) => markerAt[index] === true || blocks[index]?.evidence.heading !== undefined)
     const itemCounts = itemCommentCounts(blocks, proseMinChars)
-    for (let index = firstProse + 1; index < blocks.length; index++) {
+    // A short article (a photo and a line) may have no long prose above its comments: there a header naming comments with a commenter's line at once ("111 Responses to …", then "Marrije Says:") still starts the thread.
+    const shortArticleHeader = blocks.findIndex((block, index) => index > 0 && index < firstProse && isShortArticleHeader(blocks, authorAt, buttonAt, index))
+    for (let index = shortArticleHeader === -1 ? firstProse + 1 : shortArticleHeader; index < blocks.length; index++) {
       const block = blocks[index] as Block
-      // A count under every teaser of a front page ("0 comments", "14 comments") heads no thread.
-      if (itemCounts.has(index)) continue
+      // Above the first long prose only that header is asked; a count under every teaser of a front page ("0 comments", "14 comments") heads no thread.
+      if ((index <= firstProse && index !== shortArticleHeader) || itemCounts.has(index)) continue
       // A share row's "Share" or "Email", or the article's dateline, starts no thread: buttons, form fields and datelines must follow most of the prose.
       const belowArticle = (shares[index] ?? 0) >= minArticleShare
       const header = block.removal?.ruleId === 'comment-form' && !isTabLabel(blocks, index) && (namesComments(block) || belowArticle)
@@ -287,6 +290,24 @@ function commenterNamesFollow(blocks: Block[], header: number, minMarkers: numbe
 /** A header that names comments ("45 Comments", "Leave a Reply"), not a form field. */
 function namesComments(block: Block): boolean {
   return block.words.some((word) => headerWords.has(word))
+}
+
+/**
+ * Whether a block above the page's first long prose heads a short article's
+ * comments: a comment header that names comments, not a tab label, below
+ * some kept text (the article), with a commenter's line ("Jane says:", not
+ * a button, a byline or a dateline, which also sit in an article's head)
+ * past at most `headerMaxLead` kept blocks.
+ */
+function isShortArticleHeader(blocks: Block[], authorAt: boolean[], buttonAt: boolean[], header: number): boolean {
+  const block = blocks[header] as Block
+  if (block.removal?.ruleId !== 'comment-form' || !namesComments(block) || isTabLabel(blocks, header)) return false
+  if (!blocks.slice(0, header).some((above) => !above.removal && above.features.words > 0)) return false
+  const commenterAt = authorAt.map((author, at) => {
+    const line = blocks[at] as Block
+    return author && !buttonAt[at] && line.removal?.ruleId !== 'byline' && !isDatedByline(line) && !startsLikeByline(line) && !datelineStart.test(line.normal)
+  })
+  return markerFollows(blocks, commenterAt, header)
 }
 
 /** Whether a commenter's line or dateline follows the header, past at most `headerMaxLead` kept blocks (a name line). */
