@@ -8,6 +8,15 @@ describe('repetition', () => {
     expect(blocks.map((block) => block.removal?.ruleId)).toEqual([undefined, undefined, 'repetition', undefined])
   })
 
+  it('keeps the headline that heads the article though a list of recent posts above it names it too', () => {
+    const headline = 'Council pilot scheme extended for two years'
+    const text = ['Recent site activity', headline, 'edited by Jane Hale', 'Meet the new library director', 'created by Jane Hale', 'Curiosity has landed on Mars', 'View All', 'News and Updates', headline, 'posted Aug 7, 2012 by Jane Hale', ...prose].join('\n\n')
+    const blocks = classify(text, [dechaffRepetition])
+    const copies = blocks.filter((block) => block.text === headline)
+    expect(copies.map((block) => block.evidence.title)).toEqual([undefined, true])
+    expect(copies.map((block) => block.removal?.ruleId)).toEqual([undefined, undefined])
+  })
+
   it('keeps repeated sentences and short repeated headings', () => {
     const quote = '"It is a road. We do not ask roads to make a profit."'
     const blocks = classify([quote, prose[0], quote, 'Notes', prose[1], 'Notes'].join('\n'), [dechaffRepetition])

@@ -16,7 +16,8 @@ const {menuLineMaxChars} = defaults.repetition
 /**
  * Remove later copies of a heading-like line: a recipe card repeating the
  * title, an "On this page" list repeating the section headings at the end.
- * Only headings are compared, so a pull quote repeating a sentence of the
+ * The page's headline stays, though a list of recent posts above it names it
+ * first. Only headings are compared, so a pull quote repeating a sentence of the
  * body, or a list item that recurs, is left alone. Also remove duplicated
  * menus: a page's navigation is often in its text twice (desktop and mobile
  * menus), as runs of distinct short lines, with no blank line between them,
@@ -30,7 +31,8 @@ export default function dechaffRepetition(options: RepetitionOptions = {}): Tran
     const seen = new Set<string>()
     for (const block of blocks) {
       if (!block.features.headingLike) continue
-      if (seen.has(block.normal)) {
+      // The page's headline stays where it heads the article, though a list of recent posts above it names it too.
+      if (seen.has(block.normal) && !block.evidence.title) {
         if (block.features.words >= minWords) markRemoved(block, {ruleId: 'repetition', reason: 'repeats an earlier heading', score: 0.7})
       } else if (!block.removal) {
         seen.add(block.normal)
