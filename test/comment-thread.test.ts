@@ -58,6 +58,24 @@ describe('comment-thread', () => {
     expect(ruleOf(blocks, comments[5] as string)).toBe('comment-thread')
   })
 
+  it('takes a commenter’s website before the name (“http://janedoe.com Jane Doe”) for a commenter’s line', () => {
+    const comments = [
+      'http://twitter.com/danamac Dana McMahan',
+      'I wish you well, and thanks for calling it like you see it. Slow and steady wins this one.',
+      'http://mccooltravel.wordpress.com McCool Travel',
+      'You travel a lot so it is harder to stay on track; maybe go more slowly this time and build the habit first.'
+    ]
+    const blocks = classify([...prose, 'Previous post', ...comments].join('\n\n'), plugins)
+    expect(articleKept(blocks)).toBe(true)
+    expect(ruleOf(blocks, comments[1] as string)).toBe('comment-thread')
+  })
+
+  it('does not take a link beside a package name (“https://github.com/systemd/systemd-ui || systemd-ui”) for a commenter’s line', () => {
+    const lines = ['https://github.com/systemd/systemd-ui || systemd-ui', 'A graphical browser for units.', 'https://github.com/systemd/journal-ui || journal-ui', 'A graphical browser for the journal.']
+    const blocks = classify([...prose, ...lines].join('\n\n'), plugins)
+    expect(blocks.some((block) => block.removal?.ruleId === 'comment-thread')).toBe(false)
+  })
+
   it('does not start a thread at a comment count above the article’s own byline', () => {
     const text = ['The scary global implications of the slowdown', 'Comments', 'Posted by Max Fisher on October 29, 2012 at 2:54 pm', ...prose].join('\n\n')
     const blocks = classify(text, plugins)

@@ -296,18 +296,20 @@ function namesComments(block: Block): boolean {
  * Whether a block above the page's first long prose heads a short article's
  * comments: a comment header that names comments, not a tab label, below
  * some kept text (the article), with a commenter's line ("Jane says:", not
- * a button, a byline or a dateline, which also sit in an article's head)
- * past at most `headerMaxLead` kept blocks.
+ * a byline or a dateline, which also sit in an article's head) at once:
+ * nothing but removed lines and a comment's number or buttons between.
  */
 function isShortArticleHeader(blocks: Block[], authorAt: boolean[], buttonAt: boolean[], header: number): boolean {
   const block = blocks[header] as Block
   if (block.removal?.ruleId !== 'comment-form' || !namesComments(block) || isTabLabel(blocks, header)) return false
   if (!blocks.slice(0, header).some((above) => !above.removal && above.features.words > 0)) return false
-  const commenterAt = authorAt.map((author, at) => {
+  for (let at = header + 1; at < blocks.length; at++) {
     const line = blocks[at] as Block
-    return author && !buttonAt[at] && line.removal?.ruleId !== 'byline' && !isDatedByline(line) && !startsLikeByline(line) && !datelineStart.test(line.normal)
-  })
-  return markerFollows(blocks, commenterAt, header)
+    if (authorAt[at] && !buttonAt[at]) return line.removal?.ruleId !== 'byline' && !isDatedByline(line) && !startsLikeByline(line) && !datelineStart.test(line.normal)
+    // Only removed lines and a comment's number ("1", "#1") or buttons may sit between.
+    if (!line.removal && !buttonAt[at] && !/^\d{1,4}$/u.test(line.text)) return false
+  }
+  return false
 }
 
 /** Whether a commenter's line or dateline follows the header, past at most `headerMaxLead` kept blocks (a name line). */
