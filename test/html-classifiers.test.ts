@@ -157,6 +157,13 @@ describe('dom-hints', () => {
     expect(elements.filter((element) => element.tag === 'div').map((element) => element.furniture)).toEqual(['ad', 'sidebar', undefined])
   })
 
+  it('reads no hint in “skip” alone (a scroll-spy’s `skip-item` section), but does in a run-together skip link', () => {
+    const section = `<body><article>${article}<div class="skip-item"><h2>What is a mesh network?</h2><p>A mesh network combines a router with one or more satellites that share one name, so a phone moves between them without dropping its connection.</p></div></article></body>`
+    expect(ruleOf(section, 'A mesh network combines')).toBe('kept')
+    const elements = parseHtml('<body><div class="skiplinks">x</div><div class="skip-item">y</div></body>').data?.elements ?? []
+    expect(elements.filter((element) => element.tag === 'div').map((element) => element.furniture)).toEqual(['skiplinks', undefined])
+  })
+
   it('keeps a function’s signature in documentation, and a forum post’s signature out', () => {
     const signature = '<dt class="sig sig-object py" id="json.dumps">json.dumps(obj, *, skipkeys=False, ensure_ascii=True, indent=None, sort_keys=False, **kw)</dt>'
     const html = `<body><div class="body"><h1>json — JSON encoder and decoder</h1>${paragraph(1)}<dl>${signature}<dd>${paragraph(2)}</dd></dl>${paragraph(3)}</div></body>`
