@@ -157,6 +157,12 @@ describe('dom-hints', () => {
     expect(elements.filter((element) => element.tag === 'div').map((element) => element.furniture)).toEqual(['ad', 'sidebar', undefined])
   })
 
+  it('reads a heading’s own id as the slug of its text, not a role (WordPress’s `h-3-integrating-with-a-facebook-profile`)', () => {
+    const heading = (id: string, text: string): string => `<body><article>${article}<h2 id="${id}">${text}</h2>${paragraph(5)}</article></body>`
+    expect(ruleOf(heading('h-3-integrating-with-a-facebook-profile', '3. Integrating with a Facebook profile:'), '3. Integrating')).toBe('kept')
+    expect(ruleOf(heading('related-posts-from-the-archive', 'Before you go'), 'Before you go')).toBe('dom-hint')
+  })
+
   it('reads no hint in “skip” alone (a scroll-spy’s `skip-item` section), but does in a run-together skip link', () => {
     const section = `<body><article>${article}<div class="skip-item"><h2>What is a mesh network?</h2><p>A mesh network combines a router with one or more satellites that share one name, so a phone moves between them without dropping its connection.</p></div></article></body>`
     expect(ruleOf(section, 'A mesh network combines')).toBe('kept')

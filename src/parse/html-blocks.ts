@@ -163,11 +163,13 @@ const headingAnchorShare = 0.75
 const headingAnchorMaxDepth = 6
 
 /**
- * The heading an element opens with: its first element with text, or that
- * element's own first, down a few wrappers; empty anchors before it are
+ * The heading an element is or opens with: its first element with text, or
+ * that element's own first, down a few wrappers; empty anchors before it are
  * passed over.
  */
 function leadingHeading(element: Element): Element | undefined {
+  // A heading's own id is made from its text (WordPress's `h-3-integrating-with-a-facebook-profile`).
+  if (/^h[1-6]$/u.test(element.tagName)) return element
   let current = element
   for (let depth = 0; depth < headingAnchorMaxDepth; depth++) {
     const first = current.children.find((child): child is Element => child.type === 'element' && toString(child).trim() !== '')
