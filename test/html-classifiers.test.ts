@@ -163,6 +163,13 @@ describe('dom-hints', () => {
     expect(ruleOf(heading('related-posts-from-the-archive', 'Before you go'), 'Before you go')).toBe('dom-hint')
   })
 
+  it('reads a “widget” inside the article as one of its building blocks (a product box), and one outside it as a sidebar’s', () => {
+    const box = '<div class="c-product-widget"><p>The Bosch 800 Series dishwasher cleans quietly and dries well, and its third rack holds more than most, which is why it won our test.</p></div>'
+    const html = `<body><article>${article}${box}${paragraph(5)}</article><div class="widget"><p>Follow this blog by email and never miss a post about the library and its new evening hours.</p></div></body>`
+    expect(ruleOf(html, 'The Bosch 800 Series')).toBe('kept')
+    expect(ruleOf(html, 'Follow this blog by email')).not.toBe('kept')
+  })
+
   it('reads no hint in “skip” alone (a scroll-spy’s `skip-item` section), but does in a run-together skip link', () => {
     const section = `<body><article>${article}<div class="skip-item"><h2>What is a mesh network?</h2><p>A mesh network combines a router with one or more satellites that share one name, so a phone moves between them without dropping its connection.</p></div></article></body>`
     expect(ruleOf(section, 'A mesh network combines')).toBe('kept')

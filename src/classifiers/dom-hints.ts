@@ -36,7 +36,9 @@ export interface DomHintsOptions {
  * the walk stops at the elements that wrap the article (a site whose page
  * wrapper is `nav-drawer` or `menu-slide` has not put its article in a menu).
  * On some kinds of page some hints name content (`data/page-types.json`):
- * a forum thread's posts are `comment` and `reply` elements.
+ * a forum thread's posts are `comment` and `reply` elements. Inside the
+ * article a `widget` is one of its building blocks (Blogger's post, a
+ * product box) unless it is a gallery or a player; outside it, a sidebar's.
  */
 export default function dechaffDomHints(options: DomHintsOptions = {}): Transformer<Root> {
   const aboveArticle = options.aboveArticle ?? false
@@ -61,10 +63,13 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
         if (block.removal.ruleId === 'byline' && ancestry(elements, html.element).some((index) => commentHint.test((elements[index] as ElementInfo).furniture ?? ''))) claimForComments(block)
         continue
       }
+      const withinArticle = area.size > 0 && ancestry(elements, html.element).some((index) => area.has(index))
       for (const index of ancestry(elements, html.element)) {
         if ((area.has(index) || wrappers.has(index)) && !aboveArticle) break
         const element = elements[index] as ElementInfo
         if (element.tag === 'body') break
+        // Inside the article a "widget" is one of its building blocks (Blogger's post, a product box), not a sidebar's; a gallery or a player widget is an embed.
+        if (withinArticle && componentWords.has(element.furniture ?? '') && !element.tokens.some((token) => mediaWords.has(token))) continue
         if (element.furniture && !content?.test(element.furniture) && !isAdColumn(index, element.furniture)) {
           markRemoved(block, {
             ruleId: 'dom-hint',
@@ -82,6 +87,10 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
 
 /** Hints that name content on some kinds of page, alone or run together (`commentbody`): a forum's posts sit in `comment` and `reply` elements. */
 const contentHints = new Map(Object.entries(pageTypeData.contentHints).map(([type, words]) => [type, new RegExp(`^(?:${words.join('|')})`, 'u')]))
+
+/** Words that name a building block of any region, and the words that make one a media embed (`data/dom-hints.json` `pageBuilders`). */
+const componentWords: ReadonlySet<string> = new Set(domHintData.pageBuilders.componentWords)
+const mediaWords: ReadonlySet<string> = new Set(domHintData.pageBuilders.mediaWords)
 
 /** Furniture words that name ads (`data/dom-hints.json` `adTokens`). */
 const adTokens: ReadonlySet<string> = new Set(domHintData.adTokens)
