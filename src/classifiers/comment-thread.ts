@@ -56,10 +56,10 @@ const {markerMaxChars, headerMaxDistance} = defaults.commentThread
  * Remove a comment or reply thread below the article. The thread starts at a
  * comment header ("5 thoughts on …", "Comments") or a commenter's line after
  * the article's first prose (under a short article with no long prose, at a
- * header with a commenter's line at once), and is confirmed by further commenter lines
- * ("Jane says:", "Reply", forum poster statistics) or by the bylines and
- * datelines that head each comment; from there to the end of the page every
- * block is part of the thread. Lines that also sit in an article's own header
+ * header with a commenter's line at once), and is confirmed by further
+ * commenter lines ("Jane says:", "Reply", forum poster statistics) or by the
+ * bylines and datelines that head each comment; from there to the end of the
+ * page every block is part of the thread. Lines that also sit in an article's own header
  * (a share row's buttons, a form field, a dateline) start a thread only below
  * most of the article's prose. On a forum page the opening post is the
  * article: the thread starts with the first reply.
@@ -292,6 +292,9 @@ function namesComments(block: Block): boolean {
   return block.words.some((word) => headerWords.has(word))
 }
 
+/** A comment's number on a line of its own ("1"), as numbered comment lists print it. */
+const commentNumber = /^\d{1,4}$/u
+
 /**
  * Whether a block above the page's first long prose heads a short article's
  * comments: a comment header that names comments, not a tab label, below
@@ -307,7 +310,7 @@ function isShortArticleHeader(blocks: Block[], authorAt: boolean[], buttonAt: bo
     const line = blocks[at] as Block
     if (authorAt[at] && !buttonAt[at]) return line.removal?.ruleId !== 'byline' && !isDatedByline(line) && !startsLikeByline(line) && !datelineStart.test(line.normal)
     // Only removed lines and a comment's number ("1", "#1") or buttons may sit between.
-    if (!line.removal && !buttonAt[at] && !/^\d{1,4}$/u.test(line.text)) return false
+    if (!line.removal && !buttonAt[at] && !commentNumber.test(line.text)) return false
   }
   return false
 }

@@ -17,8 +17,8 @@ const {menuLineMaxChars} = defaults.repetition
  * Remove later copies of a heading-like line: a recipe card repeating the
  * title, an "On this page" list repeating the section headings at the end.
  * The page's headline stays, though a list of recent posts above it names it
- * first. Only headings are compared, so a pull quote repeating a sentence of the
- * body, or a list item that recurs, is left alone. Also remove duplicated
+ * first. Only headings are compared, so a pull quote repeating a sentence of
+ * the body, or a list item that recurs, is left alone. Also remove duplicated
  * menus: a page's navigation is often in its text twice (desktop and mobile
  * menus), as runs of distinct short lines, with no blank line between them,
  * that each occur more than once and that no prose borders.
