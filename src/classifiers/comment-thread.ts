@@ -59,10 +59,10 @@ const {markerMaxChars, headerMaxDistance} = defaults.commentThread
  * header with a commenter's line at once), and is confirmed by further
  * commenter lines ("Jane says:", "Reply", forum poster statistics) or by the
  * bylines and datelines that head each comment; from there to the end of the
- * page every block is part of the thread. Lines that also sit in an article's own header
- * (a share row's buttons, a form field, a dateline) start a thread only below
- * most of the article's prose. On a forum page the opening post is the
- * article: the thread starts with the first reply.
+ * page every block is part of the thread. Lines that also sit in an article's
+ * own header (a share row's buttons, a form field, a dateline) start a thread
+ * only below most of the article's prose. On a forum page the opening post is
+ * the article: the thread starts with the first reply.
  */
 export default function dechaffCommentThread(options: CommentThreadOptions = {}): Transformer<Root> {
   const minMarkers = options.minMarkers ?? defaults.regions.commentMinMarkers

@@ -63,13 +63,13 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
         if (block.removal.ruleId === 'byline' && ancestry(elements, html.element).some((index) => commentHint.test((elements[index] as ElementInfo).furniture ?? ''))) claimForComments(block)
         continue
       }
-      const withinArticle = area.size > 0 && ancestry(elements, html.element).some((index) => area.has(index))
-      for (const index of ancestry(elements, html.element)) {
+      const chain = ancestry(elements, html.element)
+      for (const index of chain) {
         if ((area.has(index) || wrappers.has(index)) && !aboveArticle) break
         const element = elements[index] as ElementInfo
         if (element.tag === 'body') break
         // Inside the article a "widget" is one of its building blocks (Blogger's post, a product box), not a sidebar's; a gallery or a player widget is an embed.
-        if (withinArticle && componentWords.has(element.furniture ?? '') && !element.tokens.some((token) => mediaWords.has(token))) continue
+        if (componentWords.has(element.furniture ?? '') && !element.tokens.some((token) => mediaWords.has(token)) && chain.some((at) => area.has(at))) continue
         if (element.furniture && !content?.test(element.furniture) && !isAdColumn(index, element.furniture)) {
           markRemoved(block, {
             ruleId: 'dom-hint',
