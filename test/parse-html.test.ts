@@ -44,6 +44,14 @@ describe('parse-html', () => {
     expect(texts(html)).toEqual(['Trail Kettle', '…', 'Shipping', 'A hard-anodised kettle that boils a litre in four minutes.', 'Folding handle.', 'Dishwasher safe.'])
   })
 
+  it('reads a page its scripts keep hidden until loaded (a wrapper holding the whole body), but not a hidden part of a page', () => {
+    const cloaked = `<body><div id="__next"><div style="visibility:hidden;min-height:100vh"><div class="root"><h1>Trail Kettle</h1>
+      <p>Boils a litre in four minutes.</p><p style="display:none">gone</p></div></div></div><script>show()</script></body>`
+    expect(texts(cloaked)).toEqual(['Trail Kettle', 'Boils a litre in four minutes.'])
+    const part = `<body><div id="__next"><h1>Trail Kettle</h1><div style="visibility:hidden"><p>gone</p></div></div></body>`
+    expect(texts(part)).toEqual(['Trail Kettle'])
+  })
+
   it('reads a page that shows next to nothing without its scripts from its <noscript> markup', () => {
     const post = 'The bridge inspection found cracks in two of the four bearings, and the council has closed the footpath on the east side until the repairs planned for the spring are finished.'
     const reply = 'Thanks for posting this. The detour along the river adds about ten minutes, so plan for it if you walk to the station in the morning, and take a torch after dark.'
@@ -161,6 +169,14 @@ describe('detectInput', () => {
     expect(heading?.furniture).toBeUndefined()
     expect(elements.find((element) => element.tokens.includes('navbar'))?.furniture).toBe('navbar')
     expect(elements.find((element) => element.tokens.includes('padded'))?.tokens).toEqual(['padded'])
+  })
+
+  it("reads a script's handle on an element by its last word: images made shareable are no share row, a notice is a notice", () => {
+    const tree = parseHtml('<body><div class="module js-social-images"><p>Article text.</p></div><div class="js-bottom-notice"><p>Sign up to answer.</p></div></body>')
+    const divs = (tree.data?.elements ?? []).filter((element) => element.tag === 'div')
+    expect(divs.map((element) => element.tokens)).toEqual([['module', 'images'], ['notice']])
+    expect(divs[0]?.furniture).toBeUndefined()
+    expect(divs[1]?.furniture).toBe('notice')
   })
 
   it("reads a page builder's building blocks as no region, and WordPress's sidebar widget as one", () => {

@@ -13,6 +13,8 @@ const inFlowHints = new Set([...hints.inFlowTokens, ...hints.inFlowTags.map((tag
 export const relationWords: ReadonlySet<string> = new Set(hints.relationWords)
 /** First words of a class name that states what the element holds or lacks (`has-profile`). */
 export const statePrefixes: ReadonlySet<string> = new Set(hints.statePrefixes)
+/** First words of a class name that is a script's handle on the element (`js-social-images`). */
+export const hookPrefixes: ReadonlySet<string> = new Set(hints.hookPrefixes)
 /**
  * Class-name prefixes of page builders (Elementor, HubSpot, SiteOrigin), as
  * word lists, and the words that in their class names name a building block

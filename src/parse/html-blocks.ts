@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root as HastRoot, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {ElementInfo, HtmlEvidence} from '../types.js'
-import {furnitureTokenCache, pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, statePrefixes, taxonomyClass, withHints} from './hints.js'
+import {furnitureTokenCache, hookPrefixes, pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, statePrefixes, taxonomyClass, withHints} from './hints.js'
 
 /** One block of an HTML page before it becomes an nlcst paragraph. */
 export interface RawBlock {
@@ -91,12 +91,15 @@ const maxClassNames = 40
 /**
  * A class name's words up to a relation word: `anchorWithStickyNavbar` is an
  * anchor that sits with a sticky navbar, not navigation. A class that states
- * what the element has (`has-profile`, `no-sidebar`) gives no words, and a
- * page builder's class gives no word for its building blocks.
+ * what the element has (`has-profile`, `no-sidebar`) gives no words, a
+ * script's handle on it (`js-social-images`) only its last, and a page
+ * builder's class gives no word for its building blocks.
  */
 function classTokens(name: string): string[] {
   const words = splitTokens(utilityOf(name).replace(cssModuleHash, ''))
   if (words.length > 1 && statePrefixes.has(words[0] as string)) return []
+  // A script's handle names the element by its last word: `js-bottom-notice` is a notice, `js-social-images` images a script makes shareable.
+  if (words.length > 1 && hookPrefixes.has(words[0] as string)) return words.slice(-1)
   const relation = words.findIndex((word, index) => index > 0 && relationWords.has(word))
   const described = relation === -1 ? words : words.slice(0, relation)
   return builderWords(described, words)
@@ -195,6 +198,31 @@ export function isInvisible(element: Element): boolean {
   if ((hidden !== undefined && hidden !== null && hidden !== false && !streamedSegment.test(String(element.properties.id))) || String(element.properties.ariaHidden) === 'true') return true
   const style = attribute(element, 'style')
   return style !== undefined && hiddenStyle.test(style)
+}
+
+/**
+ * The wrappers that hold the whole page: from the body down, each the only
+ * visible element of its parent, beside no text. A page that hides one of
+ * them until its scripts have run (`<div style="visibility:hidden">` against
+ * a flash of unstyled content, an app root `aria-hidden` while a dialog was
+ * open) shows it to every reader once loaded; read as hidden, the page would
+ * have no text at all.
+ */
+function pageWrappers(body: Element): Set<Element> {
+  const wrappers = new Set<Element>()
+  let current = body
+  for (;;) {
+    let only: Element | undefined
+    for (const child of current.children) {
+      if (child.type === 'text' && child.value.trim() !== '') return wrappers
+      if (child.type !== 'element' || neverContent.has(child.tagName)) continue
+      if (only) return wrappers
+      only = child
+    }
+    if (!only) return wrappers
+    wrappers.add(only)
+    current = only
+  }
 }
 
 /**
@@ -330,6 +358,7 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
   const readsCollapsed = (node: Element): boolean =>
     isCollapsedPanel(node) && !elementTokens(node, wordsOfClass).some(isFurniture) && open.every((index) => (elements[index] as ElementInfo).furniture === undefined)
 
+  const wrappers = pageWrappers(body)
   const stack: Frame[] = []
   for (let index = body.children.length - 1; index >= 0; index--) stack.push({node: body.children[index] as ElementContent, exit: false})
   while (stack.length > 0) {
@@ -351,7 +380,7 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
       if (frame.pre) preDepth--
       continue
     }
-    if (isInvisible(node) && !readsCollapsed(node)) continue
+    if (isInvisible(node) && !readsCollapsed(node) && !wrappers.has(node)) continue
     const tag = node.tagName
     if (!blockTags.has(tag) && (elements[open[open.length - 1] as number] as ElementInfo).tag === 'p' && isInlineCounter(node, (element) => elementTokens(element, wordsOfClass).some(isFurniture))) continue
     if (tag === 'br' || tag === 'img') (node.data ??= {} as NonNullable<Element['data']>).blockElement = open[open.length - 1] as number
