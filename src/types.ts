@@ -77,7 +77,7 @@ export interface ElementInfo {
   parent: number
   /** One of its classes is a whole post word (`hentry`, `post`, `entry`, `article`): a CMS's post wrapper. */
   postWrapper: boolean
-  /** Marked `itemprop="articleBody"`: the page says this is the article. */
+  /** Marked `itemprop="articleBody"`, or named so by a class or id (`article-body`): the page says this is the article. */
   articleBody: boolean
   depth: number
   /** The furniture word or tag that marks the element (`comments`, `<nav>`), if any: the DOM-hint evidence. */

@@ -179,6 +179,13 @@ describe('detectInput', () => {
     expect(divs[1]?.furniture).toBe('notice')
   })
 
+  it('reads a class or id named "article body" as the page saying where its article is, whatever words follow', () => {
+    const tree = parseHtml('<body><div id="articleBodyPrint"><p>Article text.</p></div><div class="article__body"><p>x</p></div><div class="articleBodyguard print"><p>y</p></div></body>')
+    const divs = (tree.data?.elements ?? []).filter((element) => element.tag === 'div')
+    expect(divs.map((element) => element.articleBody)).toEqual([true, true, false])
+    expect(divs.map((element) => element.furniture)).toEqual([undefined, undefined, 'print'])
+  })
+
   it("reads a page builder's building blocks as no region, and WordPress's sidebar widget as one", () => {
     const tree = parseHtml(
       '<body><div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>Article text.</p></div></div>' +

@@ -348,7 +348,7 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
         tokens: elementTokens(element, wordsOfClass, postWrapper),
         parent,
         depth: parentInfo ? parentInfo.depth + 1 : 0,
-        articleBody: /\barticlebody\b/iu.test(attribute(element, 'itemProp') ?? ''),
+        articleBody: namesArticleBody(element),
         postWrapper
       }, isFurniture)
     )
@@ -415,6 +415,20 @@ function preformatted(text: string): string {
 }
 
 const cellBlockTags = new Set(['p', 'div', 'table', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'section', 'article'])
+
+/**
+ * The page says the element is the article's body: `itemprop="articleBody"`,
+ * or a class or id named the same way (`article-body`, `articleBody`,
+ * `articleBodyPrint`, the body as printed), whatever words follow the name.
+ */
+function namesArticleBody(element: Element): boolean {
+  if (/\barticlebody\b/iu.test(attribute(element, 'itemProp') ?? '')) return true
+  const names = [attribute(element, 'id'), ...(Array.isArray(element.properties.className) ? element.properties.className.map(String) : [])]
+  return names.some((name) => name !== undefined && articleBodyName.test(name))
+}
+
+/** A name that starts with the words "article body", however run together. */
+const articleBodyName = /^[Aa]rticle[-_]*[Bb]ody(?![a-z])/u
 
 /** Whether one of the element's classes is, as a whole, a post word (not `post-meta`, which is metadata). */
 function isPostWrapper(element: Element): boolean {
