@@ -197,6 +197,18 @@ describe('detectInput', () => {
     expect(divs[1]?.tokens).toEqual(['elementor', 'container'])
   })
 
+  it("reads HubSpot's page grid (widget-span, widget-type-rich_text) as no region", () => {
+    const tree = parseHtml('<body><div class="span12 widget-span widget-type-cell"><div class="widget-type-rich_text"><p>Article text.</p></div></div><div class="widget sidebar-box"><p>x</p></div></body>')
+    const divs = (tree.data?.elements ?? []).filter((element) => element.tag === 'div')
+    expect(divs.map((element) => element.furniture)).toEqual([undefined, undefined, 'widget'])
+  })
+
+  it('reads a section a jump menu links to, and the results a search found, as no furniture; a search box still is', () => {
+    const tree = parseHtml('<body><section class="cws-jump-section"><p>Article text.</p></section><div class="search_result_item-69aad"><p>A result.</p></div><div class="search-box"><p>Search</p></div></body>')
+    const elements = (tree.data?.elements ?? []).filter((element) => element.tag !== 'body' && element.tag !== 'p')
+    expect(elements.map((element) => element.furniture)).toEqual([undefined, undefined, 'search'])
+  })
+
   it("reads a page builder's numbered id as it reads its class, and any other id's words whole", () => {
     const tree = parseHtml('<body><div class="hs_cos_wrapper" id="hs_cos_wrapper_widget_1747742639138"><p>Our services.</p></div><div id="sidebar_widget_12"><p>x</p></div></body>')
     const divs = (tree.data?.elements ?? []).filter((element) => element.tag === 'div')

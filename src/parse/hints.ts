@@ -11,6 +11,9 @@ const compoundFurniture = new RegExp(`^(?:${alternation(hints.compoundHeads)})(?
 const inFlowHints = new Set([...hints.inFlowTokens, ...hints.inFlowTags.map((tag) => `<${tag}>`)])
 /** Words of a class name after which it describes a neighbour (`anchorWithStickyNavbar`). */
 export const relationWords: ReadonlySet<string> = new Set(hints.relationWords)
+/** Search words, and the words after which they name what a search found (`search-results`), not a search box. */
+export const searchWords: ReadonlySet<string> = new Set(hints.searchResults.searchWords)
+export const resultWords: ReadonlySet<string> = new Set(hints.searchResults.resultWords)
 /** First words of a class name that states what the element holds or lacks (`has-profile`). */
 export const statePrefixes: ReadonlySet<string> = new Set(hints.statePrefixes)
 /** First words of a class name that is a script's handle on the element (`js-social-images`). */

@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root as HastRoot, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {ElementInfo, HtmlEvidence} from '../types.js'
-import {furnitureTokenCache, hookPrefixes, pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, statePrefixes, taxonomyClass, withHints} from './hints.js'
+import {furnitureTokenCache, hookPrefixes, pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, resultWords, searchWords, statePrefixes, taxonomyClass, withHints} from './hints.js'
 
 /** One block of an HTML page before it becomes an nlcst paragraph. */
 export interface RawBlock {
@@ -90,7 +90,8 @@ const maxClassNames = 40
 
 /**
  * A class name's words up to a relation word: `anchorWithStickyNavbar` is an
- * anchor that sits with a sticky navbar, not navigation. A class that states
+ * anchor that sits with a sticky navbar, not navigation; `search-results`
+ * are what a search found, not a search box. A class that states
  * what the element has (`has-profile`, `no-sidebar`) gives no words, a
  * script's handle on it (`js-social-images`) only its last, and a page
  * builder's class gives no word for its building blocks.
@@ -101,7 +102,7 @@ function classTokens(name: string): string[] {
   // A script's handle names the element by its last word: `js-bottom-notice` is a notice, `js-social-images` images a script makes shareable.
   if (words.length > 1 && hookPrefixes.has(words[0] as string)) return words.slice(-1)
   const relation = words.findIndex((word, index) => index > 0 && relationWords.has(word))
-  const described = relation === -1 ? words : words.slice(0, relation)
+  const described = (relation === -1 ? words : words.slice(0, relation)).filter((word, index, all) => !searchWords.has(word) || !resultWords.has(all[index + 1] as string))
   return builderWords(described, words)
 }
 
