@@ -63,7 +63,14 @@ describe('phrases', () => {
     ['Enter your comment here...', 'comment-form'],
     ['You are commenting using your WordPress.com account. ( Log Out / Change )', 'comment-form'],
     ['To comment, please fill in the fields below, enter your name and email.', 'comment-form'],
-    ['{ 53 comments… read them below or add one }', 'comment-form']
+    ['{ 53 comments… read them below or add one }', 'comment-form'],
+    ['Previewing your Comment', 'comment-form'],
+    ['This is only a preview. Your comment has not yet been posted.', 'comment-form'],
+    ['Your comment has been saved. Post another comment', 'comment-form'],
+    ['As a final step before posting your comment, enter the letters and numbers you see in the image below. This prevents automated programs from posting comments.', 'comment-form'],
+    ['Having trouble reading this image? View an alternate.', 'comment-form'],
+    ['TrackBack URL for this entry: https://www.typepad.com/services/trackback/6a00d8345', 'comment-form'],
+    ['Listed below are links to weblogs that reference Notes on the pilot scheme:', 'comment-form']
   ])('removes %j as %s', (line, rule) => {
     expect(ruleFor(line)).toBe(rule)
   })
@@ -81,7 +88,8 @@ describe('phrases', () => {
     'The forum lets you see what other readers have said about each chapter before you post a review of your own.',
     'Readers who sign in with Facebook can start a new thread in the forum, where the moderators answer within a day.',
     'To comment, most readers now use the app, which the paper says has doubled the number of letters it receives.',
-    '★★★★★ Five stars from 212 votes is what the recipe had earned by March, and the bars were still the most printed thing on the site.'
+    '★★★★★ Five stars from 212 votes is what the recipe had earned by March, and the bars were still the most printed thing on the site.',
+    'Your comment has not yet been posted, the form said, and the letters you see in the image below never matched what I typed.'
   ])('keeps prose that mentions furniture: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })
