@@ -71,6 +71,8 @@ describe('phrases', () => {
     ['Having trouble reading this image? View an alternate.', 'comment-form'],
     ['TrackBack URL for this entry: https://www.typepad.com/services/trackback/6a00d8345', 'comment-form'],
     ['Listed below are links to weblogs that reference Notes on the pilot scheme:', 'comment-form'],
+    ['20 Comments Post a comment', 'comment-form'],
+    ['0 Comments - Leave a comment!', 'comment-form'],
     ['Sort comments by', 'comment-form'],
     ['Reader comments (12)', 'comment-form'],
     ['Post navigation', 'skip-link'],
