@@ -184,6 +184,16 @@ describe('dom-hints', () => {
     expect(ruleOf(html, 'json.dumps(obj', {pageType: 'forum'})).toBe('dom-hint')
   })
 
+  it('keeps a forum’s posts in comment elements, but not the comments under a Q&A site’s question or answer', () => {
+    const remark = '<ul class="comments-list"><li class="comment"><p>Does this still work on the newer release? I tried it last week and nothing happened at all.</p></li></ul>'
+    const qa = `<body><div class="question"><h1>How do I extend the pilot?</h1>${paragraph(1)}<div class="comments">${remark}</div></div>
+      <div class="answer">${paragraph(2)}</div></body>`
+    expect(ruleOf(qa, 'Paragraph 2', {pageType: 'forum'})).toBe('kept')
+    expect(ruleOf(qa, 'Does this still work', {pageType: 'forum'})).toBe('dom-hint')
+    const thread = `<body><h1>Evening hours at the library?</h1><div class="comment">${paragraph(1)}<div class="comment"><p>Does this still work on the newer release? I tried it last week and nothing happened at all.</p></div></div></body>`
+    expect(ruleOf(thread, 'Does this still work', {pageType: 'forum'})).toBe('kept')
+  })
+
   it('reads furniture words run together with their object, and nothing else', () => {
     const related = `<div class="jp-relatedposts"><p>Council extends library pilot to weekends, after a petition signed by thousands of residents.</p></div>`
     const html = `<body><article><div class="commentary-body">${article}${related}</div></article></body>`

@@ -36,7 +36,8 @@ export interface DomHintsOptions {
  * the walk stops at the elements that wrap the article (a site whose page
  * wrapper is `nav-drawer` or `menu-slide` has not put its article in a menu).
  * On some kinds of page some hints name content (`data/page-types.json`):
- * a forum thread's posts are `comment` and `reply` elements. Inside the
+ * a forum thread's posts are `comment` and `reply` elements, though a
+ * comment under a Q&A site's question or answer is a remark, not a post. Inside the
  * article a `widget` is one of its building blocks (Blogger's post, a
  * product box) unless it is a gallery or a player; outside it, a sidebar's.
  */
@@ -47,6 +48,7 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
   return (tree) => {
     const type = tree.data?.pageType?.type
     const content = type ? contentHints.get(type) : undefined
+    const holders = type ? remarkHolders.get(type) : undefined
     const elements = tree.data?.elements
     if (!elements) return
     const area = new Set(tree.data?.articleElements ?? [])
@@ -64,13 +66,16 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
         continue
       }
       const chain = ancestry(elements, html.element)
-      for (const index of chain) {
+      // A comment under a Q&A site's question or answer remarks on that post; it is no post of the thread.
+      const namesContent = (furniture: string, at: number): boolean =>
+        content?.test(furniture) === true && !(holders && chain.slice(at + 1).some((above) => (elements[above] as ElementInfo).tokens.some((token) => holders.has(token))))
+      for (const [at, index] of chain.entries()) {
         if ((area.has(index) || wrappers.has(index)) && !aboveArticle) break
         const element = elements[index] as ElementInfo
         if (element.tag === 'body') break
         // Inside the article a "widget" is one of its building blocks (Blogger's post, a product box), not a sidebar's; a gallery or a player widget is an embed.
         if (componentWords.has(element.furniture ?? '') && !element.tokens.some((token) => mediaWords.has(token)) && chain.some((at) => area.has(at))) continue
-        if (element.furniture && !content?.test(element.furniture) && !isAdColumn(index, element.furniture)) {
+        if (element.furniture && !namesContent(element.furniture, at) && !isAdColumn(index, element.furniture)) {
           markRemoved(block, {
             ruleId: 'dom-hint',
             reason: `inside ${describe(element)} (${element.furniture})`,
@@ -87,6 +92,9 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
 
 /** Hints that name content on some kinds of page, alone or run together (`commentbody`): a forum's posts sit in `comment` and `reply` elements. */
 const contentHints = new Map(Object.entries(pageTypeData.contentHints).map(([type, words]) => [type, new RegExp(`^(?:${words.join('|')})`, 'u')]))
+
+/** Words of a post under which the content hints name remarks on it, by page type (a Q&A site's `question` and `answer`). */
+const remarkHolders = new Map(Object.entries(pageTypeData.remarkHolders).map(([type, words]) => [type, new Set<string>(words)]))
 
 /** Words that name a building block of any region, and the words that make one a media embed (`data/dom-hints.json` `pageBuilders`). */
 const componentWords: ReadonlySet<string> = new Set(domHintData.pageBuilders.componentWords)
