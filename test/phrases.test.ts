@@ -82,7 +82,12 @@ describe('phrases', () => {
     ['Please enter a valid email address', 'newsletter'],
     ['Be the first to like this.', 'share-row'],
     ['If you enjoyed this article, please share it on', 'share-row'],
-    ['View all posts by Becky Lane', 'source-credit']
+    ['View all posts by Becky Lane', 'source-credit'],
+    ['Like Tweet +1 Share Pin It Share', 'share-row'],
+    ['Login to leave a comment', 'comment-form'],
+    ['Bookmark the permalink. Follow any comments here with the RSS feed for this post.', 'comment-form'],
+    ['Comments are now closed on Letters of Note.', 'comment-form'],
+    ['Reader comments 17', 'comment-form']
   ])('removes %j as %s', (line, rule) => {
     expect(ruleFor(line)).toBe(rule)
   })
@@ -102,7 +107,8 @@ describe('phrases', () => {
     'To comment, most readers now use the app, which the paper says has doubled the number of letters it receives.',
     '★★★★★ Five stars from 212 votes is what the recipe had earned by March, and the bars were still the most printed thing on the site.',
     'Your comment has not yet been posted, the form said, and the letters you see in the image below never matched what I typed.',
-    'An error occurred in the billing system last week, and the council says it has refunded every household that was charged twice.'
+    'An error occurred in the billing system last week, and the council says it has refunded every household that was charged twice.',
+    'Readers who like, tweet and share the story help it reach people who would never see the printed edition.'
   ])('keeps prose that mentions furniture: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })
