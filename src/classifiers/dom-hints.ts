@@ -66,22 +66,23 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
         continue
       }
       const chain = ancestry(elements, html.element)
-      // A comment under a Q&A site's question or answer remarks on that post; it is no post of the thread.
-      const namesContent = (furniture: string, at: number): boolean =>
-        content?.test(furniture) === true && !(holders && chain.slice(at + 1).some((above) => (elements[above] as ElementInfo).tokens.some((token) => holders.has(token))))
       for (const [at, index] of chain.entries()) {
         if ((area.has(index) || wrappers.has(index)) && !aboveArticle) break
         const element = elements[index] as ElementInfo
         if (element.tag === 'body') break
+        const furniture = element.furniture
+        if (!furniture) continue
         // Inside the article a "widget" is one of its building blocks (Blogger's post, a product box), not a sidebar's; a gallery or a player widget is an embed.
-        if (componentWords.has(element.furniture ?? '') && !element.tokens.some((token) => mediaWords.has(token)) && chain.some((at) => area.has(at))) continue
-        if (element.furniture && !namesContent(element.furniture, at) && !isAdColumn(index, element.furniture)) {
+        if (componentWords.has(furniture) && !element.tokens.some((token) => mediaWords.has(token)) && chain.some((ancestor) => area.has(ancestor))) continue
+        // A content hint names this page's content, unless a remark holder sits above it.
+        const namesContent = content?.test(furniture) === true && !(holders && heldAbove(elements, chain, at, holders))
+        if (!namesContent && !isAdColumn(index, furniture)) {
           markRemoved(block, {
             ruleId: 'dom-hint',
-            reason: `inside ${describe(element)} (${element.furniture})`,
+            reason: `inside ${describe(element)} (${furniture})`,
             score: 0.75,
             inFlow: element.furnitureInFlow === true,
-            ...(commentHint.test(element.furniture) ? {comment: true} : {})
+            ...(commentHint.test(furniture) ? {comment: true} : {})
           })
           break
         }
@@ -95,6 +96,18 @@ const contentHints = new Map(Object.entries(pageTypeData.contentHints).map(([typ
 
 /** Words of a post under which the content hints name remarks on it, by page type (a Q&A site's `question` and `answer`). */
 const remarkHolders = new Map(Object.entries(pageTypeData.remarkHolders).map(([type, words]) => [type, new Set<string>(words)]))
+
+/**
+ * Whether an element above position `at` of the chain is named by one of
+ * `holders`: a comment under a Q&A site's question or answer remarks on that
+ * post; it is no post of the thread.
+ */
+function heldAbove(elements: ElementInfo[], chain: number[], at: number, holders: ReadonlySet<string>): boolean {
+  for (let above = at + 1; above < chain.length; above++) {
+    if ((elements[chain[above] as number] as ElementInfo).tokens.some((token) => holders.has(token))) return true
+  }
+  return false
+}
 
 /** Words that name a building block of any region, and the words that make one a media embed (`data/dom-hints.json` `pageBuilders`). */
 const componentWords: ReadonlySet<string> = new Set(domHintData.pageBuilders.componentWords)

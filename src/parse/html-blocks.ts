@@ -424,8 +424,13 @@ const cellBlockTags = new Set(['p', 'div', 'table', 'ul', 'ol', 'h1', 'h2', 'h3'
  */
 function namesArticleBody(element: Element): boolean {
   if (/\barticlebody\b/iu.test(attribute(element, 'itemProp') ?? '')) return true
-  const names = [attribute(element, 'id'), ...(Array.isArray(element.properties.className) ? element.properties.className.map(String) : [])]
-  return names.some((name) => name !== undefined && articleBodyName.test(name))
+  const id = attribute(element, 'id')
+  if (id !== undefined && articleBodyName.test(id)) return true
+  const classes = element.properties.className
+  if (!Array.isArray(classes)) return false
+  const count = Math.min(classes.length, maxClassNames)
+  for (let index = 0; index < count; index++) if (articleBodyName.test(String(classes[index]))) return true
+  return false
 }
 
 /** A name that starts with the words "article body", however run together. */
