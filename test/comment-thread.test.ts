@@ -43,6 +43,28 @@ describe('comment-thread', () => {
     expect(articleKept(blocks)).toBe(true)
   })
 
+  it('does not take a bare “Comment” button under each post of a front page for a thread’s header, but does a thread’s own “Comments”', () => {
+    const post = (title: string, summary: string): string[] => [title, 'March 3, 2024', summary, 'Comment']
+    const posts = [
+      ...post('A walk along the canal', prose[0] as string),
+      ...post('The library pilot, a year on', prose[1] as string),
+      ...post('What the budget means for the parks', prose[2] as string)
+    ]
+    const front = classify(posts.join('\n'), withMetadata)
+    expect(front.some((block) => block.removal?.ruleId === 'comment-thread')).toBe(false)
+    expect(articleKept(front)).toBe(true)
+    const comment = 'What a lovely write-up. We walked the same stretch last summer and the kingfishers were out in force.'
+    const thread = ['Comments', 'Margaret says:', 'January 22, 2024 at 9:14 am', comment, 'Tom Hollis says:', 'Reply']
+    expect(ruleOf(classify([...posts, ...thread].join('\n'), withMetadata), comment)).toBe('comment-thread')
+  })
+
+  it('does not read a quantity before “writes” (“5x faster writes”) as a commenter’s line', () => {
+    const features = ['5x faster writes', 'Zero-copy reads from object storage', 'Pluggable compression and encoding']
+    const text = [...prose, ...features, 'Ten engineers worked on the release for most of the year, and the team says the next one will focus on making the storage layer easier to extend.', 'Jane Hale says:', 'Reply'].join('\n')
+    const blocks = classify(text, plugins)
+    expect(features.every((line) => ruleOf(blocks, line) === undefined)).toBe(true)
+  })
+
   it('removes the comments of a short article that has no long prose above its comment header', () => {
     const comments = [
       'Marrije says:',
@@ -308,6 +330,17 @@ describe('comment-thread: buttons and form fields', () => {
     const blocks = classify(text, withMetadata)
     expect(articleKept(blocks)).toBe(true)
     expect(ruleOf(blocks, 'We walked the old drove road last week and it is already half ploughed.')).toBe('comment-thread')
+  })
+
+  it('does not start a thread at a share button between an article’s sections', () => {
+    const sections = [
+      'The second part of the review looks at the evening hours, which the council added after residents who work shifts asked for them at the first public meeting.',
+      'Usage in the evenings grew every month of the trial, and by the end of it almost a third of all visits were made after six o’clock, most of them by students.',
+      'The review recommends keeping the late opening, and suggests the council look at Sunday hours next, since the branches are closed all day at the moment.'
+    ]
+    const text = [...prose, 'Share', ...sections, 'Like', 'Reply'].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    expect(sections.every((section) => ruleOf(blocks, section) === undefined)).toBe(true)
   })
 
   it('starts a thread at a button below most of the article', () => {

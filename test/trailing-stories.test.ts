@@ -62,6 +62,37 @@ describe('trailing-stories', () => {
     expect(blocks.slice(4).map((block) => block.removal?.ruleId)).toEqual(['trailing-stories', 'trailing-stories'])
   })
 
+  it('ends a related-stories tail where the article’s prose resumes, two paragraphs in a row on its subject, keeping their section heading', () => {
+    const more = [
+      'The council said the pilot scheme would keep its evening opening hours, which the report found residents who work shifts used the most, and that the budget allows for both.',
+      'Residents at the meeting asked the council to publish the review of the scheme early, and officials agreed that the report on the pilot would come out in the spring.'
+    ]
+    const text = [...prose, 'Latest News', 'Harbour festival returns in July', 'Why the bus shelter debate is really about trust', 'What the review will cover', ...more].join('\n')
+    const blocks = classify(text, plugins)
+    expect(blocks.slice(3).map((block) => block.removal?.ruleId)).toEqual(['recirculation', 'trailing-stories', 'trailing-stories', undefined, undefined, undefined])
+  })
+
+  it('does not end a related-stories tail at prose on another subject (a sidebar’s “About us”)', () => {
+    const about = [
+      'Our newsroom was founded in 1998 by three reporters who wanted a magazine about food, farming and the people who grow what we eat, and it is still owned by its staff.',
+      'We publish a print edition four times a year and a newsletter every Friday, and we take no money from advertisers in the food industry, so readers fund everything we do.'
+    ]
+    const text = [...prose, 'Latest News', 'Harbour festival returns in July', 'Why the bus shelter debate is really about trust', ...about].join('\n')
+    expect(classify(text, plugins).slice(4).every((block) => block.removal?.ruleId === 'trailing-stories')).toBe(true)
+  })
+
+  it('still removes a related-stories tail whose teasers each hold one summary paragraph', () => {
+    const text = [
+      ...prose,
+      'Latest News',
+      'Council extends library pilot to weekends',
+      'The council will also open two libraries on Sundays from next month, after a petition signed by more than three thousand residents asked for longer hours.',
+      'Budget report finds the scheme cost less than planned',
+      'A review of the council budget found that the pilot came in under its original estimate, mostly because volunteers staffed the evening sessions.'
+    ].join('\n')
+    expect(classify(text, plugins).slice(4).every((block) => block.removal?.ruleId === 'trailing-stories')).toBe(true)
+  })
+
   it('removes a references list after the article, up to where its prose resumes', () => {
     const text = [...prose, 'Sources', 'Parish accounts, 1788–1803 (County Record Office)', 'M. Ingleby, Cattle on the Fells (1961)'].join('\n')
     const blocks = classify(text, plugins)

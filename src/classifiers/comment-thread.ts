@@ -98,7 +98,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       const header = block.removal?.ruleId === 'comment-form' && !isTabLabel(blocks, index) && (namesComments(block) || belowArticle)
       // "By Jane Doe on March 3, 2017" may be the article's own byline under a lone blurb: it confirms a thread, never starts one.
       const weak = buttonAt[index] === true || datelineStart.test(block.normal)
-      const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || belowArticle)
+      const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || (belowArticle && markerFollows(blocks, markerAt, index)))
       if (!(header || commenter)) continue
       if (lastKept <= index) return
       const namesFollow = header && commenterNamesFollow(blocks, index, minMarkers)
@@ -157,14 +157,34 @@ function isForumThread(blocks: Block[], authorAt: boolean[], firstProse: number,
 }
 
 /**
- * The lines counting comments that recur item after item down a listing
- * ("0 comments" under each post of a blog's front page): at least
- * `itemCountsMin` of them, each with prose between it and the one before.
+ * The lines counting or naming comments that recur item after item down a
+ * listing ("0 comments", or a bare "Comment" button, under each post of a
+ * blog's front page): at least `itemCountsMin` of them, each with prose
+ * between it and the one before.
  */
 function itemCommentCounts(blocks: Block[], proseMinChars: number): Set<number> {
-  const counts = blocks.flatMap((block, index) => (block.features.chars <= markerMaxChars && countsOnlyComments(block) ? [index] : []))
-  const spaced = counts.filter((at, offset) => offset > 0 && blocks.slice(counts[offset - 1] as number, at).some((block) => isProse(block, {proseMinChars})))
-  return spaced.length + 1 >= itemCountsMin ? new Set(counts) : new Set()
+  const short = (block: Block): boolean => block.features.chars <= markerMaxChars
+  const counts = recurring(blocks, (block) => short(block) && countsOnlyComments(block), proseMinChars)
+  // The same label under every item ("Comment"), not a thread's one "Comments" header among counts.
+  const labels = new Map<string, (block: Block) => boolean>()
+  for (const block of blocks) if (short(block) && isCommentsLabel(block)) labels.set(block.normal, (other) => other.normal === block.normal)
+  return new Set([...counts, ...[...labels.values()].flatMap((same) => [...recurring(blocks, same, proseMinChars)])])
+}
+
+/** The blocks `test` picks when at least `itemCountsMin` of them recur, each with prose between it and the one before; none otherwise. */
+function recurring(blocks: Block[], test: (block: Block) => boolean, proseMinChars: number): number[] {
+  const found = blocks.flatMap((block, index) => (test(block) ? [index] : []))
+  const spaced = found.filter((at, offset) => offset > 0 && blocks.slice(found[offset - 1] as number, at).some((block) => isProse(block, {proseMinChars})))
+  return spaced.length + 1 >= itemCountsMin ? found : []
+}
+
+/** Most words of a bare label naming comments ("Comment", "Add comment"). */
+const labelMaxWords = 2
+
+/** A bare label naming comments, as an item's button prints it ("Comment", not a comment's own "Reply"): every word names comments but one at most. */
+function isCommentsLabel(block: Block): boolean {
+  const named = block.words.filter((word) => headerWords.has(word)).length
+  return named > 0 && block.words.length <= labelMaxWords && block.words.length - named <= 1 && !buttonLine.test(block.normal)
 }
 
 /** Whether a short line counting comments ("{ 69 comments… add one }", "There are 4 comments. Add yours.") sits just above a thread's first poster line. */

@@ -29,6 +29,14 @@ export interface TrailingStoriesOptions {
   minStampedTeasers?: number
   /** Longest date or time line that stamps a feed's teaser, in characters (default: 30). */
   stampMaxChars?: number
+  /**
+   * Prose blocks in a row that show the article resuming below a
+   * related-stories heading: a teaser has one summary paragraph, so a run
+   * this long is the article's own section (a sidebar's "Latest News" in
+   * the middle of a dump, a section titled "More about …"), and the tail
+   * ends above it (default: 2).
+   */
+  resumeMinProseBlocks?: number
 }
 
 /** Removed blocks that belong inside a teaser (its image credit, alt text, date) rather than end the article. */
@@ -62,7 +70,8 @@ export default function dechaffTrailingStories(options: TrailingStoriesOptions =
     minFeedSummaryChars: options.minFeedSummaryChars ?? defaults.regions.feedMinSummaryChars,
     feedCohesionShare: options.feedCohesionShare ?? defaults.regions.feedCohesionShare,
     minStampedTeasers: options.minStampedTeasers ?? defaults.regions.stampedFeedMinTeasers,
-    stampMaxChars: options.stampMaxChars ?? defaults.regions.stampMaxChars
+    stampMaxChars: options.stampMaxChars ?? defaults.regions.stampMaxChars,
+    resumeMinProseBlocks: options.resumeMinProseBlocks ?? defaults.regions.resumeMinProseBlocks
   }
   return (tree) => {
     const blocks = blocksOf(tree).map((node) => node.data.block)
@@ -217,7 +226,33 @@ function findRecirculationHeading(blocks: Block[], settings: Settings, from: num
   if (index === -1) return undefined
   const heading = blocks[index] as Block
   if (heading.removal?.ruleId === 'references') return {index, reason: `below the references heading “${heading.text}”`, references: true}
-  return {index, reason: `below the related-stories heading “${heading.text}”`}
+  const resumes = articleResumes(blocks, index, settings)
+  return {index, reason: `below the related-stories heading “${heading.text}”`, ...(resumes === undefined ? {} : {end: resumes})}
+}
+
+/**
+ * Where the article's prose resumes below a related-stories heading: the
+ * first of `resumeMinProseBlocks` prose blocks in a row on the article's
+ * subject (a sidebar's "About us" is prose too, on another) and not printed
+ * above, or the section heading right above them.
+ */
+function articleResumes(blocks: Block[], heading: number, settings: Settings): number | undefined {
+  const article = blocks.slice(0, heading).filter((block) => isProse(block, settings))
+  // A page that prints its article again below (a print copy) does not resume it there.
+  const printed = new Set(article.map((block) => block.normal))
+  let onSubject: ((block: Block) => boolean) | undefined
+  let run = 0
+  for (let index = heading + 1; index < blocks.length; index++) {
+    const block = blocks[index] as Block
+    run = isProse(block, settings) && !printed.has(block.normal) ? run + 1 : 0
+    if (run < settings.resumeMinProseBlocks) continue
+    const first = index - run + 1
+    onSubject ??= subjectTest(article, settings.feedCohesionShare)
+    if (!blocks.slice(first, index + 1).every(onSubject)) continue
+    const above = blocks[first - 1] as Block
+    return first - 1 > heading && (above.evidence.heading !== undefined || above.features.headingLike) ? first - 1 : first
+  }
+  return undefined
 }
 
 /** Furniture that closes an article (its share row, tags, comment form): a feed below it is not the article's own sections. */
