@@ -117,9 +117,7 @@ const mediaWords: ReadonlySet<string> = new Set(domHintData.pageBuilders.mediaWo
 const adTokens: ReadonlySet<string> = new Set(domHintData.adTokens)
 
 /** Paragraph prose: long enough, hardly linked, with function words. */
-const proseMinChars = 150
-const proseMaxLinkDensity = 0.2
-const proseMinStopwords = 0.2
+const {proseMinChars, proseMaxLinkDensity, proseMinStopwords} = defaults.domHints
 
 /** Characters of paragraph prose under each element. */
 function proseChars(blocks: Block[], elements: ElementInfo[]): Map<number, number> {
