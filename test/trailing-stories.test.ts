@@ -72,6 +72,13 @@ describe('trailing-stories', () => {
     expect(blocks.slice(3).map((block) => block.removal?.ruleId)).toEqual(['recirculation', 'trailing-stories', 'trailing-stories', undefined, undefined, undefined])
   })
 
+  it('keeps a section whose heading ends in a permalink to itself (“More about …¶”): the page’s own, not other stories', () => {
+    const text = [...prose, 'More about the pilot¶', 'The council extends the library pilot to weekends', 'Why the bus shelter debate is really about trust'].join('\n')
+    expect(classify(text, plugins).slice(4).every((block) => block.removal === undefined)).toBe(true)
+    const plain = [...prose, 'More about the pilot', 'The council extends the library pilot to weekends', 'Why the bus shelter debate is really about trust'].join('\n')
+    expect(classify(plain, plugins).slice(4).every((block) => block.removal?.ruleId === 'trailing-stories')).toBe(true)
+  })
+
   it('does not end a related-stories tail at prose on another subject (a sidebar’s “About us”)', () => {
     const about = [
       'Our newsroom was founded in 1998 by three reporters who wanted a magazine about food, farming and the people who grow what we eat, and it is still owned by its staff.',

@@ -116,6 +116,9 @@ interface Tail {
   end?: number
 }
 
+/** A heading that ends in a permalink to itself ("More about forms¶", as Sphinx prints it) is one of the page's own sections, not a box of other stories. */
+const sectionPermalink = /¶\s*$/u
+
 /** Section headings that open the tail: related stories, and the article's references. */
 const tailHeadings = new Set(['recirculation', 'references'])
 
@@ -221,7 +224,7 @@ function readsLikeArticle(blocks: Block[], start: number, marker: number, settin
 function findRecirculationHeading(blocks: Block[], settings: Settings, from: number): Tail | undefined {
   const shares = proseShareBefore(blocks, settings)
   const index = blocks.findIndex(
-    (block, at) => at >= from && tailHeadings.has(block.removal?.ruleId ?? '') && (shares[at] ?? 0) >= settings.minArticleShare
+    (block, at) => at >= from && tailHeadings.has(block.removal?.ruleId ?? '') && (shares[at] ?? 0) >= settings.minArticleShare && !sectionPermalink.test(block.text)
   )
   if (index === -1) return undefined
   const heading = blocks[index] as Block
