@@ -168,7 +168,7 @@ function itemCommentCounts(blocks: Block[], proseMinChars: number): Set<number> 
   // The same label under every item ("Comment"), not a thread's one "Comments" header among counts.
   const labels = new Map<string, (block: Block) => boolean>()
   for (const block of blocks) if (short(block) && isCommentsLabel(block)) labels.set(block.normal, (other) => other.normal === block.normal)
-  return new Set([...counts, ...[...labels.values()].flatMap((same) => [...recurring(blocks, same, proseMinChars)])])
+  return new Set([...counts, ...[...labels.values()].flatMap((same) => recurring(blocks, same, proseMinChars))])
 }
 
 /** The blocks `test` picks when at least `itemCountsMin` of them recur, each with prose between it and the one before; none otherwise. */
