@@ -163,19 +163,21 @@ function isForumThread(blocks: Block[], authorAt: boolean[], firstProse: number,
  * between it and the one before.
  */
 function itemCommentCounts(blocks: Block[], proseMinChars: number): Set<number> {
-  const short = (block: Block): boolean => block.features.chars <= markerMaxChars
-  const counts = recurring(blocks, (block) => short(block) && countsOnlyComments(block), proseMinChars)
-  // The same label under every item ("Comment"), not a thread's one "Comments" header among counts.
-  const labels = new Map<string, (block: Block) => boolean>()
-  for (const block of blocks) if (short(block) && isCommentsLabel(block)) labels.set(block.normal, (other) => other.normal === block.normal)
-  return new Set([...counts, ...[...labels.values()].flatMap((same) => recurring(blocks, same, proseMinChars))])
+  const counts: number[] = []
+  // The same label under every item ("Comment"), grouped by its text: a thread's one "Comments" header among counts is no item's.
+  const labels = new Map<string, number[]>()
+  blocks.forEach((block, index) => {
+    if (block.features.chars > markerMaxChars) return
+    if (countsOnlyComments(block)) counts.push(index)
+    if (isCommentsLabel(block)) labels.set(block.normal, [...(labels.get(block.normal) ?? []), index])
+  })
+  return new Set([counts, ...labels.values()].flatMap((found) => (recursItemByItem(blocks, found, proseMinChars) ? found : [])))
 }
 
-/** The blocks `test` picks when at least `itemCountsMin` of them recur, each with prose between it and the one before; none otherwise. */
-function recurring(blocks: Block[], test: (block: Block) => boolean, proseMinChars: number): number[] {
-  const found = blocks.flatMap((block, index) => (test(block) ? [index] : []))
+/** Whether at least `itemCountsMin` of the lines at `found` recur, each with prose between it and the one before. */
+function recursItemByItem(blocks: Block[], found: number[], proseMinChars: number): boolean {
   const spaced = found.filter((at, offset) => offset > 0 && blocks.slice(found[offset - 1] as number, at).some((block) => isProse(block, {proseMinChars})))
-  return spaced.length + 1 >= itemCountsMin ? found : []
+  return spaced.length + 1 >= itemCountsMin
 }
 
 /** Most words of a bare label naming comments ("Comment", "Add comment"). */
