@@ -163,6 +163,19 @@ describe('comment-thread: datelines and bylines', () => {
     expect(ruleOf(blocks, '2. Tom Hollis - August 9, 2012')).toBe('comment-thread')
   })
 
+  it('does not take a feed’s dated item heads, each over a headline and the item’s text, for commenters’ lines', () => {
+    const episode = (head: string, title: string, summary: string): string[] => [head, title, summary]
+    const feed = [
+      ...episode('48m - Dec 15, 2025', 'The year in board games, part one', 'We look back at the twelve games that kept our table busy this year, from the small card games we carried on holiday to the big campaign we never finished.'),
+      ...episode('52m - Dec 8, 2025', 'Why nobody reads the rulebook', 'A listener asked why every game night starts with a video instead of the rulebook, and we ask a designer how rulebooks get written and tested today.'),
+      ...episode('44m - Dec 1, 2025', 'Cooperative games for families', 'Our picks for games that a family can play together without anyone losing, with notes on the ages each game suits and how long a round takes.')
+    ]
+    const blocks = classify([...prose, ...feed].join('\n'), plugins)
+    expect(blocks.filter((block) => block.removal?.ruleId === 'comment-thread')).toEqual([])
+    const comments = [...prose, 'Jane Hale - Dec 15, 2025', 'Great episode', 'The weekend hours are the only ones that work for those of us who commute out of town, and I hope they stay.', 'Tom Hollis - Dec 16, 2025', 'Agreed, the library should stay open on Sundays.']
+    expect(ruleOf(classify(comments.join('\n'), plugins), 'Tom Hollis - Dec 16, 2025')).toBe('comment-thread')
+  })
+
   it('does not take a race’s split times for commenters’ lines, but does a commenter’s clock time', () => {
     const splits = [...prose, 'Halfway - 1:13:13', 'The leaders went through together, with the favourite tucked in behind.', 'Finish - 2:23:07', 'A new course record, and a big negative split.'].join('\n')
     expect(classify(splits, plugins).filter((block) => block.removal?.ruleId === 'comment-thread')).toEqual([])

@@ -79,6 +79,16 @@ describe('trailing-stories', () => {
     expect(classify(plain, plugins).slice(4).every((block) => block.removal?.ruleId === 'trailing-stories')).toBe(true)
   })
 
+  it('opens no tail at a table of contents’ entry (“See also” among the sections it lists), only at the section itself', () => {
+    const contents = ['Contents', 'Branches', 'Services', 'Opening hours', 'See also']
+    const sections = ['Branches', 'Market Street', 'Riverside', 'Services', 'Home delivery', 'Reading groups', 'Opening hours', 'Monday to Friday, 9am to 8pm']
+    const lines = [...prose, ...contents, ...sections, 'See also', 'List of public libraries in the county', 'Mobile library']
+    const blocks = classify(lines.join('\n'), plugins)
+    const seeAlso = prose.length + contents.length + sections.length
+    expect(blocks.slice(0, seeAlso).every((block) => block.removal?.ruleId !== 'trailing-stories')).toBe(true)
+    expect(blocks.slice(seeAlso + 1).every((block) => block.removal?.ruleId === 'trailing-stories')).toBe(true)
+  })
+
   it('does not end a related-stories tail at prose on another subject (a sidebar’s “About us”)', () => {
     const about = [
       'Our newsroom was founded in 1998 by three reporters who wanted a magazine about food, farming and the people who grow what we eat, and it is still owned by its staff.',

@@ -50,7 +50,8 @@ const buttonLine = new RegExp(anyOf(data.buttonLines), 'u')
 const datelineStart = new RegExp(data.datelineStart, 'u')
 const headerWords = new Set(data.headerWords)
 /** Longest commenter's line or button (characters); most blocks between a comment count and the thread's first poster line. */
-const {markerMaxChars, headerMaxDistance} = defaults.commentThread
+const {markerMaxChars, headerMaxDistance, feedItemMinShare, feedSummaryMaxDistance} = defaults.commentThread
+const {feedMinSummaryChars} = defaults.regions
 
 /**
  * Remove a comment or reply thread below the article. The thread starts at a
@@ -100,6 +101,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       const weak = buttonAt[index] === true || datelineStart.test(block.normal)
       const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || (belowArticle && markerFollows(blocks, markerAt, index)))
       if (!(header || commenter)) continue
+      if (!header && headsDatedFeed(blocks, markerAt, buttonAt, index, minMarkers)) continue
       if (lastKept <= index) return
       const namesFollow = header && commenterNamesFollow(blocks, index, minMarkers)
       if (!namesFollow) {
@@ -345,4 +347,31 @@ function markerFollows(blocks: Block[], markerAt: boolean[], header: number): bo
     if (!(blocks[at] as Block).removal) lead++
   }
   return false
+}
+
+/**
+ * Whether the commenter's lines from `start` on are a dated feed's items
+ * ("46m - Dec 15, 2025" over each episode of a podcast, "30060, Marietta -
+ * January 13, 2023" over each cost report): at least `minMarkers` of them,
+ * and `feedItemMinShare` of them each followed by a headline and then the
+ * item's text (a teaser's summary, `regions.feedMinSummaryChars` or more,
+ * within `feedSummaryMaxDistance` blocks). A comment's line is followed by the comment itself.
+ */
+function headsDatedFeed(blocks: Block[], markerAt: boolean[], buttonAt: boolean[], start: number, minMarkers: number): boolean {
+  // A line printed twice (a sticky copy of an item's head) counts once.
+  const seen = new Set<string>()
+  const markers = markerAt.flatMap((marker, index) => {
+    const text = (blocks[index] as Block).normal
+    if (!marker || index < start || seen.has(text)) return []
+    seen.add(text)
+    return [index]
+  })
+  if (markers.length < minMarkers) return false
+  const headed = markers.filter((marker) => {
+    const next = blocks[marker + 1]
+    // Whatever removed it: a headline may repeat an earlier item's (the same service, the same show).
+    if (!next || markerAt[marker + 1] || buttonAt[marker + 1] || !next.features.headingLike || isDatedByline(next)) return false
+    return blocks.slice(marker + 2, marker + 2 + feedSummaryMaxDistance).some((block) => block.features.chars >= feedMinSummaryChars)
+  })
+  return headed.length >= feedItemMinShare * markers.length
 }

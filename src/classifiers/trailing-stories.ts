@@ -56,7 +56,8 @@ const bareMarkerMaxWords = 4
  * where the article's prose resumes. Teasers may
  * be on the article's own subject, so structure and position decide; topical
  * cohesion, measured against the article's own, only decides a first teaser
- * that has no headline.
+ * that has no headline. A table of contents' entry ("See also" in a dump's
+ * contents list) opens no tail.
  */
 export default function dechaffTrailingStories(options: TrailingStoriesOptions = {}): Transformer<Root> {
   const settings = {
@@ -115,6 +116,9 @@ interface Tail {
   /** Where the tail stops short of the page's end (exclusive): a teaser run above most of the article's prose ends at its last link. */
   end?: number
 }
+
+/** Blocks on each side of a heading searched for other contents entries, and how many of them, recurring below like it, make it a table of contents' entry. */
+const {contentsEntrySpan, contentsMinNeighbours} = defaults.regions
 
 /** A heading that ends in a permalink to itself ("More about forms¶", as Sphinx prints it) is one of the page's own sections, not a box of other stories. */
 const sectionPermalink = /¶\s*$/u
@@ -224,13 +228,34 @@ function readsLikeArticle(blocks: Block[], start: number, marker: number, settin
 function findRecirculationHeading(blocks: Block[], settings: Settings, from: number): Tail | undefined {
   const shares = proseShareBefore(blocks, settings)
   const index = blocks.findIndex(
-    (block, at) => at >= from && tailHeadings.has(block.removal?.ruleId ?? '') && (shares[at] ?? 0) >= settings.minArticleShare && !sectionPermalink.test(block.text)
+    (block, at) =>
+      at >= from &&
+      tailHeadings.has(block.removal?.ruleId ?? '') &&
+      (shares[at] ?? 0) >= settings.minArticleShare &&
+      !sectionPermalink.test(block.text) &&
+      !isContentsEntry(blocks, at)
   )
   if (index === -1) return undefined
   const heading = blocks[index] as Block
   if (heading.removal?.ruleId === 'references') return {index, reason: `below the references heading “${heading.text}”`, references: true}
   const resumes = articleResumes(blocks, index, settings)
   return {index, reason: `below the related-stories heading “${heading.text}”`, ...(resumes === undefined ? {} : {end: resumes})}
+}
+
+/**
+ * Whether a heading is an entry of a table of contents ("See also" in a
+ * dump's contents list) rather than the section itself: its text comes again
+ * further down, and so do the texts of the entries beside it.
+ */
+function isContentsEntry(blocks: Block[], heading: number): boolean {
+  const recursBelow = (at: number): boolean => {
+    const text = blocks[at]?.normal
+    return text !== undefined && text !== '' && blocks.some((block, index) => index > heading + contentsEntrySpan && block.normal === text)
+  }
+  if (!recursBelow(heading)) return false
+  let neighbours = 0
+  for (let at = heading - contentsEntrySpan; at <= heading + contentsEntrySpan; at++) if (at !== heading && recursBelow(at)) neighbours++
+  return neighbours >= contentsMinNeighbours
 }
 
 /**
