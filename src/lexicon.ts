@@ -3,6 +3,12 @@ import furnitureData from './data/furniture.json' with {type: 'json'}
 import furnitureLanguageData from './data/furniture-languages.json' with {type: 'json'}
 import type {Block} from './types.js'
 
+/** How a lexicon matches blocks. */
+export interface LexiconOptions {
+  /** Least share of a block's text (characters of its sentences with letters or digits) in sentences that match (default: 1, every sentence). */
+  minMatchedShare?: number
+}
+
 /** One rule of a phrase lexicon, as written in a data file. */
 export interface LexiconRuleData {
   reason: string
@@ -88,18 +94,22 @@ function isHighSurrogate(code: number): boolean {
 }
 
 /**
- * A compiled lexicon. A block matches when every sentence matches a pattern of
- * some rule, or when its words are all vocabulary of one rule; so a paragraph
- * that merely mentions a phrase among other sentences never matches.
+ * A compiled lexicon. A block matches when its sentences that match a pattern
+ * of some rule hold at least `minMatchedShare` of its text (every sentence, by
+ * default), or when its words are all vocabulary of one rule; so a paragraph
+ * that merely mentions a phrase among its own sentences never matches.
  */
 export class Lexicon {
   readonly rules: CompiledRule[]
+  /** Least share of a block's characters, in its sentences with letters or digits, that matching sentences must hold. */
+  private readonly minMatchedShare: number
   /** Every pattern in rule order, with what its matches must hold. */
   private readonly entries: PatternEntry[]
   /** The patterns a sentence starting with a character could match, by character. */
   private readonly byFirst = new Map<number, PatternEntry[]>()
 
-  constructor(data: LexiconData) {
+  constructor(data: LexiconData, options: LexiconOptions = {}) {
+    this.minMatchedShare = options.minMatchedShare ?? 1
     this.rules = []
     this.entries = []
     for (const [ruleId, rule] of Object.entries(data.rules)) {
@@ -163,13 +173,24 @@ export class Lexicon {
     if (byVocabulary) return byVocabulary
     const meaningful = sentences.filter((sentence) => letterOrDigit.test(sentence))
     if (meaningful.length === 0) return undefined
+    const total = meaningful.reduce((sum, sentence) => sum + sentence.length, 0)
+    // Unmatched text the block may hold; past it no match can make the share.
+    const allowance = (1 - this.minMatchedShare) * total
+    let unmatched = 0
+    let matchedSentences = 0
     let first: LexiconMatch | undefined
     for (const sentence of meaningful) {
       const rule = this.matchSentence(sentence) ?? this.matchRow(sentence)
-      if (!rule) return undefined
+      if (!rule) {
+        unmatched += sentence.length
+        if (unmatched > allowance) return undefined
+        continue
+      }
+      matchedSentences++
       first ??= {ruleId: rule.ruleId, reason: rule.reason, matched: sentence}
     }
-    return first
+    if (first === undefined || matchedSentences === meaningful.length) return first
+    return {...first, reason: `${first.reason} (${matchedSentences} of its ${meaningful.length} sentences, most of its text)`}
   }
 
   private matchVocabulary(words: string[]): LexiconMatch | undefined {

@@ -70,6 +70,16 @@ describe('Lexicon', () => {
     expect(lexicon.matchSentence('no match here')).toBeUndefined()
   })
 
+  it('matches a block whose matching sentences hold the share of its text asked for, and says so', () => {
+    const sentences = ['редакция не несет ответственности за достоверность информации, содержащейся в рекламных объявлениях.', 'редакция не предоставляет справочной информации.']
+    const words = sentences.join(' ').split(/[^\p{L}]+/u).filter(Boolean)
+    expect(new Lexicon(furnitureLexiconFor('ru')).matchBlock(sentences, words)).toBeUndefined()
+    const match = new Lexicon(furnitureLexiconFor('ru'), {minMatchedShare: 0.5}).matchBlock(sentences, words)
+    expect(match?.ruleId).toBe('legal')
+    expect(match?.reason).toContain('1 of its 2 sentences')
+    expect(new Lexicon(furnitureLexiconFor('ru'), {minMatchedShare: 0.8}).matchBlock(sentences, words)).toBeUndefined()
+  })
+
   it('matches a row of controls whose every part is furniture, and no row with a part that is not', () => {
     const lexicon = new Lexicon(furnitureLexiconFor('en'))
     expect(lexicon.matchBlock(['jump to recipe · print recipe'], ['jump', 'to', 'recipe', 'print', 'recipe'])?.ruleId).toBe('skip-link')

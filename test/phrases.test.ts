@@ -113,6 +113,17 @@ describe('phrases', () => {
     expect(ruleFor(line)).toBeUndefined()
   })
 
+  it('removes a footer block whose furniture sentences hold most of its text, with a note of its own', () => {
+    const line = 'Copyright © 2024 Example Media Ltd. All rights reserved. Printed in Ohio.'
+    expect(ruleFor(line)).toBe('legal')
+    const blocks = classify([prose[0], line, prose[1]].join('\n\n'), [[dechaffPhrases, {minMatchedShare: 1}]])
+    expect(ruleOf(blocks, line)).toBeUndefined()
+  })
+
+  it('keeps a paragraph whose own sentences hold most of its text beside a furniture phrase', () => {
+    expect(ruleFor('Leave a reply. The form asked readers for their names and towns, but most of them left it empty, so the editors removed it in the redesign last spring.')).toBeUndefined()
+  })
+
   it('takes extra rules at attach time', () => {
     const text = [prose[0], 'Brought to you by Acme Widgets', prose[1]].join('\n\n')
     const blocks = classify(text, [[dechaffPhrases, {extraRules: {sponsor: {reason: 'sponsor line', patterns: ['brought to you by [^.]{1,40}']}}}]])

@@ -14,25 +14,33 @@ export interface PhrasesOptions {
   extraRules?: LexiconData['rules']
   /** Longest block (characters) that can be a furniture phrase (default: 600). */
   blockMaxChars?: number
+  /**
+   * Least share of a block's text in sentences that match a phrase for the
+   * block to be furniture (default: 0.5): a footer's legal line followed by a
+   * short note of its own ("The editors do not answer enquiries.") goes, a
+   * paragraph that mentions a phrase among its own sentences stays.
+   */
+  minMatchedShare?: number
 }
 
 /**
  * Remove blocks made only of furniture phrases: comment forms, spam, cookie and
  * JavaScript notices, skip links, share rows, newsletter boxes, ad slots,
  * disclosures, legal lines, feedback widgets, related-story headings and
- * "Read more" links, in English and in the page's language. Every sentence of
- * the block must match, so prose that mentions a phrase is kept; so is a
- * `<blockquote>` that quotes one.
+ * "Read more" links, in English and in the page's language. The sentences
+ * that match must hold most of the block's text, so prose that mentions a
+ * phrase is kept; so is a `<blockquote>` that quotes one.
  */
 export default function dechaffPhrases(options: PhrasesOptions = {}): Transformer<Root> {
   const lexicons = new Map<string, Lexicon>()
+  const minMatchedShare = options.minMatchedShare ?? defaults.phrases.minMatchedShare
   // A lexicon given in the options is used as it is; the bundled one grows by the page's language.
   const lexiconFor = (code: string): Lexicon => {
     const key = options.lexicon ? '' : code
     let lexicon = lexicons.get(key)
     if (!lexicon) {
       const base = options.lexicon ?? furnitureLexiconFor(code, furnitureLexicon)
-      lexicon = new Lexicon({rules: {...base.rules, ...options.extraRules}})
+      lexicon = new Lexicon({rules: {...base.rules, ...options.extraRules}}, {minMatchedShare})
       lexicons.set(key, lexicon)
     }
     return lexicon
