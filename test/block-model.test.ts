@@ -132,8 +132,8 @@ describe('block-model classifier', () => {
     expect(caption?.probability).toBeUndefined()
   })
 
-  it('keeps a heading the hand-set rules keep above a block it keeps, and not above one it removes', () => {
-    const dump = `${menu.join('\n')}\n\nCouncil extends the library pilot\n\n${prose[0]}\n\nVerdict\n${prose[1]}\n\n${prose[2]}\n\nShare on Facebook\n`
+  it('keeps a heading the hand-set rules keep between blocks it keeps, and not above one it removes nor above the first it keeps', () => {
+    const dump = `${menu.join('\n')}\n\nCouncil extends the library pilot\n\nLibrary desk\n\n${prose[0]}\n\nVerdict\n${prose[1]}\n\n${prose[2]}\n\nShare on Facebook\n`
     const probability = (text: string, result = clean(dump, {input: 'text'})) => result.blocks.find((block) => block.text === text)?.probability as number
     const heading = probability('Verdict')
     const below = probability(prose[1] as string)
@@ -142,7 +142,9 @@ describe('block-model classifier', () => {
     const between = clean(dump, {input: 'text', classifiers: {'block-model': {minProbability: (heading + below) / 2}}})
     const verdict = between.blocks.find((block) => block.text === 'Verdict')
     expect(verdict?.kept).toBe(true)
-    expect(verdict?.reason).toContain('a heading above a block it keeps')
+    expect(verdict?.reason).toContain('a heading between blocks it keeps')
+    // The line under the headline has no block the model keeps above it: the model alone decides it, and removes it.
+    expect(between.blocks.find((block) => block.text === 'Library desk')?.kept).toBe(false)
     const above = clean(dump, {input: 'text', classifiers: {'block-model': {minProbability: Math.min(0.99, below + 0.01)}}})
     expect(above.blocks.find((block) => block.text === 'Verdict')?.kept).toBe(false)
   })

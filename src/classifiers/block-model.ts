@@ -148,12 +148,13 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
       const outcome = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? thresholdFor(inputModel, row))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
     })
-    // A heading the hand-set rules keep stays above a block the model keeps: it introduces that block ("Verdict" over the verdict).
+    // A heading the hand-set rules keep stays between two blocks the model keeps: it introduces a section of the article ("Verdict" over the verdict).
+    // Above the article's first block or below its last, such a line is more often a menu, a byline or a widget's label.
     decided.forEach((index, at) => {
       const block = blocks[index] as Block
       const row = chosen[at] as Float64Array
-      if (block.model?.keep === false && block.features.headingLike && (row[handKeeps] as number) > 0 && blocks[index + 1]?.model?.keep) {
-        block.model = {...block.model, keep: true, evidence: ['a heading above a block it keeps', ...block.model.evidence]}
+      if (block.model?.keep === false && block.features.headingLike && (row[handKeeps] as number) > 0 && blocks[index - 1]?.model?.keep && blocks[index + 1]?.model?.keep) {
+        block.model = {...block.model, keep: true, evidence: ['a heading between blocks it keeps', ...block.model.evidence]}
       }
     })
   }
