@@ -39,6 +39,16 @@ describe('caption', () => {
     expect(ruleOf(blocks, 'A finished wafer on display in San Jose.')).toBe('caption')
   })
 
+  it('keeps a dump\'s lead above a photo credit, longer than a caption, and a line above a slash credit', () => {
+    const lead = 'The government approved a draft law on Tuesday that changes how state pensions are indexed each year, and the bill will now go to parliament for its first reading.'
+    const leadBlocks = classify([lead, 'Photo: Reuters', prose[0], prose[1]].join('\n\n'), [dechaffCaption])
+    expect(ruleOf(leadBlocks, 'Photo: Reuters')).toBe('image-credit')
+    expect(ruleOf(leadBlocks, lead)).toBeUndefined()
+    expect(ruleOf(classify([lead, 'Photo: Reuters', prose[0]].join('\n\n'), [[dechaffCaption, {looseCaptionMaxChars: 250}]]), lead)).toBe('caption')
+    const slashBlocks = classify([prose[0], 'The clinic opened in March.', 'Andy Boxall/Digital Trends', prose[1]].join('\n'), [dechaffCaption])
+    expect(ruleOf(slashBlocks, 'The clinic opened in March.')).toBeUndefined()
+  })
+
   it.each([
     'Smartphone shipments fell by 3 percent in the second quarter, the analysts said (Source: IDC).',
     'freshly ground black pepper',

@@ -1,6 +1,7 @@
 import type {Transformer} from 'unified'
 import data from '../data/captions.json' with {type: 'json'}
 import {alternation} from '../lexicon.js'
+import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, BlockNode, ElementInfo, Root} from '../types.js'
 import {commonEnglishWords} from '../words.js'
@@ -10,6 +11,13 @@ export interface CaptionOptions {
   creditMaxChars?: number
   /** Longest caption that ends in a bracketed credit, in characters (default: 250). */
   captionMaxChars?: number
+  /**
+   * Longest caption above a credit line, in characters, where no element ties
+   * the two together (a text dump's lines; default: 150): a caption is
+   * shorter than the paragraphs around it, and the article's lead printed
+   * above a photo's credit is not its caption.
+   */
+  looseCaptionMaxChars?: number
   /** Fewest words of an alt-text line (default: 6). */
   altTextMinWords?: number
   /** Highest stopword density of an alt-text line (default: 0.3: "a bench covered in organ pipes and hand tools"). */
@@ -31,6 +39,8 @@ const slashCredit = /^\(?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}\s?\/
 const trailingCredit = new RegExp(`(?:\\((?:©\\s?)?(?:${alternation(data.parentheticalLabels)})(?![\\p{L}\\p{N}])[^()\\p{L}\\p{N}]{0,10}[\\p{L}\\p{N}][^()]{0,100}\\)|\\s/\\s?©[^/()]{1,60})$`, 'u')
 const creditWithin = new RegExp(`^[^.]{0,60}[;,] (?:${alternation(data.creditBy)}|${alternation(data.creditLabels)} by) [^.;]{1,60}$`, 'u')
 const bracketVia = new RegExp(`^\\[(?:via|h/t|hat tip|from|${alternation(data.parentheticalLabels)})(?![\\p{L}\\p{N}])[^\\]]{0,150}\\]$`, 'u')
+/** The reason of a slash credit ("Name/Outlet", "/Outlet"): too weak a sign to make the line above it a caption. */
+const slashCreditReason = 'photographer/agency credit'
 /** "/RMF FM", "/© Panthermedia": a name after a slash, the credit of the caption above it (not "/every $1", a price's unit). */
 const slashLedCredit = /^\/\s?©?\s?\p{Lu}[\p{L}\p{N} &'’-]{0,60}$/u
 
@@ -43,6 +53,7 @@ const slashLedCredit = /^\/\s?©?\s?\p{Lu}[\p{L}\p{N} &'’-]{0,60}$/u
 export default function dechaffCaption(options: CaptionOptions = {}): Transformer<Root> {
   const creditMaxChars = options.creditMaxChars ?? 200
   const captionMaxChars = options.captionMaxChars ?? 250
+  const looseCaptionMaxChars = options.looseCaptionMaxChars ?? defaults.caption.looseCaptionMaxChars
   const altTextMinWords = options.altTextMinWords ?? 6
   const altTextMaxStopwords = options.altTextMaxStopwords ?? 0.3
   return (tree) => {
@@ -60,7 +71,8 @@ export default function dechaffCaption(options: CaptionOptions = {}): Transforme
     nodes.forEach((node, index) => {
       const block = node.data.block
       const next = neighbour(nodes, index + 1)
-      if (!block.removal && isCaptionAboveCredit(block, next, captionMaxChars) && sameContainer(tree.data?.elements, block, next)) {
+      const container = sharedContainer(tree.data?.elements, block, next)
+      if (!block.removal && container !== false && isCaptionAboveCredit(block, next, container === undefined ? looseCaptionMaxChars : captionMaxChars)) {
         markRemoved(block, {ruleId: 'caption', reason: 'caption above an image credit', score: 0.75, inFlow: true})
       } else if (!block.removal && isCaptionSentence(block)) {
         markRemoved(block, {ruleId: 'caption', reason: 'photo caption: a name, then a place or an -ing verb, no finite verb', score: 0.6, inFlow: true})
@@ -88,12 +100,15 @@ function namesSomeone(words: string): boolean {
 
 /**
  * A caption: one or two short sentences directly above an image's credit
- * line (caption and credit travel together; the article resumes below).
+ * line (caption and credit travel together; the article resumes below). A
+ * slash credit (`Name/Outlet`, `/Outlet`) is too weak a sign: a menu's
+ * "Science/Nature" reads the same, and so does a lead above "/© Agency".
  */
 function isCaptionAboveCredit(block: Block, next: Block | undefined, maxChars: number): boolean {
   const { features } = block
   return (
     next?.removal?.ruleId === 'image-credit' &&
+    next.removal.reason !== slashCreditReason &&
     features.chars <= maxChars &&
     features.sentences <= 2 &&
     !features.headingLike &&
@@ -109,10 +124,10 @@ function creditReason(block: Block, creditMaxChars: number, captionMaxChars: num
     if (bracketVia.test(text)) return 'source attribution in brackets'
     if (creditLabel.test(text) || creditBy.test(text)) return 'photo or source credit'
     if (agencyLine.test(text)) return 'picture agency credit'
-    if (slashLedCredit.test(block.text)) return 'photographer/agency credit'
+    if (slashLedCredit.test(block.text)) return slashCreditReason
     // A heading element such as "Add-ons / Web Extensions" names a section, not a photographer.
     if (chars <= 80 && block.features.sentences <= 1 && !block.features.terminal && block.evidence.heading === undefined && slashCredit.test(block.text)) {
-      return 'photographer/agency credit'
+      return slashCreditReason
     }
   }
   if (chars <= captionMaxChars && block.features.sentences <= 3) {
@@ -123,11 +138,11 @@ function creditReason(block: Block, creditMaxChars: number, captionMaxChars: num
   return undefined
 }
 
-/** In an HTML page, caption and credit share an element (a figure, a caption box); text dumps have no elements to compare. */
-function sameContainer(elements: ElementInfo[] | undefined, block: Block, other: Block | undefined): boolean {
+/** Whether caption and credit share an element (a figure, a caption box) in an HTML page; `undefined` where there are no elements to compare (a text dump). */
+function sharedContainer(elements: ElementInfo[] | undefined, block: Block, other: Block | undefined): boolean | undefined {
   const a = block.evidence.html
   const b = other?.evidence.html
-  if (!elements || !a || !b) return true
+  if (!elements || !a || !b) return undefined
   const parentOf = (index: number): number => elements[index]?.parent ?? -1
   return a.element === b.element || parentOf(a.element) === b.element || a.element === parentOf(b.element)
 }
