@@ -190,7 +190,8 @@ export class Lexicon {
       first ??= {ruleId: rule.ruleId, reason: rule.reason, matched: sentence}
     }
     if (first === undefined || matchedSentences === meaningful.length) return first
-    return {...first, reason: `${first.reason} (${matchedSentences} of its ${meaningful.length} sentences, most of its text)`}
+    const share = Math.round((100 * (total - unmatched)) / total)
+    return {...first, reason: `${first.reason} (${matchedSentences} of its ${meaningful.length} sentences, ${share}% of its text)`}
   }
 
   private matchVocabulary(words: string[]): LexiconMatch | undefined {

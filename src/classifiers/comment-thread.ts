@@ -50,7 +50,9 @@ const buttonLine = new RegExp(anyOf(data.buttonLines), 'u')
 const datelineStart = new RegExp(data.datelineStart, 'u')
 const headerWords = new Set(data.headerWords)
 /** Longest commenter's line or button (characters); most blocks between a comment count and the thread's first poster line. */
-const {markerMaxChars, headerMaxDistance, feedItemMinShare, feedSummaryMaxDistance} = defaults.commentThread
+const {markerMaxChars, headerMaxDistance} = defaults.commentThread
+/** What tells a dated feed's item heads from commenters' lines (see `headsDatedFeed`). */
+const {feedItemMinShare, feedSummaryMaxDistance} = defaults.commentThread
 const {feedMinSummaryChars} = defaults.regions
 
 /**
@@ -360,12 +362,13 @@ function markerFollows(blocks: Block[], markerAt: boolean[], header: number): bo
 function headsDatedFeed(blocks: Block[], markerAt: boolean[], buttonAt: boolean[], start: number, minMarkers: number): boolean {
   // A line printed twice (a sticky copy of an item's head) counts once.
   const seen = new Set<string>()
-  const markers = markerAt.flatMap((marker, index) => {
+  const markers: number[] = []
+  for (let index = start; index < blocks.length; index++) {
     const text = (blocks[index] as Block).normal
-    if (!marker || index < start || seen.has(text)) return []
+    if (!markerAt[index] || seen.has(text)) continue
     seen.add(text)
-    return [index]
-  })
+    markers.push(index)
+  }
   if (markers.length < minMarkers) return false
   const headed = markers.filter((marker) => {
     const next = blocks[marker + 1]
