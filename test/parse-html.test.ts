@@ -13,6 +13,15 @@ describe('parse-html', () => {
     ])
   })
 
+  it('keeps a heading broken over lines with <br> as one heading', () => {
+    const tree = parseHtml('<body><h1>News Product<br>Management <span>Certification</span></h1><p>Body.<br>More.</p></body>')
+    expect(tree.children.map((node) => [node.data?.block?.text, node.data?.block?.evidence.heading])).toEqual([
+      ['News Product Management Certification', 1],
+      ['Body.', undefined],
+      ['More.', undefined]
+    ])
+  })
+
   it('drops scripts, styles, templates, svg and hidden elements', () => {
     const html = `<body><h1>Title</h1><script>var x = 1</script><style>p{}</style><template><p>t</p></template>
       <svg><title>icon</title></svg><p hidden>gone</p><p aria-hidden="true">gone</p><p style="display: none">gone</p>

@@ -386,7 +386,9 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
     if (!blockTags.has(tag) && (elements[open[open.length - 1] as number] as ElementInfo).tag === 'p' && isInlineCounter(node, (element) => elementTokens(element, wordsOfClass).some(isFurniture))) continue
     if (tag === 'br' || tag === 'img') (node.data ??= {} as NonNullable<Element['data']>).blockElement = open[open.length - 1] as number
     if (tag === 'br') {
-      flush(true)
+      // A heading broken over lines ("News Product<br>Management Certification") is one heading.
+      if (headingLevel[(elements[open[open.length - 1] as number] as ElementInfo).tag]) parts.push(' ')
+      else flush(true)
       continue
     }
     const block = blockTags.has(tag) || (cellTags.has(tag) && containsBlock(node))
