@@ -143,15 +143,24 @@ function runWithFallback(processor: DechaffProcessor, retyped: () => DechaffProc
  * article's rules, though it has words enough for more, while the model gave
  * another type a fair chance: a listing
  * of teasers or a service page's sections, all read as stories around an
- * article that is not there. Such a page is cleaned again as that type
+ * article that is not there. Almost nothing is at most `maxKeptWords` words,
+ * or at most `maxKeptShare` of the page's words with no kept block longer
+ * than `maxKeptBlockWords` (no paragraph of an article's body: its short
+ * lines are a few of many alike). Such a page is cleaned again as that type
  * (`pageTypeFallback` in `data/thresholds.json`).
  */
-function keptAlmostNothing(result: CleanResult, options: CleanOptions): boolean {
+export function keptAlmostNothing(result: CleanResult, options: CleanOptions): boolean {
   const alternative = result.pageType?.alternative
-  if (options.pageType || result.pageType?.type !== 'article' || !alternative || alternative.confidence < defaults.pageTypeFallback.minConfidence) return false
+  const fallback = defaults.pageTypeFallback
+  if (options.pageType || result.pageType?.type !== 'article' || !alternative || alternative.confidence < fallback.minConfidence) return false
   const words = (blocks: BlockReport[]): number => blocks.reduce((sum, block) => sum + block.features.words, 0)
+  const pageWords = words(result.blocks)
+  if (pageWords < fallback.minPageWords) return false
   // Blocks kept only as a last resort (settle) do not count: the page's likeliest other type may read it better.
-  return words(result.blocks.filter((block) => block.kept && block.ruleId !== lastResortRule)) <= defaults.pageTypeFallback.maxKeptWords && words(result.blocks) >= defaults.pageTypeFallback.minPageWords
+  const kept = result.blocks.filter((block) => block.kept && block.ruleId !== lastResortRule)
+  const keptWords = words(kept)
+  if (keptWords <= fallback.maxKeptWords) return true
+  return keptWords <= fallback.maxKeptShare * pageWords && kept.every((block) => block.features.words <= fallback.maxKeptBlockWords)
 }
 
 /** The options with the page-type classifier told to take the likeliest type other than an article. */

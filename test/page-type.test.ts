@@ -3,6 +3,7 @@ import {clean, dechaffForumChrome, DechaffConfigError, pageFeatures, pageFeature
 import type {PageType, Root} from '../src/index.js'
 import pageTypeEvidence from '../src/data/page-type.json' with {type: 'json'}
 import {pageTypes} from '../src/types.js'
+import {keptAlmostNothing, type BlockReport, type CleanResult} from '../src/clean.js'
 import {classify, prose, ruleOf} from './helpers.js'
 
 const posts = [
@@ -151,6 +152,25 @@ describe('page-type classifier', () => {
       expect(result.pageType?.evidence.join(' ')).not.toMatch(/kept almost nothing/u)
       expect(result.text).toContain(prose[0] as string)
       expect(result.text).not.toContain(stories[1]?.[1] as string)
+    })
+  })
+
+  describe('what counts as almost nothing kept', () => {
+    const block = (words: number, kept: boolean): BlockReport =>
+      ({index: 0, text: 'x', kept, ruleId: kept ? 'block-model' : 'trailing-stories', reason: '', score: 1, quality: undefined, features: {chars: words * 6, words, stopwordDensity: 0.3, sentences: 1}, start: {line: 1, column: 1, offset: 0}, heading: false, listItem: false}) as BlockReport
+    /** A page of 1,000 words in 50 removed blocks, with the kept blocks given. */
+    const page = (kept: number[]): CleanResult =>
+      ({pageType: {type: 'article', confidence: 0.6, evidence: [], alternative: {type: 'listing', confidence: 0.4}}, blocks: [...Array.from({length: 50}, () => block(20, false)), ...kept.map((words) => block(words, true))]}) as unknown as CleanResult
+
+    it('is a few words, or a few short lines among many (a listing’s headings)', () => {
+      expect(keptAlmostNothing(page([8]), {})).toBe(true)
+      expect(keptAlmostNothing(page([12, 14, 9, 11]), {})).toBe(true)
+    })
+
+    it('is not a paragraph of prose, nor a share of the page the article’s rules kept', () => {
+      expect(keptAlmostNothing(page([12, 45]), {})).toBe(false)
+      expect(keptAlmostNothing(page(Array.from({length: 8}, () => 12)), {})).toBe(false)
+      expect(keptAlmostNothing(page([12, 14, 9, 11]), {pageType: 'article'})).toBe(false)
     })
   })
 
