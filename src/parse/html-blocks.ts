@@ -272,7 +272,7 @@ interface Frame {
 
 /**
  * Walk the body and cut it into blocks: each block-level element's own text,
- * `<br>` runs split, a table row's cells joined by spaces (a cell holding
+ * `<br>` runs split (but a heading broken over lines stays one), a table row's cells joined by spaces (a cell holding
  * blocks of its own is a block container instead); a `<pre>` keeps its
  * layout beside its collapsed text. What a reader never sees is skipped. Each text node is tagged with
  * its block (`data.block`) so that structured compilers can prune the tree.
