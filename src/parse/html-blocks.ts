@@ -383,11 +383,14 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
     }
     if (isInvisible(node) && !readsCollapsed(node) && !wrappers.has(node)) continue
     const tag = node.tagName
-    if (!blockTags.has(tag) && (elements[open[open.length - 1] as number] as ElementInfo).tag === 'p' && isInlineCounter(node, (element) => elementTokens(element, wordsOfClass).some(isFurniture))) continue
-    if (tag === 'br' || tag === 'img') (node.data ??= {} as NonNullable<Element['data']>).blockElement = open[open.length - 1] as number
+    // The block element the walk is in (the body at least: it stays open until the walk ends).
+    const innermost = open[open.length - 1] as number
+    const innermostTag = (elements[innermost] as ElementInfo).tag
+    if (!blockTags.has(tag) && innermostTag === 'p' && isInlineCounter(node, (element) => elementTokens(element, wordsOfClass).some(isFurniture))) continue
+    if (tag === 'br' || tag === 'img') (node.data ??= {} as NonNullable<Element['data']>).blockElement = innermost
     if (tag === 'br') {
       // A heading broken over lines ("News Product<br>Management Certification") is one heading.
-      if (headingLevel[(elements[open[open.length - 1] as number] as ElementInfo).tag]) parts.push(' ')
+      if (headingLevel[innermostTag]) parts.push(' ')
       else flush(true)
       continue
     }
