@@ -29,6 +29,14 @@ describe('parse-html', () => {
     expect(texts(html)).toEqual(['Title', 'Kept'])
   })
 
+  it('reads the page after an svg left open or closed by its own tag, as a browser does, but not the svg’s text', () => {
+    const open = `<body><nav><a href="#"><svg width="18" class="icon"></a></nav><main><h1>Consulting</h1>
+      <p>We assess your networks.</p></main><footer><svg><text>logo</text></svg><p>Contact</p></footer></body>`
+    expect(texts(open)).toEqual(['Consulting', 'We assess your networks.', 'Contact'])
+    const selfClosed = `<body><p>One<svg class="icon" /> more.</p><p>Two</p><svg><title>icon</title></svg></body>`
+    expect(texts(selfClosed)).toEqual(['One more.', 'Two'])
+  })
+
   it('reads a collapsed tab or accordion panel, which one click shows, but not a hidden dialog, a menu’s panel or an aria-hidden clone', () => {
     const html = `<body><h1>Trail Kettle</h1><ul role="tablist"><li id="t1">Overview</li><li id="t2">Specifications</li></ul>
       <div role="tabpanel" aria-labelledby="t1"><p>Boils a litre in four minutes.</p></div>

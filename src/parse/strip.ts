@@ -4,6 +4,12 @@ import {toString} from 'hast-util-to-string'
 // The name must end where the tag's does: `<svg-icon>` and `<script-loader>` are custom elements, not raw text.
 const rawOpening = /<(script|style|svg|template|noscript|iframe|textarea)(?=[\s/>])([^>]*)>|<!--/giu
 const closing: Record<string, RegExp> = {}
+/**
+ * HTML start tags that end an SVG element left open, as a browser's parser
+ * ends it (the HTML standard's "breakout" list for foreign content): an icon
+ * written `<svg …>` with no `</svg>` must not swallow the page after it.
+ */
+const svgBreakout = /<(?:b|big|blockquote|body|br|center|code|dd|div|dl|dt|em|embed|h[1-6]|head|hr|i|img|li|listing|menu|meta|nobr|ol|p|pre|ruby|s|small|span|strong|strike|sub|sup|table|tt|u|ul|var)(?=[\s/>])/iu
 
 /** The page's markup without scripts, styles, SVG, templates and comments, and the JSON-LD scripts it had. */
 export interface StrippedHtml {
@@ -43,8 +49,13 @@ export function stripNonContent(html: string, unwrapNoscript = false): StrippedH
       position = rawOpening.lastIndex
       continue
     }
-    const end = tag === undefined ? html.indexOf('-->', rawOpening.lastIndex) : closingIndex(html, tag, rawOpening.lastIndex)
     keep(position, match.index)
+    if (tag === 'svg') {
+      position = svgEnd(html, match, rawOpening.lastIndex)
+      rawOpening.lastIndex = position
+      continue
+    }
+    const end = tag === undefined ? html.indexOf('-->', rawOpening.lastIndex) : closingIndex(html, tag, rawOpening.lastIndex)
     if (tag === 'script' && /application\/ld\+json/iu.test(match[2] ?? '')) jsonLd.push(html.slice(rawOpening.lastIndex, end === -1 ? html.length : end))
     if (end === -1) {
       position = html.length
@@ -68,6 +79,22 @@ export function sourceOffset(stripped: StrippedHtml, offset: number): number {
   }
   const stretch = stripped.stretches[low]
   return stretch ? stretch.from + offset - stretch.at : offset
+}
+
+/**
+ * Where an SVG element that opened at `match` ends: right after its tag when
+ * it closes itself (`<svg … />`), else after its `</svg>`, or at the first
+ * HTML start tag that breaks out of it before that (the whole rest of the
+ * page when neither comes). The breakout is looked for only up to the closing
+ * tag, so the scan stays linear.
+ */
+function svgEnd(html: string, match: RegExpExecArray, from: number): number {
+  if (match[2]?.trimEnd().endsWith('/')) return from
+  const close = closingIndex(html, 'svg', from)
+  const inside = html.slice(from, close === -1 ? html.length : close)
+  const breakout = svgBreakout.exec(inside)
+  if (breakout) return from + breakout.index
+  return close === -1 ? html.length : html.indexOf('>', close) + 1 || html.length
 }
 
 function closingIndex(html: string, tag: string, from: number): number {
