@@ -140,8 +140,8 @@ function runWithFallback(processor: DechaffProcessor, retyped: () => DechaffProc
 
 /**
  * Whether a page the model took for an article kept almost nothing under the
- * article's rules, though it has words enough for more, while the model gave
- * another type a fair chance: a listing
+ * article's rules, though it has words enough for more, while the model did
+ * not all but rule out another type (`minConfidence`): a listing
  * of teasers or a service page's sections, all read as stories around an
  * article that is not there. Almost nothing is at most `maxKeptWords` words,
  * or at most `maxKeptShare` of the page's words with no kept block longer

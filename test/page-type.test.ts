@@ -159,12 +159,17 @@ describe('page-type classifier', () => {
     const block = (words: number, kept: boolean): BlockReport =>
       ({index: 0, text: 'x', kept, ruleId: kept ? 'block-model' : 'trailing-stories', reason: '', score: 1, quality: undefined, features: {chars: words * 6, words, stopwordDensity: 0.3, sentences: 1}, start: {line: 1, column: 1, offset: 0}, heading: false, listItem: false}) as BlockReport
     /** A page of 1,000 words in 50 removed blocks, with the kept blocks given. */
-    const page = (kept: number[]): CleanResult =>
-      ({pageType: {type: 'article', confidence: 0.6, evidence: [], alternative: {type: 'listing', confidence: 0.4}}, blocks: [...Array.from({length: 50}, () => block(20, false)), ...kept.map((words) => block(words, true))]}) as unknown as CleanResult
+    const page = (kept: number[], otherConfidence = 0.4): CleanResult =>
+      ({pageType: {type: 'article', confidence: 1 - otherConfidence, evidence: [], alternative: {type: 'listing', confidence: otherConfidence}}, blocks: [...Array.from({length: 50}, () => block(20, false)), ...kept.map((words) => block(words, true))]}) as unknown as CleanResult
 
     it('is a few words, or a few short lines among many (a listing’s headings)', () => {
       expect(keptAlmostNothing(page([8]), {})).toBe(true)
       expect(keptAlmostNothing(page([12, 14, 9, 11]), {})).toBe(true)
+    })
+
+    it('sends the page to its likeliest other type even when the model doubted it (a section front with og:type article), unless that type was all but ruled out', () => {
+      expect(keptAlmostNothing(page([12, 14, 9, 11], 0.08), {})).toBe(true)
+      expect(keptAlmostNothing(page([12, 14, 9, 11], 0.02), {})).toBe(false)
     })
 
     it('is not a paragraph of prose, nor a share of the page the article’s rules kept', () => {
