@@ -48,6 +48,16 @@ describe('parse-html', () => {
     expect(texts(html)).toEqual(['Trail Kettle', 'Overview', 'Specifications', 'Boils a litre in four minutes.', 'Capacity: 1.2 litres', 'Yes, the handle folds flat.'])
   })
 
+  it('reads a closed panel named by its class as one (an accordion’s answer, even aria-hidden; a tab pane), but not a carousel’s clone or a hidden menu', () => {
+    const html = `<body><h1>Trail Kettle</h1><h3>Does it fold?</h3>
+      <div class="accordion__content" aria-hidden="true"><p>Yes, the handle folds flat.</p></div>
+      <div class="tab-pane" style="display:none"><p>Capacity: 1.2 litres</p></div>
+      <div class="slide slide-cloned accordion" aria-hidden="true"><p>Copy of a slide</p></div>
+      <div class="carousel-slide" aria-hidden="true"><p>Another slide</p></div>
+      <div class="dropdown" style="display:none"><p>All kettles</p></div></body>`
+    expect(texts(html)).toEqual(['Trail Kettle', 'Does it fold?', 'Yes, the handle folds flat.', 'Capacity: 1.2 litres'])
+  })
+
   it('reads custom elements whose names start like a raw-text tag (<svg-icon>, <script-loader>) as elements, and the page after them', () => {
     const html = `<body><h1>Clogs</h1><div><svg-icon-element></svg-icon-element>Offers</div><script-loader src="/x.js"></script-loader>
       <template-selector>Size</template-selector><p>Classic clogs in every colour.</p></body>`

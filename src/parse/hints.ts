@@ -28,6 +28,16 @@ export const pageBuilderPrefixes: ReadonlyArray<readonly string[]> = hints.pageB
 export const pageBuilderComponentWords: ReadonlySet<string> = new Set(hints.pageBuilders.componentWords)
 /** A post wrapper's class names that name its tags and categories (`tag-cookie-recipes`), not a region. */
 export const taxonomyClass = new RegExp(`^(?:${alternation(hints.taxonomyPrefixes)})-`, 'iu')
+/** Words naming a panel one click opens (an accordion's answer, a tab's pane): hidden in the markup, read as the page's. */
+const disclosureWords: ReadonlySet<string> = new Set(hints.disclosureTokens)
+const disclosureHeads: ReadonlySet<string> = new Set(hints.disclosureCompounds.heads)
+const disclosureTails: ReadonlySet<string> = new Set(hints.disclosureCompounds.tails)
+/** Whether an element's words name a panel one click opens: a disclosure word, or a tab's panel in two words (`tab-pane`, `cpTabPanel`). */
+export function namesDisclosure(tokens: readonly string[]): boolean {
+  return tokens.some((token, index) => disclosureWords.has(token) || (disclosureHeads.has(token) && disclosureTails.has(tokens[index + 1] as string)))
+}
+/** Words naming a script's copy of an element (a carousel's cloned slide): hidden, and a copy. */
+export const cloneWords: ReadonlySet<string> = new Set(hints.cloneTokens)
 /** Class names that, whole, mark a post wrapper. */
 export const postClassNames: ReadonlySet<string> = new Set(hints.postTokens)
 

@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root as HastRoot, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {ElementInfo, HtmlEvidence} from '../types.js'
-import {furnitureTokenCache, hookPrefixes, pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, resultWords, searchWords, statePrefixes, taxonomyClass, withHints} from './hints.js'
+import {cloneWords, furnitureTokenCache, hookPrefixes, namesDisclosure, pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, resultWords, searchWords, statePrefixes, taxonomyClass, withHints} from './hints.js'
 
 /** One block of an HTML page before it becomes an nlcst paragraph. */
 export interface RawBlock {
@@ -229,16 +229,21 @@ function pageWrappers(body: Element): Set<Element> {
 /**
  * A collapsed disclosure panel: a tab, an accordion's answer, a "Details"
  * section, hidden until its control is clicked and named for it
- * (`role="tabpanel"`, `role="region"`, `aria-labelledby`). A reader opens it
- * with one click, so its text is the page's, to be judged like any other; an
- * `aria-hidden` element (a carousel's cloned slide) and a modal dialog stay
- * unread.
+ * (`role="tabpanel"`, `role="region"`, `aria-labelledby`) or by its class
+ * (`accordion-content`, `tab-pane`: `disclosureTokens` in
+ * `data/dom-hints.json`). A reader opens it with one click, so its text is
+ * the page's, to be judged like any other. Accordions mark their closed panels
+ * `aria-hidden`, so a panel named so is read even then; any other `aria-hidden`
+ * element (a carousel's slide, and its clones however named) and a modal
+ * dialog stay unread.
  */
-function isCollapsedPanel(element: Element): boolean {
-  if (neverContent.has(element.tagName) || String(element.properties.ariaHidden) === 'true' || String(element.properties.ariaModal) === 'true') return false
+function isCollapsedPanel(element: Element, tokens: string[]): boolean {
+  if (neverContent.has(element.tagName) || String(element.properties.ariaModal) === 'true') return false
+  const named = namesDisclosure(tokens) && !tokens.some((token) => cloneWords.has(token))
+  if (String(element.properties.ariaHidden) === 'true') return named
   const role = attribute(element, 'role')
   // A labelled dialog, menu or tooltip is no panel of the page's.
-  return role === undefined ? attribute(element, 'ariaLabelledBy') !== undefined : role === 'tabpanel' || role === 'region'
+  return role === undefined ? named || attribute(element, 'ariaLabelledBy') !== undefined : role === 'tabpanel' || role === 'region'
 }
 
 /** A bare count, as a comment or share badge shows it. */
@@ -356,8 +361,10 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
   }
   register(body)
   // A collapsed panel is read unless it or an element around it is furniture (a menu's dropdown, a consent dialog's tabs).
-  const readsCollapsed = (node: Element): boolean =>
-    isCollapsedPanel(node) && !elementTokens(node, wordsOfClass).some(isFurniture) && open.every((index) => (elements[index] as ElementInfo).furniture === undefined)
+  const readsCollapsed = (node: Element): boolean => {
+    const tokens = elementTokens(node, wordsOfClass)
+    return isCollapsedPanel(node, tokens) && !tokens.some(isFurniture) && open.every((index) => (elements[index] as ElementInfo).furniture === undefined)
+  }
 
   const wrappers = pageWrappers(body)
   const stack: Frame[] = []
