@@ -58,6 +58,17 @@ describe('parse-html', () => {
     expect(texts(html)).toEqual(['Trail Kettle', 'Does it fold?', 'Yes, the handle folds flat.', 'Capacity: 1.2 litres'])
   })
 
+  it('reads a hidden element that holds more prose than the page shows (content its scripts reveal), but not a smaller one, a hidden menu or an aria-hidden copy', () => {
+    const prose = 'The kettle boils a litre of water in four minutes on a camping stove, and its folding handle stays cool. '.repeat(7)
+    const nav = '<nav><ul><li><a href="/a">Kettles</a></li><li><a href="/b">Stoves</a></li></ul></nav>'
+    const deferred = `<body>${nav}<p>Free shipping over 40 €</p><div class="defer-block" style="display: none"><h2>Trail Kettle</h2><p>${prose}</p></div></body>`
+    expect(texts(deferred)).toEqual(['Kettles', 'Stoves', 'Free shipping over 40 €', 'Trail Kettle', prose.trim()])
+    const shownMore = `<body>${nav}<p>${prose}${prose}</p><div style="display: none"><p>${prose}</p></div></body>`
+    expect(texts(shownMore)).toEqual(['Kettles', 'Stoves', (prose + prose).trim()])
+    const others = `<body>${nav}<p>Free shipping</p><div class="mega-menu dropdown" style="display:none"><p>${prose}</p></div><div aria-hidden="true"><p>${prose}</p></div></body>`
+    expect(texts(others)).toEqual(['Kettles', 'Stoves', 'Free shipping'])
+  })
+
   it('reads custom elements whose names start like a raw-text tag (<svg-icon>, <script-loader>) as elements, and the page after them', () => {
     const html = `<body><h1>Clogs</h1><div><svg-icon-element></svg-icon-element>Offers</div><script-loader src="/x.js"></script-loader>
       <template-selector>Size</template-selector><p>Classic clogs in every colour.</p></body>`

@@ -1,5 +1,6 @@
 import type {Element, ElementContent, Root as HastRoot, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
+import {defaults} from '../thresholds.js'
 import type {ElementInfo, HtmlEvidence} from '../types.js'
 import {cloneWords, furnitureTokenCache, hookPrefixes, namesDisclosure, pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, resultWords, searchWords, statePrefixes, taxonomyClass, withHints} from './hints.js'
 
@@ -284,6 +285,23 @@ interface Frame {
  * Iterative, so deep nesting cannot overflow the stack.
  */
 export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: ElementInfo[]} {
+  const first = walkBlocks(body, new Set())
+  const shown = first.blocks.reduce((sum, block) => sum + block.text.length - block.linkChars, 0)
+  const revealed = new Set(first.hidden.filter((element) => {
+    const chars = proseChars(element)
+    return chars >= defaults.hiddenProse.minChars && chars > shown
+  }))
+  if (revealed.size === 0) return first
+  return walkBlocks(body, revealed)
+}
+
+/**
+ * One walk of `extractBlocks`, reading the hidden elements in `revealed` as
+ * shown; it also returns the hidden elements it skipped that may be the
+ * page's content, hidden until its scripts run (neither form controls and
+ * embeds, nor `aria-hidden`, nor furniture).
+ */
+function walkBlocks(body: Element, revealed: ReadonlySet<Element>): {blocks: RawBlock[]; elements: ElementInfo[]; hidden: Element[]} {
   const elements: ElementInfo[] = []
   const nodes: Element[] = []
   const blocks: RawBlock[] = []
@@ -367,6 +385,13 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
   }
 
   const wrappers = pageWrappers(body)
+  const hidden: Element[] = []
+  // Hidden by the markup, not by an accessibility tree's choice, and not a menu's or a dialog's panel.
+  const mayBeScriptShown = (node: Element): boolean =>
+    !neverContent.has(node.tagName) &&
+    String(node.properties.ariaHidden) !== 'true' &&
+    !elementTokens(node, wordsOfClass).some(isFurniture) &&
+    open.every((index) => (elements[index] as ElementInfo).furniture === undefined)
   const stack: Frame[] = []
   for (let index = body.children.length - 1; index >= 0; index--) stack.push({node: body.children[index] as ElementContent, exit: false})
   while (stack.length > 0) {
@@ -388,7 +413,10 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
       if (frame.pre) preDepth--
       continue
     }
-    if (isInvisible(node) && !readsCollapsed(node) && !wrappers.has(node)) continue
+    if (isInvisible(node) && !readsCollapsed(node) && !wrappers.has(node) && !revealed.has(node)) {
+      if (mayBeScriptShown(node)) hidden.push(node)
+      continue
+    }
     const tag = node.tagName
     // The block element the walk is in (the body at least: it stays open until the walk ends).
     const innermost = open[open.length - 1] as number
@@ -416,7 +444,24 @@ export function extractBlocks(body: Element): {blocks: RawBlock[]; elements: Ele
     for (let index = node.children.length - 1; index >= 0; index--) stack.push({node: node.children[index] as ElementContent, exit: false})
   }
   flush(false)
-  return {blocks, elements}
+  return {blocks, elements, hidden}
+}
+
+/** Characters of an element's text outside links, white space collapsed, skipping what is never content. Iterative, like the walk. */
+function proseChars(element: Element): number {
+  let chars = 0
+  const pending: Array<{node: ElementContent; inLink: boolean}> = element.children.map((node) => ({node, inLink: false}))
+  while (pending.length > 0) {
+    const {node, inLink} = pending.pop() as {node: ElementContent; inLink: boolean}
+    if (node.type === 'text') {
+      if (!inLink) chars += node.value.replace(/\s+/gu, ' ').length
+      continue
+    }
+    if (node.type !== 'element' || neverContent.has(node.tagName)) continue
+    const link = inLink || isLink(node)
+    for (const child of node.children) pending.push({node: child, inLink: link})
+  }
+  return chars
 }
 
 /** Preformatted text: its lines as written, without trailing spaces or blank lines around them. */
