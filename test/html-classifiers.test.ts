@@ -177,6 +177,14 @@ describe('dom-hints', () => {
     expect(elements.filter((element) => element.tag === 'div').map((element) => element.furniture)).toEqual(['skiplinks', undefined])
   })
 
+  it('reads no navigation in a skip link’s landing place (the content’s wrapper), and removes the skip link', () => {
+    const html = `<body><a class="skip-nav" href="#chakra-skip-nav">Skip to content</a><div id="chakra-skip-nav"><article>${article}</article></div></body>`
+    const elements = parseHtml(html).data?.elements ?? []
+    expect(elements.filter((element) => element.tag === 'div').map((element) => element.furniture)).toEqual([undefined])
+    expect(ruleOf(html, 'Paragraph 2 of the article')).toBe('kept')
+    expect(ruleOf(html, 'Skip to content')).not.toBe('kept')
+  })
+
   it('keeps a function’s signature in documentation, and a forum post’s signature out', () => {
     const signature = '<dt class="sig sig-object py" id="json.dumps">json.dumps(obj, *, skipkeys=False, ensure_ascii=True, indent=None, sort_keys=False, **kw)</dt>'
     const html = `<body><div class="body"><h1>json — JSON encoder and decoder</h1>${paragraph(1)}<dl>${signature}<dd>${paragraph(2)}</dd></dl>${paragraph(3)}</div></body>`

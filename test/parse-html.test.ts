@@ -52,10 +52,11 @@ describe('parse-html', () => {
     const html = `<body><h1>Trail Kettle</h1><h3>Does it fold?</h3>
       <div class="accordion__content" aria-hidden="true"><p>Yes, the handle folds flat.</p></div>
       <div class="tab-pane" style="display:none"><p>Capacity: 1.2 litres</p></div>
+      <div class="toggle__content" role="" style="display:none"><p>Weighs 300 grams.</p></div>
       <div class="slide slide-cloned accordion" aria-hidden="true"><p>Copy of a slide</p></div>
       <div class="carousel-slide" aria-hidden="true"><p>Another slide</p></div>
       <div class="dropdown" style="display:none"><p>All kettles</p></div></body>`
-    expect(texts(html)).toEqual(['Trail Kettle', 'Does it fold?', 'Yes, the handle folds flat.', 'Capacity: 1.2 litres'])
+    expect(texts(html)).toEqual(['Trail Kettle', 'Does it fold?', 'Yes, the handle folds flat.', 'Capacity: 1.2 litres', 'Weighs 300 grams.'])
   })
 
   it('reads a hidden element that holds more prose than the page shows (content its scripts reveal), but not a smaller one, a hidden menu or an aria-hidden copy', () => {

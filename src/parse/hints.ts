@@ -36,6 +36,8 @@ const disclosureTails: ReadonlySet<string> = new Set(hints.disclosureCompounds.t
 export function namesDisclosure(tokens: readonly string[]): boolean {
   return tokens.some((token, index) => disclosureWords.has(token) || (disclosureHeads.has(token) && disclosureTails.has(tokens[index + 1] as string)))
 }
+/** Words of a name for a skip link's landing place (`chakra-skip-nav` on the content's wrapper), which says nothing of the element it names. */
+export const landingWords: ReadonlySet<string> = new Set(hints.landingWords)
 /** Words naming a script's copy of an element (a carousel's cloned slide): hidden, and a copy. */
 export const cloneWords: ReadonlySet<string> = new Set(hints.cloneTokens)
 /** Class names that, whole, mark a post wrapper. */

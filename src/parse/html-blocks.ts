@@ -2,7 +2,7 @@ import type {Element, ElementContent, Root as HastRoot, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {defaults} from '../thresholds.js'
 import type {ElementInfo, HtmlEvidence} from '../types.js'
-import {cloneWords, furnitureTokenCache, hookPrefixes, namesDisclosure, pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, resultWords, searchWords, statePrefixes, taxonomyClass, withHints} from './hints.js'
+import {cloneWords, furnitureTokenCache, hookPrefixes, landingWords, namesDisclosure, pageBuilderComponentWords, pageBuilderPrefixes, postClassNames, relationWords, resultWords, searchWords, statePrefixes, taxonomyClass, withHints} from './hints.js'
 
 /** One block of an HTML page before it becomes an nlcst paragraph. */
 export interface RawBlock {
@@ -51,6 +51,8 @@ function attribute(element: Element, name: string): string | undefined {
  */
 export function elementTokens(element: Element, wordsOfClass: (name: string) => string[] = classTokens, post = isPostWrapper(element)): string[] {
   const tokens: string[] = []
+  // The place a skip link lands on (`<div id="skip-nav">` around the content) is no navigation; the link itself is.
+  const landing = (words: string[]): boolean => element.tagName !== 'a' && words.some((word) => landingWords.has(word))
   const classes = element.properties.className
   if (Array.isArray(classes)) {
     const count = Math.min(classes.length, maxClassNames)
@@ -58,7 +60,8 @@ export function elementTokens(element: Element, wordsOfClass: (name: string) => 
     for (let index = 0; index < count; index++) {
       const name = String(classes[index])
       if (post && taxonomyClass.test(name)) continue
-      for (const word of wordsOfClass(name)) tokens.push(word)
+      const words = wordsOfClass(name)
+      if (!landing(words)) for (const word of words) tokens.push(word)
     }
   }
   const id = attribute(element, 'id')
@@ -67,7 +70,8 @@ export function elementTokens(element: Element, wordsOfClass: (name: string) => 
   // Most elements have none of these: no string to build or split for them.
   if (!id && !role && !itemProp) return tokens
   // A page builder numbers its building blocks' ids as it names their classes (`hs_cos_wrapper_widget_1747742639138`).
-  if (id && !isHeadingAnchor(element, id)) for (const word of builderWords(splitTokens(id))) tokens.push(word)
+  const idWords = id && !isHeadingAnchor(element, id) ? splitTokens(id) : []
+  if (!landing(idWords)) for (const word of builderWords(idWords)) tokens.push(word)
   const raw = [role, itemProp].filter((value): value is string => Boolean(value)).join(' ')
   if (raw) for (const word of splitTokens(raw)) tokens.push(word)
   return tokens
@@ -242,7 +246,8 @@ function isCollapsedPanel(element: Element, tokens: string[]): boolean {
   if (neverContent.has(element.tagName) || String(element.properties.ariaModal) === 'true') return false
   const named = namesDisclosure(tokens) && !tokens.some((token) => cloneWords.has(token))
   if (String(element.properties.ariaHidden) === 'true') return named
-  const role = attribute(element, 'role')
+  // An empty role is none.
+  const role = attribute(element, 'role') || undefined
   // A labelled dialog, menu or tooltip is no panel of the page's.
   return role === undefined ? named || attribute(element, 'ariaLabelledBy') !== undefined : role === 'tabpanel' || role === 'region'
 }
