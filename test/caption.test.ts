@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest'
-import {dechaffCaption} from '../src/index.js'
+import {unified} from 'unified'
+import {dechaffCaption, dechaffParseHtml} from '../src/index.js'
+import {blocksOf} from '../src/tree.js'
+import type {Root} from '../src/types.js'
 import {classify, prose, ruleInProse, ruleOf} from './helpers.js'
 
 function ruleFor(line: string): string | undefined {
@@ -68,6 +71,14 @@ describe('caption', () => {
     'Staying on the cutting edge of classroom technology.'
   ])('keeps %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
+  })
+
+  it('reads a caption by its shape in a dump only: in HTML a verbless line is as often a feature bullet, and captions are marked', () => {
+    const line = 'Daniel re-leathering a pallet in the workshop.'
+    expect(ruleFor(line)).toBe('caption')
+    const processor = unified().use(dechaffParseHtml).use(dechaffCaption)
+    const tree = processor.runSync(processor.parse(`<body><p>${prose[0]}</p><ul><li>${line}</li><li>Customizable RGB lighting with 44 built-in patterns.</li></ul><p>${prose[1]}</p></body>`)) as Root
+    expect(blocksOf(tree).map((node) => node.data.block.removal?.ruleId)).toEqual([undefined, undefined, undefined, undefined])
   })
 
   it('keeps lower-case ingredient lines next to each other', () => {
