@@ -94,6 +94,16 @@ describe('block-model classifier', () => {
     expect(removal?.reason).toMatch(/^model: content 0\.\d\d; .+ [−+]\d+\.\d/u)
   })
 
+  it('keeps a block the hand-set rules removed from `maxRemovedThreshold` when that is below its stored threshold, and leaves the blocks they keep to their own', () => {
+    const removed = clean(articlePage(), {input: 'html', model: true}).blocks.find((block) => block.text === 'Storm warning for the coast')
+    const probability = removed?.probability ?? 1
+    expect(removed?.kept).toBe(false)
+    const capped = (maxRemovedThreshold: number) => clean(articlePage(), {input: 'html', model: true, classifiers: {'block-model': {maxRemovedThreshold}}})
+    expect(capped(probability - 0.001).blocks.find((block) => block.text === 'Storm warning for the coast')?.kept).toBe(true)
+    expect(capped(probability + 0.001).blocks.find((block) => block.text === 'Storm warning for the coast')?.kept).toBe(false)
+    expect(capped(probability - 0.001).blocks.find((block) => block.text === prose[0])?.kept).toBe(true)
+  })
+
   it('leaves the phrase rules’ removals final', () => {
     const result = clean(articlePage(), {input: 'html', model: true})
     const skip = result.blocks.find((block) => block.text === 'Skip to main content')
@@ -145,7 +155,8 @@ describe('block-model classifier', () => {
     expect(verdict?.reason).toContain('a heading between blocks it keeps')
     // The line under the headline has no block the model keeps above it: the model alone decides it, and removes it.
     expect(between.blocks.find((block) => block.text === 'Library desk')?.kept).toBe(false)
-    const above = clean(dump, {input: 'text', classifiers: {'block-model': {minProbability: Math.min(0.99, below + 0.01)}}})
+    // Set as an article: a page that keeps almost nothing is otherwise cleaned again as its likeliest other type.
+    const above = clean(dump, {input: 'text', pageType: 'article', classifiers: {'block-model': {minProbability: Math.min(0.99, below + 0.01)}}})
     expect(above.blocks.find((block) => block.text === 'Verdict')?.kept).toBe(false)
   })
 

@@ -10,6 +10,14 @@ export interface BlockModelOptions {
   inputs?: InputKind[]
   /** Least probability of content for the model to keep a block (default: the thresholds stored with the model for the input kind, chosen in training: one for blocks the hand-set rules keep, one for those they remove). */
   minProbability?: number
+  /**
+   * Most probability of content the model may ask of a block the hand-set
+   * rules removed before it keeps it, below the stored threshold (default:
+   * none; `data/page-types.json` sets 0.5 on listing, collection and service
+   * pages, whose short items and noun-phrase lines the hand-set rules, made
+   * for an article's prose, remove).
+   */
+  maxRemovedThreshold?: number
 }
 
 /** One logistic model over standardised features. */
@@ -124,6 +132,8 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
   const trained = checkModel(model as BlockModel)
   const finalRemovals = new Set(trained.finalRemovals)
   const inputs = new Set<InputKind>(options.inputs ?? ['html', 'text'])
+  // Blocks the hand-set rules keep have the lower threshold already; the cap only lowers the other.
+  const maxRemovedThreshold = options.maxRemovedThreshold ?? 1
   return (tree) => {
     const kind: InputKind = tree.data?.elements ? 'html' : 'text'
     if (!inputs.has(kind)) return
@@ -145,7 +155,7 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
     decided.forEach((index, at) => {
       const row = chosen[at] as Float64Array
       const block = blocks[index] as Block
-      const outcome = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? thresholdFor(inputModel, row))
+      const outcome = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? Math.min(thresholdFor(inputModel, row), maxRemovedThreshold))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
     })
     // A heading the hand-set rules keep stays between two blocks the model keeps: it introduces a section of the article ("Verdict" over the verdict).
