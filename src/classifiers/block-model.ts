@@ -41,9 +41,9 @@ export interface InputModel {
 /** Index of the hand-set rules' verdict among the block features. */
 const handKeeps = blockFeatures.findIndex((feature) => feature.name === 'hand-keeps')
 
-/** The probability a block needs to be kept: the model overrules the hand-set rules only as far as the thresholds let it. */
-export function thresholdFor(trained: InputModel, row: ArrayLike<number>): number {
-  return (row[handKeeps] as number) > 0 ? trained.keptThreshold : trained.threshold
+/** The probability a block needs to be kept: the model overrules the hand-set rules only as far as the thresholds let it; `maxRemoved` caps the threshold of a block they removed. */
+export function thresholdFor(trained: InputModel, row: ArrayLike<number>, maxRemoved = 1): number {
+  return (row[handKeeps] as number) > 0 ? trained.keptThreshold : Math.min(trained.threshold, maxRemoved)
 }
 
 /** The block model as stored in `data/block-model.json` by `npm run train`. */
@@ -132,8 +132,6 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
   const trained = checkModel(model as BlockModel)
   const finalRemovals = new Set(trained.finalRemovals)
   const inputs = new Set<InputKind>(options.inputs ?? ['html', 'text'])
-  // Blocks the hand-set rules keep have the lower threshold already; the cap only lowers the other.
-  const maxRemovedThreshold = options.maxRemovedThreshold ?? 1
   return (tree) => {
     const kind: InputKind = tree.data?.elements ? 'html' : 'text'
     if (!inputs.has(kind)) return
@@ -155,7 +153,7 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
     decided.forEach((index, at) => {
       const row = chosen[at] as Float64Array
       const block = blocks[index] as Block
-      const outcome = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? Math.min(thresholdFor(inputModel, row), maxRemovedThreshold))
+      const outcome = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? thresholdFor(inputModel, row, options.maxRemovedThreshold))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
     })
     // A heading the hand-set rules keep stays between two blocks the model keeps: it introduces a section of the article ("Verdict" over the verdict).

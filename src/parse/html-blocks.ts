@@ -201,9 +201,14 @@ const streamedSegment = /^S:[\da-f]+$/u
 export function isInvisible(element: Element): boolean {
   if (neverContent.has(element.tagName)) return true
   const hidden = element.properties.hidden
-  if ((hidden !== undefined && hidden !== null && hidden !== false && !streamedSegment.test(String(element.properties.id))) || String(element.properties.ariaHidden) === 'true') return true
+  if ((hidden !== undefined && hidden !== null && hidden !== false && !streamedSegment.test(String(element.properties.id))) || isAriaHidden(element)) return true
   const style = attribute(element, 'style')
   return style !== undefined && hiddenStyle.test(style)
+}
+
+/** Hidden from the accessibility tree: a decorative copy, a closed dialog or accordion panel. */
+function isAriaHidden(element: Element): boolean {
+  return String(element.properties.ariaHidden) === 'true'
 }
 
 /**
@@ -245,7 +250,7 @@ function pageWrappers(body: Element): Set<Element> {
 function isCollapsedPanel(element: Element, tokens: string[]): boolean {
   if (neverContent.has(element.tagName) || String(element.properties.ariaModal) === 'true') return false
   const named = namesDisclosure(tokens) && !tokens.some((token) => cloneWords.has(token))
-  if (String(element.properties.ariaHidden) === 'true') return named
+  if (isAriaHidden(element)) return named
   // An empty role is none.
   const role = attribute(element, 'role') || undefined
   // A labelled dialog, menu or tooltip is no panel of the page's.
@@ -383,20 +388,9 @@ function walkBlocks(body: Element, revealed: ReadonlySet<Element>): {blocks: Raw
     )
   }
   register(body)
-  // A collapsed panel is read unless it or an element around it is furniture (a menu's dropdown, a consent dialog's tabs).
-  const readsCollapsed = (node: Element): boolean => {
-    const tokens = elementTokens(node, wordsOfClass)
-    return isCollapsedPanel(node, tokens) && !tokens.some(isFurniture) && open.every((index) => (elements[index] as ElementInfo).furniture === undefined)
-  }
-
   const wrappers = pageWrappers(body)
+  /** Hidden elements skipped that no furniture names or encloses, hidden by the markup (not form controls or embeds, not `aria-hidden`): maybe shown by the page's scripts. */
   const hidden: Element[] = []
-  // Hidden by the markup, not by an accessibility tree's choice, and not a menu's or a dialog's panel.
-  const mayBeScriptShown = (node: Element): boolean =>
-    !neverContent.has(node.tagName) &&
-    String(node.properties.ariaHidden) !== 'true' &&
-    !elementTokens(node, wordsOfClass).some(isFurniture) &&
-    open.every((index) => (elements[index] as ElementInfo).furniture === undefined)
   const stack: Frame[] = []
   for (let index = body.children.length - 1; index >= 0; index--) stack.push({node: body.children[index] as ElementContent, exit: false})
   while (stack.length > 0) {
@@ -418,9 +412,14 @@ function walkBlocks(body: Element, revealed: ReadonlySet<Element>): {blocks: Raw
       if (frame.pre) preDepth--
       continue
     }
-    if (isInvisible(node) && !readsCollapsed(node) && !wrappers.has(node) && !revealed.has(node)) {
-      if (mayBeScriptShown(node)) hidden.push(node)
-      continue
+    if (isInvisible(node) && !wrappers.has(node) && !revealed.has(node)) {
+      // A hidden element is read as a collapsed panel, or kept in mind as maybe shown by a script, only if neither it nor an element around it is furniture (a menu's dropdown, a consent dialog's tabs).
+      const tokens = elementTokens(node, wordsOfClass)
+      const clear = !tokens.some(isFurniture) && open.every((index) => (elements[index] as ElementInfo).furniture === undefined)
+      if (!clear || !isCollapsedPanel(node, tokens)) {
+        if (clear && !neverContent.has(node.tagName) && !isAriaHidden(node)) hidden.push(node)
+        continue
+      }
     }
     const tag = node.tagName
     // The block element the walk is in (the body at least: it stays open until the walk ends).

@@ -61,7 +61,7 @@ export function stripNonContent(html: string, unwrapNoscript = false): StrippedH
       position = html.length
       break
     }
-    position = tag === undefined ? end + 3 : html.indexOf('>', end) + 1 || html.length
+    position = tag === undefined ? end + 3 : afterTag(html, end)
     rawOpening.lastIndex = position
   }
   keep(position, html.length)
@@ -94,7 +94,12 @@ function svgEnd(html: string, match: RegExpExecArray, from: number): number {
   const inside = html.slice(from, close === -1 ? html.length : close)
   const breakout = svgBreakout.exec(inside)
   if (breakout) return from + breakout.index
-  return close === -1 ? html.length : html.indexOf('>', close) + 1 || html.length
+  return close === -1 ? html.length : afterTag(html, close)
+}
+
+/** Just past the tag that starts at `at` (the page's end when it never closes). */
+function afterTag(html: string, at: number): number {
+  return html.indexOf('>', at) + 1 || html.length
 }
 
 function closingIndex(html: string, tag: string, from: number): number {
