@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {labelBlocks} from '../src/bench/block-labels.js'
 import {fitTrees} from '../src/bench/fit-trees.js'
@@ -102,6 +103,23 @@ describe('block-model classifier', () => {
     expect(capped(probability - 0.001).blocks.find((block) => block.text === 'Storm warning for the coast')?.kept).toBe(true)
     expect(capped(probability + 0.001).blocks.find((block) => block.text === 'Storm warning for the coast')?.kept).toBe(false)
     expect(capped(probability - 0.001).blocks.find((block) => block.text === prose[0])?.kept).toBe(true)
+  })
+
+  it('caps a removed block’s threshold on a text dump the page-type model guessed might not be an article (`guessedMaxRemovedThreshold`), and only there', () => {
+    const read = (name: string, guessedMaxRemovedThreshold?: number) =>
+      clean(readFileSync(new URL(`../corpus/text/${name}.txt`, import.meta.url), 'utf8'), {input: 'text', classifiers: {'block-model': guessedMaxRemovedThreshold === undefined ? {} : {guessedMaxRemovedThreshold}}})
+    // A science section's front page, which the model takes for an article but guesses might be a listing.
+    const listing = read('105_science-category-page')
+    expect(listing.pageType?.type).toBe('article')
+    expect(listing.pageType?.alternative?.confidence).toBeGreaterThanOrEqual(0.3)
+    const newsletter = 'Get our free Science & Environment newsletter'
+    const probability = listing.blocks.find((block) => block.text === newsletter)?.probability ?? 1
+    expect(listing.blocks.find((block) => block.text === newsletter)?.kept).toBe(false)
+    expect(read('105_science-category-page', probability - 0.001).blocks.find((block) => block.text === newsletter)?.kept).toBe(true)
+    // An article the model is sure of keeps its stored threshold.
+    const article = read('100_halvard-tern-chip-delay')
+    expect(article.pageType?.alternative?.confidence).toBeLessThan(0.3)
+    expect(read('100_halvard-tern-chip-delay', 0).text).toBe(article.text)
   })
 
   it('leaves the phrase rules’ removals final', () => {

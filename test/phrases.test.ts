@@ -87,7 +87,9 @@ describe('phrases', () => {
     ['Login to leave a comment', 'comment-form'],
     ['Bookmark the permalink. Follow any comments here with the RSS feed for this post.', 'comment-form'],
     ['Comments are now closed on Letters of Note.', 'comment-form'],
-    ['Reader comments 17', 'comment-form']
+    ['Reader comments 17', 'comment-form'],
+    ['https://cdn.example.com/images/stencil/160x160/uploaded_images/5001_tee_pink.jpg', 'bare-address'],
+    ['www.example-gallery.com', 'bare-address']
   ])('removes %j as %s', (line, rule) => {
     expect(ruleFor(line)).toBe(rule)
   })
@@ -108,7 +110,9 @@ describe('phrases', () => {
     '★★★★★ Five stars from 212 votes is what the recipe had earned by March, and the bars were still the most printed thing on the site.',
     'Your comment has not yet been posted, the form said, and the letters you see in the image below never matched what I typed.',
     'An error occurred in the billing system last week, and the council says it has refunded every household that was charged twice.',
-    'Readers who like, tweet and share the story help it reach people who would never see the printed edition.'
+    'Readers who like, tweet and share the story help it reach people who would never see the printed edition.',
+    'The full report is at https://example.org/reports/2024-water.pdf and runs to ninety pages.',
+    'Visit www.example-gallery.com'
   ])('keeps prose that mentions furniture: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })

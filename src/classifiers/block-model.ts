@@ -2,6 +2,8 @@ import type {Transformer} from 'unified'
 import {blockFeatureRows, blockFeatures, contextFeatures, contextFeatureValues, describeFeature, removalGroup, type BlockFeature} from '../block-features.js'
 import model from '../data/block-model.json' with {type: 'json'}
 import {scoreTrees, type BoostedTrees, type Scored} from '../boosted-trees.js'
+import {guessedType} from '../page-features.js'
+import {defaults} from '../thresholds.js'
 import {blocksOf} from '../tree.js'
 import type {Block, InputKind, ModelDecision, Root} from '../types.js'
 
@@ -13,11 +15,20 @@ export interface BlockModelOptions {
   /**
    * Most probability of content the model may ask of a block the hand-set
    * rules removed before it keeps it, below the stored threshold (default:
-   * none; `data/page-types.json` sets 0.5 on listing, collection and service
-   * pages, whose short items and noun-phrase lines the hand-set rules, made
-   * for an article's prose, remove).
+   * none; `data/page-types.json` sets 0.5 on listing, collection, service
+   * and documentation pages, whose short items and noun-phrase lines the
+   * hand-set rules, made for an article's prose, remove).
    */
   maxRemovedThreshold?: number
+  /**
+   * The same cap on a text dump cleaned as an article that the page-type
+   * model guessed might be another type (`guessedType`: its likeliest other
+   * type at `typeGuess.minConfidence` or more): in a dump a listing's items
+   * and a service page's lines look like an article's furniture, and which it
+   * is the model could not tell (default: 0.5, `typeGuess.maxRemovedThreshold`
+   * in `data/thresholds.json`).
+   */
+  guessedMaxRemovedThreshold?: number
 }
 
 /** One logistic model over standardised features. */
@@ -132,6 +143,7 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
   const trained = checkModel(model as BlockModel)
   const finalRemovals = new Set(trained.finalRemovals)
   const inputs = new Set<InputKind>(options.inputs ?? ['html', 'text'])
+  const guessedMaxRemoved = options.guessedMaxRemovedThreshold ?? defaults.typeGuess.maxRemovedThreshold
   return (tree) => {
     const kind: InputKind = tree.data?.elements ? 'html' : 'text'
     if (!inputs.has(kind)) return
@@ -150,10 +162,11 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
       chosen,
       decided.map((index) => (blocks[index] as Block).features.words)
     )
+    const maxRemoved = guessedType(tree) ? Math.min(guessedMaxRemoved, options.maxRemovedThreshold ?? 1) : options.maxRemovedThreshold
     decided.forEach((index, at) => {
       const row = chosen[at] as Float64Array
       const block = blocks[index] as Block
-      const outcome = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? thresholdFor(inputModel, row, options.maxRemovedThreshold))
+      const outcome = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
     })
     // A heading the hand-set rules keep stays between two blocks the model keeps: it introduces a section of the article ("Verdict" over the verdict).
