@@ -105,6 +105,16 @@ describe('block-model classifier', () => {
     expect(capped(probability - 0.001).blocks.find((block) => block.text === prose[0])?.kept).toBe(true)
   })
 
+  it('removes a block the hand-set rules keep below `minKeptThreshold` when that is above its stored threshold, and leaves the blocks they remove to their own', () => {
+    const kept = clean(articlePage(), {input: 'html', model: true}).blocks.find((block) => block.text === prose[0])
+    const probability = kept?.probability ?? 0
+    expect(kept?.kept).toBe(true)
+    const raised = (minKeptThreshold: number) => clean(articlePage(), {input: 'html', model: true, classifiers: {'block-model': {minKeptThreshold}}})
+    expect(raised(probability + 0.001).blocks.find((block) => block.text === prose[0])?.kept).toBe(false)
+    expect(raised(probability - 0.001).blocks.find((block) => block.text === prose[0])?.kept).toBe(true)
+    expect(raised(1).blocks.find((block) => block.text === 'Storm warning for the coast')?.kept).toBe(false)
+  })
+
   it('caps a removed block’s threshold on a text dump the page-type model guessed might not be an article (`guessedMaxRemovedThreshold`), and only there', () => {
     const read = (name: string, guessedMaxRemovedThreshold?: number) =>
       clean(readFileSync(new URL(`../corpus/text/${name}.txt`, import.meta.url), 'utf8'), {input: 'text', classifiers: {'block-model': guessedMaxRemovedThreshold === undefined ? {} : {guessedMaxRemovedThreshold}}})

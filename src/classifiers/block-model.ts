@@ -29,6 +29,14 @@ export interface BlockModelOptions {
    * in `data/thresholds.json`).
    */
   guessedMaxRemovedThreshold?: number
+  /**
+   * Least probability of content the model asks of a block the hand-set
+   * rules keep, above the stored threshold (default: none;
+   * `data/page-types.json` sets 0.4 on product pages, where those rules keep
+   * a shop's other lines beside the product's own: delivery and returns
+   * notes, offers, related products).
+   */
+  minKeptThreshold?: number
 }
 
 /** One logistic model over standardised features. */
@@ -52,9 +60,9 @@ export interface InputModel {
 /** Index of the hand-set rules' verdict among the block features. */
 const handKeeps = blockFeatures.findIndex((feature) => feature.name === 'hand-keeps')
 
-/** The probability a block needs to be kept: the model overrules the hand-set rules only as far as the thresholds let it; `maxRemoved` caps the threshold of a block they removed. */
-export function thresholdFor(trained: InputModel, row: ArrayLike<number>, maxRemoved = 1): number {
-  return (row[handKeeps] as number) > 0 ? trained.keptThreshold : Math.min(trained.threshold, maxRemoved)
+/** The probability a block needs to be kept: the model overrules the hand-set rules only as far as the thresholds let it; `maxRemoved` caps the threshold of a block they removed, `minKept` raises that of a block they keep. */
+export function thresholdFor(trained: InputModel, row: ArrayLike<number>, maxRemoved = 1, minKept = 0): number {
+  return (row[handKeeps] as number) > 0 ? Math.max(trained.keptThreshold, minKept) : Math.min(trained.threshold, maxRemoved)
 }
 
 /** The block model as stored in `data/block-model.json` by `npm run train`. */
@@ -166,7 +174,7 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
     decided.forEach((index, at) => {
       const row = chosen[at] as Float64Array
       const block = blocks[index] as Block
-      const outcome = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved))
+      const outcome = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved, options.minKeptThreshold))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
     })
     // A heading the hand-set rules keep stays between two blocks the model keeps: it introduces a section of the article ("Verdict" over the verdict).
