@@ -25,7 +25,7 @@ export interface BlockModelOptions {
    * model guessed might be another type (`guessedType`: its likeliest other
    * type at `typeGuess.minConfidence` or more): in a dump a listing's items
    * and a service page's lines look like an article's furniture, and which it
-   * is the model could not tell (default: 0.5, `typeGuess.maxRemovedThreshold`
+   * is the model could not tell (default: 0.45, `typeGuess.maxRemovedThreshold`
    * in `data/thresholds.json`).
    */
   guessedMaxRemovedThreshold?: number
