@@ -73,7 +73,7 @@ type Kind = 'number' | 'boolean' | 'rules' | 'lexicon' | 'pageTypes'
 
 /** Every option of every classifier and its kind: unknown keys are rejected by name. */
 const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
-  'page-type': {minConfidence: 'number', minTextConfidence: 'number', otherThanArticle: 'boolean', articleBodyMinWords: 'number', articleBodyMinShare: 'number'},
+  'page-type': {minConfidence: 'number', minTextConfidence: 'number', otherThanArticle: 'boolean', articleBodyMinWords: 'number', articleBodyMinShare: 'number', articleBodyShortMinWords: 'number', articleBodyMinUnlinkedShare: 'number'},
   'product-description': {pageTypes: 'pageTypes', minBlockWords: 'number'},
   phrases: {lexicon: 'lexicon', extraRules: 'rules', blockMaxChars: 'number', minMatchedShare: 'number'},
   'forum-chrome': {lexicon: 'lexicon', pageTypes: 'pageTypes', blockMaxChars: 'number'},

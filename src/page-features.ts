@@ -145,12 +145,13 @@ function longestProseRun(blocks: Block[]): number {
   return proseRuns(blocks).reduce((longest, run) => Math.max(longest, run.words), 0)
 }
 
-/** The longest run of prose on the page: its words, and their share of the page's words. */
-export function proseRunOf(tree: Root): {words: number; share: number} {
+/** The longest run of prose on the page: its words, and their share of the page's words and of its words outside links. */
+export function proseRunOf(tree: Root): {words: number; share: number; unlinkedShare: number} {
   const blocks = blocksOf(tree).map((node) => node.data.block)
   const total = blocks.reduce((sum, block) => sum + block.features.words, 0)
+  const unlinked = blocks.reduce((sum, block) => sum + block.features.words * (1 - block.evidence.linkDensity), 0)
   const words = longestProseRun(blocks)
-  return {words, share: total === 0 ? 0 : words / total}
+  return {words, share: total === 0 ? 0 : words / total, unlinkedShare: unlinked === 0 ? 0 : Math.min(1, words / unlinked)}
 }
 
 function isChrome(block: Block, pattern: RegExp): boolean {

@@ -119,6 +119,15 @@ describe('page-type classifier', () => {
     for (const text of story) expect(article.text).toContain(text)
     expect(article.text).not.toContain(headlines[0])
     expect(clean(page(''), {input: 'html'}).pageType?.type).toBe('listing')
+
+    // A story too short for an article's body (under 60 words) among linked headlines is still most of the page's unlinked text.
+    const crowded = (body: string): string => `<html><head><title>Новости</title></head><body><table><tr>${`<td>${column}</td>`.repeat(4)}<td>${body}</td>${`<td>${column}</td>`.repeat(4)}</tr></table></body></html>`
+    const short = clean(crowded(`<h1>Рейс задержали</h1><p>${story[0]}</p><p>${story[1]}</p>`), {input: 'html'})
+    expect(short.pageType?.type).toBe('article')
+    expect(short.text).toContain(story[1])
+    // Teasers whose unlinked summaries are as long leave no summary most of the unlinked text: a listing.
+    const teasers = headlines.slice(0, 8).map((headline, index) => `<h3><a href="/news/${index}">${headline}</a></h3><p>${story[index % 3]}</p>`).join('')
+    expect(clean(crowded(teasers), {input: 'html'}).pageType?.type).toBe('listing')
   })
 
   describe('a page the article’s rules leave empty', () => {

@@ -30,6 +30,15 @@ export interface PageTypeOptions {
   /** Least share of the page's words that run must hold (default: 0.05). */
   articleBodyMinShare?: number
   /**
+   * Words of a shorter run that is still an article's body when it holds at
+   * least `articleBodyMinUnlinkedShare` of the page's words outside links: a
+   * short news story set among columns of headlines, whose links outweigh it
+   * (default: 30, `articleBody.shortMinWords`).
+   */
+  articleBodyShortMinWords?: number
+  /** Least share of the page's words outside links a shorter run must hold (default: 0.15, `articleBody.minUnlinkedShare`). */
+  articleBodyMinUnlinkedShare?: number
+  /**
    * Take the model's likeliest type other than an article, however sure it
    * is (default: false; `clean` sets it to clean a page again when the
    * article's rules kept almost none of it).
@@ -71,17 +80,28 @@ function thresholdsOf(stored: Thresholds, override: number | undefined): Thresho
 
 const articleBodyTypes = new Set<string>(evidenceData.articleBody.types)
 
+/** How long a run of prose must be to be an article's body (`articleBody` in `data/page-type.json`). */
+interface ArticleBodyThresholds {
+  minWords: number
+  minShare: number
+  shortMinWords: number
+  minUnlinkedShare: number
+}
+
 /**
  * An article after all when the model's type is one whose items are short
  * runs of prose between linked headlines (a listing) but the page holds an
- * unbroken run as long as an article's body: a news story laid out in tables
- * beside columns of headlines.
+ * unbroken run as long as an article's body, or a shorter one that outweighs
+ * all its other unlinked text: a news story laid out in tables beside columns
+ * of headlines.
  */
-function unlessArticleBody(verdict: PageTypeVerdict, tree: Root, minWords: number, minShare: number): PageTypeVerdict {
+function unlessArticleBody(verdict: PageTypeVerdict, tree: Root, body: ArticleBodyThresholds): PageTypeVerdict {
   if (!articleBodyTypes.has(verdict.type)) return verdict
   // Measured only on the pages it may retype.
   const run = proseRunOf(tree)
-  if (run.words < minWords || run.share < minShare) return verdict
+  const long = run.words >= body.minWords && run.share >= body.minShare
+  const short = run.words >= body.shortMinWords && run.unlinkedShare >= body.minUnlinkedShare
+  if (!long && !short) return verdict
   return {
     type: 'article',
     confidence: verdict.confidence,
@@ -107,8 +127,12 @@ export default function dechaffPageType(options: PageTypeOptions = {}): Transfor
   const trained = checkModel(model as PageTypeModel)
   const htmlThresholds = thresholdsOf(evidenceData.minConfidence.html, options.minConfidence)
   const textThresholds = thresholdsOf(evidenceData.minConfidence.text, options.minTextConfidence)
-  const articleBodyMinWords = options.articleBodyMinWords ?? evidenceData.articleBody.minWords
-  const articleBodyMinShare = options.articleBodyMinShare ?? evidenceData.articleBody.minShare
+  const articleBody: ArticleBodyThresholds = {
+    minWords: options.articleBodyMinWords ?? evidenceData.articleBody.minWords,
+    minShare: options.articleBodyMinShare ?? evidenceData.articleBody.minShare,
+    shortMinWords: options.articleBodyShortMinWords ?? evidenceData.articleBody.shortMinWords,
+    minUnlinkedShare: options.articleBodyMinUnlinkedShare ?? evidenceData.articleBody.minUnlinkedShare
+  }
   return (tree, file) => {
     const thresholds = tree.data?.elements ? htmlThresholds : textThresholds
     const classified = (): PageTypeVerdict => classifyPage(trained, pageFeatureValues(tree, options.url))
@@ -116,7 +140,7 @@ export default function dechaffPageType(options: PageTypeOptions = {}): Transfor
       ? {type: options.pageType, confidence: 1, evidence: ['set by the caller']}
       : options.otherThanArticle
         ? otherThanArticle(classified())
-        : unlessArticleBody(surely(classified(), thresholds), tree, articleBodyMinWords, articleBodyMinShare)
+        : unlessArticleBody(surely(classified(), thresholds), tree, articleBody)
     tree.data = {...tree.data, pageType: verdict}
     const first = blocksOf(tree)[0]
     file.info(`page type ${verdict.type} (${verdict.confidence.toFixed(2)}): ${verdict.evidence.join(', ')}`, {
