@@ -115,6 +115,28 @@ describe('block-model classifier', () => {
     expect(raised(1).blocks.find((block) => block.text === 'Storm warning for the coast')?.kept).toBe(false)
   })
 
+  it('asks `afterContentMinKeptThreshold` of a short line the hand-set rules keep below all the page’s likely content, not of a dump’s closing prose', () => {
+    const labels = ['Partner news', 'Teaser network']
+    // Two short lines a widget leaves at the end of the article's container, which context keeps beside its last paragraph.
+    const page = articlePage().replace('</article>', `${labels.map((label) => `<p>${label}</p>`).join('')}</article>`)
+    const read = (afterContentMinKeptThreshold?: number) => clean(page, {input: 'html', classifiers: {'block-model': afterContentMinKeptThreshold === undefined ? {} : {afterContentMinKeptThreshold}}})
+    const plain = read()
+    const [partner, teaser] = labels.map((label) => plain.blocks.find((block) => block.text === label))
+    expect(partner?.kept && teaser?.kept).toBe(true)
+    const between = Math.min(partner?.probability ?? 0, teaser?.probability ?? 0) + 0.001
+    expect(between).toBeLessThan(Math.max(partner?.probability ?? 0, teaser?.probability ?? 0))
+    const raised = read(between)
+    expect(labels.filter((label) => raised.blocks.find((block) => block.text === label)?.kept)).toHaveLength(1)
+    for (const text of prose) expect(raised.blocks.find((block) => block.text === text)?.kept).toBe(true)
+    // A dump's closing paragraph after a packing list, which the model doubts, is prose: the threshold leaves it alone.
+    const dump = readFileSync(new URL('../corpus/text/115_azores-sao-miguel.txt', import.meta.url), 'utf8')
+    const closing = (result: ReturnType<typeof clean>) => result.blocks.find((block) => block.text.startsWith('Completely. São Miguel'))
+    const doubted = closing(clean(dump, {input: 'text'}))
+    expect(doubted?.kept).toBe(true)
+    expect(doubted?.probability).toBeLessThan(0.5)
+    expect(closing(clean(dump, {input: 'text', classifiers: {'block-model': {afterContentMinKeptThreshold: 0.99}}}))?.kept).toBe(true)
+  })
+
   it('caps a removed block’s threshold on a text dump the page-type model guessed might not be an article (`guessedMaxRemovedThreshold`), and only there', () => {
     const read = (name: string, guessedMaxRemovedThreshold?: number) =>
       clean(readFileSync(new URL(`../corpus/text/${name}.txt`, import.meta.url), 'utf8'), {input: 'text', classifiers: {'block-model': guessedMaxRemovedThreshold === undefined ? {} : {guessedMaxRemovedThreshold}}})

@@ -37,6 +37,18 @@ export interface BlockModelOptions {
    * notes, offers, related products).
    */
   minKeptThreshold?: number
+  /**
+   * The same raised threshold for a block the hand-set rules keep below all
+   * the page's likely content (after the last block of some length the model
+   * finds more likely content than not): context kept it beside the
+   * article's end or a footer's prose, and there it is more often an ad
+   * network's label, a widget's heading or a site's legal notice than the
+   * article's. Prose those rules read as such, in a dump or inside an HTML
+   * page's article container, keeps the stored threshold: an article's
+   * closing paragraph the model doubts (default: none; `data/page-types.json`
+   * sets 0.4 on articles).
+   */
+  afterContentMinKeptThreshold?: number
 }
 
 /** One logistic model over standardised features. */
@@ -59,6 +71,15 @@ export interface InputModel {
 
 /** Index of the hand-set rules' verdict among the block features. */
 const handKeeps = blockFeatures.findIndex((feature) => feature.name === 'hand-keeps')
+/** Indices of the context features that place a block before or after all likely content (both, on a page without any). */
+const beforeContent = contextFeatures.findIndex((feature) => feature.name === 'before-content')
+const afterContent = contextFeatures.findIndex((feature) => feature.name === 'after-content')
+
+/** Prose the hand-set rules read as such that may close the article: in a dump any, on HTML inside the article's container (outside it, a footer's notice). */
+const closingProse = (block: Block, kind: InputKind): boolean => block.quality?.class === 'good' && (kind === 'text' || block.inArticle === true)
+
+/** Whether a block lies below all of a page's likely content, on a page that has some. */
+const belowContent = (context: ArrayLike<number>): boolean => (context[afterContent] as number) > 0 && (context[beforeContent] as number) === 0
 
 /** The probability a block needs to be kept: the model overrules the hand-set rules only as far as the thresholds let it; `maxRemoved` caps the threshold of a block they removed, `minKept` raises that of a block they keep. */
 export function thresholdFor(trained: InputModel, row: ArrayLike<number>, maxRemoved = 1, minKept = 0): number {
@@ -174,7 +195,9 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
     decided.forEach((index, at) => {
       const row = chosen[at] as Float64Array
       const block = blocks[index] as Block
-      const outcome = decision(scores[at] as (typeof scores)[number], row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved, options.minKeptThreshold))
+      const score = scores[at] as (typeof scores)[number]
+      const minKept = options.afterContentMinKeptThreshold !== undefined && !closingProse(block, kind) && belowContent(score.context) ? Math.max(options.afterContentMinKeptThreshold, options.minKeptThreshold ?? 0) : options.minKeptThreshold
+      const outcome = decision(score, row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved, minKept))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
     })
     // A heading the hand-set rules keep stays between two blocks the model keeps: it introduces a section of the article ("Verdict" over the verdict).
