@@ -115,11 +115,11 @@ describe('block-model classifier', () => {
     expect(raised(1).blocks.find((block) => block.text === 'Storm warning for the coast')?.kept).toBe(false)
   })
 
-  it('asks `afterContentMinKeptThreshold` of a short line the hand-set rules keep below all the page’s likely content, not of a dump’s closing prose', () => {
+  it('asks `outsideContentMinKeptThreshold` of a short line the hand-set rules keep below all the page’s likely content or, on HTML, above it, not of a dump’s closing prose or its lines above', () => {
     const labels = ['Partner news', 'Teaser network']
     // Two short lines a widget leaves at the end of the article's container, which context keeps beside its last paragraph.
     const page = articlePage().replace('</article>', `${labels.map((label) => `<p>${label}</p>`).join('')}</article>`)
-    const read = (afterContentMinKeptThreshold?: number) => clean(page, {input: 'html', classifiers: {'block-model': afterContentMinKeptThreshold === undefined ? {} : {afterContentMinKeptThreshold}}})
+    const read = (outsideContentMinKeptThreshold?: number) => clean(page, {input: 'html', classifiers: {'block-model': outsideContentMinKeptThreshold === undefined ? {} : {outsideContentMinKeptThreshold}}})
     const plain = read()
     const [partner, teaser] = labels.map((label) => plain.blocks.find((block) => block.text === label))
     expect(partner?.kept && teaser?.kept).toBe(true)
@@ -134,7 +134,17 @@ describe('block-model classifier', () => {
     const doubted = closing(clean(dump, {input: 'text'}))
     expect(doubted?.kept).toBe(true)
     expect(doubted?.probability).toBeLessThan(0.5)
-    expect(closing(clean(dump, {input: 'text', classifiers: {'block-model': {afterContentMinKeptThreshold: 0.99}}}))?.kept).toBe(true)
+    expect(closing(clean(dump, {input: 'text', classifiers: {'block-model': {outsideContentMinKeptThreshold: 0.99}}}))?.kept).toBe(true)
+    // On HTML a line above the article's first paragraph is outside its content too.
+    const above = articlePage().replace('</h1>', '</h1><p>Partner news</p>')
+    const strict = (html: string) => clean(html, {input: 'html', classifiers: {'block-model': {outsideContentMinKeptThreshold: 0.99}}})
+    expect(clean(above, {input: 'html'}).blocks.find((block) => block.text === 'Partner news')?.kept).toBe(true)
+    expect(strict(above).blocks.find((block) => block.text === 'Partner news')?.kept).toBe(false)
+    for (const text of prose) expect(strict(above).blocks.find((block) => block.text === text)?.kept).toBe(true)
+    // A dump's lines above its first likely block are not: a product's rating under its name.
+    const product = readFileSync(new URL('../corpus/text/133_product-ashgrove-kettle.txt', import.meta.url), 'utf8')
+    const rating = (result: ReturnType<typeof clean>) => result.blocks.find((block) => block.text.startsWith('★★★★★'))
+    expect(rating(clean(product, {input: 'text', classifiers: {'block-model': {outsideContentMinKeptThreshold: 0.99}}}))?.kept).toBe(true)
   })
 
   it('caps a removed block’s threshold on a text dump the page-type model guessed might not be an article (`guessedMaxRemovedThreshold`), and only there', () => {

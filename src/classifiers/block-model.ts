@@ -38,17 +38,17 @@ export interface BlockModelOptions {
    */
   minKeptThreshold?: number
   /**
-   * The same raised threshold for a block the hand-set rules keep below all
-   * the page's likely content (after the last block of some length the model
-   * finds more likely content than not): context kept it beside the
-   * article's end or a footer's prose, and there it is more often an ad
-   * network's label, a widget's heading or a site's legal notice than the
-   * article's. Prose those rules read as such, in a dump or inside an HTML
-   * page's article container, keeps the stored threshold: an article's
-   * closing paragraph the model doubts (default: none; `data/page-types.json`
-   * sets 0.4 on articles).
+   * The same raised threshold for a block the hand-set rules keep outside
+   * the page's likely content (below its last block of some length the model
+   * finds more likely content than not, and on HTML above its first): context kept
+   * it beside the article's start or end or a footer's prose, and there it
+   * is more often a menu's or a widget's line, an ad network's label or a
+   * site's legal notice than the article's. Prose those rules read as such,
+   * in a dump or inside an HTML page's article container, keeps the stored
+   * threshold: an article's opening or closing paragraph the model doubts
+   * (default: none; `data/page-types.json` sets 0.4 on articles).
    */
-  afterContentMinKeptThreshold?: number
+  outsideContentMinKeptThreshold?: number
 }
 
 /** One logistic model over standardised features. */
@@ -75,11 +75,20 @@ const handKeeps = blockFeatures.findIndex((feature) => feature.name === 'hand-ke
 const beforeContent = contextFeatures.findIndex((feature) => feature.name === 'before-content')
 const afterContent = contextFeatures.findIndex((feature) => feature.name === 'after-content')
 
-/** Prose the hand-set rules read as such that may close the article: in a dump any, on HTML inside the article's container (outside it, a footer's notice). */
-const closingProse = (block: Block, kind: InputKind): boolean => block.quality?.class === 'good' && (kind === 'text' || block.inArticle === true)
+/** Prose the hand-set rules read as such that may open or close the article: in a dump any, on HTML inside the article's container (outside it, a footer's notice). */
+const articleProse = (block: Block, kind: InputKind): boolean => block.quality?.class === 'good' && (kind === 'text' || block.inArticle === true)
 
-/** Whether a block lies below all of a page's likely content, on a page that has some. */
-const belowContent = (context: ArrayLike<number>): boolean => (context[afterContent] as number) > 0 && (context[beforeContent] as number) === 0
+/**
+ * Whether a block lies below all of a page's likely content, on a page that
+ * has some, or on HTML above it: a dump's lines above its first likely block
+ * hold what its markup would have named (its headline, a product's rating, a
+ * docs page's heading).
+ */
+function outsideContent(context: ArrayLike<number>, kind: InputKind): boolean {
+  const before = (context[beforeContent] as number) > 0
+  const after = (context[afterContent] as number) > 0
+  return before !== after && (after || kind === 'html')
+}
 
 /** The probability a block needs to be kept: the model overrules the hand-set rules only as far as the thresholds let it; `maxRemoved` caps the threshold of a block they removed, `minKept` raises that of a block they keep. */
 export function thresholdFor(trained: InputModel, row: ArrayLike<number>, maxRemoved = 1, minKept = 0): number {
@@ -196,7 +205,7 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
       const row = chosen[at] as Float64Array
       const block = blocks[index] as Block
       const score = scores[at] as (typeof scores)[number]
-      const minKept = options.afterContentMinKeptThreshold !== undefined && !closingProse(block, kind) && belowContent(score.context) ? Math.max(options.afterContentMinKeptThreshold, options.minKeptThreshold ?? 0) : options.minKeptThreshold
+      const minKept = options.outsideContentMinKeptThreshold !== undefined && !articleProse(block, kind) && outsideContent(score.context, kind) ? Math.max(options.outsideContentMinKeptThreshold, options.minKeptThreshold ?? 0) : options.minKeptThreshold
       const outcome = decision(score, row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved, minKept))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
     })
