@@ -124,6 +124,7 @@ describe('page-type classifier', () => {
     const crowded = (body: string): string => `<html><head><title>Новости</title></head><body><table><tr>${`<td>${column}</td>`.repeat(4)}<td>${body}</td>${`<td>${column}</td>`.repeat(4)}</tr></table></body></html>`
     const short = clean(crowded(`<h1>Рейс задержали</h1><p>${story[0]}</p><p>${story[1]}</p>`), {input: 'html'})
     expect(short.pageType?.type).toBe('article')
+    expect(short.pageType?.evidence[0]).toMatch(/article's body: a run of \d+ words of prose, \d+% of its words outside links/u)
     expect(short.text).toContain(story[1])
     // Teasers whose unlinked summaries are as long leave no summary most of the unlinked text: a listing.
     const teasers = headlines.slice(0, 8).map((headline, index) => `<h3><a href="/news/${index}">${headline}</a></h3><p>${story[index % 3]}</p>`).join('')

@@ -205,7 +205,8 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
       const row = chosen[at] as Float64Array
       const block = blocks[index] as Block
       const score = scores[at] as (typeof scores)[number]
-      const minKept = options.outsideContentMinKeptThreshold !== undefined && !articleProse(block, kind) && outsideContent(score.context, kind) ? Math.max(options.outsideContentMinKeptThreshold, options.minKeptThreshold ?? 0) : options.minKeptThreshold
+      const outside = options.outsideContentMinKeptThreshold !== undefined && !articleProse(block, kind) && outsideContent(score.context, kind)
+      const minKept = outside ? Math.max(options.outsideContentMinKeptThreshold ?? 0, options.minKeptThreshold ?? 0) : options.minKeptThreshold
       const outcome = decision(score, row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved, minKept))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
     })

@@ -102,10 +102,11 @@ function unlessArticleBody(verdict: PageTypeVerdict, tree: Root, body: ArticleBo
   const long = run.words >= body.minWords && run.share >= body.minShare
   const short = run.words >= body.shortMinWords && run.unlinkedShare >= body.minUnlinkedShare
   if (!long && !short) return verdict
+  const share = long ? '' : `, ${Math.round(run.unlinkedShare * 100)}% of its words outside links`
   return {
     type: 'article',
     confidence: verdict.confidence,
-    evidence: [`a ${verdict.type} page by its shape (${verdict.confidence.toFixed(2)}), but it holds an article's body: a run of ${run.words} words of prose`],
+    evidence: [`a ${verdict.type} page by its shape (${verdict.confidence.toFixed(2)}), but it holds an article's body: a run of ${run.words} words of prose${share}`],
     alternative: {type: verdict.type, confidence: verdict.confidence}
   }
 }
