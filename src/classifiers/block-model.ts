@@ -182,6 +182,7 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
   const finalRemovals = new Set(trained.finalRemovals)
   const inputs = new Set<InputKind>(options.inputs ?? ['html', 'text'])
   const guessedMaxRemoved = options.guessedMaxRemovedThreshold ?? defaults.typeGuess.maxRemovedThreshold
+  const outsideMinKept = options.outsideContentMinKeptThreshold
   return (tree) => {
     const kind: InputKind = tree.data?.elements ? 'html' : 'text'
     if (!inputs.has(kind)) return
@@ -205,8 +206,8 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
       const row = chosen[at] as Float64Array
       const block = blocks[index] as Block
       const score = scores[at] as (typeof scores)[number]
-      const outside = options.outsideContentMinKeptThreshold !== undefined && !articleProse(block, kind) && outsideContent(score.context, kind)
-      const minKept = outside ? Math.max(options.outsideContentMinKeptThreshold ?? 0, options.minKeptThreshold ?? 0) : options.minKeptThreshold
+      const outside = outsideMinKept !== undefined && !articleProse(block, kind) && outsideContent(score.context, kind)
+      const minKept = outside ? Math.max(outsideMinKept, options.minKeptThreshold ?? 0) : options.minKeptThreshold
       const outcome = decision(score, row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved, minKept))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
     })
