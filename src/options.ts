@@ -97,7 +97,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     forumChromeMinLines: 'number'
   },
   'repeated-items': {minItems: 'number', minItemWords: 'number', minSubstantialShare: 'number', minListShare: 'number', controlShare: 'number'},
-  'dom-hints': {aboveArticle: 'boolean', itemsAreContent: 'boolean', adColumnMinProseChars: 'number'},
+  'dom-hints': {aboveArticle: 'boolean', itemsAreContent: 'boolean', adColumnMinProseChars: 'number', captionTextMinShare: 'number'},
   quality: {
     lengthLow: 'number',
     lengthHigh: 'number',

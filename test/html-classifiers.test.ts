@@ -234,6 +234,17 @@ describe('dom-hints', () => {
     expect(clean(html, {input: 'html', comments: true}).comments).toContain('Byłem na tym spotkaniu')
   })
 
+  it('reads a slideshow’s captions as its text when they hold much of the page’s prose, and removes an article’s photo captions', () => {
+    const slide = (n: number): string =>
+      `<div class="slide"><img src="${n}.jpg"><div class="caption">Slide ${n} tells the next part of the story: what the council decided about the library, why it did so, and what the residents who came to the meeting said about it afterwards, once the vote was over.</div></div>`
+    const slideshow = `<body><h1>Ten libraries that stay open late</h1>${[1, 2, 3].map(slide).join('')}${paragraph(4)}${paragraph(5)}</body>`
+    expect(ruleOf(slideshow, 'Slide 2 tells')).toBe('kept')
+    const photo = '<figure><img src="1.jpg"><div class="caption">Residents queue outside the library on the first evening it stayed open until nine, waiting for the doors to open again after a break.</div></figure>'
+    const story = `<body><article>${article}${photo}${paragraph(5)}${paragraph(6)}</article></body>`
+    expect(ruleOf(story, 'Residents queue outside')).toBe('dom-hint')
+    expect(ruleOf(slideshow, 'Slide 2 tells', {classifiers: {'dom-hints': {captionTextMinShare: 1}}})).toBe('dom-hint')
+  })
+
   it('keeps a text column named for ads that holds the article’s paragraphs, and removes an ad', () => {
     const html = `<body><h1>Council extends the library pilot</h1><div class="intextAd">${[1, 2, 3, 4, 5].map(paragraph).join('')}</div>
       <div class="ad"><p>Cheap flights to every city in Europe this winter, book today and save on your next holiday.</p></div></body>`

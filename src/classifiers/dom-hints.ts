@@ -24,6 +24,13 @@ export interface DomHintsOptions {
    * text column with ad slots between its paragraphs, not an ad (default: 600).
    */
   adColumnMinProseChars?: number
+  /**
+   * Share of a page's paragraph prose (as `adColumnMinProseChars` counts it)
+   * from which the prose in caption and credit elements is the page's text,
+   * not captions: a slideshow or gallery article writes its story in its
+   * slides' captions (default: 0.4).
+   */
+  captionTextMinShare?: number
 }
 
 /**
@@ -45,6 +52,7 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
   const aboveArticle = options.aboveArticle ?? false
   const itemsAreContent = options.itemsAreContent ?? false
   const adColumnMinProseChars = options.adColumnMinProseChars ?? defaults.domHints.adColumnMinProseChars
+  const captionTextMinShare = options.captionTextMinShare ?? defaults.domHints.captionTextMinShare
   return (tree) => {
     const type = tree.data?.pageType?.type
     const content = type ? contentHints.get(type) : undefined
@@ -58,6 +66,7 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
     let prose: Map<number, number> | undefined
     const isAdColumn = (index: number, hint: string): boolean =>
       adTokens.has(hint) && ((prose ??= proseChars(blocks, elements)).get(index) ?? 0) >= adColumnMinProseChars
+    const marks: Array<{block: Block; element: ElementInfo; furniture: string}> = []
     for (const block of blocks) {
       const html = block.evidence.html
       if (!html || block === title || (itemsAreContent && block.inItemList)) continue
@@ -77,16 +86,21 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
         // A content hint names this page's content, unless a remark holder sits above it.
         const namesContent = content?.test(furniture) === true && !(holders && heldAbove(elements, chain, at, holders))
         if (!namesContent && !isAdColumn(index, furniture)) {
-          markRemoved(block, {
-            ruleId: 'dom-hint',
-            reason: `inside ${describe(element)} (${furniture})`,
-            score: 0.75,
-            inFlow: element.furnitureInFlow === true,
-            ...(commentHint.test(furniture) ? {comment: true} : {})
-          })
+          marks.push({block, element, furniture})
           break
         }
       }
+    }
+    const captionsAreText = captionProseShare(blocks, marks) >= captionTextMinShare
+    for (const {block, element, furniture} of marks) {
+      if (captionsAreText && element.furnitureInFlow) continue
+      markRemoved(block, {
+        ruleId: 'dom-hint',
+        reason: `inside ${describe(element)} (${furniture})`,
+        score: 0.75,
+        inFlow: element.furnitureInFlow === true,
+        ...(commentHint.test(furniture) ? {comment: true} : {})
+      })
     }
   }
 }
@@ -124,11 +138,28 @@ function proseChars(blocks: Block[], elements: ElementInfo[]): Map<number, numbe
   const totals = new Map<number, number>()
   for (const block of blocks) {
     const html = block.evidence.html
-    if (!html || block.features.chars < proseMinChars || block.evidence.linkDensity > proseMaxLinkDensity || block.features.stopwordDensity < proseMinStopwords) continue
+    if (!html || !isProse(block)) continue
     for (const index of ancestry(elements, html.element)) totals.set(index, (totals.get(index) ?? 0) + block.features.chars)
   }
   return totals
 }
+
+/** The share of a page's paragraph prose that sits in caption and credit elements. */
+function captionProseShare(blocks: Block[], marks: Array<{block: Block; element: ElementInfo}>): number {
+  const inCaptions = new Set(marks.filter((mark) => mark.element.furnitureInFlow).map((mark) => mark.block))
+  let captions = 0
+  let all = 0
+  for (const block of blocks) {
+    if (!isProse(block)) continue
+    all += block.features.chars
+    if (inCaptions.has(block)) captions += block.features.chars
+  }
+  return all === 0 ? 0 : captions / all
+}
+
+/** Paragraph prose: long enough, hardly linked, with function words. */
+const isProse = (block: Block): boolean =>
+  block.features.chars >= proseMinChars && block.evidence.linkDensity <= proseMaxLinkDensity && block.features.stopwordDensity >= proseMinStopwords
 
 function describe(element: ElementInfo): string {
   return element.tokens.length > 0 ? `<${element.tag} ${element.tokens.slice(0, 4).join(' ')}>` : `<${element.tag}>`
