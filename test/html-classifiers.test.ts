@@ -130,6 +130,27 @@ describe('caption on HTML pages', () => {
   })
 })
 
+describe('comment-thread on HTML', () => {
+  const comment = (name: string, text: string): string => `<p>Posted by: ${name} at September 10, 2012 2:15 PM</p><p>${text}</p>`
+  const thread = [
+    comment('Toni', 'Really pretty knitting, it reminds me of the ribbon candy my grandmother kept in a jar on the kitchen shelf every winter.'),
+    comment('Quinn', 'So nice to see your posts again, the weather here has finally turned and I have cast on a new pair of socks myself.'),
+    comment('Cathy', 'I am halfway through my holiday knitting already, with two hats and a scarf left to finish before the end of the month.')
+  ].join('')
+
+  it('removes a thread whose header names comments and whose commenters’ lines follow, inside the post’s own wrapper', () => {
+    const html = `<body><div class="entry">${article}<h2>Comments</h2>${thread}</div></body>`
+    expect(ruleOf(html, 'So nice to see your posts')).toBe('comment-thread')
+    expect(ruleOf(html, 'Paragraph 4')).toBe('kept')
+  })
+
+  it('leaves the article container’s blocks under a header confirmed only by datelines', () => {
+    const dated = [1, 2, 3].map((n) => `<p>Yesterday, 15:1${n}</p>${paragraph(4 + n)}`).join('')
+    const html = `<body><div class="entry">${article}<h2>Comments</h2>${dated}</div></body>`
+    expect(ruleOf(html, 'Paragraph 6')).toBe('kept')
+  })
+})
+
 describe('dom-hints', () => {
   it('reads a section id made from its own heading as a topic, not a role', () => {
     const html = `<body><div class="document"><h1>Working with shared history</h1>${paragraph(1)}

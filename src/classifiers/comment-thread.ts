@@ -114,9 +114,11 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       if (header && !commenter && !namesFollow && articleFollowsHeader(blocks, markerAt, index, firstProse, {proseMinChars, ratio: mainRunMinRatio})) continue
       if (forumGuessed && !header && !commentCountAbove(blocks, authorAt, index) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio})) return
       const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text
+      // A header naming comments with commenters' lines under it ("Comments", then "Posted by: Jane at …") is a thread even inside the article's container: a blog's post wrapper often holds its comments.
+      const namedThread = header && namesComments(block) && (namesFollow || (remainingAuthors[index] ?? 0) >= minMarkers)
       for (const later of blocks.slice(index)) {
-        // On an HTML page the article container outranks a guess from text: its blocks are left to the DOM hints.
-        if (later.inArticle) continue
+        // Otherwise, on an HTML page the article container outranks a guess from text (datelines under a "Commentary" section's label): its blocks are left to the DOM hints.
+        if (later.inArticle && !namedThread) continue
         claimForComments(later)
         markRemoved(later, {ruleId: 'comment-thread', reason: `inside the comment thread that starts at “${start}”`, score: 0.8, comment: true})
       }
