@@ -40,13 +40,16 @@ export interface BlockModelOptions {
   /**
    * The same raised threshold for a block the hand-set rules keep outside
    * the page's likely content (below its last block of some length the model
-   * finds more likely content than not, and on HTML above its first): context kept
-   * it beside the article's start or end or a footer's prose, and there it
-   * is more often a menu's or a widget's line, an ad network's label or a
-   * site's legal notice than the article's. Prose those rules read as such,
-   * in a dump or inside an HTML page's article container, keeps the stored
-   * threshold: an article's opening or closing paragraph the model doubts
-   * (default: none; `data/page-types.json` sets 0.4 on articles).
+   * finds more likely content than not, or above its first, except on a dump
+   * the page-type model guessed might be another type): context kept it
+   * beside the article's start or end or a footer's prose, and there it is
+   * more often a menu's or a widget's line, an ad network's label, a
+   * section's label or a site's legal notice than the article's. Prose those
+   * rules read as such, in a dump or inside an HTML page's article
+   * container, keeps the stored threshold: an article's opening or closing
+   * paragraph the model doubts; so does a dump's heading-like line right
+   * above prose when no title was found, its headline (default: none;
+   * `data/page-types.json` sets 0.4 on articles).
    */
   outsideContentMinKeptThreshold?: number
 }
@@ -80,14 +83,24 @@ const articleProse = (block: Block, kind: InputKind): boolean => block.quality?.
 
 /**
  * Whether a block lies below all of a page's likely content, on a page that
- * has some, or on HTML above it: a dump's lines above its first likely block
- * hold what its markup would have named (its headline, a product's rating, a
- * docs page's heading).
+ * has some, or above it: on HTML, and on a dump the page-type model did not
+ * guess might be another type. Above its first likely block, a dump guessed
+ * to be a product or a listing holds what its markup would have named (a
+ * product's rating under its name).
  */
-function outsideContent(context: ArrayLike<number>, kind: InputKind): boolean {
+function outsideContent(context: ArrayLike<number>, kind: InputKind, guessed: boolean): boolean {
   const before = (context[beforeContent] as number) > 0
   const after = (context[afterContent] as number) > 0
-  return before !== after && (after || kind === 'html')
+  return before !== after && (after || kind === 'html' || !guessed)
+}
+
+/**
+ * A dump's heading-like line right above a paragraph of prose, on a dump
+ * whose title no step found: its headline or a docs page's heading, which
+ * keeps the stored threshold above the page's likely content.
+ */
+function untitledHeadline(blocks: Block[], index: number, untitled: boolean): boolean {
+  return untitled && (blocks[index] as Block).features.headingLike && blocks[index + 1]?.quality?.class === 'good'
 }
 
 /** The probability a block needs to be kept: the model overrules the hand-set rules only as far as the thresholds let it; `maxRemoved` caps the threshold of a block they removed, `minKept` raises that of a block they keep. */
@@ -201,12 +214,15 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
       chosen,
       decided.map((index) => (blocks[index] as Block).features.words)
     )
-    const maxRemoved = guessedType(tree) ? Math.min(guessedMaxRemoved, options.maxRemovedThreshold ?? 1) : options.maxRemovedThreshold
+    const guessed = guessedType(tree) !== undefined
+    const untitled = !blocks.some((block) => block.evidence.title)
+    const maxRemoved = guessed ? Math.min(guessedMaxRemoved, options.maxRemovedThreshold ?? 1) : options.maxRemovedThreshold
     decided.forEach((index, at) => {
       const row = chosen[at] as Float64Array
       const block = blocks[index] as Block
       const score = scores[at] as (typeof scores)[number]
-      const outside = outsideMinKept !== undefined && !articleProse(block, kind) && outsideContent(score.context, kind)
+      const outside =
+        outsideMinKept !== undefined && !articleProse(block, kind) && !(kind === 'text' && untitledHeadline(blocks, index, untitled)) && outsideContent(score.context, kind, guessed)
       const minKept = outside ? Math.max(outsideMinKept, options.minKeptThreshold ?? 0) : options.minKeptThreshold
       const outcome = decision(score, row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved, minKept))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
