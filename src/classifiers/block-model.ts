@@ -95,12 +95,12 @@ function outsideContent(context: ArrayLike<number>, kind: InputKind, guessed: bo
 }
 
 /**
- * A dump's heading-like line right above a paragraph of prose, on a dump
- * whose title no step found: its headline or a docs page's heading, which
- * keeps the stored threshold above the page's likely content.
+ * A heading-like line right above a paragraph of prose: on a dump whose
+ * title no step found, its headline or a docs page's heading, which keeps
+ * the stored threshold above the page's likely content.
  */
-function untitledHeadline(blocks: Block[], index: number, untitled: boolean): boolean {
-  return untitled && (blocks[index] as Block).features.headingLike && blocks[index + 1]?.quality?.class === 'good'
+function headsProse(blocks: Block[], index: number): boolean {
+  return (blocks[index] as Block).features.headingLike && blocks[index + 1]?.quality?.class === 'good'
 }
 
 /** The probability a block needs to be kept: the model overrules the hand-set rules only as far as the thresholds let it; `maxRemoved` caps the threshold of a block they removed, `minKept` raises that of a block they keep. */
@@ -215,14 +215,14 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
       decided.map((index) => (blocks[index] as Block).features.words)
     )
     const guessed = guessedType(tree) !== undefined
-    const untitled = !blocks.some((block) => block.evidence.title)
+    const untitledDump = kind === 'text' && !blocks.some((block) => block.evidence.title)
     const maxRemoved = guessed ? Math.min(guessedMaxRemoved, options.maxRemovedThreshold ?? 1) : options.maxRemovedThreshold
     decided.forEach((index, at) => {
       const row = chosen[at] as Float64Array
       const block = blocks[index] as Block
       const score = scores[at] as (typeof scores)[number]
       const outside =
-        outsideMinKept !== undefined && !articleProse(block, kind) && !(kind === 'text' && untitledHeadline(blocks, index, untitled)) && outsideContent(score.context, kind, guessed)
+        outsideMinKept !== undefined && !articleProse(block, kind) && !(untitledDump && headsProse(blocks, index)) && outsideContent(score.context, kind, guessed)
       const minKept = outside ? Math.max(outsideMinKept, options.minKeptThreshold ?? 0) : options.minKeptThreshold
       const outcome = decision(score, row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved, minKept))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome

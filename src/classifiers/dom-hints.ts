@@ -132,6 +132,8 @@ const adTokens: ReadonlySet<string> = new Set(domHintData.adTokens)
 
 /** Paragraph prose: long enough, hardly linked, with function words. */
 const {proseMinChars, proseMaxLinkDensity, proseMinStopwords} = defaults.domHints
+const isProse = (block: Block): boolean =>
+  block.features.chars >= proseMinChars && block.evidence.linkDensity <= proseMaxLinkDensity && block.features.stopwordDensity >= proseMinStopwords
 
 /** Characters of paragraph prose under each element. */
 function proseChars(blocks: Block[], elements: ElementInfo[]): Map<number, number> {
@@ -147,6 +149,7 @@ function proseChars(blocks: Block[], elements: ElementInfo[]): Map<number, numbe
 /** The share of a page's paragraph prose that sits in caption and credit elements. */
 function captionProseShare(blocks: Block[], marks: Array<{block: Block; element: ElementInfo}>): number {
   const inCaptions = new Set(marks.filter((mark) => mark.element.furnitureInFlow).map((mark) => mark.block))
+  if (inCaptions.size === 0) return 0
   let captions = 0
   let all = 0
   for (const block of blocks) {
@@ -156,10 +159,6 @@ function captionProseShare(blocks: Block[], marks: Array<{block: Block; element:
   }
   return all === 0 ? 0 : captions / all
 }
-
-/** Paragraph prose: long enough, hardly linked, with function words. */
-const isProse = (block: Block): boolean =>
-  block.features.chars >= proseMinChars && block.evidence.linkDensity <= proseMaxLinkDensity && block.features.stopwordDensity >= proseMinStopwords
 
 function describe(element: ElementInfo): string {
   return element.tokens.length > 0 ? `<${element.tag} ${element.tokens.slice(0, 4).join(' ')}>` : `<${element.tag}>`
