@@ -25,14 +25,18 @@ export interface Scored {
   contributions: Float64Array
 }
 
-/** A boosted model's trees laid end to end in typed arrays, child indices absolute: what `scoreTrees` walks, as it runs for every block. */
+/**
+ * A boosted model's trees laid end to end in typed arrays, what `scoreTrees`
+ * walks for every block: each internal node's two children sit side by side
+ * (`children` holds the left one's index, absolute), so a row's path is read
+ * from fewer, closer places.
+ */
 interface FlatTrees {
   base: number
   roots: Int32Array
   feature: Int32Array
   threshold: Float64Array
-  left: Int32Array
-  right: Int32Array
+  children: Int32Array
   value: Float64Array
 }
 
@@ -45,21 +49,25 @@ function flatten(model: BoostedTrees): FlatTrees {
     roots: new Int32Array(model.trees.length),
     feature: new Int32Array(size),
     threshold: new Float64Array(size),
-    left: new Int32Array(size),
-    right: new Int32Array(size),
+    children: new Int32Array(size),
     value: new Float64Array(size)
   }
-  let offset = 0
+  let free = 0
   model.trees.forEach((tree, index) => {
-    flat.roots[index] = offset
-    flat.feature.set(tree.feature, offset)
-    flat.threshold.set(tree.threshold, offset)
-    flat.value.set(tree.value, offset)
-    for (let node = 0; node < tree.feature.length; node++) {
-      flat.left[offset + node] = offset + (tree.left[node] as number)
-      flat.right[offset + node] = offset + (tree.right[node] as number)
+    flat.roots[index] = free
+    // Breadth first, each node's children are given the next two free places.
+    const queue: Array<[node: number, place: number]> = [[0, free++]]
+    for (let head = 0; head < queue.length; head++) {
+      const [node, place] = queue[head] as [number, number]
+      const feature = tree.feature[node] as number
+      flat.feature[place] = feature
+      flat.threshold[place] = tree.threshold[node] as number
+      flat.value[place] = tree.value[node] as number
+      if (feature < 0) continue
+      flat.children[place] = free
+      queue.push([tree.left[node] as number, free], [tree.right[node] as number, free + 1])
+      free += 2
     }
-    offset += tree.feature.length
   })
   return flat
 }
@@ -77,18 +85,18 @@ export function scoreTrees(model: BoostedTrees, row: ArrayLike<number>, width: n
     flat = flatten(model)
     flattened.set(model, flat)
   }
-  const {roots, feature, threshold, left, right, value} = flat
+  const {roots, feature, threshold, children, value} = flat
   let sum = flat.base
   for (let tree = 0; tree < roots.length; tree++) {
     let node = roots[tree] as number
-    sum += value[node] as number
+    let output = value[node] as number
     for (let split = feature[node] as number; split >= 0; split = feature[node] as number) {
-      const next = (row[split] as number) <= (threshold[node] as number) ? (left[node] as number) : (right[node] as number)
-      const change = (value[next] as number) - (value[node] as number)
-      contributions[split] = (contributions[split] as number) + change
-      sum += change
-      node = next
+      node = (children[node] as number) + ((row[split] as number) <= (threshold[node] as number) ? 0 : 1)
+      const leaving = output
+      output = value[node] as number
+      contributions[split] = (contributions[split] as number) + (output - leaving)
     }
+    sum += output
   }
   return {probability: 1 / (1 + Math.exp(-sum)), contributions}
 }

@@ -279,6 +279,20 @@ describe('boosted trees', () => {
     expect(contributions[1]).toBeLessThan(0)
   })
 
+  it('walks a stored tree whatever order its nodes are listed in', () => {
+    // The root's right child is listed before its left subtree, and the leaves after their parent's sibling.
+    const tree = {feature: [0, -1, 1, -1, -1], threshold: [10, 0, 0.5, 0, 0], left: [2, -1, 3, -1, -1], right: [1, -1, 4, -1, -1], value: [0, 2, -1, -3, 1]}
+    const model = {base: 0.5, trees: [tree]}
+    const logOdds = (row: number[]): number => {
+      const {probability} = scoreTrees(model, row, 2)
+      return Math.log(probability / (1 - probability))
+    }
+    expect(logOdds([20, 0.2])).toBeCloseTo(2.5, 9)
+    expect(logOdds([5, 0.2])).toBeCloseTo(-2.5, 9)
+    expect(logOdds([5, 0.9])).toBeCloseTo(1.5, 9)
+    expect([...scoreTrees(model, [5, 0.2], 2).contributions]).toEqual([-1, -2])
+  })
+
   it('fits the same trees for the same seed', () => {
     expect(JSON.stringify(fitTrees([examples(500)], 2, options))).toBe(JSON.stringify(fitTrees([examples(500)], 2, options)))
   })

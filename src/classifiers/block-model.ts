@@ -134,12 +134,16 @@ export function scoreContext(trained: LogisticModel, values: ArrayLike<number>, 
   return {probability: 1 / (1 + Math.exp(-sum)), contributions}
 }
 
-/** The strongest contributions towards a decision, in words with their weights: one pass keeping the top `count`, as this runs for every block. */
-function strongest(features: BlockFeature[], values: ArrayLike<number>, contributions: Float64Array, keep: boolean, count: number): Array<{index: number; words: string}> {
+/**
+ * The indices of the strongest contributions towards a decision, strongest
+ * first (the earlier feature on a tie), leaving out `skip`: one pass keeping
+ * the top `count`, as this runs for every block.
+ */
+function strongest(contributions: Float64Array, keep: boolean, count: number, skip = -1): number[] {
   const top: number[] = []
   for (let index = 0; index < contributions.length; index++) {
     const contribution = contributions[index] as number
-    if (keep ? contribution <= 0 : contribution >= 0) continue
+    if (index === skip || (keep ? contribution <= 0 : contribution >= 0)) continue
     if (top.length === count && Math.abs(contribution) <= Math.abs(contributions[top[count - 1] as number] as number)) continue
     let at = top.length === count ? count - 1 : top.length
     while (at > 0 && Math.abs(contributions[top[at - 1] as number] as number) < Math.abs(contribution)) {
@@ -148,8 +152,12 @@ function strongest(features: BlockFeature[], values: ArrayLike<number>, contribu
     }
     top[at] = index
   }
-  return top.map((index) => ({index, words: `${describeFeature(features[index] as BlockFeature, values[index] as number)} ${signed(contributions[index] as number)}`}))
+  return top
 }
+
+/** A contribution in words with its weight (`link density 0.92 −1.1`). */
+const inWords = (features: BlockFeature[], values: ArrayLike<number>, contributions: Float64Array, index: number): string =>
+  `${describeFeature(features[index] as BlockFeature, values[index] as number)} ${signed(contributions[index] as number)}`
 
 /** The probabilities of content of the blocks the model decides, in page order, from their features and word counts. */
 export function scoreBlocks(trained: InputModel, rows: ArrayLike<number>[], words: ArrayLike<number>): Array<Scored & {first: Scored; context: Float64Array}> {
@@ -163,19 +171,22 @@ export function scoreBlocks(trained: InputModel, rows: ArrayLike<number>[], word
   )
   const contextWidth = trained.context.weights.length
   const contextContributions = new Float64Array(context.length * contextWidth)
-  return context.map((row, index) => ({
-    ...scoreContext(trained.context, row, contextContributions.subarray(index * contextWidth, (index + 1) * contextWidth)),
-    first: first[index] as Scored,
-    context: row
-  }))
+  return context.map((row, index) => {
+    const {probability, contributions} = scoreContext(trained.context, row, contextContributions.subarray(index * contextWidth, (index + 1) * contextWidth))
+    return {probability, contributions, first: first[index] as Scored, context: row}
+  })
 }
 
-/** The decision on a block, naming the evidence that pushed hardest its way: the block's own first, then its context. */
+/** Index of the second stage's feature that is the block's own first-stage evidence: its contribution is told feature by feature instead. */
+const ownEvidence = 0
+
+/** The decision on a block, naming the evidence that pushed hardest its way: the block's own first, then its strongest context. */
 function decision(score: ReturnType<typeof scoreBlocks>[number], row: ArrayLike<number>, threshold: number): ModelDecision {
   const keep = score.probability >= threshold
-  const context = strongest(contextFeatures, score.context, score.contributions, keep, evidenceShown).filter((item) => item.index !== 0)
-  const own = strongest(blockFeatures, row, score.first.contributions, keep, evidenceShown)
-  const evidence = [...own.slice(0, evidenceShown - Math.min(1, context.length)), ...context.slice(0, 1)].map((item) => item.words)
+  const context = strongest(score.contributions, keep, 1, ownEvidence)
+  const own = strongest(score.first.contributions, keep, evidenceShown - context.length)
+  const evidence = own.map((index) => inWords(blockFeatures, row, score.first.contributions, index))
+  for (const index of context) evidence.push(inWords(contextFeatures, score.context, score.contributions, index))
   return {probability: score.probability, keep, evidence}
 }
 
