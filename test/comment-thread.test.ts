@@ -190,8 +190,16 @@ describe('comment-thread: datelines and bylines', () => {
     expect(ruleOf(blocks, prose[2] as string)).toBeUndefined()
   })
 
+  it('reads “Jane said,” as a commenter’s line, as WordPress themes print it', () => {
+    const text = [...prose, 'Progress Trap said,', 'The name is what brought me here in the first place.', 'Jacob said,', 'Fair point, and it still ranks well.'].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    expect(ruleOf(blocks, 'Progress Trap said,')).toBe('comment-thread')
+    expect(ruleOf(blocks, 'Fair point, and it still ranks well.')).toBe('comment-thread')
+    expect(ruleOf(blocks, prose[2] as string)).toBeUndefined()
+  })
+
   it('keeps an article that goes on with “that said...”', () => {
-    const text = [...prose, 'That said...', 'The scheme will still need a permanent home once the pilot ends, and no site has been agreed.', 'He said:', 'We will look at every option before the summer.'].join('\n\n')
+    const text = [...prose, 'That said,', 'The scheme will still need a permanent home once the pilot ends, and no site has been agreed.', 'He said:', 'We will look at every option before the summer.'].join('\n\n')
     const blocks = classify(text, withMetadata)
     expect(blocks.some((block) => block.removal?.ruleId === 'comment-thread')).toBe(false)
   })
