@@ -178,7 +178,7 @@ export function scoreBlocks(trained: InputModel, rows: ArrayLike<number>[], word
 }
 
 /** Index of the second stage's feature that is the block's own first-stage evidence: its contribution is told feature by feature instead. */
-const ownEvidence = 0
+const ownEvidence = contextFeatures.findIndex((feature) => feature.name === 'own')
 
 /** The decision on a block, naming the evidence that pushed hardest its way: the block's own first, then its strongest context. */
 function decision(score: ReturnType<typeof scoreBlocks>[number], row: ArrayLike<number>, threshold: number): ModelDecision {
