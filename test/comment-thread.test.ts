@@ -198,10 +198,12 @@ describe('comment-thread: datelines and bylines', () => {
     expect(ruleOf(blocks, prose[2] as string)).toBeUndefined()
   })
 
-  it('keeps an article that goes on with “that said...”', () => {
-    const text = [...prose, 'That said,', 'The scheme will still need a permanent home once the pilot ends, and no site has been agreed.', 'He said:', 'We will look at every option before the summer.'].join('\n\n')
-    const blocks = classify(text, withMetadata)
-    expect(blocks.some((block) => block.removal?.ruleId === 'comment-thread')).toBe(false)
+  it('keeps an article that goes on with “that said...” or “that said,”', () => {
+    for (const opener of ['That said...', 'That said,']) {
+      const text = [...prose, opener, 'The scheme will still need a permanent home once the pilot ends, and no site has been agreed.', 'He said:', 'We will look at every option before the summer.'].join('\n\n')
+      const blocks = classify(text, withMetadata)
+      expect(blocks.some((block) => block.removal?.ruleId === 'comment-thread')).toBe(false)
+    }
   })
 
   it('does not take a sign-up form’s email field above dated posts for a thread', () => {
