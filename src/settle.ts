@@ -38,7 +38,10 @@ export default function dechaffSettle(options: SettleOptions = {}): Transformer<
       const block = node.data.block
       block.verdict = verdictOf(block, initial[index] as QualityClass, classes[index] as QualityClass)
     })
-    if (tree.data?.pageType?.type !== 'article' && keptWords(blocks) <= defaults.pageTypeFallback.maxKeptWords) keepLikeliest(blocks, emptyPageMinProbability)
+    if (keptWords(blocks) <= defaults.pageTypeFallback.maxKeptWords) {
+      if (tree.data?.pageType?.type !== 'article') keepLikeliest(blocks, emptyPageMinProbability)
+      else keepPostAboveThread(blocks, initial)
+    }
     if (!blocks.some((block) => block.verdict?.keep)) keepWhatIsLeft(blocks)
     reportRemovals(file, nodes)
   }
@@ -94,6 +97,25 @@ function keepLikeliest(blocks: Block[], minProbability: number): void {
       ? {ruleId: 'block-model', reason: `model: content ${block.model.probability.toFixed(2)}; the page kept almost nothing at the model's threshold`, score: block.model.probability, keep: true}
       : {ruleId: 'context', reason: `${block.quality?.reason ?? 'no quality class'}; the page kept almost nothing at the quality classes' bar`, score: 0.5, keep: true}
   }
+}
+
+/**
+ * A short post above a long comment thread ("119 Comments"): its paragraph
+ * or two are all the article there is, and beside the thread's many short
+ * lines the block model finds them too lonely to keep. On an article's page
+ * that would keep almost nothing, the blocks above the thread that the
+ * hand-set rules class as good prose by themselves (before context
+ * smoothing lends its class to the short lines around) are kept; once they
+ * hold a paragraph's words the page is not cleaned again as another type (a
+ * listing has no thread under its items).
+ */
+function keepPostAboveThread(blocks: Block[], initial: QualityClass[]): void {
+  const thread = blocks.findIndex((block) => block.removal?.ruleId === 'comment-thread')
+  if (thread === -1) return
+  blocks.slice(0, thread).forEach((block, index) => {
+    if (block.verdict?.keep || block.verdict?.ruleId !== 'block-model' || initial[index] !== 'good' || block.protection) return
+    block.verdict = {ruleId: 'block-model', reason: `model: content ${(block.model?.probability ?? 0).toFixed(2)}; the hand-set rules keep it as a short post above its comment thread, on a page that kept almost nothing`, score: block.model?.probability ?? 0, keep: true}
+  })
 }
 
 /** Least probability of content for a block the model weighed to be kept on a page that would otherwise keep nothing. */

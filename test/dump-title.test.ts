@@ -57,6 +57,19 @@ describe('dump-title', () => {
     expect(model.weights.every((weight) => weight !== 0)).toBe(true)
   })
 
+  it('looks for the headline above a short post, not above the comments under it', () => {
+    const comment = (name: string, date: string, text: string): string[] => [name, `${date} | Permalink`, '', text, '']
+    const dump = ['River Notes', '', 'Upper river', '', body[1] as string, '', '2 Comments', '', ...comment('Ann Marsh', 'April 2, 2024', 'The chain ferry still runs! Wonderful news!'), body[2] as string, '', ...comment('Tom', 'April 3, 2024', `${body[0]} We crossed twice.`)].join('\n')
+    expect(titleOf(dump)).not.toBe('The chain ferry still runs! Wonderful news!')
+    // Without a comment header, the first run of prose is the body, as before.
+    expect(titleOf(dump.replace('2 Comments', 'Our readers'))).toBe('The chain ferry still runs! Wonderful news!')
+  })
+
+  it('does not take a byline for the headline, though the body names its author', () => {
+    const dump = ['Valley Times', '', 'Posted by Jane Doe at 6:35 AM', '', ...body, 'Jane Doe has kept the log of the valley ferry society since 1990, and her history of the Marrow crossing, written with Jane Doe junior, is now in its second edition.'].join('\n')
+    expect(titleOf(dump)).toBeUndefined()
+  })
+
   it('finds none on a page without prose', () => {
     expect(titleOf('Chain ferry timetable\nMonday 06:30\nTuesday 06:30')).toBeUndefined()
   })

@@ -95,6 +95,20 @@ describe('settle on a page that would keep almost nothing', () => {
     expect(settled('article')).toEqual([])
   })
 
+  it('keeps a short post above a long comment thread, which the model finds too lonely to keep, and not the thread', () => {
+    const post = 'We walked the upper river at dawn last Sunday and counted eleven otters between the mill and the weir, more than in any spring since the survey began, and the cubs were already fishing on their own.'
+    const names = ['Ann Marsh', 'Tom', 'Priya', 'Leo Hart', 'Maja', 'Sam Reed', 'Ines', 'Kofi', 'Rita Vale', 'Jon', 'Eva Lind', 'Omar', 'Zoe', 'Ravi Shah', 'Nell']
+    const replies = ['Love this! The otters look so happy!', 'Great counting, well done to everyone!', 'Eleven! Amazing!', 'So lovely to see the river back.', 'Beautiful photos, thank you!', 'Wow, the cubs!', 'This made my morning.']
+    const long = 'I grew up by that weir and never once saw an otter there as a child; it is wonderful to read that the river has come back so far, and that the cubs are fishing on their own already. We will come and count with you next spring.'
+    const thread = names.flatMap((name, index) => [name, `April ${2 + (index % 5)}, 2024 | Permalink`, '', index % 4 === 3 ? long : (replies[index % replies.length] as string), `http://${(name.split(' ')[0] as string).toLowerCase()}.example.com`, ''])
+    const result = clean(['River Notes', 'Home  About  Contact', '', 'Eleven otters on the upper river', '', post, '', `${names.length} Comments`, '', ...thread].join('\n'))
+    expect(result.pageType?.type).toBe('article')
+    expect(result.text).toContain(post)
+    expect(result.text).not.toContain(long)
+    expect(result.text).not.toContain('Love this!')
+    expect(result.blocks.find((block) => block.text === post)?.reason).toMatch(/short post above its comment thread/u)
+  })
+
   it('leaves a page of fewer lines than a list has items empty (an error page)', () => {
     expect(settled('listing', ['Oops! That page can’t be found.', 'It looks like nothing was found at this location.'])).toEqual([])
   })

@@ -1,5 +1,6 @@
 import model from '../data/dump-title-model.json' with {type: 'json'}
-import {carriesDate} from '../dates.js'
+import comments from '../data/comments.json' with {type: 'json'}
+import {carriesDate, startsLikeByline} from '../dates.js'
 import {defaults} from '../thresholds.js'
 import {termVector} from '../regions.js'
 import type {Block} from '../types.js'
@@ -20,6 +21,8 @@ export interface DumpTitleThresholds {
   headlineMaxWords: number
   /** Blocks after a candidate (and one before it) searched for its dateline. */
   datelineWindow: number
+  /** Most words of a line that opens a comment thread ("119 Comments", "Leave a Reply"). */
+  threadOpenerMaxWords: number
 }
 
 /** A weighed evidence of a candidate headline: its name, and how it reads in words with its value. */
@@ -67,6 +70,17 @@ function isHeadlineShaped(block: Block, thresholds: DumpTitleThresholds): boolea
   return features.headingLike || (features.chars <= thresholds.headlineMaxChars && features.words <= thresholds.headlineMaxWords && (features.sentences === 2 || /[?!]["'”’)]?$/u.test(block.text)))
 }
 
+const headerWords = new Set(comments.headerWords)
+const openerVerbs = new Set(comments.openerVerbs)
+
+/** A short line that opens a comment thread: a count of comments ("119 Comments", "No comments:") or an invitation to write one ("Leave a Reply"). */
+function opensThread(block: Block, thresholds: DumpTitleThresholds): boolean {
+  const {words} = block
+  if (words.length < 2 || words.length > thresholds.threadOpenerMaxWords || !words.some((word) => headerWords.has(word))) return false
+  const first = words[0] as string
+  return /^\d[\d,]*$/u.test(first) || first === 'no' || words.some((word) => openerVerbs.has(word))
+}
+
 /** A breadcrumb ("Home / Blog / Headline", "Forums › Hardware"): a trail of links, not a headline. */
 const trail = /\s[|›»>]\s|(?:\s\/\s.*){2}/u
 
@@ -81,13 +95,17 @@ const trail = /\s[|›»>]\s|(?:\s\/\s.*){2}/u
 export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleThresholds = defaults.dumpTitle): TitleCandidate[] {
   const prose = blocks.map((block) => isProse(block, thresholds))
   const start = prose.findIndex((isProseBlock, index) => isProseBlock && prose.slice(index + 1, index + 1 + thresholds.proseRunWindow).includes(true))
-  const first = start === -1 ? prose.indexOf(true) : start
+  // A short post's paragraph just above its comments ("119 Comments") is the body: the first run of prose would be the comments.
+  const opener = start === -1 ? -1 : blocks.findIndex((block, index) => index < start && opensThread(block, thresholds))
+  const post = opener === -1 ? -1 : prose.lastIndexOf(true, opener)
+  const first = post !== -1 ? post : start === -1 ? prose.indexOf(true) : start
   if (first <= 0) return []
   const body = termVector(blocks.filter((_, index) => prose[index] && index >= first))
   const found: Array<{index: number; shared: number; coverage: number}> = []
   for (let index = 0; index < first; index++) {
     const block = blocks[index] as Block
-    if (prose[index] || !isHeadlineShaped(block, thresholds) || trail.test(block.text)) continue
+    // "Posted by Jane Doe at 6:35 AM" shares the author's name with a bio in the body, but it is a byline.
+    if (prose[index] || !isHeadlineShaped(block, thresholds) || trail.test(block.text) || startsLikeByline(block)) continue
     const terms = [...termVector([block]).keys()]
     const shared = terms.filter((term) => body.has(term)).length
     const coverage = terms.length === 0 ? 0 : shared / terms.length
