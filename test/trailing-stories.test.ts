@@ -72,6 +72,24 @@ describe('trailing-stories', () => {
     expect(blocks.slice(3).map((block) => block.removal?.ruleId)).toEqual(['recirculation', 'trailing-stories', 'trailing-stories', undefined, undefined, undefined])
   })
 
+  it('ends the tail where the article resumes though its second paragraph there is on a side subject (an anecdote)', () => {
+    const more = [
+      'The council said the pilot scheme would keep its evening opening hours, which the report found residents who work shifts used the most, and that the budget allows for both.',
+      'My grandmother ran a sweet shop on the corner for forty years, and every Saturday she closed at noon to take the bus to the coast, whatever the weather did.',
+      'Residents at the meeting asked the council to publish the review of the scheme early, and officials agreed that the report on the pilot would come out in the spring.',
+      'The council said residents who work shifts would get the evening opening hours they asked for at the meeting, and that the review of the pilot scheme would cover the budget too.'
+    ]
+    const article = [
+      ...prose,
+      'Councillors on the library committee said the pilot had brought in readers who had not used a library in years, and that the evening hours had been the main reason.',
+      'The report on the pilot also found that most residents heard about the scheme from friends, and the council plans to advertise the evening opening hours more widely.'
+    ]
+    const text = [...article, 'Latest News', 'Harbour festival returns in July', 'Why the bus shelter debate is really about trust', ...more].join('\n')
+    const blocks = classify(text, plugins)
+    // The heading right above the resumed prose is taken for its section's.
+    expect(blocks.slice(article.length).map((block) => block.removal?.ruleId)).toEqual(['recirculation', 'trailing-stories', undefined, undefined, undefined, undefined, undefined])
+  })
+
   it('keeps a section whose heading ends in a permalink to itself (“More about …¶”): the page’s own, not other stories', () => {
     const text = [...prose, 'More about the pilot¶', 'The council extends the library pilot to weekends', 'Why the bus shelter debate is really about trust'].join('\n')
     expect(classify(text, plugins).slice(4).every((block) => block.removal === undefined)).toBe(true)

@@ -260,9 +260,10 @@ function isContentsEntry(blocks: Block[], heading: number): boolean {
 
 /**
  * Where the article's prose resumes below a related-stories heading: the
- * first of `resumeMinProseBlocks` prose blocks in a row on the article's
- * subject (a sidebar's "About us" is prose too, on another) and not printed
- * above, or the section heading right above them.
+ * first block of a run of prose not printed above whose last
+ * `resumeMinProseBlocks` blocks are on the article's subject (a sidebar's
+ * "About us" is prose too, on another), or the section heading right above
+ * the run. An anecdote inside the run may stray from the subject.
  */
 function articleResumes(blocks: Block[], heading: number, settings: Settings): number | undefined {
   const article = blocks.slice(0, heading).filter((block) => isProse(block, settings))
@@ -274,9 +275,10 @@ function articleResumes(blocks: Block[], heading: number, settings: Settings): n
     const block = blocks[index] as Block
     run = isProse(block, settings) && !printed.has(block.normal) ? run + 1 : 0
     if (run < settings.resumeMinProseBlocks) continue
-    const first = index - run + 1
     onSubject ??= subjectTest(article, settings.feedCohesionShare)
-    if (!blocks.slice(first, index + 1).every(onSubject)) continue
+    // The run's last blocks decide, so that one paragraph on a side subject (an anecdote) does not hide the rest of the run from the test.
+    if (!blocks.slice(index - settings.resumeMinProseBlocks + 1, index + 1).every(onSubject)) continue
+    const first = index - run + 1
     const above = blocks[first - 1] as Block
     return first - 1 > heading && (above.evidence.heading !== undefined || above.features.headingLike) ? first - 1 : first
   }
