@@ -49,7 +49,8 @@ function isSurrogate(code: number): boolean {
  * where its last token ends), so the whole tree is in page coordinates.
  */
 export class BlockParser extends ParseEnglish {
-  constructor(private readonly start: BlockStart) {
+  /** `start` undefined: tokens carry no positions (the block itself still has its place). */
+  constructor(private readonly start: BlockStart | undefined) {
     super()
   }
 
@@ -60,7 +61,7 @@ export class BlockParser extends ParseEnglish {
 
 /** parse-latin for one block of a page in another alphabetic language, with the same tokenizer as `BlockParser`. */
 export class LatinBlockParser extends ParseLatin {
-  constructor(private readonly start: BlockStart) {
+  constructor(private readonly start: BlockStart | undefined) {
     super()
   }
 
@@ -69,12 +70,14 @@ export class LatinBlockParser extends ParseLatin {
   }
 }
 
-function tokenizeBlock(value: string | null | undefined, blockStart: BlockStart): SentenceContent[] {
+function tokenizeBlock(value: string | null | undefined, blockStart: BlockStart | undefined): SentenceContent[] {
   const tokens: SentenceContent[] = []
   if (!value) return tokens
-  let {line, column, offset} = blockStart
+  // Without a start, tokens go unplaced: most of a token's cost is its points, which only a caller walking words needs.
+  const placed = blockStart !== undefined
+  let {line, column, offset} = blockStart ?? {line: 1, column: 1, offset: 0}
   let from = 0
-  let start: Point = {line, column, offset}
+  let start: Point | undefined = placed ? {line, column, offset} : undefined
   let previousType = -1
   let previous = -1
   for (let index = 0; index < value.length; index++) {
@@ -83,27 +86,32 @@ function tokenizeBlock(value: string | null | undefined, blockStart: BlockStart)
     // Words and white space run on; punctuation and symbols run on while the character repeats or is a surrogate.
     const runsOn = type === previousType && (type === word || type === whiteSpace || code === previous || isSurrogate(code))
     if (index > from && !runsOn) {
-      tokens.push(token(previousType, value.slice(from, index), start, {line, column, offset}))
+      tokens.push(token(previousType, value.slice(from, index), start, placed ? {line, column, offset} : undefined))
       from = index
-      start = {line, column, offset}
+      if (placed) start = {line, column, offset}
     }
-    if (code === carriageReturn || (code === lineFeed && previous !== carriageReturn)) {
-      line++
-      column = 1
-    } else if (code !== lineFeed) {
-      column++
+    if (placed) {
+      if (code === carriageReturn || (code === lineFeed && previous !== carriageReturn)) {
+        line++
+        column = 1
+      } else if (code !== lineFeed) {
+        column++
+      }
+      offset++
     }
-    offset++
     previousType = type
     previous = code
   }
-  tokens.push(token(previousType, value.slice(from), start, {line, column, offset}))
+  tokens.push(token(previousType, value.slice(from), start, placed ? {line, column, offset} : undefined))
   return tokens
 }
 
-/** A token as parse-latin makes it: a word wraps a text node that shares its start point. */
-export function token(type: number, value: string, start: Point, end: Point): SentenceContent {
+/** A token as parse-latin makes it: a word wraps a text node that shares its start point; without points, an unplaced token. */
+export function token(type: number, value: string, start?: Point, end?: Point): SentenceContent {
   const tokenType = tokenTypes[type] as TokenType
+  if (start === undefined || end === undefined) {
+    return tokenType === 'WordNode' ? {type: tokenType, children: [{type: 'TextNode', value}]} : {type: tokenType, value}
+  }
   if (tokenType === 'WordNode') {
     return {type: tokenType, children: [{type: 'TextNode', value, position: {start, end}}], position: {start, end: {...end}}}
   }

@@ -44,9 +44,9 @@ export function normalise(text: string): string {
  * written with spaces; `Intl.Segmenter` for text written without them), and
  * the block's evidence and features go into `data.block`.
  */
-export function createBlockNode(text: string, start: BlockStart, evidence: BlockEvidence, language: LanguageProfile = english, file?: VFile): BlockNode {
+export function createBlockNode(text: string, start: BlockStart, evidence: BlockEvidence, language: LanguageProfile = english, file?: VFile, wordPositions = true): BlockNode {
   const ascii = plainAscii.test(text)
-  const tree = !ascii && (language.segmentation === 'segmenter' || unspacedScript.test(text)) ? counted(segmentBlock(text, start, language.code), file) : parseSpaced(text, start, language, file)
+  const tree = !ascii && (language.segmentation === 'segmenter' || unspacedScript.test(text)) ? counted(segmentBlock(text, start, language.code), file) : parseSpaced(text, start, language, file, wordPositions)
   // A loop, not push(...): a block can hold more sentences than a call can take arguments.
   const children: Paragraph['children'] = []
   const sentences: Sentence[] = []
@@ -89,8 +89,8 @@ const chunkBoundary = /(?<=[.!?…。！？]["'”’)\]»]*)\s+(?=["'“‘(\[]
  * text that overflows the parser's recursion. The page's time budget is
  * checked between pieces.
  */
-function parseSpaced(text: string, start: BlockStart, language: LanguageProfile, file: VFile | undefined): NlcstRoot {
-  if (text.length <= parseChunkChars) return counted(parsePiece(text, start, language), file)
+function parseSpaced(text: string, start: BlockStart, language: LanguageProfile, file: VFile | undefined, wordPositions: boolean): NlcstRoot {
+  if (text.length <= parseChunkChars) return counted(parsePiece(text, wordPositions ? start : undefined, language), file)
   const root: NlcstRoot = {type: 'RootNode', children: []}
   let point = start
   for (let from = 0; from < text.length; ) {
@@ -107,7 +107,7 @@ function parseSpaced(text: string, start: BlockStart, language: LanguageProfile,
       }
     }
     const piece = window.slice(0, cut)
-    const tree = counted(plain ? plainSentence(piece, point) : parsePiece(piece, point, language), file)
+    const tree = counted(plain ? plainSentence(piece, point) : parsePiece(piece, wordPositions ? point : undefined, language), file)
     for (const child of tree.children) root.children.push(child)
     point = endPoint(piece, point)
     from += cut
@@ -135,7 +135,8 @@ function counted(tree: NlcstRoot, file: VFile | undefined): NlcstRoot {
   return tree
 }
 
-function parsePiece(text: string, start: BlockStart, language: LanguageProfile): NlcstRoot {
+/** parse-english's or parse-latin's tree of a piece; its words placed in the page from `start`, or unplaced without one. */
+function parsePiece(text: string, start: BlockStart | undefined, language: LanguageProfile): NlcstRoot {
   try {
     return (language.segmentation === 'english' ? new BlockParser(start) : new LatinBlockParser(start)).parse(text)
   } catch (error) {
@@ -144,20 +145,20 @@ function parsePiece(text: string, start: BlockStart, language: LanguageProfile):
   }
 }
 
-function plainSentence(text: string, start: BlockStart): NlcstRoot {
+function plainSentence(text: string, start: BlockStart | undefined): NlcstRoot {
   const children: Sentence['children'] = []
-  let {line, column, offset} = start
+  let {line, column, offset} = start ?? {line: 1, column: 1, offset: 0}
   for (const piece of text.match(/\s+|\S+/gu) ?? []) {
     const pieceStart = {line, column, offset}
     offset += piece.length
     const breaks = piece.split('\n').length - 1
     line += breaks
     column = breaks > 0 ? piece.length - piece.lastIndexOf('\n') : column + piece.length
-    const position = {start: pieceStart, end: {line, column, offset}}
+    const placed = start ? {position: {start: pieceStart, end: {line, column, offset}}} : {}
     children.push(
       /^\s/u.test(piece)
-        ? {type: 'WhiteSpaceNode', value: piece, position}
-        : {type: 'WordNode', children: [{type: 'TextNode', value: piece, position}], position}
+        ? {type: 'WhiteSpaceNode', value: piece, ...placed}
+        : {type: 'WordNode', children: [{type: 'TextNode', value: piece, ...placed}], ...placed}
     )
   }
   const sentence: Sentence = {type: 'SentenceNode', children}

@@ -82,13 +82,14 @@ export type DechaffProcessor = Processor<Root, Root, Root, Root, string>
 
 const compilers = {text: dechaffCompileText, markdown: dechaffCompileMarkdown, html: dechaffCompileHtml} as const
 
-/** A frozen processor for one kind of input, with the given options. */
+/** A frozen processor for one kind of input, with the given options. Its blocks are placed in the page; their words are not (see the parsers' `wordPositions`). */
 export function createProcessor(kind: InputKind, options: CleanOptions = {}): DechaffProcessor {
   validateOptions(options)
   const structure = {links: options.links ?? false, images: options.images ?? false, ...(options.frontMatter ? {frontMatter: true} : {})}
   const language = options.language ?? 'auto'
   return unified()
-    .use(kind === 'html' ? [[dechaffParseHtml, {parser: options.parser ?? 'parse5', language, sourcePositions: options.sourcePositions ?? false}]] : [[dechaffParseText, {language}]])
+    // Messages place blocks, never words: words go unplaced, which saves most of their cost.
+    .use(kind === 'html' ? [[dechaffParseHtml, {parser: options.parser ?? 'parse5', language, sourcePositions: options.sourcePositions ?? false, wordPositions: false}]] : [[dechaffParseText, {language, wordPositions: false}]])
     .use(classifierList(options))
     .use(dechaffSettle, options.settle ?? {})
     .use(dechaffPageMetadata)
@@ -188,9 +189,9 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
   // Each pass reads its own tree: the classifiers mark the blocks of the tree they run on.
   const parse = (_: DechaffProcessor, pass: VFile): Root => {
     const read = pass === file ? hast : hastOfDocument(document)
-    return readNoscriptWhenEmpty(blockTreeOfHast(read, jsonLdScripts(read), pass, options.language), () => {
+    return readNoscriptWhenEmpty(blockTreeOfHast(read, jsonLdScripts(read), pass, options.language, undefined, false), () => {
       const unwrapped = hastOfDocument(document)
-      return unwrapNoscript(unwrapped) ? blockTreeOfHast(unwrapped, jsonLdScripts(unwrapped), pass, options.language) : undefined
+      return unwrapNoscript(unwrapped) ? blockTreeOfHast(unwrapped, jsonLdScripts(unwrapped), pass, options.language, undefined, false) : undefined
     })
   }
   return runWithFallback(processor, () => createProcessor('html', otherThanArticle(options)), 'html', parse, file, options)

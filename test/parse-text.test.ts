@@ -47,6 +47,19 @@ describe('parse-text', () => {
     expect(sentence?.position?.start.offset).toBe(13)
   })
 
+  it('leaves words and sentences unplaced when asked, the blocks still placed and read the same', () => {
+    const dump = 'Intro line\n  Second line here. And a second sentence, for the parser.'
+    const placed = parseText(dump)
+    const unplaced = parseText(dump, undefined, undefined, false)
+    const second = unplaced.children[1]
+    expect(second?.position?.start).toEqual({line: 2, column: 3, offset: 13})
+    const sentence = second?.children[0]
+    expect(sentence?.type).toBe('SentenceNode')
+    expect(sentence?.position).toBeUndefined()
+    expect(sentence?.type === 'SentenceNode' ? sentence.children[0]?.position : 'no sentence').toBeUndefined()
+    expect(unplaced.children.map((node) => node.data?.block)).toEqual(placed.children.map((node) => node.data?.block))
+  })
+
   it('compiles kept blocks with the separators of the page', () => {
     const tree = parseText('A\nB\n\nC\nD')
     const keep = [true, false, false, true]

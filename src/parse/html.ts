@@ -31,6 +31,8 @@ export interface ParseHtmlOptions {
   language?: string
   /** parse5: give each block's element its place in the page's source, `evidence.html.source` (default: false). */
   sourcePositions?: boolean
+  /** Give every sentence and word its place in the page's text view (default: true; see the text parser's option). */
+  wordPositions?: boolean
 }
 
 /**
@@ -46,24 +48,24 @@ export interface ParseHtmlOptions {
 const dechaffParseHtml: Plugin<[ParseHtmlOptions?], string, Root> = function (options = {}) {
   const parser = options.parser ?? 'parse5'
   const sourcePositions = options.sourcePositions ?? false
-  this.parser = (document, file) => parseHtml(document, file, parser, options.language, sourcePositions)
+  this.parser = (document, file) => parseHtml(document, file, parser, options.language, sourcePositions, options.wordPositions ?? true)
 }
 
 export default dechaffParseHtml
 
 /** Parse an HTML page into the block tree. */
-export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'parse5', language?: string, sourcePositions = false): Root {
+export function parseHtml(html: string, file?: VFile, parser: HtmlParser = 'parse5', language?: string, sourcePositions = false, wordPositions = true): Root {
   const stripped = stripNonContent(html)
   const shape = markupShape(stripped.html)
-  if (shape.depth > maxNesting) return parseText(flattenToText(stripped.html), file, language)
+  if (shape.depth > maxNesting) return parseText(flattenToText(stripped.html), file, language, wordPositions)
   if (shape.elements > maxElements) throw new DechaffInputError(`page opens ${shape.elements} elements, over the ${maxElements} limit (maxElements); refused to bound memory`)
-  const tree = parseStripped(html, stripped, file, parser, language, sourcePositions)
+  const tree = parseStripped(html, stripped, file, parser, language, sourcePositions, wordPositions)
   if (stripped.noscripts === 0) return tree
   return readNoscriptWhenEmpty(tree, () => {
     const unwrapped = stripNonContent(html, true)
     const unwrappedShape = markupShape(unwrapped.html)
     if (unwrappedShape.depth > maxNesting || unwrappedShape.elements > maxElements) return undefined
-    return parseStripped(html, unwrapped, file, parser, language, sourcePositions)
+    return parseStripped(html, unwrapped, file, parser, language, sourcePositions, wordPositions)
   })
 }
 
@@ -104,7 +106,7 @@ export function unwrapNoscript(hast: HastRoot): boolean {
 }
 
 /** The block tree of a page's markup once stripped. */
-function parseStripped(html: string, stripped: StrippedHtml, file: VFile | undefined, parser: HtmlParser, language: string | undefined, sourcePositions: boolean): Root {
+function parseStripped(html: string, stripped: StrippedHtml, file: VFile | undefined, parser: HtmlParser, language: string | undefined, sourcePositions: boolean, wordPositions: boolean): Root {
   const located = sourcePositions && parser === 'parse5'
   const hast =
     parser === 'jsdom'
@@ -113,7 +115,7 @@ function parseStripped(html: string, stripped: StrippedHtml, file: VFile | undef
         ? (fromParse5(parse(stripped.html, {scriptingEnabled: false, sourceCodeLocationInfo: true}), {file: new VFile(stripped.html)}) as HastRoot)
         : (fromParse5(parse(stripped.html, {scriptingEnabled: false})) as HastRoot)
   checkDeadline(file, 'parsing the HTML')
-  return blockTreeOfHast(hast, stripped.jsonLd, file, language, located ? sourcePlaces(html, stripped) : undefined)
+  return blockTreeOfHast(hast, stripped.jsonLd, file, language, located ? sourcePlaces(html, stripped) : undefined, wordPositions)
 }
 
 /** How many words a block tree's blocks hold. */
@@ -147,7 +149,7 @@ function sourcePlaces(html: string, stripped: StrippedHtml): (offset: number) =>
  * `<h1>` (`root.data.productDescription`), the evidence the HTML classifiers read, and what the page states about itself
  * (`root.data.stated`) for the metadata step.
  */
-export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, language?: string, placeOf?: (offset: number) => SourcePlace): Root {
+export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, language?: string, placeOf?: (offset: number) => SourcePlace, wordPositions = true): Root {
   const documents = parseJsonLd(jsonLd)
   const articleBody = jsonLdArticleBody(documents)
   const described = jsonLdProductDescription(documents)
@@ -190,7 +192,7 @@ export function blockTreeOfHast(hast: HastRoot, jsonLd: string[], file?: VFile, 
         ...(block.preformatted ? {preformatted: block.preformatted} : {}),
         ...(index === titleAt ? {title: true} : {}),
         html: withSource(block.html, placeOf)
-      }, profile, file)
+      }, profile, file, wordPositions)
     )
     offset += block.text.length
     line += block.text.split('\n').length - 1

@@ -23,6 +23,13 @@ const wrapFitShare = 0.8
 export interface ParseTextOptions {
   /** The page's language as an ISO 639-1 code, or `auto` to detect it (default: auto). */
   language?: string
+  /**
+   * Give every sentence and word its place in the page, as retext plugins
+   * expect for their messages (default: true). Blocks are placed either way;
+   * `clean` turns this off, as it reports blocks only and the places are most
+   * of a word's cost.
+   */
+  wordPositions?: boolean
 }
 
 /**
@@ -35,7 +42,7 @@ export interface ParseTextOptions {
  * the stopwords and the sentence and word splitting of every block.
  */
 const dechaffParseText: Plugin<[ParseTextOptions?], string, Root> = function (options = {}) {
-  this.parser = (document, file) => parseText(document, file, options.language)
+  this.parser = (document, file) => parseText(document, file, options.language, options.wordPositions ?? true)
 }
 
 export default dechaffParseText
@@ -46,7 +53,7 @@ interface Part {
 }
 
 /** Parse a text dump into the block tree. */
-export function parseText(document: string, file?: VFile, language?: string): Root {
+export function parseText(document: string, file?: VFile, language?: string, wordPositions = true): Root {
   const lines = splitLines(document)
   const parts: Part[] = []
   let blankLinesBefore = 0
@@ -76,7 +83,7 @@ export function parseText(document: string, file?: VFile, language?: string): Ro
   const {profile, source} = pageLanguage(language, () => texts)
   const children: BlockNode[] = parts.map((part, index) => {
     if (index % deadlineStride === 0) checkDeadline(file, 'splitting blocks into sentences')
-    return blockFromLines(part.lines, texts[index] as string, index, part.blankLinesBefore, profile, file)
+    return blockFromLines(part.lines, texts[index] as string, index, part.blankLinesBefore, profile, file, wordPositions)
   })
   calibrateStopwords(children, profile)
   const title = dumpTitle(children.map((node) => node.data.block))
@@ -118,7 +125,7 @@ function partText(lines: Line[]): string {
   return lines.length === 1 ? first.text : lines.map((line) => line.text.trimEnd()).join('\n')
 }
 
-function blockFromLines(lines: Line[], raw: string, index: number, blankLinesBefore: number, language: LanguageProfile, file: VFile | undefined): BlockNode {
+function blockFromLines(lines: Line[], raw: string, index: number, blankLinesBefore: number, language: LanguageProfile, file: VFile | undefined, wordPositions: boolean): BlockNode {
   const first = lines[0] as Line
   const kind = lines.length > 1 ? 'paragraph' : 'line'
   const lead = raw.length - raw.trimStart().length
@@ -127,7 +134,8 @@ function blockFromLines(lines: Line[], raw: string, index: number, blankLinesBef
     {offset: first.offset + lead, line: first.line, column: lead + 1},
     {index, kind, blankLinesBefore, linkDensity: 0, ...(kind === 'line' && lead > 0 ? {indent: raw.slice(0, lead)} : {})},
     language,
-    file
+    file,
+    wordPositions
   )
 }
 
