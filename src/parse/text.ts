@@ -27,7 +27,8 @@ export interface ParseTextOptions {
    * Give every sentence and word its place in the page, as retext plugins
    * expect for their messages (default: true). Blocks are placed either way;
    * `clean` turns this off, as it reports blocks only and the places are most
-   * of a word's cost.
+   * of a word's cost. Text written without spaces (read with `Intl.Segmenter`)
+   * is placed either way.
    */
   wordPositions?: boolean
 }
