@@ -12,7 +12,7 @@ import {jsonLdScripts} from './parse/strip.js'
 import dechaffParseText from './parse/text.js'
 import dechaffPageMetadata from './metadata.js'
 import {classifierList} from './pipeline.js'
-import dechaffSettle, {lastResortRule} from './settle.js'
+import dechaffSettle, {lastResortRule, shortPostRule} from './settle.js'
 import {defaults} from './thresholds.js'
 import {blocksOf} from './tree.js'
 import type {LanguageSource} from './language.js'
@@ -159,6 +159,8 @@ export function keptAlmostNothing(result: CleanResult, options: CleanOptions): b
   if (pageWords < fallback.minPageWords) return false
   // Blocks kept only as a last resort (settle) do not count: the page's likeliest other type may read it better.
   const kept = result.blocks.filter((block) => block.kept && block.ruleId !== lastResortRule)
+  // A short post kept above its comment thread is an article's page, however few its words.
+  if (kept.some((block) => block.ruleId === shortPostRule)) return false
   const keptWords = words(kept)
   if (keptWords <= fallback.maxKeptWords) return true
   return keptWords <= fallback.maxKeptShare * pageWords && kept.every((block) => block.features.words <= fallback.maxKeptBlockWords)

@@ -104,19 +104,22 @@ function keepLikeliest(blocks: Block[], minProbability: number): void {
  * or two are all the article there is, and beside the thread's many short
  * lines the block model finds them too lonely to keep. On an article's page
  * that would keep almost nothing, the blocks above the thread that the
- * hand-set rules class as good prose by themselves (before context
- * smoothing lends its class to the short lines around) are kept; once they
- * hold a paragraph's words the page is not cleaned again as another type (a
- * listing has no thread under its items).
+ * hand-set rules class as good or near-good prose by themselves (before
+ * context smoothing lends its class to the short lines around) are kept, and
+ * the page is not cleaned again as another type (a listing has no thread
+ * under its items).
  */
 function keepPostAboveThread(blocks: Block[], initial: QualityClass[]): void {
   const thread = blocks.findIndex((block) => block.removal?.ruleId === 'comment-thread')
   if (thread === -1) return
   blocks.slice(0, thread).forEach((block, index) => {
-    if (block.verdict?.keep || block.verdict?.ruleId !== 'block-model' || initial[index] !== 'good' || block.protection) return
-    block.verdict = {ruleId: 'block-model', reason: `model: content ${(block.model?.probability ?? 0).toFixed(2)}; the hand-set rules keep it as a short post above its comment thread, on a page that kept almost nothing`, score: block.model?.probability ?? 0, keep: true}
+    if (block.verdict?.keep || block.verdict?.ruleId !== 'block-model' || (initial[index] !== 'good' && initial[index] !== 'neargood') || block.protection) return
+    block.verdict = {ruleId: shortPostRule, reason: `model: content ${(block.model?.probability ?? 0).toFixed(2)}; the hand-set rules keep it as a short post above its comment thread, on a page that kept almost nothing`, score: block.model?.probability ?? 0, keep: true}
   })
 }
+
+/** The rule of a block kept as a short post above its comment thread: a page that keeps one is an article's. */
+export const shortPostRule = 'short-post'
 
 /** Least probability of content for a block the model weighed to be kept on a page that would otherwise keep nothing. */
 const {lastResortProbability} = defaults.settle

@@ -80,6 +80,23 @@ describe('comment-thread', () => {
     expect(ruleOf(blocks, comments[5] as string)).toBe('comment-thread')
   })
 
+  it('removes the comments of a short article under a header that counts them, each headed by its commenter’s name and date', () => {
+    const post = 'We counted eleven otters on the upper river at dawn, more than in any spring since the survey began.'
+    const long = 'I grew up by that weir and never once saw an otter there as a child; it is wonderful to read that the river has come back so far, and that the cubs are fishing on their own already.'
+    const comments = ['Ann Marsh', 'Tom', 'Priya', 'Leo Hart', 'Maja'].flatMap((name, index) => [name, `April ${2 + index}, 2024, | Permalink`, index === 3 ? long : 'Love this! The otters look so happy!'])
+    const blocks = classify(['UPPER RIVER OTTERS', post, '5 Comments', ...comments].join('\n\n'), withMetadata)
+    expect(ruleOf(blocks, post)).toBeUndefined()
+    expect(ruleOf(blocks, long)).toBe('comment-thread')
+    expect(ruleOf(blocks, 'Love this! The otters look so happy!')).toBe('comment-thread')
+  })
+
+  it('does not start a thread at a comment count in an article’s head, its writer’s name and the date under it', () => {
+    const comments = ['Ann Marsh', 'Tom', 'Priya', 'Leo Hart', 'Maja'].flatMap((name, index) => [name, `April ${2 + index}, 2024, | Permalink`, 'Great news for the town, well done to the council!'])
+    const blocks = classify(['Library pilot extended', '5 Comments', 'Jane Doe', 'April 1, 2024', ...prose, 'Leave a Reply', ...comments].join('\n\n'), withMetadata)
+    expect(articleKept(blocks)).toBe(true)
+    expect(ruleOf(blocks, 'Great news for the town, well done to the council!')).toBe('comment-thread')
+  })
+
   it('takes a commenter’s website before the name (“http://janedoe.com Jane Doe”) for a commenter’s line', () => {
     const comments = [
       'http://twitter.com/danamac Dana McMahan',

@@ -65,6 +65,12 @@ describe('dump-title', () => {
     expect(titleOf(dump.replace('2 Comments', 'Our readers'))).toBe('The chain ferry still runs! Wonderful news!')
   })
 
+  it('looks for the headline above the comments’ header when the post above it is shorter than a paragraph', () => {
+    const comment = (name: string, date: string, text: string): string[] => [name, `${date} | Permalink`, '', text, '']
+    const dump = ['River Notes', '', 'Upper river', '', 'The chain ferry runs again.', '', '2 Comments', '', ...comment('Ann Marsh', 'April 2, 2024', 'The chain ferry still runs! Wonderful news!'), body[2] as string, '', ...comment('Tom', 'April 3, 2024', `${body[0]} We crossed twice.`)].join('\n')
+    expect(titleOf(dump)).not.toBe('The chain ferry still runs! Wonderful news!')
+  })
+
   it('does not take a byline for the headline, though the body names its author', () => {
     const dump = ['Valley Times', '', 'Posted by Jane Doe at 6:35 AM', '', ...body, 'Jane Doe has kept the log of the valley ferry society since 1990, and her history of the Marrow crossing, written with Jane Doe junior, is now in its second edition.'].join('\n')
     expect(titleOf(dump)).toBeUndefined()

@@ -109,6 +109,18 @@ describe('settle on a page that would keep almost nothing', () => {
     expect(result.blocks.find((block) => block.text === post)?.reason).toMatch(/short post above its comment thread/u)
   })
 
+  it('keeps a post shorter than a paragraph above twenty comments, and does not clean the page again as another type', () => {
+    const post = 'We counted eleven otters on the upper river at dawn, more than in any spring since the survey began.'
+    const names = ['Ann Marsh', 'Tom', 'Priya', 'Leo Hart', 'Maja', 'Sam Reed', 'Ines', 'Kofi', 'Rita Vale', 'Jon', 'Eva Lind', 'Omar', 'Zoe', 'Ravi Shah', 'Nell', 'Ada', 'Bo Chen', 'Cyd', 'Dev', 'Elle']
+    const replies = ['Love this! The otters look so happy!', 'Great counting, well done to everyone!', 'Eleven! Amazing!', 'So lovely to see the river back.', 'Beautiful photos, thank you!', 'Wow, the cubs!', 'This made my morning.']
+    const long = 'I grew up by that weir and never once saw an otter there as a child; it is wonderful to read that the river has come back so far, and that the cubs are fishing on their own already. We will come and count with you next spring.'
+    const thread = names.flatMap((name, index) => [name, `April ${2 + (index % 5)}, 2024, | Permalink`, '', index % 4 === 3 ? long : (replies[index % replies.length] as string), ''])
+    const result = clean(['River Notes', 'About / Contact', '', 'UPPER RIVER OTTERS', '', post, '', `${names.length} Comments`, '', ...thread].join('\n'))
+    expect(result.pageType?.type).toBe('article')
+    expect(result.text).toContain(post)
+    expect(result.text).not.toContain(long)
+  })
+
   it('leaves a page of fewer lines than a list has items empty (an error page)', () => {
     expect(settled('listing', ['Oops! That page can’t be found.', 'It looks like nothing was found at this location.'])).toEqual([])
   })

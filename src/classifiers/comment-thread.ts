@@ -91,7 +91,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
     const runs = proseRuns(blocks, (index) => markerAt[index] === true || blocks[index]?.evidence.heading !== undefined)
     const itemCounts = itemCommentCounts(blocks, proseMinChars)
     // A short article (a photo and a line) may have no long prose above its comments: there a header naming comments with a commenter's line at once ("111 Responses to …", then "Marrije Says:") still starts the thread.
-    const shortArticleHeader = blocks.findIndex((block, index) => index > 0 && index < firstProse && isShortArticleHeader(blocks, authorAt, buttonAt, index))
+    const shortArticleHeader = blocks.findIndex((block, index) => index > 0 && index < firstProse && isShortArticleHeader(blocks, authorAt, buttonAt, index, {minMarkers, proseMinChars}))
     for (let index = shortArticleHeader === -1 ? firstProse + 1 : shortArticleHeader; index < blocks.length; index++) {
       const block = blocks[index] as Block
       // Above the first long prose only that header is asked; a count under every teaser of a front page ("0 comments", "14 comments") heads no thread.
@@ -297,7 +297,7 @@ const {nameLineMaxGap, nameLineMinWordsBelow} = defaults.commentThread
  * comment of at least `nameLineMinWordsBelow` words, twice the markers a
  * thread needs, as names are weaker evidence than a commenter's line.
  */
-function commenterNamesFollow(blocks: Block[], header: number, minMarkers: number): boolean {
+function commenterNamesFollow(blocks: Block[], header: number, minMarkers: number, firstCommentMaxChars = Infinity): boolean {
   if (!namesComments(blocks[header] as Block)) return false
   let names = 0
   let since = 0
@@ -308,7 +308,7 @@ function commenterNamesFollow(blocks: Block[], header: number, minMarkers: numbe
       names++
       if (names >= 2 * minMarkers) return true
       since = 0
-    } else if (++since > (names === 0 ? headerMaxLead : nameLineMaxGap)) {
+    } else if (++since > (names === 0 ? headerMaxLead : nameLineMaxGap) || (names === 1 && block.features.chars >= firstCommentMaxChars)) {
       return false
     }
   }
@@ -328,12 +328,16 @@ const commentNumber = /^\d{1,4}$/u
  * comments: a comment header that names comments, not a tab label, below
  * some kept text (the article), with a commenter's line ("Jane says:", not
  * a byline or a dateline, which also sit in an article's head) at once:
- * nothing but removed lines and a comment's number or buttons between.
+ * nothing but removed lines and a comment's number or buttons between. Or a
+ * header that counts comments ("57 Comments") over commenters' names, each
+ * above its comment, the first comment no long prose: an article's head
+ * ("57 Comments", "Jane Doe", the date) has its body under the first name.
  */
-function isShortArticleHeader(blocks: Block[], authorAt: boolean[], buttonAt: boolean[], header: number): boolean {
+function isShortArticleHeader(blocks: Block[], authorAt: boolean[], buttonAt: boolean[], header: number, limits: {minMarkers: number; proseMinChars: number}): boolean {
   const block = blocks[header] as Block
   if (block.removal?.ruleId !== 'comment-form' || !namesComments(block) || isTabLabel(blocks, header)) return false
   if (!blocks.slice(0, header).some((above) => !above.removal && above.features.words > 0)) return false
+  if (countsOnlyComments(block) && commenterNamesFollow(blocks, header, limits.minMarkers, limits.proseMinChars)) return true
   for (let at = header + 1; at < blocks.length; at++) {
     const line = blocks[at] as Block
     if (authorAt[at] && !buttonAt[at]) return line.removal?.ruleId !== 'byline' && !isDatedByline(line) && !startsLikeByline(line) && !datelineStart.test(line.normal)

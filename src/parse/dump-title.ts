@@ -95,10 +95,10 @@ const trail = /\s[|›»>]\s|(?:\s\/\s.*){2}/u
 export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleThresholds = defaults.dumpTitle): TitleCandidate[] {
   const prose = blocks.map((block) => isProse(block, thresholds))
   const start = prose.findIndex((isProseBlock, index) => isProseBlock && prose.slice(index + 1, index + 1 + thresholds.proseRunWindow).includes(true))
-  // A short post's paragraph just above its comments ("119 Comments") is the body: the first run of prose would be the comments.
+  // A short post's paragraph just above its comments ("119 Comments") is the body, or the comments' header when the post is shorter than prose: the first run of prose would be the comments.
   const opener = start === -1 ? -1 : blocks.findIndex((block, index) => index < start && opensThread(block, thresholds))
   const post = opener === -1 ? -1 : prose.lastIndexOf(true, opener)
-  const first = post !== -1 ? post : start === -1 ? prose.indexOf(true) : start
+  const first = opener !== -1 ? (post !== -1 ? post : opener) : start === -1 ? prose.indexOf(true) : start
   if (first <= 0) return []
   const body = termVector(blocks.filter((_, index) => prose[index] && index >= first))
   const found: Array<{index: number; shared: number; coverage: number}> = []
