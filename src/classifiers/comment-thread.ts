@@ -295,7 +295,9 @@ const {nameLineMaxGap, nameLineMinWordsBelow} = defaults.commentThread
  * name line at once (past at most `headerMaxLead` blocks), then another above
  * each next comment, at most `nameLineMaxGap` blocks apart, each above a
  * comment of at least `nameLineMinWordsBelow` words, twice the markers a
- * thread needs, as names are weaker evidence than a commenter's line.
+ * thread needs, as names are weaker evidence than a commenter's line. A
+ * block of `firstCommentMaxChars` or more under the first name is an
+ * article's body under its writer's name, not a comment: no thread.
  */
 function commenterNamesFollow(blocks: Block[], header: number, minMarkers: number, firstCommentMaxChars = Infinity): boolean {
   if (!namesComments(blocks[header] as Block)) return false
