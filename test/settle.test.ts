@@ -95,30 +95,31 @@ describe('settle on a page that would keep almost nothing', () => {
     expect(settled('article')).toEqual([])
   })
 
+  /** A blog post above a thread of `count` comments, each a name, a dateline and a reply (every fourth a long one). */
+  const commenters = ['Ann Marsh', 'Tom', 'Priya', 'Leo Hart', 'Maja', 'Sam Reed', 'Ines', 'Kofi', 'Rita Vale', 'Jon', 'Eva Lind', 'Omar', 'Zoe', 'Ravi Shah', 'Nell', 'Ada', 'Bo Chen', 'Cyd', 'Dev', 'Elle']
+  const replies = ['Love this! The otters look so happy!', 'Great counting, well done to everyone!', 'Eleven! Amazing!', 'So lovely to see the river back.', 'Beautiful photos, thank you!', 'Wow, the cubs!', 'This made my morning.']
+  const longReply = 'I grew up by that weir and never once saw an otter there as a child; it is wonderful to read that the river has come back so far, and that the cubs are fishing on their own already. We will come and count with you next spring.'
+  const postAboveThread = (page: {menu: string; headline: string; post: string; count: number; dateSeparator: string}): string => {
+    const thread = commenters.slice(0, page.count).flatMap((name, index) => [name, `April ${2 + (index % 5)}, 2024${page.dateSeparator}| Permalink`, '', index % 4 === 3 ? longReply : (replies[index % replies.length] as string), ''])
+    return ['River Notes', page.menu, '', page.headline, '', page.post, '', `${page.count} Comments`, '', ...thread].join('\n')
+  }
+
   it('keeps a short post above a long comment thread, which the model finds too lonely to keep, and not the thread', () => {
     const post = 'We walked the upper river at dawn last Sunday and counted eleven otters between the mill and the weir, more than in any spring since the survey began, and the cubs were already fishing on their own.'
-    const names = ['Ann Marsh', 'Tom', 'Priya', 'Leo Hart', 'Maja', 'Sam Reed', 'Ines', 'Kofi', 'Rita Vale', 'Jon', 'Eva Lind', 'Omar', 'Zoe', 'Ravi Shah', 'Nell']
-    const replies = ['Love this! The otters look so happy!', 'Great counting, well done to everyone!', 'Eleven! Amazing!', 'So lovely to see the river back.', 'Beautiful photos, thank you!', 'Wow, the cubs!', 'This made my morning.']
-    const long = 'I grew up by that weir and never once saw an otter there as a child; it is wonderful to read that the river has come back so far, and that the cubs are fishing on their own already. We will come and count with you next spring.'
-    const thread = names.flatMap((name, index) => [name, `April ${2 + (index % 5)}, 2024 | Permalink`, '', index % 4 === 3 ? long : (replies[index % replies.length] as string), `http://${(name.split(' ')[0] as string).toLowerCase()}.example.com`, ''])
-    const result = clean(['River Notes', 'Home  About  Contact', '', 'Eleven otters on the upper river', '', post, '', `${names.length} Comments`, '', ...thread].join('\n'))
+    const result = clean(postAboveThread({menu: 'Home  About  Contact', headline: 'Eleven otters on the upper river', post, count: 15, dateSeparator: ' '}))
     expect(result.pageType?.type).toBe('article')
     expect(result.text).toContain(post)
-    expect(result.text).not.toContain(long)
+    expect(result.text).not.toContain(longReply)
     expect(result.text).not.toContain('Love this!')
     expect(result.blocks.find((block) => block.text === post)?.reason).toMatch(/short post above its comment thread/u)
   })
 
   it('keeps a post shorter than a paragraph above twenty comments, and does not clean the page again as another type', () => {
     const post = 'We counted eleven otters on the upper river at dawn, more than in any spring since the survey began.'
-    const names = ['Ann Marsh', 'Tom', 'Priya', 'Leo Hart', 'Maja', 'Sam Reed', 'Ines', 'Kofi', 'Rita Vale', 'Jon', 'Eva Lind', 'Omar', 'Zoe', 'Ravi Shah', 'Nell', 'Ada', 'Bo Chen', 'Cyd', 'Dev', 'Elle']
-    const replies = ['Love this! The otters look so happy!', 'Great counting, well done to everyone!', 'Eleven! Amazing!', 'So lovely to see the river back.', 'Beautiful photos, thank you!', 'Wow, the cubs!', 'This made my morning.']
-    const long = 'I grew up by that weir and never once saw an otter there as a child; it is wonderful to read that the river has come back so far, and that the cubs are fishing on their own already. We will come and count with you next spring.'
-    const thread = names.flatMap((name, index) => [name, `April ${2 + (index % 5)}, 2024, | Permalink`, '', index % 4 === 3 ? long : (replies[index % replies.length] as string), ''])
-    const result = clean(['River Notes', 'About / Contact', '', 'UPPER RIVER OTTERS', '', post, '', `${names.length} Comments`, '', ...thread].join('\n'))
+    const result = clean(postAboveThread({menu: 'About / Contact', headline: 'UPPER RIVER OTTERS', post, count: 20, dateSeparator: ', '}))
     expect(result.pageType?.type).toBe('article')
     expect(result.text).toContain(post)
-    expect(result.text).not.toContain(long)
+    expect(result.text).not.toContain(longReply)
   })
 
   it('leaves a page of fewer lines than a list has items empty (an error page)', () => {
