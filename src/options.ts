@@ -97,6 +97,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     forumChromeMinLines: 'number'
   },
   'repeated-items': {minItems: 'number', minItemWords: 'number', minSubstantialShare: 'number', minListShare: 'number', controlShare: 'number'},
+  'repeated-records': {pageTypes: 'pageTypes', minGuessConfidence: 'number', articleBodyMinWords: 'number', articleBodyMinShare: 'number', minRecords: 'number', maxRecordLines: 'number', maxLineWords: 'number', minRecordWords: 'number', maxUniformShare: 'number'},
   'dom-hints': {aboveArticle: 'boolean', itemsAreContent: 'boolean', adColumnMinProseChars: 'number', captionTextMinShare: 'number'},
   quality: {
     lengthLow: 'number',

@@ -21,6 +21,7 @@ import dechaffPhrases, {type PhrasesOptions} from './classifiers/phrases.js'
 import dechaffProductDescription, {type ProductDescriptionOptions} from './classifiers/product-description.js'
 import dechaffQuality, {type QualityOptions} from './classifiers/quality.js'
 import dechaffRepeatedItems, {type RepeatedItemsOptions} from './classifiers/repeated-items.js'
+import dechaffRepeatedRecords, {type RepeatedRecordsOptions} from './classifiers/repeated-records.js'
 import dechaffRepetition, {type RepetitionOptions} from './classifiers/repetition.js'
 import dechaffTrailingStories, {type TrailingStoriesOptions} from './classifiers/trailing-stories.js'
 
@@ -37,6 +38,7 @@ export interface ClassifierOptions {
   'author-bio'?: AuthorBioOptions | false
   'article-container'?: ArticleContainerOptions | false
   'repeated-items'?: RepeatedItemsOptions | false
+  'repeated-records'?: RepeatedRecordsOptions | false
   'dom-hints'?: DomHintsOptions | false
   'forum-chrome'?: ForumChromeOptions | false
   quality?: QualityOptions | false
@@ -63,6 +65,7 @@ export const classifierPlugins = {
   metadata: dechaffMetadata,
   caption: dechaffCaption,
   navigation: dechaffNavigation,
+  'repeated-records': dechaffRepeatedRecords,
   repetition: dechaffRepetition,
   'author-bio': dechaffAuthorBio,
   'article-container': dechaffArticleContainer,

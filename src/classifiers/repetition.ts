@@ -30,7 +30,7 @@ export default function dechaffRepetition(options: RepetitionOptions = {}): Tran
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const seen = new Set<string>()
     for (const block of blocks) {
-      if (!block.features.headingLike) continue
+      if (!block.features.headingLike || block.inItemList) continue
       // The page's headline stays where it heads the article, though a list of recent posts above it names it too.
       if (seen.has(block.normal) && !block.evidence.title) {
         if (block.features.words >= minWords) markRemoved(block, {ruleId: 'repetition', reason: 'repeats an earlier heading', score: 0.7})
@@ -44,7 +44,7 @@ export default function dechaffRepetition(options: RepetitionOptions = {}): Tran
 
 /** A short line without sentence punctuation: one entry of a menu. */
 function isMenuEntry(block: Block): boolean {
-  return block.features.words > 0 && block.features.chars <= menuLineMaxChars && !block.features.terminal
+  return !block.inItemList && block.features.words > 0 && block.features.chars <= menuLineMaxChars && !block.features.terminal
 }
 
 function markDuplicatedMenus(blocks: Block[], minLines: number): void {

@@ -1,0 +1,75 @@
+import {describe, expect, it} from 'vitest'
+import {clean, type PageType} from '../src/index.js'
+import {prose} from './helpers.js'
+
+const arms = [
+  ['Compact Single Monitor Arm', '5-22', '43', '434'],
+  ['Heavy Single Monitor Arm', '9-50', '65', '642'],
+  ['Slim Dual Monitor Arm', '3-12', '36', '658'],
+  ['Wide Dual Monitor Arm', '5-22', '43', '923'],
+  ['Quad Monitor Arm Stand', '9-50', '65', '1,204']
+]
+
+/** A shop's collection as a scraper dumps it: menus, then one record of four lines a product, then the footer. */
+function collectionDump(records = arms, before: string[] = []): string {
+  return [
+    'Account', 'Login', 'Cart', 'Products', 'Brands', 'Resources',
+    ...before,
+    'Monitor Arms',
+    'Choose the right arm for your application',
+    ...records.flatMap(([name, load, screen, price]) => [name, `Weight: ${load} lbs`, `Screen Size: Up to ${screen}"`, 'Finish:', 'Silver or black', `Starting at $${price}`]),
+    'Customer Service', 'Shipping Policy', 'Copyright 2026 Example Ergonomics'
+  ].join('\n')
+}
+
+function blockOf(text: string, line: string, pageType: PageType) {
+  // The hand-set classifiers' own verdicts, without the block model weighing them.
+  const block = clean(text, {input: 'text', pageType, model: false}).blocks.find((candidate) => candidate.text === line)
+  if (!block) throw new Error(`no block ${line}`)
+  return block
+}
+
+describe('repeated-records', () => {
+  it('keeps the lines of a collection dump’s records: names (after the first, above its first recurring line), specifications and prices', () => {
+    for (const [index, [name, load, , price]] of arms.entries()) {
+      for (const line of [...(index > 0 ? [name as string] : []), `Weight: ${load} lbs`, `Starting at $${price}`]) {
+        const block = blockOf(collectionDump(), line, 'collection')
+        expect(block.kept).toBe(true)
+        expect(block.quality).toBe('good')
+      }
+    }
+  })
+
+  it('leaves a label that recurs in every record to the record, not to the repetition classifier', () => {
+    const blocks = clean(collectionDump(), {input: 'text', pageType: 'collection', model: false}).blocks.filter((block) => block.text === 'Finish:')
+    expect(blocks).toHaveLength(arms.length)
+    expect(blocks.every((block) => block.kept && block.ruleId !== 'repetition')).toBe(true)
+  })
+
+  it('does not take a dump’s menus for records', () => {
+    expect(blockOf(collectionDump(), 'Brands', 'collection').reason).not.toMatch(/repeated items/u)
+  })
+
+  it('does not look for records on an article', () => {
+    expect(blockOf(collectionDump(), 'Starting at $434', 'article').quality).not.toBe('good')
+  })
+
+  it('does not take a plain list of one outline for records: an archive’s months', () => {
+    const months = ['December', 'November', 'October', 'September', 'August', 'July', 'June', 'May', 'April', 'March', 'February', 'January']
+    const archive = ['Archives', ...[2012, 2011, 2010, 2009].flatMap((year) => months.map((month) => `${month} ${year}`)), 'About', 'Contact'].join('\n')
+    const monthsKept = (maxUniformShare?: number): boolean =>
+      clean(archive, {input: 'text', pageType: 'collection', model: false, classifiers: {'repeated-records': maxUniformShare === undefined ? {} : {maxUniformShare}}})
+        .blocks.filter((block) => /^\w+ \d{4}$/u.test(block.text))
+        .some((block) => block.quality === 'good')
+    expect(monthsKept()).toBe(false)
+    // Only its one outline tells it from records.
+    expect(monthsKept(1)).toBe(true)
+  })
+
+  it('does not look for records on a dump that holds an article’s body: its records are other stories', () => {
+    const withBody = collectionDump(arms, [prose.join(' ')])
+    expect(blockOf(withBody, 'Starting at $434', 'collection').quality).not.toBe('good')
+    const withoutBodyRule = clean(withBody, {input: 'text', pageType: 'collection', model: false, classifiers: {'repeated-records': {articleBodyMinWords: 10_000}}})
+    expect(withoutBodyRule.blocks.find((block) => block.text === 'Starting at $434')?.quality).toBe('good')
+  })
+})
