@@ -148,6 +148,15 @@ describe('fatal errors stop cleanly', () => {
     expect(outcome.stderr).toBe('')
   })
 
+  it('a closed standard output ends explain quietly too', async () => {
+    // A report far larger than a pipe's buffer, so writing it meets the closed pipe.
+    await writeFile(at('long.txt'), Array.from({length: 5000}, (_, index) => `Menu entry ${index}`).join('\n'))
+    const outcome = await run(['explain', 'long.txt'], {closeStdout: true})
+    expect(outcome.hung).toBe(false)
+    expect(outcome.code).toBe(0)
+    expect(outcome.stderr).toBe('')
+  })
+
   it.skipIf(!isRoot)('a full disk stops the run with exit code 2; --resume then completes exactly the missing records', async (context) => {
     await mkdir(at('disk'))
     // A small tmpfs is the full disk; a container without the right to mount one skips the test.

@@ -44,8 +44,12 @@ const cleaningFlags = {
 /** Where the queue is: `queue` and `worker` take them. */
 const queueFlags = {redis: {type: 'string'}, name: {type: 'string'}} as const
 
+/** Commands whose batch stops by itself, its summary written, when standard output closes. */
+const batchCommands = new Set(['clean', 'queue', 'worker'])
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
+  if (!batchCommands.has(command ?? '')) stopQuietlyWhenOutputCloses()
   switch (command) {
     case undefined:
     case '-h':
@@ -281,6 +285,14 @@ function count(value: string, flag: string, command: string): number {
 function write(text: string): number {
   process.stdout.write(text)
   return 0
+}
+
+/** A reader that closed standard output (`dechaff explain page.html | head`) wanted no more: exit without a stack trace. */
+function stopQuietlyWhenOutputCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(process.exitCode ?? 0)
+  })
 }
 
 /** The version of the package this file was installed with. */
