@@ -1,6 +1,8 @@
+import type {Transformer} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {clean, type PageType} from '../src/index.js'
-import {prose} from './helpers.js'
+import {clean, type PageType, type PageTypeVerdict, type Root} from '../src/index.js'
+import dechaffRepeatedRecords from '../src/classifiers/repeated-records.js'
+import {classify, prose} from './helpers.js'
 
 const arms = [
   ['Compact Single Monitor Arm', '5-22', '43', '434'],
@@ -20,6 +22,13 @@ function collectionDump(records = arms, before: string[] = []): string {
     ...records.flatMap(([name, load, screen, price]) => [name, `Weight: ${load} lbs`, `Screen Size: Up to ${screen}"`, 'Finish:', 'Silver or black', `Starting at $${price}`]),
     'Customer Service', 'Shipping Policy', 'Copyright 2026 Example Ergonomics'
   ].join('\n')
+}
+
+/** A plugin that gives the page the page-type verdict a test needs. */
+function setVerdict(verdict: PageTypeVerdict): Transformer<Root> {
+  return (tree) => {
+    tree.data = {...tree.data, pageType: verdict}
+  }
 }
 
 function blockOf(text: string, line: string, pageType: PageType) {
@@ -66,10 +75,15 @@ describe('repeated-records', () => {
     expect(monthsKept(1)).toBe(true)
   })
 
-  it('does not look for records on a dump that holds an article’s body: its records are other stories', () => {
-    const withBody = collectionDump(arms, [prose.join(' ')])
-    expect(blockOf(withBody, 'Starting at $434', 'collection').quality).not.toBe('good')
-    const withoutBodyRule = clean(withBody, {input: 'text', pageType: 'collection', model: false, classifiers: {'repeated-records': {articleBodyMinWords: 10_000}}})
-    expect(withoutBodyRule.blocks.find((block) => block.text === 'Starting at $434')?.quality).toBe('good')
+  it('looks for records on a dump cleaned as an article but guessed to be a collection, unless it holds an article’s body', () => {
+    const recordKept = (text: string, verdict: PageTypeVerdict): boolean =>
+      classify(text, [() => setVerdict(verdict), dechaffRepeatedRecords]).find((block) => block.text === 'Starting at $434')?.inItemList === true
+    const guessed = (confidence: number): PageTypeVerdict => ({type: 'article', confidence: 1 - confidence, evidence: [], alternative: {type: 'collection', confidence}})
+    expect(recordKept(collectionDump(), guessed(0.6))).toBe(true)
+    // Too unsure a guess, or a body of prose on the page: an article's related products.
+    expect(recordKept(collectionDump(), guessed(0.2))).toBe(false)
+    expect(recordKept(collectionDump(arms, [prose.join(' ')]), guessed(0.6))).toBe(false)
+    // A dump whose type is a collection has its records whatever prose it holds.
+    expect(recordKept(collectionDump(arms, [prose.join(' ')]), {type: 'collection', confidence: 1, evidence: []})).toBe(true)
   })
 })

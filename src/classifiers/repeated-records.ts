@@ -15,7 +15,7 @@ export interface RepeatedRecordsOptions {
    * columns of headlines resemble).
    */
   minGuessConfidence?: number
-  /** Words of prose in one unbroken run that make a dump an article's, whose records are other stories (default: 60). */
+  /** Words of prose in one unbroken run that make a dump cleaned as an article one after all, whose records are other stories (default: 60). */
   articleBodyMinWords?: number
   /** Share of the page's words that run must hold (default: 0.05). */
   articleBodyMinShare?: number
@@ -63,13 +63,14 @@ export default function dechaffRepeatedRecords(options: RepeatedRecordsOptions =
 /**
  * Whether the dump is likely enough of one of `types`: its type, or the type
  * a dump cleaned as an article was guessed to be, given at least that type's
- * `minGuessConfidence` (a text dump's type is never sure); not when it holds
- * an unbroken run of prose as long as an article's body.
+ * `minGuessConfidence` (a text dump's type is never sure); a guessed type not
+ * when the dump holds an unbroken run of prose as long as an article's body.
  */
 function recordsLikely(tree: Root, types: Set<PageType>, leastConfidence: (type: PageType) => number, settings: Settings): boolean {
   const verdict = tree.data?.pageType
-  const type = verdict && types.has(verdict.type) ? verdict : guessedType(tree) === undefined ? undefined : verdict?.alternative
-  if (type === undefined || !types.has(type.type) || type.confidence < leastConfidence(type.type)) return false
+  if (verdict && types.has(verdict.type)) return verdict.confidence >= leastConfidence(verdict.type)
+  const guess = guessedType(tree) === undefined ? undefined : verdict?.alternative
+  if (guess === undefined || !types.has(guess.type) || guess.confidence < leastConfidence(guess.type)) return false
   const run = proseRunOf(tree)
   return run.words < settings.articleBodyMinWords || run.share < settings.articleBodyMinShare
 }
