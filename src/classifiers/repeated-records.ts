@@ -102,7 +102,10 @@ function recordLines(blocks: Block[], settings: Settings): Set<number> {
   const places = new Map<string, number[]>()
   blocks.forEach((block, at) => {
     const shape = shapeOf(block, settings.maxLineWords)
-    if (shape !== undefined) places.set(shape, [...(places.get(shape) ?? []), at])
+    if (shape === undefined) return
+    const list = places.get(shape)
+    if (list) list.push(at)
+    else places.set(shape, [at])
   })
   const lines = new Set<number>()
   for (const shapePlaces of places.values()) {
