@@ -75,7 +75,7 @@ describe('repeated-records', () => {
     expect(monthsKept(1)).toBe(true)
   })
 
-  it('looks for records on a dump cleaned as an article but guessed to be a collection, unless it holds an article’s body', () => {
+  it('looks for records on a dump whose type, or the type it was guessed to be, is sure enough for it; a guess not when the dump holds an article’s body', () => {
     const recordKept = (text: string, verdict: PageTypeVerdict): boolean =>
       classify(text, [() => setVerdict(verdict), dechaffRepeatedRecords]).find((block) => block.text === 'Starting at $434')?.inItemList === true
     const guessed = (confidence: number): PageTypeVerdict => ({type: 'article', confidence: 1 - confidence, evidence: [], alternative: {type: 'collection', confidence}})
@@ -85,5 +85,8 @@ describe('repeated-records', () => {
     expect(recordKept(collectionDump(arms, [prose.join(' ')]), guessed(0.6))).toBe(false)
     // A dump whose type is a collection has its records whatever prose it holds.
     expect(recordKept(collectionDump(arms, [prose.join(' ')]), {type: 'collection', confidence: 1, evidence: []})).toBe(true)
+    // A service page's cards are its own too, but not a listing's as unsure as that: a news page's headlines look like one.
+    expect(recordKept(collectionDump(), {type: 'service', confidence: 0.35, evidence: []})).toBe(true)
+    expect(recordKept(collectionDump(), {type: 'listing', confidence: 0.35, evidence: []})).toBe(false)
   })
 })

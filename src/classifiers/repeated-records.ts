@@ -5,14 +5,14 @@ import {blocksOf} from '../tree.js'
 import type {Block, PageType, Root} from '../types.js'
 
 export interface RepeatedRecordsOptions {
-  /** Page types whose records are looked for (default: collection, listing, product). */
+  /** Page types whose records are looked for (default: collection, listing, product, service: a service page's feature cards are its own, as on HTML). */
   pageTypes?: PageType[]
   /**
    * Least confidence of the dump's type, or of the type a dump cleaned as an
    * article was guessed to be, for its records to be looked for (default: per
    * type, `repeatedRecords.minGuessConfidence` in `data/thresholds.json`: 0.3
-   * for a collection or a product, 0.5 for a listing, which a news page's
-   * columns of headlines resemble).
+   * for a collection, a product or a service page, 0.5 for a listing, which a
+   * news page's columns of headlines resemble).
    */
   minGuessConfidence?: number
   /** Words of prose in one unbroken run that make a dump cleaned as an article one after all, whose records are other stories (default: 60). */
@@ -35,8 +35,8 @@ type Settings = Required<Omit<RepeatedRecordsOptions, 'minGuessConfidence'>>
 
 /**
  * Find a text dump's records on pages made of them (a shop's collection, a
- * listing, a product's variants): lines of one shape ("Starting at $434",
- * "Starting at $642"; "BH # CAER63 MFR # 7084C002") that recur at short,
+ * listing, a product's variants, a service page's cards): lines of one shape
+ * ("Starting at $434", "Starting at $642"; "BH # CAER63 MFR # 7084C002") that recur at short,
  * steady intervals, each interval one record of a few short lines of several
  * outlines (a name, a label, a size, a price). A dump has no markup to show
  * its cards, so their shape is the evidence: the records' blocks are marked
