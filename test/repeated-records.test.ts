@@ -12,7 +12,7 @@ const arms = [
   ['Quad Monitor Arm Stand', '9-50', '65', '1,204']
 ]
 
-/** A shop's collection as a scraper dumps it: menus, then one record of four lines a product, then the footer. */
+/** A shop's collection as a scraper dumps it: menus, then a record of six lines for each product, then the footer. */
 function collectionDump(records = arms, before: string[] = []): string {
   return [
     'Account', 'Login', 'Cart', 'Products', 'Brands', 'Resources',

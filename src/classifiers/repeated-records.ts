@@ -89,8 +89,13 @@ function outlineOf(block: Block): string {
 /** The share of the commonest value. */
 function mostCommonShare(values: string[]): number {
   const counts = new Map<string, number>()
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
-  return values.length === 0 ? 1 : Math.max(...counts.values()) / values.length
+  let most = 0
+  for (const value of values) {
+    const count = (counts.get(value) ?? 0) + 1
+    counts.set(value, count)
+    most = Math.max(most, count)
+  }
+  return values.length === 0 ? 1 : most / values.length
 }
 
 /**
