@@ -113,13 +113,17 @@ function recordLines(blocks: Block[], settings: Settings): Set<number> {
     else places.set(shape, [at])
   })
   const lines = new Set<number>()
+  // Runs of several shapes cover the same records: each line's outline is read once, when a run needs it.
+  const outlines: Array<string | undefined> = []
+  const outlineAt = (at: number): string => (outlines[at] ??= outlineOf(blocks[at] as Block))
   for (const shapePlaces of places.values()) {
     for (const run of steadyRuns(shapePlaces, settings)) {
       const first = run[0] as number
       const last = run[run.length - 1] as number
       const span = blocks.slice(first, last + 1)
       const words = span.reduce((sum, block) => sum + block.features.words, 0)
-      if (words / run.length < settings.minRecordWords || mostCommonShare(span.map(outlineOf)) > settings.maxUniformShare) continue
+      if (words / run.length < settings.minRecordWords) continue
+      if (mostCommonShare(Array.from({length: last - first + 1}, (_, offset) => outlineAt(first + offset))) > settings.maxUniformShare) continue
       for (let at = first; at <= last; at++) lines.add(at)
     }
   }
