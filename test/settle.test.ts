@@ -104,22 +104,25 @@ describe('settle on a page that would keep almost nothing', () => {
     return ['River Notes', page.menu, '', page.headline, '', page.post, '', `${page.count} Comments`, '', ...thread].join('\n')
   }
 
+  /** The cleaned page of a post above its thread, checked to be an article's that keeps the post and not the thread's long reply. */
+  const cleanedPostAboveThread = (page: Parameters<typeof postAboveThread>[0]) => {
+    const result = clean(postAboveThread(page))
+    expect(result.pageType?.type).toBe('article')
+    expect(result.text).toContain(page.post)
+    expect(result.text).not.toContain(longReply)
+    return result
+  }
+
   it('keeps a short post above a long comment thread, which the model finds too lonely to keep, and not the thread', () => {
     const post = 'We walked the upper river at dawn last Sunday and counted eleven otters between the mill and the weir, more than in any spring since the survey began, and the cubs were already fishing on their own.'
-    const result = clean(postAboveThread({menu: 'Home  About  Contact', headline: 'Eleven otters on the upper river', post, count: 15, dateSeparator: ' '}))
-    expect(result.pageType?.type).toBe('article')
-    expect(result.text).toContain(post)
-    expect(result.text).not.toContain(longReply)
+    const result = cleanedPostAboveThread({menu: 'Home  About  Contact', headline: 'Eleven otters on the upper river', post, count: 15, dateSeparator: ' '})
     expect(result.text).not.toContain('Love this!')
     expect(result.blocks.find((block) => block.text === post)?.reason).toMatch(/short post above its comment thread/u)
   })
 
   it('keeps a post shorter than a paragraph above twenty comments, and does not clean the page again as another type', () => {
     const post = 'We counted eleven otters on the upper river at dawn, more than in any spring since the survey began.'
-    const result = clean(postAboveThread({menu: 'About / Contact', headline: 'UPPER RIVER OTTERS', post, count: 20, dateSeparator: ', '}))
-    expect(result.pageType?.type).toBe('article')
-    expect(result.text).toContain(post)
-    expect(result.text).not.toContain(longReply)
+    cleanedPostAboveThread({menu: 'About / Contact', headline: 'UPPER RIVER OTTERS', post, count: 20, dateSeparator: ', '})
   })
 
   it('leaves a page of fewer lines than a list has items empty (an error page)', () => {
