@@ -1,12 +1,15 @@
 import {RegExpParser, type AST} from '@eslint-community/regexpp'
 import furnitureData from './data/furniture.json' with {type: 'json'}
 import furnitureLanguageData from './data/furniture-languages.json' with {type: 'json'}
+import {defaults} from './thresholds.js'
 import type {Block} from './types.js'
 
 /** How a lexicon matches blocks. */
 export interface LexiconOptions {
   /** Least share of a block's text (characters of its sentences with letters or digits) in sentences that match (default: 1, every sentence). */
   minMatchedShare?: number
+  /** Longest sentence (characters, normalised) tested against the patterns; a longer one is prose, never a phrase (default: `phrases.sentenceMaxChars` in `data/thresholds.json`, 1,200: a site's copyright notice can be one long sentence). */
+  sentenceMaxChars?: number
 }
 
 /** One rule of a phrase lexicon, as written in a data file. */
@@ -64,9 +67,6 @@ export function furnitureLexiconFor(code: string, base: LexiconData = furnitureL
   return {rules}
 }
 
-/** Longest sentence tested against patterns; longer ones are prose, never a phrase. */
-const sentenceMaxChars = 320
-
 const leadingJunk = /^[\s•·|»›>→\-*–—▸►✓✔#{]+/u
 /** One character of the trailing junk (punctuation, arrows, symbols, emoji joiners). */
 const trailingJunkCharacter = /^[\s.:!?…。»›→*|\-–—>}\p{So}\p{Sk}\u{FE0F}\u{200D}]$/u
@@ -103,6 +103,8 @@ export class Lexicon {
   readonly rules: CompiledRule[]
   /** Least share of a block's characters, in its sentences with letters or digits, that matching sentences must hold. */
   private readonly minMatchedShare: number
+  /** Longest sentence tested against the patterns. */
+  private readonly sentenceMaxChars: number
   /** Every pattern in rule order, with what its matches must hold. */
   private readonly entries: PatternEntry[]
   /** The patterns a sentence starting with a character could match, by character. */
@@ -110,6 +112,7 @@ export class Lexicon {
 
   constructor(data: LexiconData, options: LexiconOptions = {}) {
     this.minMatchedShare = options.minMatchedShare ?? 1
+    this.sentenceMaxChars = options.sentenceMaxChars ?? defaults.phrases.sentenceMaxChars
     this.rules = []
     this.entries = []
     for (const [ruleId, rule] of Object.entries(data.rules)) {
@@ -137,7 +140,7 @@ export class Lexicon {
    */
   matchSentence(sentence: string): CompiledRule | undefined {
     const core = sentenceCore(sentence)
-    if (core.length === 0 || core.length > sentenceMaxChars) return undefined
+    if (core.length === 0 || core.length > this.sentenceMaxChars) return undefined
     for (const entry of this.candidatesFor(core.codePointAt(0) as number)) {
       if (entry.needs && !holdsAny(core, entry.needs)) continue
       if (entry.pattern.test(core)) return entry.rule

@@ -75,7 +75,7 @@ type Kind = 'number' | 'boolean' | 'rules' | 'lexicon' | 'pageTypes'
 const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'page-type': {minConfidence: 'number', minTextConfidence: 'number', otherThanArticle: 'boolean', articleBodyMinWords: 'number', articleBodyMinShare: 'number', articleBodyShortMinWords: 'number', articleBodyMinUnlinkedShare: 'number'},
   'product-description': {pageTypes: 'pageTypes', minBlockWords: 'number'},
-  phrases: {lexicon: 'lexicon', extraRules: 'rules', blockMaxChars: 'number', minMatchedShare: 'number'},
+  phrases: {lexicon: 'lexicon', extraRules: 'rules', blockMaxChars: 'number', minMatchedShare: 'number', sentenceMaxChars: 'number'},
   'forum-chrome': {lexicon: 'lexicon', pageTypes: 'pageTypes', blockMaxChars: 'number'},
   metadata: {maxChars: 'number', taxonomyMaxChars: 'number', minVocabularyShare: 'number', aboveBodyMaxChars: 'number', remove: 'boolean'},
   caption: {creditMaxChars: 'number', captionMaxChars: 'number', looseCaptionMaxChars: 'number', altTextMinWords: 'number', altTextMaxStopwords: 'number'},

@@ -181,6 +181,8 @@ describe('furniture in other languages', () => {
     ['pl', '0.00/0 OCEN', 'feedback-widget'],
     ['pl', 'Popularne zdjęcia', 'recirculation'],
     ['pl', 'Zarejestruj się, aby uzyskać bezpłatny dostęp do 25 artykułów miesięcznie.', 'legal'],
+    ['pl', 'Żaden fragment tekstów ani zdjęć zamieszczonych w serwisie nie może być kopiowany, powielany ani rozpowszechniany w jakiejkolwiek formie i w jakikolwiek sposób, w tym elektroniczny, mechaniczny lub inny, na żadnym polu eksploatacji, włącznie z fotokopiowaniem, digitalizacją i umieszczaniem w Internecie, bez uprzedniej pisemnej zgody wydawcy serwisu i autorów tekstów', 'legal'],
+    ['ru', 'Правовые ограничения: все материалы сайта, включая тексты, фотографии, видео и графику, предоставлены редакцией и авторами на условиях лицензионных договоров, и любое их использование, в том числе перепечатка, цитирование свыше двух абзацев и размещение в социальных сетях, возможно только с письменного согласия правообладателя и с активной ссылкой на первоисточник в начале публикации', 'legal'],
     ['zh', '【责任编辑：王婧】', 'source-credit'],
     ['zh', '(李沐阳 编辑)', 'source-credit'],
     ['zh', '2012-01-12 14:00:35 來源：福州晚報 編輯：孫亞萍', 'source-credit'],

@@ -58,6 +58,10 @@ describe('phrases', () => {
     ['Comments in chronological order (Total 42 comments)', 'comment-form'],
     ['Sign in to comment or create your account to join the conversation.', 'comment-form'],
     ['Click to rate Rating 3', 'feedback-widget'],
+    ['Please Add Comments', 'comment-form'],
+    ['Add comment', 'comment-form'],
+    ['| 13 Comment(s)', 'comment-form'],
+    ['*Submitted comments are subject to moderation before being displayed.', 'spam-notice'],
     ['★★★★★ 4.9 from 212 votes', 'feedback-widget'],
     ['Start a new thread', 'comment-form'],
     ['Tweet this comment', 'share-row'],
@@ -134,10 +138,22 @@ describe('phrases', () => {
     expect(ruleFor('Leave a reply. The form asked readers for their names and towns, but most of them left it empty, so the editors removed it in the redesign last spring.')).toBeUndefined()
   })
 
+  it('keeps a long sentence of prose that opens like a copyright line', () => {
+    const about = 'Copyright law in most countries grew out of the printing trade, and for two centuries it protected publishers far more than writers, which is why the reformers of the nineteenth century, who wanted authors to profit from their own books, spent so much of their energy on international treaties rather than on the courts of any single country'
+    expect(about.length).toBeGreaterThan(320)
+    expect(ruleFor(about)).toBeUndefined()
+  })
+
   it('takes extra rules at attach time', () => {
     const text = [prose[0], 'Brought to you by Acme Widgets', prose[1]].join('\n\n')
     const blocks = classify(text, [[dechaffPhrases, {extraRules: {sponsor: {reason: 'sponsor line', patterns: ['brought to you by [^.]{1,40}']}}}]])
     expect(ruleOf(blocks, 'Brought to you by Acme Widgets')).toBe('sponsor')
+  })
+
+  it('tests no sentence longer than sentenceMaxChars', () => {
+    const line = 'Leave a Reply'
+    const blocks = classify([prose[0], line].join('\n\n'), [[dechaffPhrases, {sentenceMaxChars: 5}]])
+    expect(ruleOf(blocks, line)).toBeUndefined()
   })
 
   it('skips blocks longer than blockMaxChars', () => {

@@ -12,7 +12,7 @@ export interface PhrasesOptions {
   lexicon?: LexiconData
   /** Extra rules added to the lexicon, e.g. a site's own furniture (default: none). */
   extraRules?: LexiconData['rules']
-  /** Longest block (characters) that can be a furniture phrase (default: 600). */
+  /** Longest block (characters) that can be a furniture phrase (default: 1,200: a site's copyright notice can run to a long paragraph). */
   blockMaxChars?: number
   /**
    * Least share of a block's text in sentences that match a phrase for the
@@ -21,6 +21,8 @@ export interface PhrasesOptions {
    * paragraph that mentions a phrase among its own sentences stays.
    */
   minMatchedShare?: number
+  /** Longest sentence (characters) tested against the phrases; a longer one is prose (default: 1,200: a site's copyright notice can be one long sentence). */
+  sentenceMaxChars?: number
 }
 
 /**
@@ -34,13 +36,14 @@ export interface PhrasesOptions {
 export default function dechaffPhrases(options: PhrasesOptions = {}): Transformer<Root> {
   const lexicons = new Map<string, Lexicon>()
   const minMatchedShare = options.minMatchedShare ?? defaults.phrases.minMatchedShare
+  const sentenceMaxChars = options.sentenceMaxChars ?? defaults.phrases.sentenceMaxChars
   // A lexicon given in the options is used as it is; the bundled one grows by the page's language.
   const lexiconFor = (code: string): Lexicon => {
     const key = options.lexicon ? '' : code
     let lexicon = lexicons.get(key)
     if (!lexicon) {
       const base = options.lexicon ?? furnitureLexiconFor(code, furnitureLexicon)
-      lexicon = new Lexicon({rules: {...base.rules, ...options.extraRules}}, {minMatchedShare})
+      lexicon = new Lexicon({rules: {...base.rules, ...options.extraRules}}, {minMatchedShare, sentenceMaxChars})
       lexicons.set(key, lexicon)
     }
     return lexicon
