@@ -383,6 +383,18 @@ describe('comment-thread: buttons and form fields', () => {
     expect(sections.every((section) => ruleOf(blocks, section) === undefined)).toBe(true)
   })
 
+  const volunteers = 'The volunteers at the library deserve all the credit for this, they gave up their evenings for a year.'
+  const shifts = 'I hope the council keeps the evening hours, my daughter studies there most nights after her shift.'
+  it.each([
+    ['“Report Abuse | Quote” under each comment, a commenter’s button line', plugins, ['Total Comments (920)', 'November 12, 2012 11:51 AM ET', 'Report Abuse | QUOTE', volunteers, 'Total Comments (1531)', 'November 12, 2012 12:27 PM ET', 'Report Abuse | QUOTE', shifts]],
+    ['“Discuss this post” over the commenters’ dated lines', withMetadata, ['Discuss this post', '#1 - Tue Jul 24, 2012 10:14 AM EDT', volunteers, '#1.1 - Tue Jul 24, 2012 10:35 AM EDT', shifts, '#2 - Tue Jul 24, 2012 11:02 AM EDT', 'We used to have a mobile library that came round on Tuesdays, and I still miss it.']]
+  ])('removes the comments under the article marked by %s', (_, pipeline, comments) => {
+    const blocks = classify([...prose, ...comments].join('\n\n'), pipeline)
+    expect(articleKept(blocks)).toBe(true)
+    expect(ruleOf(blocks, volunteers)).toBe('comment-thread')
+    expect(ruleOf(blocks, shifts)).toBe('comment-thread')
+  })
+
   it('starts a thread at a button below most of the article', () => {
     const comment = 'A reader wrote in to say that the late opening had changed how she studies for her exams this year.'
     const text = [...prose, 'Share', comment, ...replies].join('\n\n')

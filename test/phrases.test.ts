@@ -61,6 +61,8 @@ describe('phrases', () => {
     ['Please Add Comments', 'comment-form'],
     ['Add comment', 'comment-form'],
     ['| 13 Comment(s)', 'comment-form'],
+    ['Comments (9) Add A Comment', 'comment-form'],
+    ['Discuss this post', 'comment-form'],
     ['*Submitted comments are subject to moderation before being displayed.', 'spam-notice'],
     ['★★★★★ 4.9 from 212 votes', 'feedback-widget'],
     ['Start a new thread', 'comment-form'],

@@ -72,6 +72,23 @@ describe('trailing-stories', () => {
     expect(blocks.slice(3).map((block) => block.removal?.ruleId)).toEqual(['recirculation', 'trailing-stories', 'trailing-stories', undefined, undefined, undefined])
   })
 
+  it('ends the tail where the article resumes with a list of whole sentences between its two paragraphs, and not under headlines', () => {
+    const resumed = [
+      'What the review will cover',
+      'The council said the pilot scheme would keep its evening opening hours for the following reasons, which the report on the library pilot sets out in full:',
+      'Residents who work shifts used the evening opening hours of the library the most of all.',
+      'The evening hours cost the library less than the weekend opening did in the first year.',
+      'The council said the review of the scheme would report in the spring, and that residents at the meeting would be asked about the evening opening hours of the library again.'
+    ]
+    const tail = [...prose, 'Latest News', 'Harbour festival returns in July', 'Why the bus shelter debate is really about trust']
+    const blocks = classify([...tail, ...resumed].join('\n'), plugins)
+    expect(blocks.slice(prose.length).map((block) => block.removal?.ruleId)).toEqual(['recirculation', 'trailing-stories', 'trailing-stories', undefined, undefined, undefined, undefined, undefined])
+    // A headline between the two paragraphs is another teaser's: no resumed section.
+    const teasers = [...resumed.slice(0, 2), 'Harbour festival tickets go on sale', resumed[4] as string]
+    const split = classify([...tail, ...teasers].join('\n'), plugins)
+    expect(split.slice(tail.length).every((block) => block.removal?.ruleId === 'trailing-stories')).toBe(true)
+  })
+
   it('ends the tail where the article resumes though its second paragraph there is on a side subject (an anecdote)', () => {
     const more = [
       'The council said the pilot scheme would keep its evening opening hours, which the report found residents who work shifts used the most, and that the budget allows for both.',

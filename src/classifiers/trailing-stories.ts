@@ -34,7 +34,8 @@ export interface TrailingStoriesOptions {
    * related-stories heading: a teaser has one summary paragraph, so a run
    * this long is the article's own section (a sidebar's "Latest News" in
    * the middle of a dump, a section titled "More about …"), and the tail
-   * ends above it (default: 2).
+   * ends above it; whole sentences too short to be prose between them (a
+   * list's items) do not break the row, a headline does (default: 2).
    */
   resumeMinProseBlocks?: number
 }
@@ -270,19 +271,31 @@ function articleResumes(blocks: Block[], heading: number, settings: Settings): n
   // A page that prints its article again below (a print copy) does not resume it there.
   const printed = new Set(article.map((block) => block.normal))
   let onSubject: ((block: Block) => boolean) | undefined
-  let run = 0
+  // The run's prose blocks; a whole sentence too short to be prose (a list's item under a section's first paragraph) neither counts nor breaks it, a headline breaks it.
+  let run: Block[] = []
+  let first = -1
   for (let index = heading + 1; index < blocks.length; index++) {
     const block = blocks[index] as Block
-    run = isProse(block, settings) && !printed.has(block.normal) ? run + 1 : 0
-    if (run < settings.resumeMinProseBlocks) continue
+    const prose = isProse(block, settings) && !printed.has(block.normal)
+    if (!prose) {
+      if (!(run.length > 0 && isInterlude(block, settings))) run = []
+      continue
+    }
+    if (run.length === 0) first = index
+    run.push(block)
+    if (run.length < settings.resumeMinProseBlocks) continue
     onSubject ??= subjectTest(article, settings.feedCohesionShare)
     // The run's last blocks decide, so that one paragraph on a side subject (an anecdote) does not hide the rest of the run from the test.
-    if (!blocks.slice(index - settings.resumeMinProseBlocks + 1, index + 1).every(onSubject)) continue
-    const first = index - run + 1
+    if (!run.slice(-settings.resumeMinProseBlocks).every(onSubject)) continue
     const above = blocks[first - 1] as Block
     return first - 1 > heading && (above.evidence.heading !== undefined || above.features.headingLike) ? first - 1 : first
   }
   return undefined
+}
+
+/** A whole sentence of a summary's length but not prose's, kept so far: inside a resumed section, a list's item. */
+function isInterlude(block: Block, settings: Settings): boolean {
+  return !block.removal && block.features.terminal && block.features.chars >= settings.minFeedSummaryChars
 }
 
 /** Furniture that closes an article (its share row, tags, comment form): a feed below it is not the article's own sections. */
