@@ -180,6 +180,19 @@ describe('comment-thread: datelines and bylines', () => {
     expect(ruleOf(blocks, '2. Tom Hollis - August 9, 2012')).toBe('comment-thread')
   })
 
+  it('does not take a shop’s opening hours (“Sat & Sun 11:00 AM - 7:00 PM”) for commenters’ lines', () => {
+    const locations = [
+      'Chelsea Market',
+      'Sat & Sun 11:00 AM - 7:00 PM',
+      'Our stalls sit under the old railway line, a short walk from the river, and the market draws walkers from all over the city at weekends.',
+      'Williamsburg',
+      'Fri - Sun 10:00 AM - 6:00 PM',
+      'The flagship market fills a former warehouse by the waterfront, with room for sixty makers and a cafe at the back for those who stay all day.'
+    ]
+    const blocks = classify([...prose, ...locations].join('\n\n'), plugins)
+    expect(blocks.every((block) => block.removal?.ruleId !== 'comment-thread')).toBe(true)
+  })
+
   it('does not take a feed’s dated item heads, each over a headline and the item’s text, for commenters’ lines', () => {
     const episode = (head: string, title: string, summary: string): string[] => [head, title, summary]
     const feed = [
