@@ -51,11 +51,11 @@ const slashLedCredit = /^\/\s?©?\s?\p{Lu}[\p{L}\p{N} &'’-]{0,60}$/u
  * of lower-case keywords with no punctuation and few function words).
  */
 export default function dechaffCaption(options: CaptionOptions = {}): Transformer<Root> {
-  const creditMaxChars = options.creditMaxChars ?? 200
-  const captionMaxChars = options.captionMaxChars ?? 250
+  const creditMaxChars = options.creditMaxChars ?? defaults.caption.creditMaxChars
+  const captionMaxChars = options.captionMaxChars ?? defaults.caption.captionMaxChars
   const looseCaptionMaxChars = options.looseCaptionMaxChars ?? defaults.caption.looseCaptionMaxChars
-  const altTextMinWords = options.altTextMinWords ?? 6
-  const altTextMaxStopwords = options.altTextMaxStopwords ?? 0.3
+  const altTextMinWords = options.altTextMinWords ?? defaults.caption.altTextMinWords
+  const altTextMaxStopwords = options.altTextMaxStopwords ?? defaults.caption.altTextMaxStopwords
   return (tree) => {
     const nodes = blocksOf(tree)
     nodes.forEach((node, index) => {

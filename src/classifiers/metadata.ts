@@ -55,9 +55,9 @@ const readTime = /\b\d+\s?(?:-|to)?\s?\d*\s?(?:min|mins|minute|minutes)\s(?:read
  * as those of a line no classifier marked.
  */
 export default function dechaffMetadata(options: MetadataOptions = {}): Transformer<Root> {
-  const maxChars = options.maxChars ?? 200
-  const taxonomyMaxChars = options.taxonomyMaxChars ?? 300
-  const minVocabularyShare = options.minVocabularyShare ?? 0.75
+  const maxChars = options.maxChars ?? defaults.metadata.maxChars
+  const taxonomyMaxChars = options.taxonomyMaxChars ?? defaults.metadata.taxonomyMaxChars
+  const minVocabularyShare = options.minVocabularyShare ?? defaults.metadata.minVocabularyShare
   const aboveBody: AboveBody = {...defaults.metadataAboveBody, maxChars: options.aboveBodyMaxChars ?? defaults.metadataAboveBody.maxChars}
   const mark = options.remove === false ? record : markRemoved
   return (tree) => {

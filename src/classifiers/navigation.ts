@@ -23,9 +23,9 @@ const separators = new RegExp(`\\s+(?:${alternation(data.crumbSeparators)})\\s+`
  * tables of contents that repeat the page's own headings.
  */
 export default function dechaffNavigation(options: NavigationOptions = {}): Transformer<Root> {
-  const maxChars = options.maxChars ?? 200
-  const minMenuWordShare = options.minMenuWordShare ?? 0.85
-  const maxItemWords = options.maxItemWords ?? 4
+  const maxChars = options.maxChars ?? defaults.navigation.maxChars
+  const minMenuWordShare = options.minMenuWordShare ?? defaults.navigation.minMenuWordShare
+  const maxItemWords = options.maxItemWords ?? defaults.navigation.maxItemWords
   return (tree) => {
     const nodes = blocksOf(tree)
     let seenProse = false
