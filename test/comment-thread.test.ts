@@ -11,6 +11,10 @@ function articleKept(blocks: Block[]): boolean {
   return blocks.filter((block) => prose.includes(block.text)).every((block) => block.removal === undefined)
 }
 
+/** Two readers' comments. */
+const volunteers = 'The volunteers at the library deserve all the credit for this, they gave up their evenings for a year.'
+const shifts = 'I hope the council keeps the evening hours, my daughter studies there most nights after her shift.'
+
 describe('comment-thread', () => {
   it('removes the thread below the article, from its header to the end', () => {
     const text = [
@@ -178,6 +182,18 @@ describe('comment-thread: datelines and bylines', () => {
     const blocks = classify(text, plugins)
     expect(articleKept(blocks)).toBe(true)
     expect(ruleOf(blocks, '2. Tom Hollis - August 9, 2012')).toBe('comment-thread')
+  })
+
+  it('does not start a thread inside a ranked list (“#12” under “#11”), but does at a thread’s first numbered post', () => {
+    const items = ['reading lamp with a brass arm and a linen shade', 'oak bookcase with five adjustable shelves', 'library step stool in beech', 'desk organiser with three drawers', 'pair of bookends shaped like owls', 'magazine rack in woven willow', 'wall clock with a walnut face', 'reading cushion with a side pocket']
+    // Long item lines count as prose, so the list passes most of the page's prose halfway down, where a thread could otherwise start.
+    const ranked = items.flatMap((item, at) => [`#${at + 1}`, `A ${item}, made to order in our workshop and finished by hand, which ships within a week in recycled packaging and comes with a two-year guarantee on all parts.`, `$${(at + 2) * 7}.99`])
+    const blocks = classify(['Best sellers in home office', ...ranked].join('\n\n'), plugins)
+    expect(blocks.every((block) => block.removal?.ruleId !== 'comment-thread')).toBe(true)
+    const posts = ['#1', volunteers, 'Reply', '#2', shifts, 'Reply', '#3', 'We used to have a mobile library that came round on Tuesdays, and I still miss it.', 'Reply']
+    const thread = classify([...prose, ...posts].join('\n\n'), plugins)
+    expect(articleKept(thread)).toBe(true)
+    expect(ruleOf(thread, shifts)).toBe('comment-thread')
   })
 
   it('does not take a shop’s opening hours (“Sat & Sun 11:00 AM - 7:00 PM”) for commenters’ lines', () => {
@@ -396,8 +412,6 @@ describe('comment-thread: buttons and form fields', () => {
     expect(sections.every((section) => ruleOf(blocks, section) === undefined)).toBe(true)
   })
 
-  const volunteers = 'The volunteers at the library deserve all the credit for this, they gave up their evenings for a year.'
-  const shifts = 'I hope the council keeps the evening hours, my daughter studies there most nights after her shift.'
   it.each([
     ['“Report Abuse | Quote” under each comment, a commenter’s button line', plugins, ['Total Comments (920)', 'November 12, 2012 11:51 AM ET', 'Report Abuse | QUOTE', volunteers, 'Total Comments (1531)', 'November 12, 2012 12:27 PM ET', 'Report Abuse | QUOTE', shifts]],
     ['“Discuss this post” over the commenters’ dated lines', withMetadata, ['Discuss this post', '#1 - Tue Jul 24, 2012 10:14 AM EDT', volunteers, '#1.1 - Tue Jul 24, 2012 10:35 AM EDT', shifts, '#2 - Tue Jul 24, 2012 11:02 AM EDT', 'We used to have a mobile library that came round on Tuesdays, and I still miss it.']]

@@ -80,6 +80,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
     const firstProse = blocks.findIndex((block) => isProse(block, {proseMinChars}))
     if (firstProse === -1) return
     const buttonAt = blocks.map((block) => isCommentLine(block, buttonLine))
+    const firstNumbered = firstNumberedAt(blocks, buttonAt)
     const authorAt = blocks.map((block, index) => buttonAt[index] === true || isCommentLine(block, authorLine))
     // A commenter's line, or a dated byline heading a comment ("Jane Doe", then "March 3, 2017 at 4:12 pm").
     const markerAt = blocks.map((block, index) => authorAt[index] === true || isDatedByline(block))
@@ -103,6 +104,8 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       const weak = buttonAt[index] === true || datelineStart.test(block.normal)
       const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || (belowArticle && markerFollows(blocks, markerAt, index)))
       if (!(header || commenter)) continue
+      // "#12" under "#11" is a ranked list's next entry, or the next post of a thread that would have started at its first number.
+      if (!header && continuesNumbering(block, index, firstNumbered)) continue
       if (!header && headsDatedFeed(blocks, markerAt, buttonAt, index, minMarkers)) continue
       if (lastKept <= index) return
       const namesFollow = header && commenterNamesFollow(blocks, index, minMarkers)
@@ -125,6 +128,27 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       return
     }
   }
+}
+
+/** A post's or an entry's number alone on a line: "#12", "Post #12". */
+const numberLine = /^(?:post )?#(\d{1,5})$/u
+
+/** Where each number first stands alone on a button line ("#3"), by number. */
+function firstNumberedAt(blocks: Block[], buttonAt: boolean[]): Map<number, number> {
+  const found = new Map<number, number>()
+  blocks.forEach((block, index) => {
+    const number = buttonAt[index] ? numberLine.exec(block.normal)?.[1] : undefined
+    if (number !== undefined && !found.has(Number(number))) found.set(Number(number), index)
+  })
+  return found
+}
+
+/** Whether a numbered line ("#12") follows the number before it ("#11") further up the page. */
+function continuesNumbering(block: Block, index: number, firstNumbered: Map<number, number>): boolean {
+  const number = numberLine.exec(block.normal)?.[1]
+  if (number === undefined || Number(number) < 2) return false
+  const previous = firstNumbered.get(Number(number) - 1)
+  return previous !== undefined && previous < index
 }
 
 /** A short line matching a thread-line pattern (a commenter's name line, poster statistics, a comment's button). */
