@@ -9,7 +9,8 @@ import {defaults} from './thresholds.js'
 import type {Block, BlockEvidence, BlockFeatures, BlockNode} from './types.js'
 
 const terminalPunctuation = /[.!?…。！？]["'”’)\]»」』）]*$/u
-const questionEnd = /[?？]["'”’)\]»」』）]*$/u
+/** A question mark ending a text, before any closing quotes or brackets. */
+export const questionEnd = /[?？]["'”’)\]»」』）]*$/u
 /** Starts like a sentence: a capital, a digit, or a letter of a script without case (Chinese, Thai, Arabic). */
 const sentenceStart = /^["'“‘(\[「『（]?[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u
 const capitalStart = /^\p{Lu}/u

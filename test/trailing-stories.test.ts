@@ -211,6 +211,19 @@ describe('trailing-stories', () => {
     expect(blocks.slice(4).map((block) => block.removal?.ruleId)).toEqual(new Array(6).fill('trailing-stories'))
   })
 
+  it('keeps questions over their answers after the article: its FAQ, not a feed', () => {
+    const faq = [
+      'Can I renew a loan online?',
+      'Yes: sign in with your card number and PIN, open your loans and choose renew; each book can be renewed three times.',
+      'Can I return books at another branch?',
+      'Any branch takes returns from any other, and the book is back on its home shelf within two working days.',
+      'What happens if a book is lost?',
+      'Tell the desk as soon as you can; you pay the cost of a replacement copy, and nothing more if it turns up later.'
+    ]
+    const blocks = classify([...prose, 'Leave a Reply', ...faq].join('\n'), plugins)
+    expect(blocks.slice(4).every((block) => block.removal === undefined)).toBe(true)
+  })
+
   it('removes a feed printed above the article’s body up to its last teaser, and keeps the body below it', () => {
     // A stamp keeps the metadata classifier's removal; the teasers around it go as the feed.
     const feedRules = (blocks: Block[]): Array<string | undefined> => blocks.map((block) => (stamps.includes(block.text) ? 'trailing-stories' : block.removal?.ruleId))

@@ -1,4 +1,5 @@
 import type {Transformer} from 'unified'
+import {questionEnd} from '../block.js'
 import {clockTime, isBareTimestamp} from '../dates.js'
 import {proseRuns, type ProseRun} from '../page-features.js'
 import {cohesion, isProse, proseShareBefore, subjectTest, termVector} from '../regions.js'
@@ -343,6 +344,11 @@ function leadsWithTime(line: Block): boolean {
   return line.features.words >= stampedHeadlineMinWords && timeLed.test(line.normal)
 }
 
+/** A headline line that asks a question ("Combien de brûleurs pour 4–6 personnes ?"). */
+function asksQuestion(line: Block): boolean {
+  return questionEnd.test(line.text)
+}
+
 /** The last teaser of the feed that `teaser` belongs to: teasers follow one another, each headline right below the summary before it. */
 function lastTeaserOfFeed(blocks: Block[], teaser: FeedTeaser, settings: Settings): FeedTeaser {
   let last = teaser
@@ -369,7 +375,8 @@ function lastTeaserOfFeed(blocks: Block[], teaser: FeedTeaser, settings: Setting
  * every headline led by the time it was posted (an article's sections carry
  * no clock times; a blog's posts carry their dates on lines of their own), most of them
  * less on the article's subject than its own paragraphs are. A listicle's
- * sections follow its introduction directly, or are numbered, so they stay.
+ * sections follow its introduction directly, or are numbered, so they stay;
+ * so do questions over their answers (an FAQ).
  */
 function findHeadlineFeed(blocks: Block[], settings: Settings, from: number): Tail | undefined {
   // The article shows by its second paragraph in a row; a feed can only follow it.
@@ -387,6 +394,8 @@ function findHeadlineFeed(blocks: Block[], settings: Settings, from: number): Ta
     const lastProse = before.findLastIndex((block) => isProse(block, settings))
     const closed = blocks.slice(lastProse + 1, first.summary).some((block) => articleClosers.has(block.removal?.ruleId ?? ''))
     if (!closed && !feed.every((item) => isTimeStamped(blocks, item))) continue
+    // Questions over their answers are the page's FAQ, not other stories.
+    if (feed.filter((item) => asksQuestion(blocks[item.summary - 1] as Block)).length * 2 > feed.length) continue
     const onSubject = subjectTest(before.filter((block) => isProse(block, settings)), settings.feedCohesionShare)
     const offSubject = feed.filter((item) => !onSubject(blocks[item.summary] as Block)).length
     if (offSubject * 2 <= feed.length) continue
