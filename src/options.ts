@@ -78,7 +78,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   phrases: {lexicon: 'lexicon', extraRules: 'rules', blockMaxChars: 'number', minMatchedShare: 'number', sentenceMaxChars: 'number'},
   'forum-chrome': {lexicon: 'lexicon', pageTypes: 'pageTypes', blockMaxChars: 'number'},
   metadata: {maxChars: 'number', taxonomyMaxChars: 'number', minVocabularyShare: 'number', aboveBodyMaxChars: 'number', remove: 'boolean'},
-  caption: {creditMaxChars: 'number', captionMaxChars: 'number', looseCaptionMaxChars: 'number', altTextMinWords: 'number', altTextMaxStopwords: 'number'},
+  caption: {creditMaxChars: 'number', captionMaxChars: 'number', longCaptionMaxChars: 'number', looseCaptionMaxChars: 'number', altTextMinWords: 'number', altTextMaxStopwords: 'number'},
   navigation: {maxChars: 'number', minMenuWordShare: 'number', maxItemWords: 'number'},
   repetition: {minWords: 'number', minMenuLines: 'number'},
   'consent-dialog': {maxReach: 'number', minTermWords: 'number', minControls: 'number'},

@@ -32,7 +32,8 @@ describe('caption', () => {
     ['Учёные создали снижающую аппетит жвачку. Фото с сайта mobilmusic.ru', 'image-credit'],
     ['Источник фото: glomu.ru', 'image-credit'],
     ['圖為：上午8時49分開始段家偉在湘雅醫院捐獻造血幹細胞', 'image-credit'],
-    ['市民在公园里观看冰雕(图/新华社)', 'image-credit']
+    ['市民在公园里观看冰雕(图/新华社)', 'image-credit'],
+    ["Rowers from the county's three clubs, from left in green, blue and white, cross the finish line at the end of the harbour regatta on Saturday, June 8, 2024. The race was held over two kilometres for the first time. Spectators lined the quay from the lifeboat station to the old customs house. (AP Photo/Jane Doe)", 'image-credit']
   ])('removes %j as %s', (line, rule) => {
     expect(ruleFor(line)).toBe(rule)
   })
@@ -54,6 +55,8 @@ describe('caption', () => {
 
   it.each([
     'Smartphone shipments fell by 3 percent in the second quarter, the analysts said (Source: IDC).',
+    "The council's report counts every boat that used the harbour last year, from the ferries and the fishing fleet to the yachts that stopped for a night, and it finds that visits rose by a fifth after the new pontoons opened in the spring, while the money taken in mooring fees rose by almost a third over the same months (Source: harbour accounts).",
+    'The photographers were asked to stand back from the finish line while the rowers crossed it, the harbour master said, because the quay was crowded with spectators and the lifeboat crew needed the slipway clear in case a boat capsized in the swell, which happened twice last year (photo finish rules applied)',
     'freshly ground black pepper',
     'Use salt and/or pepper to taste.',
     'Thanks in advance.',

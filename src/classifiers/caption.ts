@@ -11,6 +11,8 @@ export interface CaptionOptions {
   creditMaxChars?: number
   /** Longest caption that ends in a bracketed credit, in characters (default: 250). */
   captionMaxChars?: number
+  /** Longest caption that ends in a bracketed photo credit ("(AP Photo/Jane Doe)"), in characters, however many sentences it holds (default: 800: a wire photo's caption names everyone in the picture). */
+  longCaptionMaxChars?: number
   /**
    * Longest caption above a credit line, in characters, where no element ties
    * the two together (a text dump's lines; default: 150): a caption is
@@ -37,6 +39,8 @@ const slashCredit = /^\(?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}\s?\/
  * ("fot."), so it ends where no letter follows; "/© Agency" closes a caption too.
  */
 const trailingCredit = new RegExp(`(?:\\((?:©\\s?)?(?:${alternation(data.parentheticalLabels)})(?![\\p{L}\\p{N}])[^()\\p{L}\\p{N}]{0,10}[\\p{L}\\p{N}][^()]{0,100}\\)|\\s/\\s?©[^/()]{1,60})$`, 'u')
+/** A bracketed credit only a picture carries, ending a caption: a photo label, then a slash, a colon or "by" and who is credited ("(AP Photo/Jane Doe)", "(Photo by Jane Doe)"). */
+const photoCredit = new RegExp(`\\((?:${alternation(data.photoLabels)})(?:\\s?[/:：|]\\s?| by | courtesy (?:of )?)[^()]{1,100}\\)$`, 'u')
 const creditWithin = new RegExp(`^[^.]{0,60}[;,] (?:${alternation(data.creditBy)}|${alternation(data.creditLabels)} by) [^.;]{1,60}$`, 'u')
 const bracketVia = new RegExp(`^\\[(?:via|h/t|hat tip|from|${alternation(data.parentheticalLabels)})(?![\\p{L}\\p{N}])[^\\]]{0,150}\\]$`, 'u')
 /** The reason of a slash credit ("Name/Outlet", "/Outlet"): too weak a sign to make the line above it a caption. */
@@ -53,6 +57,7 @@ const slashLedCredit = /^\/\s?©?\s?\p{Lu}[\p{L}\p{N} &'’-]{0,60}$/u
 export default function dechaffCaption(options: CaptionOptions = {}): Transformer<Root> {
   const creditMaxChars = options.creditMaxChars ?? defaults.caption.creditMaxChars
   const captionMaxChars = options.captionMaxChars ?? defaults.caption.captionMaxChars
+  const longCaptionMaxChars = options.longCaptionMaxChars ?? defaults.caption.longCaptionMaxChars
   const looseCaptionMaxChars = options.looseCaptionMaxChars ?? defaults.caption.looseCaptionMaxChars
   const altTextMinWords = options.altTextMinWords ?? defaults.caption.altTextMinWords
   const altTextMaxStopwords = options.altTextMaxStopwords ?? defaults.caption.altTextMaxStopwords
@@ -61,7 +66,7 @@ export default function dechaffCaption(options: CaptionOptions = {}): Transforme
     nodes.forEach((node, index) => {
       const block = node.data.block
       if (block.removal) return
-      const reason = creditReason(block, creditMaxChars, captionMaxChars)
+      const reason = creditReason(block, {creditMaxChars, captionMaxChars, longCaptionMaxChars})
       if (reason) {
         markRemoved(block, {ruleId: 'image-credit', reason, score: 0.9, inFlow: true})
       } else if (isAltText(block, altTextMinWords, altTextMaxStopwords) && !isAltText(neighbour(nodes, index - 1), 1, 1) && !isAltText(neighbour(nodes, index + 1), 1, 1)) {
@@ -123,7 +128,7 @@ function isCaptionAboveCredit(block: Block, next: Block | undefined, maxChars: n
   )
 }
 
-function creditReason(block: Block, creditMaxChars: number, captionMaxChars: number): string | undefined {
+function creditReason(block: Block, {creditMaxChars, captionMaxChars, longCaptionMaxChars}: {creditMaxChars: number; captionMaxChars: number; longCaptionMaxChars: number}): string | undefined {
   const text = block.normal
   const chars = block.features.chars
   if (chars <= creditMaxChars) {
@@ -141,6 +146,7 @@ function creditReason(block: Block, creditMaxChars: number, captionMaxChars: num
     const last = block.sentences[block.sentences.length - 1]
     if (block.sentences.length > 1 && last !== undefined && isCreditSentence(last)) return 'caption ending in a credit'
   }
+  if (chars <= longCaptionMaxChars && photoCredit.test(text)) return 'caption ending in a photo credit'
   return undefined
 }
 
