@@ -272,9 +272,8 @@ function articleResumes(blocks: Block[], heading: number, settings: Settings): n
   // A page that prints its article again below (a print copy) does not resume it there.
   const printed = new Set(article.map((block) => block.normal))
   let onSubject: ((block: Block) => boolean) | undefined
-  // The run's prose blocks; a whole sentence too short to be prose (a list's item under a section's first paragraph) neither counts nor breaks it, a headline breaks it.
-  let run: Block[] = []
-  let first = -1
+  // Where the run's prose blocks are; a whole sentence too short to be prose (a list's item under a section's first paragraph) neither counts nor breaks it, a headline breaks it.
+  let run: number[] = []
   for (let index = heading + 1; index < blocks.length; index++) {
     const block = blocks[index] as Block
     const prose = isProse(block, settings) && !printed.has(block.normal)
@@ -282,12 +281,12 @@ function articleResumes(blocks: Block[], heading: number, settings: Settings): n
       if (!(run.length > 0 && isInterlude(block, settings))) run = []
       continue
     }
-    if (run.length === 0) first = index
-    run.push(block)
+    run.push(index)
     if (run.length < settings.resumeMinProseBlocks) continue
-    onSubject ??= subjectTest(article, settings.feedCohesionShare)
+    const subject = (onSubject ??= subjectTest(article, settings.feedCohesionShare))
     // The run's last blocks decide, so that one paragraph on a side subject (an anecdote) does not hide the rest of the run from the test.
-    if (!run.slice(-settings.resumeMinProseBlocks).every(onSubject)) continue
+    if (!run.slice(-settings.resumeMinProseBlocks).every((at) => subject(blocks[at] as Block))) continue
+    const first = run[0] as number
     const above = blocks[first - 1] as Block
     return first - 1 > heading && (above.evidence.heading !== undefined || above.features.headingLike) ? first - 1 : first
   }
