@@ -11,6 +11,18 @@ import type {Block, BlockEvidence, BlockFeatures, BlockNode} from './types.js'
 const terminalPunctuation = /[.!?…。！？]["'”’)\]»」』）]*$/u
 /** A question mark ending a text, before any closing quotes or brackets. */
 export const questionEnd = /[?？]["'”’)\]»」』）]*$/u
+
+const codeStart = /^(?:\$ |> |(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP) [A-Z]|npm |npx |yarn |pnpm |pip |python3? |node |git |docker |curl |wget |cd |ls |sudo |apt(?:-get)? |brew |make |cargo |go |java |mvn |gradle |kubectl |export |import |from \S+ import |const |let |var |function |def |class |return |public |private |#include|<\/?[a-z][\w-]*[\s>])/u
+const codeSymbols = /[{}()[\];=<>$|&*\\_]/gu
+
+/** A line of code or a shell command: a command start or dense programming punctuation. */
+export function looksLikeCode(text: string): boolean {
+  if (text.length > 400) return false
+  if (codeStart.test(text)) return true
+  const symbols = text.match(codeSymbols)?.length ?? 0
+  return symbols >= 4 && symbols / text.length >= 0.08
+}
+
 /** Starts like a sentence: a capital, a digit, or a letter of a script without case (Chinese, Thai, Arabic). */
 const sentenceStart = /^["'“‘(\[「『（]?[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u
 const capitalStart = /^\p{Lu}/u

@@ -40,6 +40,12 @@ describe('repetition', () => {
     expect(blocks.filter((block) => block.removal?.reason.includes('menu'))).toEqual([])
   })
 
+  it('keeps a code sample the page shows twice, as an example and again in the result it renders', () => {
+    const sample = ['<table class="standard-table">', '<tr><th>Browser</th><th>Since</th></tr>', '<tr><td>Chrome</td><td>21</td></tr>', '<tr><td>Firefox</td><td>28</td></tr>', '</table>'].join('\n')
+    const blocks = classify(['Tables', prose[0], 'HTML', sample, 'Result', prose[1], 'HTML', sample, 'Styling tables'].join('\n\n'), [dechaffRepetition])
+    expect(blocks.filter((block) => block.removal?.reason.includes('menu'))).toEqual([])
+  })
+
   it('keeps repeated short paragraphs that are not a run of menu lines', () => {
     const blocks = classify([prose[0], 'link', 'link', 'link', 'link', prose[1], 'link', 'link'].join('\n\n'), [dechaffRepetition])
     expect(blocks.every((block) => block.removal === undefined)).toBe(true)

@@ -239,6 +239,11 @@ describe('trailing-stories', () => {
     expect(classify([...prose, 'Leave a Reply', ...numbered].join('\n'), plugins).filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
   })
 
+  it('keeps steps whose numbers stand alone above their headlines: a process, not a feed', () => {
+    const steps = feed.flatMap((line, index) => (index % 2 === 0 ? [String(index / 2 + 1), line] : [line]))
+    expect(classify([...prose, 'Leave a Reply', ...steps].join('\n'), plugins).filter((block) => block.removal?.ruleId === 'trailing-stories')).toEqual([])
+  })
+
   it('removes a feed whose headlines carry clock times right after the article, with no furniture closing it', () => {
     const dated = feed.map((line, index) => (index % 2 === 0 ? `${10 + index}:15 ${line}` : line))
     const blocks = classify([...prose, ...dated].join('\n'), plugins)

@@ -1,4 +1,5 @@
 import type {Transformer} from 'unified'
+import {looksLikeCode} from '../block.js'
 import {defaults} from '../thresholds.js'
 import {demoted} from '../regions.js'
 import {blocksOf} from '../tree.js'
@@ -121,15 +122,4 @@ function classify(block: Block, settings: Required<QualityOptions>): {class: Qua
 function readsAsSentences(block: Block, settings: Required<QualityOptions>): boolean {
   const {features} = block
   return features.terminal && features.startsUpper && features.words >= settings.sentenceMinWords
-}
-
-const codeStart = /^(?:\$ |> |(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP) [A-Z]|npm |npx |yarn |pnpm |pip |python3? |node |git |docker |curl |wget |cd |ls |sudo |apt(?:-get)? |brew |make |cargo |go |java |mvn |gradle |kubectl |export |import |from \S+ import |const |let |var |function |def |class |return |public |private |#include|<\/?[a-z][\w-]*[\s>])/u
-const codeSymbols = /[{}()[\];=<>$|&*\\_]/gu
-
-/** A line of code or a shell command: a command start or dense programming punctuation. */
-function looksLikeCode(text: string): boolean {
-  if (text.length > 400) return false
-  if (codeStart.test(text)) return true
-  const symbols = text.match(codeSymbols)?.length ?? 0
-  return symbols >= 4 && symbols / text.length >= 0.08
 }

@@ -1,4 +1,5 @@
 import type {Transformer} from 'unified'
+import {looksLikeCode} from '../block.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, Root} from '../types.js'
@@ -21,7 +22,7 @@ const {menuLineMaxChars} = defaults.repetition
  * the body, or a list item that recurs, is left alone. Also remove duplicated
  * menus: a page's navigation is often in its text twice (desktop and mobile
  * menus), as runs of distinct short lines, with no blank line between them,
- * that each occur more than once and that no prose borders. Lines of a
+ * that each occur more than once and that no prose borders, none of them code. Lines of a
  * list's records (`inItemList`, found before it) are left alone: a record's
  * labels and values recur by nature.
  */
@@ -44,9 +45,13 @@ export default function dechaffRepetition(options: RepetitionOptions = {}): Tran
   }
 }
 
-/** A short line without sentence punctuation: one entry of a menu. */
+/**
+ * A short line without sentence punctuation: one entry of a menu. A line of
+ * code is none: a code sample shown twice (a request and its response, tabs
+ * for two languages) repeats its lines too.
+ */
 function isMenuEntry(block: Block): boolean {
-  return !block.inItemList && block.features.words > 0 && block.features.chars <= menuLineMaxChars && !block.features.terminal
+  return !block.inItemList && block.features.words > 0 && block.features.chars <= menuLineMaxChars && !block.features.terminal && !looksLikeCode(block.text)
 }
 
 function markDuplicatedMenus(blocks: Block[], minLines: number): void {

@@ -348,6 +348,13 @@ function asksQuestion(line: Block): boolean {
   return questionEnd.test(line.text)
 }
 
+const stepNumber = /^\s*\d{1,2}\.?\s*$/u
+
+/** A line that is a number alone ("3", "03."): a step's or a section's number above its headline. */
+function isStepNumber(line: Block): boolean {
+  return stepNumber.test(line.text)
+}
+
 /** The last teaser of the feed that `teaser` belongs to: teasers follow one another, each headline right below the summary before it. */
 function lastTeaserOfFeed(blocks: Block[], teaser: FeedTeaser, settings: Settings): FeedTeaser {
   let last = teaser
@@ -374,8 +381,9 @@ function lastTeaserOfFeed(blocks: Block[], teaser: FeedTeaser, settings: Setting
  * every headline led by the time it was posted (an article's sections carry
  * no clock times; a blog's posts carry their dates on lines of their own), most of them
  * less on the article's subject than its own paragraphs are. A listicle's
- * sections follow its introduction directly, or are numbered, so they stay;
- * so do questions over their answers (an FAQ).
+ * sections follow its introduction directly, or are numbered (a list's
+ * marker, or a number alone above a headline: a process's steps), so they
+ * stay; so do questions over their answers (an FAQ).
  */
 function findHeadlineFeed(blocks: Block[], settings: Settings, from: number): Tail | undefined {
   // The article shows by its second paragraph in a row; a feed can only follow it.
@@ -393,8 +401,9 @@ function findHeadlineFeed(blocks: Block[], settings: Settings, from: number): Ta
     const lastProse = before.findLastIndex((block) => isProse(block, settings))
     const closed = blocks.slice(lastProse + 1, first.summary).some((block) => articleClosers.has(block.removal?.ruleId ?? ''))
     if (!closed && !feed.every((item) => isTimeStamped(blocks, item))) continue
-    // Questions over their answers are the page's FAQ, not other stories.
+    // Questions over their answers are the page's FAQ, and numbered headlines its steps, not other stories.
     if (feed.filter((item) => asksQuestion(blocks[item.summary - 1] as Block)).length * 2 > feed.length) continue
+    if (feed.filter((item) => blocks.slice(item.start, item.summary).some(isStepNumber)).length * 2 > feed.length) continue
     const onSubject = subjectTest(before.filter((block) => isProse(block, settings)), settings.feedCohesionShare)
     const offSubject = feed.filter((item) => !onSubject(blocks[item.summary] as Block)).length
     if (offSubject * 2 <= feed.length) continue
