@@ -247,6 +247,16 @@ describe('forum-chrome classifier', () => {
     expect(ruleOf(blocks, 'crumbcoat said:')).toBe('post-controls')
   })
 
+  it('removes a Q&A site’s chrome: reputation glued to badge counts, improve and sort controls', () => {
+    const qa = [posts[0], 'Improve this question', 'crumbcoat', '55.4k24 gold badges197 silver badges315 bronze badges', 'Sorted by:', 'Reset to default', posts[1], 'Improve this answer', 'levain_lou', '1591 silver badge6 bronze badges'].join('\n')
+    const blocks = classify(qa, [() => (tree: Root) => {
+      tree.data = {...tree.data, pageType: {type: 'forum', confidence: 0.9, evidence: []}}
+    }, dechaffForumChrome])
+    expect(['Improve this question', 'Sorted by:', 'Reset to default', 'Improve this answer'].map((line) => ruleOf(blocks, line))).toEqual(new Array(4).fill('post-controls'))
+    expect(['55.4k24 gold badges197 silver badges315 bronze badges', '1591 silver badge6 bronze badges'].map((line) => ruleOf(blocks, line))).toEqual(new Array(2).fill('poster-statistics'))
+    expect(['crumbcoat', 'levain_lou', posts[0], posts[1]].map((line) => ruleOf(blocks, line))).toEqual(new Array(4).fill(undefined))
+  })
+
   it('keeps a sentence that merely mentions replies and members', () => {
     const sentence = 'Members who joined before March can reply to the survey until the end of the month.'
     expect(clean([posts[0], sentence, posts[1]].join('\n'), {input: 'text', pageType: 'forum'}).text).toContain(sentence)
