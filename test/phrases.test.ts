@@ -99,6 +99,13 @@ describe('phrases', () => {
     ['List of IAB Vendors', 'cookie-notice'],
     ['Discussion about this post', 'comment-form'],
     ['Click to expand...', 'skip-link'],
+    ['Advertise | AdChoices', 'advertisement'],
+    ['See more video »', 'read-more'],
+    ['See a sample reprint in PDF format. Order a reprint of this article now', 'share-row'],
+    ['Follow @citydesk for breaking news and headlines.', 'share-row'],
+    ['To send a link to this page to a friend, simply enter their email address below.', 'share-row'],
+    ['View larger image', 'skip-link'],
+    ['Got a story?', 'feedback-widget'],
     ['You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.', 'comment-form'],
     ['Inside the Studio is powered by Blogger. Start your own blog.', 'legal'],
     ['Not open for further replies.', 'comment-form'],
@@ -145,6 +152,8 @@ describe('phrases', () => {
     'Advertisers measure content performance by the minutes readers spend on a page, not by clicks.',
     'The bridge is closed to new traffic until the repairs are finished in May.',
     'The factory is powered by a wind farm that the town built in 2009.',
+    'Advertise on the radio, the agency told its clients, and sales will follow.',
+    'Follow the money, the reporter said.',
     'Visit www.example-gallery.com'
   ])('keeps prose that mentions furniture: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
