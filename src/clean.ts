@@ -128,7 +128,8 @@ export function createCleaner(options: CleanOptions = {}): Cleaner {
  * article whose article's rules kept almost nothing (`keptAlmostNothing`) is
  * parsed and cleaned again, from the start (the classifiers have marked the
  * first tree's blocks), by the processor that takes its likeliest other type,
- * within the first pass's deadline.
+ * within the first pass's deadline; the first pass's result stands when the
+ * second keeps no words.
  */
 function runWithFallback(processor: DechaffProcessor, retyped: () => DechaffProcessor, kind: InputKind, parse: (processor: DechaffProcessor, file: VFile) => Root, file: VFile, options: CleanOptions): CleanResult {
   const result = run(processor, kind, parse(processor, file), file, options)
@@ -136,7 +137,9 @@ function runWithFallback(processor: DechaffProcessor, retyped: () => DechaffProc
   const again = retyped()
   const second = startFile(String(file.value), file.path, 0)
   if (file.data.deadline !== undefined) Object.assign(second.data, {deadline: file.data.deadline, timeoutMs: file.data.timeoutMs})
-  return run(again, kind, parse(again, second), second, options)
+  const retypedResult = run(again, kind, parse(again, second), second, options)
+  // An empty page is never the better reading: where the other type's rules keep nothing at all, the article's stands.
+  return retypedResult.blocks.some((block) => block.kept && block.features.words > 0) ? retypedResult : result
 }
 
 /**

@@ -114,7 +114,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'},
   'block-model': {minProbability: 'number', maxRemovedThreshold: 'number', guessedMaxRemovedThreshold: 'number', minKeptThreshold: 'number', outsideContentMinKeptThreshold: 'number'}
 }
-const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number', emptyPageMinProbability: 'number'}
+const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number', emptyPageMinProbability: 'number', postMaxLines: 'number', postMinWords: 'number'}
 const topKeys = new Set(['input', 'language', 'parser', 'format', 'links', 'images', 'frontMatter', 'sourcePositions', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'model', 'comments', 'path', 'timeoutMs', 'maxBytes'])
 /** The options that take one of a few words, and those words. */
 const choices: Record<string, string[]> = {input: ['auto', 'text', 'html'], parser: ['parse5', 'jsdom'], format: ['text', 'markdown', 'html'], pageType: [...pageTypes]}

@@ -11,6 +11,10 @@ export interface SettleOptions {
   maxHeadingDistance?: number
   /** On a page not taken for an article that would keep almost nothing, the probability of content from which the block model's blocks are kept after all (default: 0.3). */
   emptyPageMinProbability?: number
+  /** On an article's page that would keep nothing at all, the most lines right above its comment section kept as its short post (default: 4). */
+  postMaxLines?: number
+  /** Fewest words of the longest of those lines: a post says something, a menu's entries do not (default: 8). */
+  postMinWords?: number
 }
 
 /** Fewest words of a headline stacked above a longer deck. */
@@ -29,6 +33,7 @@ const inlineWidgetMaxWords = 3
 export default function dechaffSettle(options: SettleOptions = {}): Transformer<Root> {
   const maxHeadingDistance = options.maxHeadingDistance ?? defaults.settle.maxHeadingDistance
   const emptyPageMinProbability = options.emptyPageMinProbability ?? defaults.settle.emptyPageMinProbability
+  const post = {maxLines: options.postMaxLines ?? defaults.settle.postMaxLines, minWords: options.postMinWords ?? defaults.settle.postMinWords}
   return (tree, file) => {
     checkDeadline(file, 'settling the verdicts')
     const nodes = blocksOf(tree)
@@ -43,6 +48,7 @@ export default function dechaffSettle(options: SettleOptions = {}): Transformer<
       else keepPostAboveThread(blocks, initial)
     }
     if (!blocks.some((block) => block.verdict?.keep)) keepWhatIsLeft(blocks)
+    if (tree.data?.pageType?.type === 'article' && !blocks.some((block) => block.verdict?.keep)) keepPostAboveCommentSection(blocks, post.maxLines, post.minWords)
     reportRemovals(file, nodes)
   }
 }
@@ -116,6 +122,28 @@ function keepPostAboveThread(blocks: Block[], initial: QualityClass[]): void {
     if (block.verdict?.keep || block.verdict?.ruleId !== 'block-model' || (initial[index] !== 'good' && initial[index] !== 'neargood') || block.protection) return
     block.verdict = {ruleId: shortPostRule, reason: `model: content ${(block.model?.probability ?? 0).toFixed(2)}; the hand-set rules keep it as a short post above its comment thread, on a page that kept almost nothing`, score: block.model?.probability ?? 0, keep: true}
   })
+}
+
+/**
+ * A post of a line or two above an empty comment section ("Comments (0)",
+ * "Leave a comment"): a photo's or a song's note under its headline, which
+ * the block model, seeing a page of menus around it, finds too lonely to
+ * keep. On an article's page that would keep nothing at all, the lines right
+ * above the section's first line, up to `maxLines` and back to the first
+ * line a rule removed, are kept when one of them has `minWords` words or
+ * more. They are kept as a last resort: the page is still cleaned again as
+ * its likeliest other type, and this reading stands if that keeps nothing.
+ */
+function keepPostAboveCommentSection(blocks: Block[], maxLines: number, minWords: number): void {
+  const section = blocks.findIndex((block) => block.removal?.ruleId === 'comment-thread' || block.removal?.ruleId === 'comment-form')
+  if (section === -1) return
+  let start = section
+  while (start > 0 && section - start < maxLines && (blocks[start - 1] as Block).verdict?.ruleId === 'block-model') start--
+  const post = blocks.slice(start, section)
+  if (!post.some((block) => block.features.words >= minWords)) return
+  for (const block of post) {
+    block.verdict = {ruleId: lastResortRule, reason: `model: content ${(block.model?.probability ?? 0).toFixed(2)}; a short post right above its comment section, on a page that would keep nothing`, score: block.model?.probability ?? 0, keep: true}
+  }
 }
 
 /** The rule of a block kept as a short post above its comment thread: a page that keeps one is an article's. */

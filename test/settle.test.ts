@@ -125,6 +125,25 @@ describe('settle on a page that would keep almost nothing', () => {
     cleanedPostAboveThread({menu: 'About / Contact', headline: 'UPPER RIVER OTTERS', post, count: 20, dateSeparator: ', '})
   })
 
+  /** A dump of a photo blog's post: a headline, a line naming its category and time, the post's `lines`, an empty comment section and a sidebar. */
+  const photoPost = (lines: string[]): string => {
+    const sidebar = ['Curious about this blog?', 'Articles', 'Submit a photo!', 'Categories', 'film', 'harbours', 'night', 'portraits', 'quotes', 'travel', 'Archives', 'November 2012', 'October 2012', 'September 2012', 'August 2012', 'July 2012', 'June 2012', 'May 2012', 'April 2012']
+    const section = ['Comments (0)', '0 Comments »', 'No comments yet.', 'RSS feed for comments on this post. TrackBack URI', 'Leave a comment', 'Name (required)', 'Mail (will not be published) (required)', 'Website']
+    return ['Harbour Lights', 'photos — tidewatcher @ 21:12', ...lines, ...section, ...sidebar].join('\n\n')
+  }
+
+  it('keeps a post of one line above an empty comment section when nothing else would be kept, and cleans the page as an article', () => {
+    const post = 'A quiet evening on the quay, shot on an old film camera borrowed from a friend'
+    const result = clean(photoPost([post]), {input: 'text'})
+    expect(result.pageType?.type).toBe('article')
+    expect(result.text.split('\n\n').map((line) => line.trim())).toEqual(['Harbour Lights', 'photos — tidewatcher @ 21:12', post])
+    expect(result.blocks.find((block) => block.text === post)?.reason).toMatch(/short post right above its comment section/u)
+  })
+
+  it('keeps no lines above an empty comment section when none of them says anything', () => {
+    expect(clean(photoPost(['Quay', 'Film', 'Dusk']), {input: 'text'}).text).toBe('')
+  })
+
   it('leaves a page of fewer lines than a list has items empty (an error page)', () => {
     expect(settled('listing', ['Oops! That page can’t be found.', 'It looks like nothing was found at this location.'])).toEqual([])
   })
