@@ -130,8 +130,8 @@ function keepPostAboveThread(blocks: Block[], initial: QualityClass[]): void {
  * the block model, seeing a page of menus around it, finds too lonely to
  * keep. On an article's page that would keep nothing at all, the lines right
  * above the section's first line, up to `maxLines` and back to the first
- * line a rule removed, are kept when one of them has `minWords` words or
- * more. They are kept as a last resort: the page is still cleaned again as
+ * line the model did not decide (one a rule removed), are kept when one of
+ * them has `minWords` words or more. They are kept as a last resort: the page is still cleaned again as
  * its likeliest other type, and this reading stands if that keeps nothing.
  */
 function keepPostAboveCommentSection(blocks: Block[], maxLines: number, minWords: number): void {

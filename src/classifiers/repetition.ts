@@ -21,10 +21,10 @@ const {menuLineMaxChars} = defaults.repetition
  * first. Only headings are compared, so a pull quote repeating a sentence of
  * the body, or a list item that recurs, is left alone. Also remove duplicated
  * menus: a page's navigation is often in its text twice (desktop and mobile
- * menus), as runs of distinct short lines, with no blank line between them,
- * that each occur more than once and that no prose borders, none of them code. Lines of a
- * list's records (`inItemList`, found before it) are left alone: a record's
- * labels and values recur by nature.
+ * menus), as runs of distinct short lines, none of them code, with no blank
+ * line between them, that each occur more than once and that no prose
+ * borders. Lines of a list's records (`inItemList`, found before it) are left
+ * alone: a record's labels and values recur by nature.
  */
 export default function dechaffRepetition(options: RepetitionOptions = {}): Transformer<Root> {
   const minWords = options.minWords ?? defaults.repetition.minWords
