@@ -263,7 +263,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const line = metadataLine(block)
     const below = headlineAt === -1 ? -1 : windowStart + at - headlineAt
     const nearHeadline = titleAt === -1 && headlineAt !== -1 && below >= -data.dumpBylineLead && below <= data.bylineUnderHeadline
-    const mayDate = !dated || (nearHeadline && !headlineDated)
+    // A post's edit note ("edited Jul 5, 2020", which the forum chrome removes) dates an edit, not the page.
+    const mayDate = (!dated || (nearHeadline && !headlineDated)) && removal !== 'post-controls'
     const dateRank = nearHeadline ? pageRank.dumpDateline : pageRank.byline
     if (readsShownDays && (!bodyStarted || line)) for (const {day, labelled} of daysShown(block, language)) shownDays.set(day, (shownDays.get(day) ?? false) || labelled)
     // A dump's date by its headline, its label glued ("Last updated:Sep 4, 2025"), is its dateline: the page's first.

@@ -544,6 +544,13 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(thread, {pageType: 'article'}).metadata.author).toBeUndefined()
   })
 
+  it('dates a Q&A thread by its question’s "asked" line, not by the edit note above it', () => {
+    const thread = ['How do I reset a home router without losing its settings?', prose[0], 'Share', 'Improve this question', 'Follow', 'edited Jul 5, 2020 at 10:00', 'crumbcoat', '55.4k24 gold badges197 silver badges315 bronze badges', 'asked Feb 4, 2014 at 13:02', 'levain_lou', '1591 silver badge6 bronze badges', prose[1]].join('\n\n')
+    const {metadata, metadataSources} = clean(thread, {input: 'text', pageType: 'forum'})
+    expect(metadata.published).toBe('2014-02-04')
+    expect(metadataSources.published).not.toMatch(/only date/u)
+  })
+
   it('gives a section’s front page, a short title over many dated items, no date or author from their bylines, but an article its own', () => {
     const items = (count: number): string => Array.from({length: count}, (_, day) => `<h2>Story ${day + 1} of the week</h2><p>By Rosa Pike • Dec. ${day + 1}, 2025</p><p>${prose[day % prose.length]}</p>`).join('')
     const front = clean(html('<title>Cloud</title>', `<h1>Cloud</h1>${items(8)}`), {pageType: 'article'}).metadata
