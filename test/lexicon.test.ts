@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {furnitureLexiconFor, furnitureLanguageCodes, Lexicon, patternShape, sentenceCore} from '../src/lexicon.js'
+import {defaults} from '../src/thresholds.js'
 
 const characters = (first: Set<number> | undefined): string[] | undefined => (first ? [...first].map((code) => String.fromCodePoint(code)).sort() : undefined)
 
@@ -34,7 +35,7 @@ describe('Lexicon', () => {
   /** Every pattern tested: what the lexicon's tests of the patterns a sentence could match must agree with. */
   function bruteForce(lexicon: Lexicon, sentence: string): string | undefined {
     const core = sentenceCore(sentence)
-    if (core.length === 0 || core.length > 320) return undefined
+    if (core.length === 0 || core.length > defaults.phrases.sentenceMaxChars) return undefined
     return lexicon.rules.find((rule) => rule.patterns.some((pattern) => pattern.test(core)))?.ruleId
   }
 

@@ -355,6 +355,11 @@ function isStepNumber(line: Block): boolean {
   return stepNumber.test(line.text)
 }
 
+/** Whether more than half of a feed's teasers pass `test`. */
+function mostOf(feed: FeedTeaser[], test: (teaser: FeedTeaser) => boolean): boolean {
+  return feed.filter(test).length * 2 > feed.length
+}
+
 /** The last teaser of the feed that `teaser` belongs to: teasers follow one another, each headline right below the summary before it. */
 function lastTeaserOfFeed(blocks: Block[], teaser: FeedTeaser, settings: Settings): FeedTeaser {
   let last = teaser
@@ -402,11 +407,10 @@ function findHeadlineFeed(blocks: Block[], settings: Settings, from: number): Ta
     const closed = blocks.slice(lastProse + 1, first.summary).some((block) => articleClosers.has(block.removal?.ruleId ?? ''))
     if (!closed && !feed.every((item) => isTimeStamped(blocks, item))) continue
     // Questions over their answers are the page's FAQ, and numbered headlines its steps, not other stories.
-    if (feed.filter((item) => asksQuestion(blocks[item.summary - 1] as Block)).length * 2 > feed.length) continue
-    if (feed.filter((item) => blocks.slice(item.start, item.summary).some(isStepNumber)).length * 2 > feed.length) continue
+    if (mostOf(feed, (item) => asksQuestion(blocks[item.summary - 1] as Block))) continue
+    if (mostOf(feed, (item) => blocks.slice(item.start, item.summary).some(isStepNumber))) continue
     const onSubject = subjectTest(before.filter((block) => isProse(block, settings)), settings.feedCohesionShare)
-    const offSubject = feed.filter((item) => !onSubject(blocks[item.summary] as Block)).length
-    if (offSubject * 2 <= feed.length) continue
+    if (!mostOf(feed, (item) => !onSubject(blocks[item.summary] as Block))) continue
     const reason = `a feed of ${feed.length} headlines with one-paragraph summaries on other subjects after the article`
     // A feed printed above the article's body ends at its last teaser.
     const lastTeaser = lastTeaserOfFeed(blocks, feed.at(-1) as FeedTeaser, settings)
