@@ -44,7 +44,7 @@ const cjkDate = /\d{2,4}\s?年\s?\d{1,2}\s?月|\d{1,2}\s?月\s?\d{1,2}\s?日/u
 const relativeDate = /\b(?:\d+|an?|one|two|few)\s(?:second|minute|min|hour|hr|day|week|month|year)s?\sago\b/u
 
 /** Whether the block carries a date ("March 4, 2024", "04/03/24", "2 days ago"). */
-export function carriesDate(block: Block): boolean {
+export function carriesDate(block: Pick<Block, 'words' | 'normal'>): boolean {
   return hasCalendarDate(block.words) || numericDate.test(block.normal) || cjkDate.test(block.normal) || relativeDate.test(block.normal)
 }
 
@@ -122,7 +122,7 @@ const yearGluedAfter = /(\p{L}{3,}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2}
 const monthGluedBefore = new RegExp(`(?<=\\p{Ll})(?=(?:${[...months].map((month) => month.charAt(0).toUpperCase() + month.slice(1)).join('|')})\\.?\\s\\d)`, 'gu')
 
 /** A dateline's glued parts set apart. */
-function unglued(text: string): string {
+export function unglued(text: string): string {
   return text.replace(yearGluedAfter, '$1 · ').replace(monthGluedBefore, ' ')
 }
 

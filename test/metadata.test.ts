@@ -23,6 +23,12 @@ describe('metadata', () => {
     ['Published: 27/05/2024', 'byline'],
     ['Posted in News | Tagged council, budget, libraries', 'taxonomy'],
     ['Tags: travel, azores, hiking', 'taxonomy'],
+    ['December 12, 2006 in Closing Argument, Cross-Examination, Experts | Permalink | Comments (1) | TrackBack (0)', 'taxonomy'],
+    ['On January 12, 2025January 22, 2025 By Gabby BoucherIn Budget Travel, Budget Travel Guides, Travel Resources, Travel Tips', 'taxonomy'],
+    [
+      'Posted on November 25, 2024December 3, 2024 in College of Health Sciences, General, Healthcare, Master of Science in Applied Nutrition & Dietetics, Master of Science in Nutrition & Human Performance, Online Resources',
+      'taxonomy'
+    ],
     ['« Previous Post', 'post-navigation'],
     ['Next post: A winter walk along the canal', 'post-navigation'],
     ['← The Three Becks circuit in the snow', 'post-navigation'],
@@ -37,6 +43,9 @@ describe('metadata', () => {
     'Next, fold the flour into the butter until no dry streaks remain.',
     'Previously, the team had worked out of a shared office in the old mill.',
     'Taylor Swift was born on December 13, 1989 in Reading, Pennsylvania.',
+    'April 18, 2024 in Princess Cruises',
+    'On July 19, 1951, in the Tribune under the title "Rhodes\' Wards Hawk Global Scheme", we quote:',
+    'Posted on March 4, 2024 in response to readers, who asked what the council had decided about the Old Mill Library, Tuesday Market and the ring road',
     'You may 14 times in a row',
     'Results: 27/05 of the votes',
     '$99.83 - $220.00',

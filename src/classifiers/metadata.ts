@@ -2,7 +2,8 @@ import type {Transformer} from 'unified'
 import bio from '../data/bio.json' with {type: 'json'}
 import data from '../data/metadata.json' with {type: 'json'}
 import {alternation} from '../lexicon.js'
-import {bylineStart, carriesDate, clockTime, leadingName} from '../dates.js'
+import {normalise} from '../block.js'
+import {bylineStart, carriesDate, clockTime, leadingName, unglued} from '../dates.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, Mark, Root} from '../types.js'
@@ -71,9 +72,10 @@ export default function dechaffMetadata(options: MetadataOptions = {}): Transfor
         mark(block, {ruleId: 'taxonomy', reason: 'category or tag line', score: 0.9})
       } else if (chars <= maxChars && (navigationLine.test(block.normal) || arrowLink.test(block.normal))) {
         mark(block, {ruleId: 'post-navigation', reason: 'previous/next link', score: 0.9})
-      } else if (chars <= maxChars) {
-        const reason = metadataReason(block, minVocabularyShare)
+      } else {
+        const reason = chars <= maxChars ? metadataReason(block, minVocabularyShare) : undefined
         if (reason) mark(block, {ruleId: 'byline', reason, score: 0.85})
+        else if (chars <= taxonomyMaxChars && isDatelineWithCategories(block.text)) mark(block, {ruleId: 'taxonomy', reason: 'dateline with the post’s categories', score: 0.85})
       }
     }
     for (const block of datelinesAboveBody(nodes.map((node) => node.data.block), aboveBody)) {
@@ -146,6 +148,43 @@ function metadataReason(block: Block, minVocabularyShare: number): string | unde
   const known = words.filter((word) => vocabulary.has(word) || numberish.test(word) || names.has(word)).length
   if (known / words.length < minVocabularyShare) return undefined
   return `metadata line (${signals.join(', ')})`
+}
+
+/** A dateline, then "in" and what follows it: the split of "Posted on March 4, 2024 by Jane Doe in News, Travel | Permalink". */
+const datelineThenIn = /^(.{4,160}?)(?:\s+(?:in|In|IN)|(?<=\p{Ll})In):?\s+(\p{Lu}.*)$/u
+/** What separates a post's categories, and the parts of the row after them ("| Permalink | Comments (0)"). */
+const categorySeparator = /\s*(?:[,|·•;/&]|\band\b)\s*/u
+/** Most words of one category ("Master of Science in Applied Nutrition"). */
+const categoryMaxWords = 6
+
+/**
+ * A blog post's dateline followed by its categories ("Posted on March 4, 2024
+ * in News, Travel", "December 26, 2006 in Law Online | Permalink | Comments
+ * (0)", "Published on May 3, 2010 in Tools. Tags: battery, nokia"): before
+ * "in", a date and nothing but dateline words and the names after "by"; after
+ * it, capitalised categories, then tags. The dateline starts like a byline
+ * ("Posted on"), names its writer ("by Jane Doe") or the categories lead a row
+ * of post links ("| Permalink"):
+ * a bare "March 4, 2024 in Chicago" may be an event's row. "Taylor Swift was
+ * born on December 13, 1989 in Reading" is no such line: "was born" is no
+ * dateline word.
+ */
+function isDatelineWithCategories(text: string): boolean {
+  const match = datelineThenIn.exec(text)
+  if (!match) return false
+  const [, written = '', rest = ''] = match
+  // A text dump glues a dateline's parts: "On January 12, 2025January 22, 2025 By Jane DoeIn News".
+  const head = unglued(written)
+  const headNormal = normalise(head)
+  const words = headNormal.split(/[\s,;|·•–—]+/u).map((word) => word.replace(/\.$/u, '')).filter(Boolean)
+  const by = head.search(/\bby\b/iu)
+  const names = by === -1 ? new Set<string>() : nameWords(head.slice(by))
+  if (!carriesDate({words, normal: headNormal}) || !words.every((word) => vocabulary.has(word) || numberish.test(word) || names.has(word))) return false
+  const [categories = '', ...after] = rest.split(/\.\s+/u)
+  if (!after.every((part) => taxonomyStart.test(normalise(part)))) return false
+  const parts = categories.replace(/\.$/u, '').split(categorySeparator)
+  if (!parts.every((part) => /^[\p{Lu}\d]/u.test(part) && part.split(/\s+/u).length <= categoryMaxWords)) return false
+  return bylineStart.test(headNormal) || names.size > 0 || rest.includes('|')
 }
 
 /** After "By", a run of capitalised name words (with "and", commas, roles). */
