@@ -150,8 +150,10 @@ function metadataReason(block: Block, minVocabularyShare: number): string | unde
   return `metadata line (${signals.join(', ')})`
 }
 
-/** A dateline, then "in" and what follows it: the split of "Posted on March 4, 2024 by Jane Doe in News, Travel | Permalink". */
-const datelineThenIn = /^(.{4,160}?)(?:\s+(?:in|In|IN)|(?<=\p{Ll})In):?\s+(\p{Lu}.*)$/u
+/** The "in" after a dateline, before the first category: "Posted on March 4, 2024 by Jane Doe in News, Travel | Permalink"; a dump glues it to a name ("Jane DoeIn News"). */
+const inBeforeCategory = /(?:\s+(?:in|In|IN)|(\p{Ll})In):?\s+(?=\p{Lu})/gu
+/** Longest dateline before its categories, in characters. */
+const datelineMaxChars = 160
 /** What separates a post's categories, and the parts of the row after them ("| Permalink | Comments (0)"). */
 const categorySeparator = /\s*(?:[,|·•;/&]|\band\b)\s*/u
 /** Most words of one category ("Master of Science in Applied Nutrition"). */
@@ -170,9 +172,16 @@ const categoryMaxWords = 6
  * dateline word.
  */
 function isDatelineWithCategories(text: string): boolean {
-  const match = datelineThenIn.exec(text)
-  if (!match) return false
-  const [, written = '', rest = ''] = match
+  // The first "in" before a capital that leaves a dateline's few characters ahead of it; searched, not matched from the start, so a paragraph costs one scan.
+  inBeforeCategory.lastIndex = 0
+  let split = inBeforeCategory.exec(text)
+  while (split && split.index < 4) split = inBeforeCategory.exec(text)
+  if (!split || split.index > datelineMaxChars) return false
+  // A glued "In" was found with the letter before it (a look-behind would cost every line three times the scan).
+  const written = text.slice(0, split.index + (split[1]?.length ?? 0))
+  // A dateline's date has digits ("March 4, 2024", "04/03/2024"): prose "in Paris" without one costs no more.
+  if (!/\d/u.test(written)) return false
+  const rest = text.slice(split.index + split[0].length)
   // A text dump glues a dateline's parts: "On January 12, 2025January 22, 2025 By Jane DoeIn News".
   const head = unglued(written)
   const headNormal = normalise(head)
