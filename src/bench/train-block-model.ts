@@ -18,7 +18,7 @@ import {readManifest} from './manifest.js'
 import {seededRandom, seededSample, seededShuffle} from './seeded.js'
 
 /**
- * `npm run train -- [--data DIR] [--sets a,b] [--sample N] [--folds N] [--out FILE] [--cache FILE] [--worst N] [--margin M | html:M,text:M | html:K/R,text:K/R]`:
+ * `npm run train -- [--data DIR] [--sets a,b] [--sample N] [--inputs html,text] [--folds N] [--out FILE] [--cache FILE] [--worst N] [--margin M | html:M,text:M | html:K/R,text:K/R]`:
  * fit the block model on the development sets' labelled pages: a seeded
  * sample of N pages per set (default 300, which keeps training within 20
  * minutes on a busy 2-core machine; 0 for every page). Every page is
@@ -27,7 +27,10 @@ import {seededRandom, seededSample, seededShuffle} from './seeded.js'
  * Cross-validation grouped by site (no site in both a fold's training and test
  * pages) reports, per dataset and input, the hand-set pipeline and the model
  * side by side on the benchmark's metric, each page's output being its kept
- * blocks; then the model is fitted on every page and written. Deterministic:
+ * blocks; then the model is fitted on every page and written. `--inputs`
+ * names the kinds of input fitted (default both); the model of a kind left
+ * out is kept as it is in the `--out` file, so one kind can be refitted on
+ * its own. Deterministic:
  * the sample and the folds come from seeded shuffles, the fit is seeded
  * mini-batch gradient descent from zero.
  */
@@ -39,6 +42,7 @@ const {values} = parseArgs({
     folds: {type: 'string', default: '5'},
     out: {type: 'string', default: 'src/data/block-model.json'},
     'dry-run': {type: 'boolean', default: false},
+    inputs: {type: 'string', default: 'html,text'},
     cache: {type: 'string'},
     worst: {type: 'string', default: '0'},
     trees: {type: 'string', default: '100'},
@@ -50,6 +54,12 @@ const {values} = parseArgs({
   }
 })
 const seed = 11
+/** The kinds of input fitted; the others keep their model from the `--out` file. */
+const fittedKinds = (['html', 'text'] as const).filter((kind) => values.inputs.split(',').includes(kind))
+if (fittedKinds.length === 0) {
+  process.stderr.write(`--inputs names no kind of input to fit (html, text): ${values.inputs}\n`)
+  process.exit(2)
+}
 /**
  * Removal groups left final: the phrase lexicons; comment threads, which the
  * development sets' golds disagree on (CleanEval keeps comments, the others do
@@ -473,7 +483,7 @@ function crossValidate(folds: number): void {
   const modelOutputs = new Map<Page, string>()
   for (let fold = 0; fold < folds; fold++) {
     const training = pages.filter((page) => foldOf.get(page.site) !== fold)
-    for (const kind of ['html', 'text'] as const) {
+    for (const kind of fittedKinds) {
       const model = fit(training, kind)
       for (const page of pages) {
         if (page.kind !== kind || foldOf.get(page.site) !== fold) continue
@@ -485,7 +495,7 @@ function crossValidate(folds: number): void {
   console.log(`\n${folds}-fold cross-validation grouped by site (${sites.length} sites); shingle F1, word F1 for ${[...wordMetricSets].join(', ')}; output = kept blocks`)
   console.log(`${'dataset'.padEnd(18)}${'input'.padEnd(6)}${'pages'.padStart(6)}${'hand F1 (P/R)'.padStart(20)}${'model F1 (P/R)'.padStart(20)}${'not articles'.padStart(20)}${'labels'.padStart(8)}`)
   for (const set of values.sets.split(',')) {
-    for (const kind of ['html', 'text'] as const) {
+    for (const kind of fittedKinds) {
       const chosen = pages.filter((page) => page.set === set && page.kind === kind)
       if (chosen.length === 0) continue
       const hand = figures(set, chosen, chosen.map((page) => outputOf(page, page.hand)))
@@ -514,11 +524,26 @@ function crossValidate(folds: number): void {
   }
 }
 
+/**
+ * The models of the kinds of input not refitted, from the model file to be
+ * rewritten; its features must be today's, or its rows would be read wrong.
+ */
+async function keptInputs(file: string): Promise<BlockModel['inputs']> {
+  const shipped = JSON.parse(await readFile(file, 'utf8')) as BlockModel
+  const names = (list: readonly {name: string}[]): string => list.map((feature) => feature.name).join()
+  if (shipped.features.join() !== names(blockFeatures) || shipped.contextFeatures.join() !== names(contextFeatures)) {
+    throw new Error(`${file} was fitted on other features than today's: refit every kind of input (--inputs html,text)`)
+  }
+  return shipped.inputs
+}
+
 const folds = Number(values.folds)
 // `--folds 0` only fits the shipped model.
 if (folds > 0) crossValidate(folds)
 if (!values['dry-run']) {
-  const trained: BlockModel = {features: blockFeatures.map((feature) => feature.name), contextFeatures: contextFeatures.map((feature) => feature.name), finalRemovals, inputs: {html: fit(pages, 'html'), text: fit(pages, 'text')}}
+  const inputs = fittedKinds.length === 2 ? undefined : await keptInputs(values.out)
+  const fitOrKeep = (kind: InputKind): InputModel => (fittedKinds.includes(kind) ? fit(pages, kind) : (inputs?.[kind] as InputModel))
+  const trained: BlockModel = {features: blockFeatures.map((feature) => feature.name), contextFeatures: contextFeatures.map((feature) => feature.name), finalRemovals, inputs: {html: fitOrKeep('html'), text: fitOrKeep('text')}}
   await writeFile(values.out, `${JSON.stringify(trained)}\n`)
   console.log(`\nmodel fitted on all ${pages.length} page inputs written to ${values.out}`)
   console.log(`thresholds (hand removes / keeps): html ${trained.inputs.html.threshold} / ${trained.inputs.html.keptThreshold}, text ${trained.inputs.text.threshold} / ${trained.inputs.text.keptThreshold}; ${((performance.now() - started) / 1000).toFixed(0)} s in all`)
