@@ -179,6 +179,15 @@ describe('phrases', () => {
     expect(ruleFor(about)).toBeUndefined()
   })
 
+  it('removes a variant picker’s current choice beside the control that changes it, and keeps a specification line without one', () => {
+    const lines = ['Ashgrove Stovetop Kettle', 'Colour: Sage', 'Select colour', 'Size: Large', 'Capacity: 2.2 litres', 'Colour: brushed steel']
+    const blocks = classify([...lines, ...prose].join('\n'), [dechaffPhrases])
+    expect(ruleOf(blocks, 'Select colour')).toBe('shop-control')
+    expect(ruleOf(blocks, 'Colour: Sage')).toBe('shop-control')
+    // "Select colour" names no size, and the specifications have no control beside them.
+    for (const line of ['Size: Large', 'Capacity: 2.2 litres', 'Colour: brushed steel']) expect(ruleOf(blocks, line)).toBeUndefined()
+  })
+
   it('takes extra rules at attach time', () => {
     const text = [prose[0], 'Brought to you by Acme Widgets', prose[1]].join('\n\n')
     const blocks = classify(text, [[dechaffPhrases, {extraRules: {sponsor: {reason: 'sponsor line', patterns: ['brought to you by [^.]{1,40}']}}}]])

@@ -1,8 +1,8 @@
 import type {Transformer} from 'unified'
 import {furnitureLexicon, furnitureLexiconFor, Lexicon, removeLexiconMatches, type LexiconData} from '../lexicon.js'
 import {defaults} from '../thresholds.js'
-import {blocksOf} from '../tree.js'
-import type {Root} from '../types.js'
+import {blocksOf, markRemoved} from '../tree.js'
+import type {Block, Root} from '../types.js'
 
 export interface PhrasesOptions {
   /**
@@ -31,7 +31,8 @@ export interface PhrasesOptions {
  * disclosures, legal lines, feedback widgets, related-story headings and
  * "Read more" links, in English and in the page's language. The sentences
  * that match must hold most of the block's text, so prose that mentions a
- * phrase is kept; so is a `<blockquote>` that quotes one.
+ * phrase is kept; so is a `<blockquote>` that quotes one. A variant
+ * picker's current choice goes with the control beside it.
  */
 export default function dechaffPhrases(options: PhrasesOptions = {}): Transformer<Root> {
   const lexicons = new Map<string, Lexicon>()
@@ -50,11 +51,27 @@ export default function dechaffPhrases(options: PhrasesOptions = {}): Transforme
   }
   const blockMaxChars = options.blockMaxChars ?? defaults.phrases.blockMaxChars
   return (tree) => {
-    removeLexiconMatches(
-      blocksOf(tree).map((node) => node.data.block),
-      lexiconFor(tree.data?.language?.code ?? 'en'),
-      blockMaxChars,
-      1
-    )
+    const blocks = blocksOf(tree).map((node) => node.data.block)
+    removeLexiconMatches(blocks, lexiconFor(tree.data?.language?.code ?? 'en'), blockMaxChars, 1)
+    removePickerChoices(blocks)
   }
+}
+
+/** "Colour: Sage": a short label, a colon and the value chosen. */
+const labelledChoice = /^(\p{L}[\p{L} ]{0,24}?)\s*:\s*\S.{0,40}$/u
+
+/**
+ * A variant picker's current choice ("Colour: Sage") right beside the shop
+ * control that changes it ("Select colour"), as a text dump shows them: the
+ * control names the choice's label. A specification ("Colour: stainless
+ * steel" in a product's table) has no such control beside it.
+ */
+function removePickerChoices(blocks: Block[]): void {
+  blocks.forEach((block, index) => {
+    if (block.removal || block.protection) return
+    const label = labelledChoice.exec(block.normal)?.[1]?.split(' ')
+    if (!label) return
+    const control = [blocks[index - 1], blocks[index + 1]].find((other) => other?.removal?.ruleId === 'shop-control' && label.every((word) => other.words.includes(word)))
+    if (control) markRemoved(block, {ruleId: 'shop-control', reason: `a variant picker’s current choice, beside “${control.text}”`, score: 1})
+  })
 }
