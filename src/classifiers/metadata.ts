@@ -152,12 +152,10 @@ function metadataReason(block: Block, minVocabularyShare: number): string | unde
 
 /** The "in" after a dateline, before the first category: "Posted on March 4, 2024 by Jane Doe in News, Travel | Permalink"; a dump glues it to a name ("Jane DoeIn News"). */
 const inBeforeCategory = /(?:\s+(?:in|In|IN)|(\p{Ll})In):?\s+(?=\p{Lu})/gu
-/** Longest dateline before its categories, in characters. */
-const datelineMaxChars = 160
 /** What separates a post's categories, and the parts of the row after them ("| Permalink | Comments (0)"). */
 const categorySeparator = /\s*(?:[,|·•;/&]|\band\b)\s*/u
-/** Most words of one category ("Master of Science in Applied Nutrition"). */
-const categoryMaxWords = 6
+/** Longest dateline before its categories, in characters, and most words of one category ("Master of Science in Applied Nutrition"). */
+const {datelineBeforeCategoriesMaxChars: datelineMaxChars, categoryMaxWords} = defaults.metadata
 
 /**
  * A blog post's dateline followed by its categories ("Posted on March 4, 2024
