@@ -6,7 +6,7 @@ import {deserialize, serialize} from 'node:v8'
 import {VFile} from 'vfile'
 import {blockFeatures, blockFeatureValues, contextFeatures, contextFeatureValues, removalGroup} from '../block-features.js'
 import {createProcessor} from '../clean.js'
-import {scoreBlocks, scoreContext, thresholdFor, type BlockModel, type InputModel, type LogisticModel} from '../classifiers/block-model.js'
+import {readsTodaysFeatures, scoreBlocks, scoreContext, thresholdFor, type BlockModel, type InputModel, type LogisticModel} from '../classifiers/block-model.js'
 import {scoreTrees, type BoostedTrees} from '../boosted-trees.js'
 import {fitTrees, type Examples, type TreeOptions} from './fit-trees.js'
 import {scoreShingles, summariseShingles, scoresOf, tokenize, tokenOverlap, type Scores} from '../metrics.js'
@@ -530,8 +530,7 @@ function crossValidate(folds: number): void {
  */
 async function keptInputs(file: string): Promise<BlockModel['inputs']> {
   const shipped = JSON.parse(await readFile(file, 'utf8')) as BlockModel
-  const names = (list: readonly {name: string}[]): string => list.map((feature) => feature.name).join()
-  if (shipped.features.join() !== names(blockFeatures) || shipped.contextFeatures.join() !== names(contextFeatures)) {
+  if (!readsTodaysFeatures(shipped)) {
     throw new Error(`${file} was fitted on other features than today's: refit every kind of input (--inputs html,text)`)
   }
   return shipped.inputs

@@ -250,10 +250,15 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
   }
 }
 
+/** Whether a model reads the features this build computes, in order, both stages. */
+export function readsTodaysFeatures(trained: BlockModel): boolean {
+  const same = (stored: string[], features: BlockFeature[]): boolean => stored.join() === features.map((feature) => feature.name).join()
+  return same(trained.features, blockFeatures) && same(trained.contextFeatures, contextFeatures)
+}
+
 /** The stored model must read the features this build computes, in order. */
 function checkModel(trained: BlockModel): BlockModel {
-  const same = (stored: string[], features: BlockFeature[]): boolean => stored.join() === features.map((feature) => feature.name).join()
-  if (!same(trained.features, blockFeatures) || !same(trained.contextFeatures, contextFeatures)) {
+  if (!readsTodaysFeatures(trained)) {
     throw new Error('data/block-model.json does not match the block features of this build: run `npm run train`')
   }
   return trained
