@@ -400,17 +400,19 @@ async function readPages(): Promise<Page[]> {
   return read
 }
 
-/** With `--cache FILE`, the pages read once are kept there and read back on later runs with the same features: for trying fits quickly. */
+/** With `--cache FILE`, the pages read once are kept there and read back on later runs that read the same pages with the same features: for trying fits quickly. */
 async function cachedPages(): Promise<Page[]> {
   if (!values.cache) return readPages()
+  // A cache of other sets, another sample or other features would train on pages this run did not ask for.
+  const key = JSON.stringify({features: blockFeatures.map((feature) => feature.name), data: values.data, sets: values.sets, sample: values.sample})
   try {
-    const cached = deserialize(await readFile(values.cache)) as {features: string; pages: Page[]}
-    if (cached.features === blockFeatures.map((feature) => feature.name).join()) return cached.pages
+    const cached = deserialize(await readFile(values.cache)) as {key?: string; pages: Page[]}
+    if (cached.key === key) return cached.pages
   } catch {
     // No cache yet, or an unreadable one: read the pages.
   }
   const read = await readPages()
-  await writeFile(values.cache, serialize({features: blockFeatures.map((feature) => feature.name).join(), pages: read}))
+  await writeFile(values.cache, serialize({key, pages: read}))
   return read
 }
 
