@@ -5,6 +5,7 @@ import {parseArgs} from 'node:util'
 import {createCleaner} from '../clean.js'
 import {scoreShingles, summariseShingles, type ShinglePage} from '../metrics.js'
 import type {InputKind} from '../types.js'
+import {readIds} from './manifest.js'
 
 /**
  * `npm run bench:accuracy -- DATASET_DIR...`: clean every page of benchmark
@@ -36,7 +37,7 @@ const lines: string[] = [header]
 const worstLines: string[] = []
 for (const directory of positionals) {
   const dataset = path.basename(path.resolve(directory))
-  const ids = (await readFile(path.join(directory, 'ids.txt'), 'utf8')).split('\n').map((id) => id.trim()).filter(Boolean)
+  const ids = await readIds(directory)
   for (const mode of modes) {
     const cleaner = createCleaner({input: mode})
     const rows: Row[] = []

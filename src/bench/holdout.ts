@@ -4,8 +4,11 @@ import {pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
 import {createCleaner} from '../clean.js'
 import type {Scores} from '../metrics.js'
+import {decodeHtml} from '../parse/decode.js'
+import {parseHtml} from '../parse/html.js'
 import type {InputKind} from '../types.js'
 import {hostOf, manifestSites, setFigures, siteDisjointPages, trainingSample, wordMetricSets} from './training-sample.js'
+import {readIds} from './manifest.js'
 
 /**
  * `npm run bench:holdout -- --baseline DIST_DIR [--data DIR] [--sets a,b] [--sample N[,SET:N]] [--inputs html,text]`:
@@ -17,7 +20,7 @@ import {hostOf, manifestSites, setFigures, siteDisjointPages, trainingSample, wo
  * the largest sample either build's model was fitted on (the seeded samples
  * of the same seed nest: 300 pages are the first of 600). Pages whose
  * manifest names no site are given the host of the address the page states
- * (its canonical link). Prints, per set and input, the benchmark's figures
+ * (its canonical link or `og:url`). Prints, per set and input, the benchmark's figures
  * (shingle F1, WCXB's word F1) of both builds and their difference.
  */
 const {values} = parseArgs({
@@ -34,20 +37,19 @@ if (!values.baseline) {
   process.exit(2)
 }
 
-type Clean = (input: Uint8Array, id: string) => {text: string; metadata: {canonicalUrl?: string}}
+type Clean = (input: Uint8Array, id: string) => {text: string}
 const baseline = (await import(pathToFileURL(path.resolve(values.baseline, 'index.js')).href)) as {createCleaner: (options: object) => Clean}
 const inputs = values.inputs.split(',') as InputKind[]
 const builds = Object.fromEntries(inputs.map((kind) => [kind, {baseline: baseline.createCleaner({input: kind}), current: createCleaner({input: kind}) as Clean}]))
-const addressReader = createCleaner({input: 'html'})
 
-/** The site of every page of a set: its manifest's, else the host of the address its HTML states, else the page alone. */
+/** The site of every page of a set: its manifest's, else the host of the address its HTML states (read as the trainer reads it), else the page alone. */
 async function sitesOf(set: string, directory: string, ids: readonly string[]): Promise<Map<string, string>> {
   const sites = await manifestSites(directory)
   for (const id of ids) {
     if (sites.has(id)) continue
     let host: string | undefined
     try {
-      host = hostOf(addressReader(await readFile(path.join(directory, `${id}.html`)), id).metadata.canonicalUrl)
+      host = hostOf(parseHtml(decodeHtml(await readFile(path.join(directory, `${id}.html`)))).data?.page?.url)
     } catch {
       // A page that cannot be read is a site of its own.
     }
@@ -61,7 +63,7 @@ console.log(`pages outside the training sample (--sample ${values.sample}) of si
 console.log(`${'dataset'.padEnd(17)}${'input'.padEnd(7)}${'pages'.padStart(6)}${'sites'.padStart(7)}${'baseline F1 (P/R)'.padStart(22)}${'this build F1 (P/R)'.padStart(22)}${'change'.padStart(9)}`)
 for (const set of values.sets.split(',')) {
   const directory = path.join(values.data, set)
-  const ids = (await readFile(path.join(directory, 'ids.txt'), 'utf8')).split('\n').map((id) => id.trim()).filter(Boolean)
+  const ids = await readIds(directory)
   const sites = await sitesOf(set, directory, ids)
   const siteOf = (id: string): string => sites.get(id) as string
   const held = siteDisjointPages(ids, trainingSample(ids, values.sample, set), siteOf)

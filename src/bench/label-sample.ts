@@ -8,6 +8,7 @@ import {blocksOf} from '../tree.js'
 import type {InputKind} from '../types.js'
 import {labelBlocks} from './block-labels.js'
 import {seededRandom} from './seeded.js'
+import {readIds} from './manifest.js'
 
 /**
  * `npm run labels -- [--data DIR] [--sets a,b] [--blocks N] [--seed N]`: print a
@@ -32,7 +33,7 @@ const squash = (text: string): string => text.replace(/\s+/gu, ' ').trim()
 for (let sample = 0; sample < wanted; sample++) {
   const set = sets[sample % sets.length] as string
   const directory = path.join(values.data, set)
-  const ids = (await readFile(path.join(directory, 'ids.txt'), 'utf8')).split('\n').filter(Boolean)
+  const ids = await readIds(directory)
   const id = ids[Math.floor(random() * ids.length)] as string
   const kind: InputKind = random() < 0.5 ? 'html' : 'text'
   const bytes = await readFile(path.join(directory, kind === 'html' ? `${id}.html` : `${id}.dump.txt`))

@@ -12,3 +12,11 @@ export async function readManifest(directory: string): Promise<ManifestRow[]> {
     .map((line) => line.split('\t'))
   return rows.map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index]])))
 }
+
+/** A set's page ids, one per line of its `ids.txt`. */
+export async function readIds(directory: string): Promise<string[]> {
+  return (await readFile(path.join(directory, 'ids.txt'), 'utf8'))
+    .split('\n')
+    .map((id) => id.trim())
+    .filter(Boolean)
+}

@@ -7,6 +7,7 @@ import {createCleaner, type Cleaner} from '../clean.js'
 import type {InputKind, MetadataSources, PageMetadata} from '../types.js'
 import {median} from './stats.js'
 import {seededSample} from './seeded.js'
+import {readIds} from './manifest.js'
 
 /**
  * `npm run bench:metadata -- WCXB_DIR [--baseline DIST] [--misses FIELD]`:
@@ -46,7 +47,7 @@ interface Gold {
 type Field = 'title' | 'author' | 'date' | 'latest'
 const fields: Field[] = ['title', 'author', 'date', 'latest']
 const modes: InputKind[] = values.mode === 'both' ? ['html', 'text'] : [values.mode as InputKind]
-const ids = (await readFile(path.join(directory, 'ids.txt'), 'utf8')).split('\n').map((id) => id.trim()).filter(Boolean)
+const ids = await readIds(directory)
 const golds = new Map<string, Gold>()
 for (const id of ids) golds.set(id, JSON.parse(await readFile(path.join(directory, `${id}.json`), 'utf8')) as Gold)
 

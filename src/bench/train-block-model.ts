@@ -16,6 +16,7 @@ import type {Block, InputKind} from '../types.js'
 import {labelBlocks} from './block-labels.js'
 import {seededRandom, seededShuffle} from './seeded.js'
 import {hostOf, manifestSites, setFigures, trainingSample, trainingSeed, wordMetricSets} from './training-sample.js'
+import {readIds} from './manifest.js'
 
 /**
  * `npm run train -- [--data DIR] [--sets a,b] [--sample N[,SET:N]] [--inputs html,text] [--folds N] [--out FILE] [--cache FILE] [--worst N] [--margin M | html:M,text:M | html:K/R,text:K/R]`:
@@ -384,7 +385,7 @@ async function readPages(): Promise<Page[]> {
   for (const set of values.sets.split(',')) {
     const directory = path.join(values.data, set)
     const sites = await manifestSites(directory)
-    const allIds = (await readFile(path.join(directory, 'ids.txt'), 'utf8')).split('\n').map((id) => id.trim()).filter(Boolean)
+    const allIds = await readIds(directory)
     const ids = trainingSample(allIds, values.sample, set)
     for (const id of ids) {
       for (const kind of ['html', 'text'] as const) {
