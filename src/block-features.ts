@@ -1,6 +1,6 @@
 import data from './data/block-features.json' with {type: 'json'}
 import {ancestry} from './elements.js'
-import {handClasses} from './settle.js'
+import {handClasses, handKept} from './settle.js'
 import {blocksOf} from './tree.js'
 import {pageTypes, type Block, type ElementInfo, type Mark, type QualityClass, type Root} from './types.js'
 
@@ -17,8 +17,8 @@ export interface BlockFeature {
 interface Context {
   blocks: Block[]
   elements: ElementInfo[] | undefined
-  /** The hand-set pipeline's class of each block, before and after context smoothing. */
-  hand: {initial: QualityClass[]; settled: QualityClass[]}
+  /** Whether the hand-set rules keep each block (`handKept`). */
+  handKeeps: boolean[]
   /** Characters of the page's blocks before each block, and in all. */
   charsBefore: number[]
   totalChars: number
@@ -31,6 +31,10 @@ interface Context {
   /** HTML pages: each block's nearest DOM-hint furniture word, and whether markup around it names the article (only for the blocks whose rows are made). */
   hints: Array<string | undefined>
   articleMarkup: boolean[]
+  /** Share of the page's words in blocks the hand-set rules keep. */
+  handKeptShare: number
+  /** HTML pages: for each block, how many different parents hold an element like its own (same tag and class words, under a parent alike): a grid's cards each hold one, an article's paragraphs share one. */
+  alikeParents: number[]
 }
 
 type Reader = (block: Block, index: number, context: Context) => number
@@ -143,7 +147,7 @@ const own: Array<BlockFeature & {read: Reader}> = [
   {name: 'in-article', describes: 'inside the article container', shown: 'flag', read: (block) => flag(block.inArticle)},
   {name: 'outside-article', describes: 'outside the article or main region', shown: 'flag', read: (block) => flag(block.outsideArticle)},
   ...qualityClasses.map((quality) => ({name: `quality-${quality}`, describes: `quality class ${quality}`, shown: 'flag' as const, read: ((block) => flag(block.quality?.class === quality)) as Reader})),
-  {name: 'hand-keeps', describes: 'the hand-set rules keep it', shown: 'flag', read: (_, index, context) => flag(context.hand.settled[index] === 'good' && !context.blocks[index]?.removal)},
+  {name: 'hand-keeps', describes: 'the hand-set rules keep it', shown: 'flag', read: (_, index, context) => flag(context.handKeeps[index])},
   {name: 'removed', describes: 'a rule removed it', shown: 'flag', read: (block) => flag(block.removal !== undefined)},
   {name: 'removal-in-flow', describes: 'removed from the article’s flow', shown: 'flag', read: (block) => flag(block.removal?.inFlow)}
 ]
@@ -209,10 +213,14 @@ const window = 5
 
 const neighbourhood: Array<BlockFeature & {read: Reader}> = [
   {name: 'window-removed', describes: 'share of removed blocks around it', shown: 'number', read: (_, index, context) => around(index, context, (block) => block.removal !== undefined)},
-  {name: 'window-hand-keeps', describes: 'share of blocks around it the hand-set rules keep', shown: 'number', read: (_, index, context) => around(index, context, (block, at) => context.hand.settled[at] === 'good' && !block.removal)},
+  {name: 'window-hand-keeps', describes: 'share of blocks around it the hand-set rules keep', shown: 'number', read: (_, index, context) => around(index, context, (_, at) => context.handKeeps[at] === true)},
   {name: 'window-good', describes: 'share of good prose around it', shown: 'number', read: (_, index, context) => around(index, context, (block) => block.quality?.class === 'good')},
   {name: 'window-linked', describes: 'share of linked blocks around it', shown: 'number', read: (_, index, context) => around(index, context, (block) => block.evidence.linkDensity > 0.5)},
-  {name: 'window-in-article', describes: 'share of blocks around it in the article', shown: 'number', read: (_, index, context) => around(index, context, (block) => block.inArticle === true)}
+  {name: 'window-in-article', describes: 'share of blocks around it in the article', shown: 'number', read: (_, index, context) => around(index, context, (block) => block.inArticle === true)},
+  // Last, so that a model fitted before them reads its features at the same places.
+  {name: 'in-item-list', describes: "one of the page's repeated items (cards, result rows)", shown: 'flag', read: (block) => flag(block.inItemList)},
+  {name: 'page-hand-kept-share', describes: "share of the page's words the hand-set rules keep", shown: 'number', read: (_, __, context) => context.handKeptShare},
+  {name: 'alike-parents', describes: 'alike elements, each in a parent of its own (cards)', shown: 'count', read: (_, index, context) => logCount(context.alikeParents[index] as number)}
 ]
 
 function around(index: number, context: Context, test: (block: Block, at: number) => boolean): number {
@@ -224,6 +232,29 @@ function around(index: number, context: Context, test: (block: Block, at: number
     if (test(context.blocks[at] as Block, at)) hits++
   }
   return count === 0 ? 0 : hits / count
+}
+
+/** An element's kind: its tag and class words, and its parent's. */
+function kindOf(elements: ElementInfo[], index: number): string {
+  const element = elements[index] as ElementInfo
+  const parent = elements[element.parent]
+  return `${element.tag} ${element.tokens.join(' ')}|${parent ? `${parent.tag} ${parent.tokens.join(' ')}` : ''}`
+}
+
+/** For each block, how many different parents hold an element of its element's kind; 0 on a text dump. */
+function alikeParents(blocks: Block[], elements: ElementInfo[] | undefined): number[] {
+  if (!elements) return blocks.map(() => 0)
+  const parents = new Map<string, Set<number>>()
+  const kinds = blocks.map((block) => {
+    const element = block.evidence.html?.element
+    if (element === undefined || element < 0 || element >= elements.length) return undefined
+    const kind = kindOf(elements, element)
+    let held = parents.get(kind)
+    if (!held) parents.set(kind, (held = new Set()))
+    held.add((elements[element] as ElementInfo).parent)
+    return kind
+  })
+  return kinds.map((kind) => (kind === undefined ? 0 : (parents.get(kind) as Set<number>).size))
 }
 
 /** The features in the model's order. */
@@ -257,10 +288,13 @@ export function blockFeatureRows(tree: Root, indices: readonly number[]): Float6
     words += block.features.words
     stopwords += block.features.stopwordDensity * block.features.words
   }
+  const handKeeps = handKept(blocks, handClasses(blocks).settled, tree.data?.pageType?.type)
+  const handKeptWords = blocks.reduce((sum, block, index) => sum + (handKeeps[index] ? block.features.words : 0), 0)
   const context: Context = {
     blocks,
     elements: tree.data?.elements,
-    hand: handClasses(blocks),
+    handKeeps,
+    handKeptShare: words === 0 ? 0 : handKeptWords / words,
     charsBefore,
     totalChars,
     titleIndex: blocks.findIndex((block) => block.evidence.title),
@@ -268,7 +302,8 @@ export function blockFeatureRows(tree: Root, indices: readonly number[]): Float6
     pageStopwordDensity: words === 0 ? 0 : stopwords / words,
     characters: blocks.map((block) => characterCounts(block.text)),
     hints: [],
-    articleMarkup: []
+    articleMarkup: [],
+    alikeParents: alikeParents(blocks, tree.data?.elements)
   }
   for (const index of indices) {
     const block = blocks[index] as Block

@@ -63,6 +63,22 @@ export function handClasses(blocks: Block[], maxHeadingDistance: number = defaul
 }
 
 /**
+ * Which blocks the hand-set rules keep, as settling without the model keeps
+ * them: those of good quality after smoothing that no rule removed, and, on a
+ * page not taken for an article that would keep almost nothing, every block
+ * no rule removed or protected (`keepLikeliest`). The block model reads it as
+ * evidence.
+ */
+export function handKept(blocks: Block[], settled: QualityClass[], pageType: string | undefined): boolean[] {
+  const kept = blocks.map((block, index) => settled[index] === 'good' && !block.removal)
+  const words = blocks.reduce((sum, block, index) => sum + (kept[index] ? block.features.words : 0), 0)
+  if (words > defaults.pageTypeFallback.maxKeptWords || pageType === 'article') return kept
+  const likely = blocks.map((block, index) => !kept[index] && !block.protection && !block.removal)
+  if (likely.filter(Boolean).length < defaults.repeatedItems.minItems) return kept
+  return kept.map((keep, index) => keep || (likely[index] as boolean))
+}
+
+/**
  * One message per removed block. A vfile message is an Error whose stack
  * vfile sets to '' once made; not capturing the stack first saves most of
  * the cost of making one.

@@ -1,11 +1,26 @@
 import {unified, type Plugin} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {blocksOf, clean, dechaffParseText, dechaffPhrases, dechaffSettle, markRemoved, type Block, type PageType, type Root} from '../src/index.js'
+import {blocksOf, clean, dechaffParseText, dechaffPhrases, dechaffQuality, dechaffSettle, markRemoved, type Block, type PageType, type Root} from '../src/index.js'
+import {handClasses, handKept} from '../src/settle.js'
 import {classify, prose} from './helpers.js'
 
 const kept = (text: string): string[] => clean(text).blocks.filter((block) => block.kept).map((block) => block.text)
 
 describe('settle', () => {
+  it('reads the hand-set verdict as settling without the model gives it: on a page not taken for an article that would keep almost nothing, every block no rule removed', () => {
+    const items = ['Walnut desk lamp', 'Linen armchair', 'Oak side table', 'Wool rug', 'Cart (0)']
+    const handOf = (blocks: Block[], type: PageType): boolean[] => handKept(blocks, handClasses(blocks).settled, type)
+    const blocks = classify(items.join('\n'), [])
+    markRemoved(blocks[4] as Block, {ruleId: 'shop-control', reason: 'a cart control', score: 1})
+    expect(handKept(blocks, handClasses(blocks).settled, 'article')).toEqual([false, false, false, false, false])
+    expect(handOf(blocks, 'collection')).toEqual([true, true, true, true, false])
+    // Too few to be a list's items, or a page that keeps prose: the quality classes stand.
+    expect(handOf(classify(items.slice(0, 2).join('\n'), []), 'collection')).toEqual([false, false])
+    const withProse = classify([prose[0], 'Contact us', ...items.slice(0, 3)].join('\n'), [dechaffQuality])
+    expect(handOf(withProse, 'collection')).toEqual(handOf(withProse, 'article'))
+    expect(handOf(withProse, 'collection')[0]).toBe(true)
+  })
+
   it('keeps short headings and list items between good paragraphs', () => {
     const text = [prose[0], 'What you need', '2 cups flour', '1 tsp salt', prose[1], 'Method', prose[2]].join('\n')
     expect(kept(text)).toEqual([prose[0], 'What you need', '2 cups flour', '1 tsp salt', prose[1], 'Method', prose[2]])

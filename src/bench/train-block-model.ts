@@ -501,11 +501,15 @@ function crossValidate(folds: number): void {
 
 /**
  * The models of the kinds of input not refitted, from the model file to be
- * rewritten; its features must be today's, or its rows would be read wrong.
+ * rewritten; its features must be today's, or the first of today's (features
+ * are added last, so a model fitted before them reads its own at the same
+ * places), or its rows would be read wrong.
  */
 async function keptInputs(file: string): Promise<BlockModel['inputs']> {
   const shipped = JSON.parse(await readFile(file, 'utf8')) as BlockModel
-  if (!readsTodaysFeatures(shipped)) {
+  const today = blockFeatures.map((feature) => feature.name)
+  const prefix = shipped.features.every((name, index) => today[index] === name)
+  if (!prefix || !readsTodaysFeatures({...shipped, features: today})) {
     throw new Error(`${file} was fitted on other features than today's: refit every kind of input (--inputs html,text)`)
   }
   return shipped.inputs
