@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {labelBlocks} from '../src/bench/block-labels.js'
 import {fitTrees} from '../src/bench/fit-trees.js'
 import {scoreTrees} from '../src/boosted-trees.js'
+import {readsFeaturesInPlace, type BlockModel} from '../src/classifiers/block-model.js'
 import {blockFeatures, blockFeatureValues, blocksOf, clean, contextFeatures, contextFeatureValues, dechaffParseText, dechaffQuality, DechaffConfigError, markRemoved, parseHtml, parseText, validateOptions, type Root} from '../src/index.js'
 import {prose} from './helpers.js'
 
@@ -271,6 +272,19 @@ describe('block-model classifier', () => {
     expect(validateOptions({model: true})).toEqual({model: true})
     expect(() => validateOptions({model: 'yes'})).toThrow(DechaffConfigError)
     expect(validateOptions({classifiers: {'block-model': {minProbability: 0.6}}})).toBeTruthy()
+  })
+})
+
+describe('stored block model', () => {
+  const stored = JSON.parse(readFileSync(new URL('../src/data/block-model.json', import.meta.url), 'utf8')) as BlockModel
+  const names = blockFeatures.map((feature) => feature.name)
+
+  it('is kept by a refit of the other input when fitted on today’s features or the first of them, not on others', () => {
+    expect(readsFeaturesInPlace(stored)).toBe(true)
+    expect(readsFeaturesInPlace({...stored, features: names.slice(0, -3)})).toBe(true)
+    expect(readsFeaturesInPlace({...stored, features: [...names, 'a-feature-of-tomorrow']})).toBe(false)
+    expect(readsFeaturesInPlace({...stored, features: [names[1] as string, names[0] as string, ...names.slice(2)]})).toBe(false)
+    expect(readsFeaturesInPlace({...stored, contextFeatures: stored.contextFeatures.slice(1)})).toBe(false)
   })
 })
 

@@ -6,7 +6,7 @@ import {deserialize, serialize} from 'node:v8'
 import {VFile} from 'vfile'
 import {blockFeatures, blockFeatureValues, contextFeatures, contextFeatureValues, removalGroup} from '../block-features.js'
 import {createProcessor} from '../clean.js'
-import {readsTodaysFeatures, scoreBlocks, scoreContext, thresholdFor, type BlockModel, type InputModel, type LogisticModel} from '../classifiers/block-model.js'
+import {readsFeaturesInPlace, scoreBlocks, scoreContext, thresholdFor, type BlockModel, type InputModel, type LogisticModel} from '../classifiers/block-model.js'
 import {scoreTrees, type BoostedTrees} from '../boosted-trees.js'
 import {fitTrees, type Examples, type TreeOptions} from './fit-trees.js'
 import {scoresOf, tokenize, type Scores} from '../metrics.js'
@@ -507,9 +507,7 @@ function crossValidate(folds: number): void {
  */
 async function keptInputs(file: string): Promise<BlockModel['inputs']> {
   const shipped = JSON.parse(await readFile(file, 'utf8')) as BlockModel
-  const today = blockFeatures.map((feature) => feature.name)
-  const prefix = shipped.features.every((name, index) => today[index] === name)
-  if (!prefix || !readsTodaysFeatures({...shipped, features: today})) {
+  if (!readsFeaturesInPlace(shipped)) {
     throw new Error(`${file} was fitted on other features than today's: refit every kind of input (--inputs html,text)`)
   }
   return shipped.inputs

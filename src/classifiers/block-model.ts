@@ -256,6 +256,16 @@ export function readsTodaysFeatures(trained: BlockModel): boolean {
   return same(trained.features, blockFeatures) && same(trained.contextFeatures, contextFeatures)
 }
 
+/**
+ * Whether a model's first stage reads its features at the same places in this
+ * build: it was fitted on today's block features or on the first of them (new
+ * ones are added last), and on today's second-stage features.
+ */
+export function readsFeaturesInPlace(trained: BlockModel): boolean {
+  const today = blockFeatures.map((feature) => feature.name)
+  return trained.features.every((name, index) => today[index] === name) && readsTodaysFeatures({...trained, features: today})
+}
+
 /** The stored model must read the features this build computes, in order. */
 function checkModel(trained: BlockModel): BlockModel {
   if (!readsTodaysFeatures(trained)) {
