@@ -207,7 +207,45 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
  * returns the kept text, every block's verdict and a message per removal.
  */
 export function clean(input: string | Uint8Array, options: CleanOptions = {}): CleanResult {
-  return createCleaner(options)(input)
+  return cleanerFor(options)(input)
+}
+
+/**
+ * How many cleaners `clean()` keeps for the options it was last called with:
+ * making one (compiling the lexicons, attaching every plugin) costs about a
+ * fifth of cleaning a page, and a caller cleaning page after page with
+ * `clean(page, options)` should not pay it each time.
+ */
+const keptCleaners = 8
+const recentCleaners = new Map<string, Cleaner>()
+
+/**
+ * The cleaner `clean()` uses for these options: one made for equal options
+ * before (compared as JSON), or a new one, kept among the most recent. Options
+ * that JSON cannot compare (a function, a class instance) get a cleaner of
+ * their own.
+ */
+export function cleanerFor(options: CleanOptions): Cleaner {
+  const key = optionsKey(options)
+  if (key === undefined) return createCleaner(options)
+  let cleaner = recentCleaners.get(key)
+  if (cleaner) recentCleaners.delete(key)
+  else cleaner = createCleaner(options)
+  recentCleaners.set(key, cleaner)
+  const oldest = recentCleaners.keys().next().value
+  if (recentCleaners.size > keptCleaners && oldest !== undefined) recentCleaners.delete(oldest)
+  return cleaner
+}
+
+/** The options as JSON, or nothing when they hold a value JSON would drop or flatten. */
+function optionsKey(options: CleanOptions): string | undefined {
+  let comparable = true
+  const key = JSON.stringify(options, (_, value: unknown) => {
+    const plain = value === null || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null
+    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint' || !plain) comparable = false
+    return comparable ? value : undefined
+  })
+  return comparable ? key : undefined
 }
 
 const htmlStart = /^(?:\s|<!--[\s\S]{0,2000}?-->)*<(?:!doctype\s+html|html|head|body|meta|title|link|div|p|article|section|table|header|main|span|h[1-6])[\s>/]/iu

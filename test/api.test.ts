@@ -2,6 +2,7 @@ import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import * as api from '../src/index.js'
 import type {Root} from '../src/index.js'
+import {cleanerFor} from '../src/clean.js'
 import {prose} from './helpers.js'
 
 describe('public API', () => {
@@ -116,5 +117,37 @@ describe('public API', () => {
   it('clean() takes extra plugins and classifier options', () => {
     const result = api.clean([prose[0], 'Leave a Reply', prose[1]].join('\n'), {classifiers: {phrases: false}})
     expect(result.blocks.find((block) => block.text === 'Leave a Reply')?.ruleId).not.toBe('comment-form')
+  })
+})
+
+describe('clean() reuses its processors', () => {
+  const page = [prose[0], 'Leave a Reply', prose[1]].join('\n')
+
+  it('gives equal options, written afresh, the same cleaner, and other options another', () => {
+    const markdown = cleanerFor({format: 'markdown', classifiers: {phrases: {minMatchedShare: 0.6}}})
+    expect(cleanerFor({classifiers: {phrases: {minMatchedShare: 0.6}}, format: 'markdown'})).not.toBe(markdown)
+    expect(cleanerFor({format: 'markdown', classifiers: {phrases: {minMatchedShare: 0.6}}})).toBe(markdown)
+    expect(cleanerFor({format: 'markdown', classifiers: {phrases: {minMatchedShare: 0.7}}})).not.toBe(markdown)
+    expect(cleanerFor({})).toBe(cleanerFor({}))
+  })
+
+  it('makes a cleaner of their own for options JSON cannot compare', () => {
+    const options = {classifiers: {phrases: {extraRules: {odd: {reason: 'odd', patterns: ['x']}}}}, keep: [] as string[]}
+    expect(cleanerFor(options)).toBe(cleanerFor(structuredClone(options)))
+    // JSON would write a class instance as its fields, as if it were a plain object.
+    const withInstance = {...options, keep: [new (class Phrase {
+      text = 'x'
+    })() as unknown as string]}
+    expect(cleanerFor(withInstance)).not.toBe(cleanerFor(withInstance))
+  })
+
+  it('cleans a page the same before and after other pages and options', () => {
+    const first = api.clean(page)
+    api.clean('<html><body><p>Another page entirely.</p></body></html>')
+    api.clean(page, {classifiers: {phrases: false}})
+    const again = api.clean(page)
+    expect(again.text).toBe(first.text)
+    expect(again.blocks).toEqual(first.blocks)
+    expect(again.messages.map(String)).toEqual(first.messages.map(String))
   })
 })
