@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {hostOf, sampleSize, setFigures, siteDisjointPages, trainingSample} from '../src/bench/training-sample.js'
+import {hostOf, sampleSize, setFigures, siteDisjointPages, trainingSample, withHtmlSites} from '../src/bench/training-sample.js'
 
 const ids = Array.from({length: 40}, (_, index) => String(index + 1).padStart(4, '0'))
 
@@ -35,6 +35,17 @@ describe('the block model training sample', () => {
     expect(hostOf('https://www.example.org/news/1')).toBe('example.org')
     expect(hostOf('not an address')).toBeUndefined()
     expect(hostOf(undefined)).toBeUndefined()
+  })
+
+  it("groups a text dump under its HTML page's site, a dump without one under its own", () => {
+    const pages = [
+      {set: 'dragnet', id: '7', kind: 'html' as const, site: 'example.com', gold: 'kept'},
+      {set: 'dragnet', id: '7', kind: 'text' as const, site: 'dragnet/7', gold: 'kept'},
+      {set: 'daniel', id: '7', kind: 'text' as const, site: 'daniel/7', gold: 'kept'},
+      {set: 'dragnet', id: '8', kind: 'text' as const, site: 'dragnet/8', gold: 'kept'}
+    ]
+    expect(withHtmlSites(pages).map((page) => page.site)).toEqual(['example.com', 'example.com', 'daniel/7', 'dragnet/8'])
+    expect(withHtmlSites(pages)[1]?.gold).toBe('kept')
   })
 
   it("scores WCXB by its pages' mean word F1 and the others by shingles", () => {

@@ -15,7 +15,7 @@ import {blocksOf} from '../tree.js'
 import type {Block, InputKind} from '../types.js'
 import {labelBlocks} from './block-labels.js'
 import {seededRandom, seededShuffle} from './seeded.js'
-import {hostOf, manifestSites, setFigures, trainingSample, trainingSeed, wordMetricSets} from './training-sample.js'
+import {hostOf, manifestSites, setFigures, trainingSample, trainingSeed, withHtmlSites, wordMetricSets} from './training-sample.js'
 import {readIds} from './manifest.js'
 
 /**
@@ -439,7 +439,7 @@ function withoutFinal(page: Page): Page {
   }
 }
 
-const pages = (await cachedPages()).map(withoutFinal)
+const pages = withHtmlSites(await cachedPages()).map(withoutFinal)
 const blocks = pages.reduce((sum, page) => sum + page.decided.length, 0)
 const content = pages.reduce((sum, page) => sum + page.labels.reduce((count, label) => count + label, 0), 0)
 console.log(`${pages.length} page inputs, ${blocks} blocks decided by the model (${((100 * content) / blocks).toFixed(1)}% content), ${width} features`)

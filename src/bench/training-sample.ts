@@ -48,6 +48,25 @@ export async function manifestSites(directory: string): Promise<Map<string, stri
   return sites
 }
 
+/** What site-grouping reads of a page read for training. */
+export interface SitedPage {
+  set: string
+  id: string
+  kind: 'html' | 'text'
+  site: string
+}
+
+/**
+ * The pages with each text dump grouped under its HTML page's site. A dump
+ * states no address, so where the manifest names no site (DragNet) it would
+ * be a site of its own, and site-grouped folds and halves would put a page's
+ * dump and its HTML on either side.
+ */
+export function withHtmlSites<Page extends SitedPage>(pages: readonly Page[]): Page[] {
+  const htmlSites = new Map(pages.flatMap((page) => (page.kind === 'html' ? [[`${page.set}/${page.id}`, page.site] as const] : [])))
+  return pages.map((page) => (page.kind === 'text' ? {...page, site: htmlSites.get(`${page.set}/${page.id}`) ?? page.site} : page))
+}
+
 /** An address's host without `www.`, or undefined when it is no address. */
 export function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined
