@@ -43,10 +43,10 @@ export default function dechaffSettle(options: SettleOptions = {}): Transformer<
       const block = node.data.block
       block.verdict = verdictOf(block, initial[index] as QualityClass, classes[index] as QualityClass)
     })
-    if (keptWords(blocks) <= defaults.pageTypeFallback.maxKeptWords) {
-      if (tree.data?.pageType?.type !== 'article') keepLikeliest(blocks, emptyPageMinProbability)
-      else keepPostAboveThread(blocks, initial)
-    }
+    const pageType = tree.data?.pageType?.type
+    const words = keptWords(blocks)
+    if (pageType === 'article' && words <= defaults.pageTypeFallback.maxKeptWords) keepPostAboveThread(blocks, initial)
+    else keepLikeliest(blocks, words, pageType, emptyPageMinProbability)
     if (!blocks.some((block) => block.verdict?.keep)) keepWhatIsLeft(blocks)
     if (tree.data?.pageType?.type === 'article' && !blocks.some((block) => block.verdict?.keep)) keepPostAboveCommentSection(blocks, post.maxLines, post.minWords)
     reportRemovals(file, nodes)
@@ -72,10 +72,21 @@ export function handClasses(blocks: Block[], maxHeadingDistance: number = defaul
 export function handKept(blocks: Block[], settled: QualityClass[], pageType: string | undefined): boolean[] {
   const kept = blocks.map((block, index) => settled[index] === 'good' && !block.removal)
   const words = blocks.reduce((sum, block, index) => sum + (kept[index] ? block.features.words : 0), 0)
-  if (words > defaults.pageTypeFallback.maxKeptWords || pageType === 'article') return kept
   const likely = blocks.map((block, index) => !kept[index] && !block.protection && !block.removal)
-  if (likely.filter(Boolean).length < defaults.repeatedItems.minItems) return kept
+  if (!rescuesLikeliest(words, pageType, likely.filter(Boolean).length)) return kept
   return kept.map((keep, index) => keep || (likely[index] as boolean))
+}
+
+/**
+ * Whether settling keeps a page's likeliest blocks because it would keep
+ * almost nothing: a page not taken for an article (an article's is left to
+ * the second pass as its likeliest other type, `pageTypeFallback`) that
+ * keeps at most `maxKeptWords` words, with a list's few items among the
+ * blocks it would remove (`repeatedItems.minItems`): an error page's line or
+ * two stays furniture.
+ */
+function rescuesLikeliest(wordsKept: number, pageType: string | undefined, likely: number): boolean {
+  return pageType !== 'article' && wordsKept <= defaults.pageTypeFallback.maxKeptWords && likely >= defaults.repeatedItems.minItems
 }
 
 /**
@@ -105,15 +116,12 @@ function keptWords(blocks: Block[]): number {
  * lines would come back empty: no block was sure enough to be content. Its
  * items are the blocks only the grey zone's decision removed, kept at a lower
  * bar: those the block model weighed, from a lower probability of content;
- * without the model, those the quality classes removed and no classifier did.
- * A page needs a list's few items (`repeatedItems.minItems`) for that: an
- * error page's line or two stays furniture. An article's page is left to the
- * second pass as its likeliest other type (`pageTypeFallback`), which settles
- * here.
+ * without the model, those the quality classes removed and no classifier did
+ * (when `rescuesLikeliest`).
  */
-function keepLikeliest(blocks: Block[], minProbability: number): void {
+function keepLikeliest(blocks: Block[], wordsKept: number, pageType: string | undefined, minProbability: number): void {
   const likely = blocks.filter((block) => !block.verdict?.keep && !block.protection && (block.model ? block.model.probability >= minProbability : !block.removal))
-  if (likely.length < defaults.repeatedItems.minItems) return
+  if (!rescuesLikeliest(wordsKept, pageType, likely.length)) return
   for (const block of likely) {
     block.verdict = block.model
       ? {ruleId: 'block-model', reason: `model: content ${block.model.probability.toFixed(2)}; the page kept almost nothing at the model's threshold`, score: block.model.probability, keep: true}
