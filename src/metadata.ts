@@ -74,7 +74,7 @@ const unsignedPageTypes = new Set(data.unsignedPageTypes)
 /** Words that never name a person in a byline: interface words, months, weekdays and a dateline's labels ("Modified 7 months ago" names nobody). */
 const noiseWords = new Set([...data.authorNoise, ...dateData.months, ...dateData.weekdays, ...data.publishedLabels, ...data.updatedLabels])
 /** Where a byline's names end: a separator, a date phrase, a line break. */
-const nameRunEnd = new RegExp(`\\s*(?:[|•·⋅∙●・—–»]|\\s-\\s|\\n|\\d|\\b(?:on|at|in|from|${dateData.months.join('|')})\\b|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
+const nameRunEnd = new RegExp(`\\s*(?:[|•·⋅∙●・—–»]|\\s-\\s|\\n|[(\\[]?(?<![\\p{L}\\d_])\\d|\\b(?:on|at|in|from|${dateData.months.join('|')})\\b|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
 /** Between names of a byline. */
 const nameSeparator = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*/iu
 

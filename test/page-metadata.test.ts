@@ -363,6 +363,14 @@ describe('choosing among what the page states', () => {
     expect(personNames('By Jane Doe on March 4, 2024')).toEqual(['Jane Doe'])
   })
 
+  it('keeps the digits of a user name in a byline, and ends the names at a date or a count', () => {
+    expect(personNames('chunix64 (2025-11-01 15:15:18)')).toEqual(['chunix64'])
+    expect(personNames('archuser38013')).toEqual(['archuser38013'])
+    expect(personNames('By Jane Doe 12 comments')).toEqual(['Jane Doe'])
+    expect(personNames('Jane Doe [2024-03-04]')).toEqual(['Jane Doe'])
+    expect(personNames('By Jane Doe, 4 March 2024')).toEqual(['Jane Doe'])
+  })
+
   it('takes a short capitalised first name as a name and drops post-nominal letters only after it', () => {
     expect(personNames('JWU', 'field')).toEqual(['JWU'])
     expect(personNames('Ben', 'field')).toEqual(['Ben'])
