@@ -811,7 +811,7 @@ export function personNames(value: string, reading: NameReading = 'byline'): str
   return text
     .split(nameSeparator)
     .map((part) => withoutGluedRole(part))
-    .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’.:*†]+$/gu, ''))
+    .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’.:*†\-–—]+$/gu, ''))
     .map((part) => (/\)$/u.test(part) && !part.includes('(') ? part.slice(0, -1).trimEnd() : part))
     // Post-nominal letters follow a name ("Jane Doe, MD"): an author field's or a signed byline's first part is a name even when short and capitalised ("JWU", "Clay"); a bare byline's may be a filter's or a badge's word ("NEW", "Best").
     .filter((part, index) => isPersonName(part, reading, index === 0) && ((index === 0 && reading !== 'byline') || !isCredential(part)))
@@ -823,7 +823,7 @@ function withoutGluedRole(part: string): string {
   // The name before the glue has two words at least: "EcoCult Staff" is one name.
   if (!glue || !/\s/u.test(part.slice(0, glue.index))) return part
   const role = part.slice(glue.index).toLowerCase().split(/\s+/u)
-  return role.length > 1 && roleWords.has(role[role.length - 1] as string) ? part.slice(0, glue.index) : part
+  return roleWords.has(role[role.length - 1] as string) ? part.slice(0, glue.index) : part
 }
 
 function isPersonName(part: string, reading: NameReading, first: boolean): boolean {

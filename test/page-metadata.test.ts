@@ -371,6 +371,15 @@ describe('choosing among what the page states', () => {
     expect(personNames('By Jane Doe, 4 March 2024')).toEqual(['Jane Doe'])
   })
 
+  it('drops a dash left after a name and a one-word role glued to a whole name', () => {
+    expect(personNames('By EcoFlow-')).toEqual(['EcoFlow'])
+    expect(personNames('Jane Doe –')).toEqual(['Jane Doe'])
+    expect(personNames('Jane DoeFounder')).toEqual(['Jane Doe'])
+    // One word before the glue may be a name written in camel case.
+    expect(personNames('EcoCult Staff', 'signed')).toEqual(['EcoCult Staff'])
+    expect(personNames('Ronald McDonald')).toEqual(['Ronald McDonald'])
+  })
+
   it('takes a short capitalised first name as a name and drops post-nominal letters only after it', () => {
     expect(personNames('JWU', 'field')).toEqual(['JWU'])
     expect(personNames('Ben', 'field')).toEqual(['Ben'])
