@@ -759,7 +759,7 @@ function authorsOf(list: MetadataCandidate[], siteNames: Set<string>): {value: s
     const sameSource = list.filter((other) => other.source === candidate.source)
     const reading: NameReading = !candidate.source.startsWith('byline') && candidate.rank !== pageRank.labelledAuthor ? 'field' : candidate.rank <= pageRank.labelledName ? 'signed' : 'byline'
     // A link's text that is only words of the language ("View more posts") and a name beside a dateline that is ("Special Offers") name nobody.
-    const read = dedupe(sameSource.flatMap((other) => personNames(other.value, reading)))
+    const read = dedupe(sameSource.flatMap((other) => (surnameFirstSources.has(other.source) && isSurnameFirst(other.value) ? [other.value.trim()] : personNames(other.value, reading))))
       .filter((name) => !(candidate.rank === pageRank.nameBesideByline || linkSources.has(candidate.source)) || !isCommonPhrase(name))
       .slice(0, maxAuthors)
     // The site's name among people's names ("Jane Doe, John Roe, The Daily Planet") is its publisher, no writer.
@@ -773,6 +773,22 @@ function authorsOf(list: MetadataCandidate[], siteNames: Set<string>): {value: s
     if (!publisher || (candidate.source.startsWith('byline') && candidate.rank <= pageRank.labelledName)) return {value: names, source: candidate.source}
   }
   return publisher
+}
+
+/** Meta tags that give one person a tag, often surname first. */
+const surnameFirstSources = new Set(data.surnameFirstMeta.map((name) => `meta ${name}`))
+const surnameFirst = /^\s*[\p{L}'’-]+\s*,\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})\s*$/u
+
+/**
+ * "Berger, Emery D": one person, surname first, as such a tag writes one,
+ * kept whole as the site writes it, not split at its comma into two. "Doe,
+ * PhD" (post-nominal letters, mostly capitals) is a name and its letters.
+ */
+export function isSurnameFirst(value: string): boolean {
+  const given = surnameFirst.exec(value)?.[1]
+  if (given === undefined) return false
+  const letters = given.replace(/[\s.]/gu, '')
+  return (letters.match(/\p{Lu}/gu) ?? []).length * 2 < letters.length
 }
 
 /** Where an author is a link's text: `rel=author`, a link to a writer's page. */

@@ -4,7 +4,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {checkCorpus, clean} from '../src/index.js'
 import {isoDate} from '../src/dates.js'
-import {pageMetadata, personNames} from '../src/metadata.js'
+import {isSurnameFirst, pageMetadata, personNames} from '../src/metadata.js'
 import type {Root} from '../src/types.js'
 import {parseJsonLd, readHead} from '../src/parse/head.js'
 import {fromParse5} from 'hast-util-from-parse5'
@@ -369,6 +369,18 @@ describe('choosing among what the page states', () => {
     expect(personNames('By Jane Doe 12 comments')).toEqual(['Jane Doe'])
     expect(personNames('Jane Doe [2024-03-04]')).toEqual(['Jane Doe'])
     expect(personNames('By Jane Doe, 4 March 2024')).toEqual(['Jane Doe'])
+  })
+
+  it('keeps a scholarly tag’s surname-first name whole, one person a tag', () => {
+    const {metadata} = clean(html('<meta name="citation_author" content="Roy, Aniruddha"><meta name="citation_author" content="Patel, Jyoti">', '<h1>Model merging</h1>'))
+    expect(metadata.author).toEqual(['Roy, Aniruddha', 'Patel, Jyoti'])
+    expect(isSurnameFirst('Berger, Emery D.')).toBe(true)
+    // Post-nominal letters, a two-word name before the comma or a list are not one surname-first name.
+    expect(isSurnameFirst('Doe, PhD')).toBe(false)
+    expect(isSurnameFirst('Jane Doe, Staff Writer')).toBe(false)
+    expect(isSurnameFirst('Jane Doe, John Roe, Ann Lee')).toBe(false)
+    // A plain author tag may list several people.
+    expect(clean(html('<meta name="author" content="Jane Doe, John Roe">', '<h1>Model merging</h1>')).metadata.author).toEqual(['Jane Doe', 'John Roe'])
   })
 
   it('drops a dash left after a name and a one-word role glued to a whole name', () => {
