@@ -48,7 +48,7 @@ export default function dechaffSettle(options: SettleOptions = {}): Transformer<
     if (pageType === 'article' && words <= defaults.pageTypeFallback.maxKeptWords) keepPostAboveThread(blocks, initial)
     else keepLikeliest(blocks, words, pageType, emptyPageMinProbability)
     if (!blocks.some((block) => block.verdict?.keep)) keepWhatIsLeft(blocks)
-    if (tree.data?.pageType?.type === 'article' && !blocks.some((block) => block.verdict?.keep)) keepPostAboveCommentSection(blocks, post.maxLines, post.minWords)
+    if (pageType === 'article' && !blocks.some((block) => block.verdict?.keep)) keepPostAboveCommentSection(blocks, post.maxLines, post.minWords)
     reportRemovals(file, nodes)
   }
 }

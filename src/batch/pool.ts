@@ -29,8 +29,9 @@ const workerHeapMb = 512
 /**
  * Young-generation heap of one worker, in MB (V8's default is about 48):
  * cleaning a page makes many short-lived objects (hast and nlcst nodes,
- * feature rows), and a larger nursery collects them less often, for about
- * 15% less time a page at up to 144 MB more memory a worker.
+ * feature rows), and a larger nursery collects them less often: about an
+ * eighth less time a page (README, Batch cleaning) for up to 144 MB more
+ * memory a worker.
  */
 const workerYoungGenerationMb = 192
 
