@@ -98,6 +98,36 @@ export function createProcessor(kind: InputKind, options: CleanOptions = {}): De
 }
 
 /**
+ * How many processors `sharedProcessor` keeps: making one (compiling the
+ * lexicons, attaching every plugin) costs about a fifth of cleaning a page,
+ * and a caller cleaning page after page with `clean(page, options)` or
+ * `cleanDocument(document, options)` should not pay it each time. Eight sets
+ * of options, each with its two kinds of input and their second passes.
+ */
+const keptProcessors = 32
+const recentProcessors = new Map<string, DechaffProcessor>()
+
+/**
+ * The frozen processor for one kind of input and these options: one made for
+ * equal options before (compared as JSON), or a new one, kept among the most
+ * recent. Options that JSON cannot compare (a function, a class instance) get
+ * a processor of their own. A processor runs one page at a time to the end, so
+ * cleaners share it as pages do.
+ */
+export function sharedProcessor(kind: InputKind, options: CleanOptions): DechaffProcessor {
+  const json = optionsKey(options)
+  if (json === undefined) return createProcessor(kind, options)
+  const key = `${kind} ${json}`
+  let processor = recentProcessors.get(key)
+  if (processor) recentProcessors.delete(key)
+  else processor = createProcessor(kind, options)
+  recentProcessors.set(key, processor)
+  const oldest = recentProcessors.keys().next().value
+  if (recentProcessors.size > keptProcessors && oldest !== undefined) recentProcessors.delete(oldest)
+  return processor
+}
+
+/**
  * A cleaning function with its processors made once, for batches. `charset`
  * is the one the page's HTTP `Content-Type` declared, if any (a WARC response).
  */
@@ -117,9 +147,9 @@ export function createCleaner(options: CleanOptions = {}): Cleaner {
     // UTF-16 is read before the kind is told from the page's start.
     const source = input instanceof Uint8Array ? (unicodeBom(input) ?? input) : input
     const kind = options.input && options.input !== 'auto' ? options.input : detectInput(source)
-    const processor = (processors[kind] ??= createProcessor(kind, options))
+    const processor = (processors[kind] ??= sharedProcessor(kind, options))
     const file = startFile(toText(source, kind, charset), path || options.path, timeoutMs)
-    return runWithFallback(processor, () => (retyped[kind] ??= createProcessor(kind, otherThanArticle(options))), kind, (processor, file) => processor.parse(file), file, options)
+    return runWithFallback(processor, () => (retyped[kind] ??= sharedProcessor(kind, otherThanArticle(options))), kind, (processor, file) => processor.parse(file), file, options)
   }
 }
 
@@ -182,7 +212,7 @@ function otherThanArticle(options: CleanOptions): CleanOptions {
  * same blocks and text. The document is not changed.
  */
 export function cleanDocument(document: Document, options: CleanOptions = {}): CleanResult {
-  const processor = createProcessor('html', options)
+  const processor = sharedProcessor('html', options)
   const file = startFile('', options.path, budgetOf(options))
   let hast
   try {
@@ -199,7 +229,7 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
       return unwrapNoscript(unwrapped) ? blockTreeOfHast(unwrapped, jsonLdScripts(unwrapped), pass, options.language, undefined, false) : undefined
     })
   }
-  return runWithFallback(processor, () => createProcessor('html', otherThanArticle(options)), 'html', parse, file, options)
+  return runWithFallback(processor, () => sharedProcessor('html', otherThanArticle(options)), 'html', parse, file, options)
 }
 
 /**
@@ -207,34 +237,7 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
  * returns the kept text, every block's verdict and a message per removal.
  */
 export function clean(input: string | Uint8Array, options: CleanOptions = {}): CleanResult {
-  return cleanerFor(options)(input)
-}
-
-/**
- * How many cleaners `clean()` keeps for the options it was last called with:
- * making one (compiling the lexicons, attaching every plugin) costs about a
- * fifth of cleaning a page, and a caller cleaning page after page with
- * `clean(page, options)` should not pay it each time.
- */
-const keptCleaners = 8
-const recentCleaners = new Map<string, Cleaner>()
-
-/**
- * The cleaner `clean()` uses for these options: one made for equal options
- * before (compared as JSON), or a new one, kept among the most recent. Options
- * that JSON cannot compare (a function, a class instance) get a cleaner of
- * their own.
- */
-export function cleanerFor(options: CleanOptions): Cleaner {
-  const key = optionsKey(options)
-  if (key === undefined) return createCleaner(options)
-  let cleaner = recentCleaners.get(key)
-  if (cleaner) recentCleaners.delete(key)
-  else cleaner = createCleaner(options)
-  recentCleaners.set(key, cleaner)
-  const oldest = recentCleaners.keys().next().value
-  if (recentCleaners.size > keptCleaners && oldest !== undefined) recentCleaners.delete(oldest)
-  return cleaner
+  return createCleaner(options)(input)
 }
 
 /** The options as JSON, or nothing when they hold a value JSON would drop or flatten. */

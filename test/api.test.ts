@@ -2,7 +2,7 @@ import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import * as api from '../src/index.js'
 import type {Root} from '../src/index.js'
-import {cleanerFor} from '../src/clean.js'
+import {sharedProcessor} from '../src/clean.js'
 import {prose} from './helpers.js'
 
 describe('public API', () => {
@@ -120,25 +120,26 @@ describe('public API', () => {
   })
 })
 
-describe('clean() reuses its processors', () => {
+describe('clean() and cleanDocument() reuse their processors', () => {
   const page = [prose[0], 'Leave a Reply', prose[1]].join('\n')
 
-  it('gives equal options, written afresh, the same cleaner, and other options another', () => {
-    const markdown = cleanerFor({format: 'markdown', classifiers: {phrases: {minMatchedShare: 0.6}}})
-    expect(cleanerFor({classifiers: {phrases: {minMatchedShare: 0.6}}, format: 'markdown'})).not.toBe(markdown)
-    expect(cleanerFor({format: 'markdown', classifiers: {phrases: {minMatchedShare: 0.6}}})).toBe(markdown)
-    expect(cleanerFor({format: 'markdown', classifiers: {phrases: {minMatchedShare: 0.7}}})).not.toBe(markdown)
-    expect(cleanerFor({})).toBe(cleanerFor({}))
+  it('gives equal options, written afresh, the same processor, and other options or another kind of input another', () => {
+    const markdown = sharedProcessor('text', {format: 'markdown', classifiers: {phrases: {minMatchedShare: 0.6}}})
+    expect(sharedProcessor('text', {classifiers: {phrases: {minMatchedShare: 0.6}}, format: 'markdown'})).not.toBe(markdown)
+    expect(sharedProcessor('text', {format: 'markdown', classifiers: {phrases: {minMatchedShare: 0.6}}})).toBe(markdown)
+    expect(sharedProcessor('text', {format: 'markdown', classifiers: {phrases: {minMatchedShare: 0.7}}})).not.toBe(markdown)
+    expect(sharedProcessor('text', {})).toBe(sharedProcessor('text', {}))
+    expect(sharedProcessor('html', {})).not.toBe(sharedProcessor('text', {}))
   })
 
-  it('makes a cleaner of their own for options JSON cannot compare', () => {
+  it('makes a processor of their own for options JSON cannot compare', () => {
     const options = {classifiers: {phrases: {extraRules: {odd: {reason: 'odd', patterns: ['x']}}}}, keep: [] as string[]}
-    expect(cleanerFor(options)).toBe(cleanerFor(structuredClone(options)))
+    expect(sharedProcessor('text', options)).toBe(sharedProcessor('text', structuredClone(options)))
     // JSON would write a class instance as its fields, as if it were a plain object.
-    const withInstance = {...options, keep: [new (class Phrase {
-      text = 'x'
-    })() as unknown as string]}
-    expect(cleanerFor(withInstance)).not.toBe(cleanerFor(withInstance))
+    const withInstance = {classifiers: {phrases: {extraRules: new (class Rules {
+      odd = {reason: 'odd', patterns: ['x']}
+    })()}}}
+    expect(sharedProcessor('text', withInstance)).not.toBe(sharedProcessor('text', withInstance))
   })
 
   it('cleans a page the same before and after other pages and options', () => {
