@@ -126,6 +126,25 @@ describe('comment-thread', () => {
     expect(blocks.some((block) => block.removal?.ruleId === 'comment-thread')).toBe(false)
   })
 
+  it('ends the article at a header naming comments with no comment under it, below nearly all its prose: the sidebar after it goes', () => {
+    const sidebar = ['Blog Archive', 'Our sponsors', 'Travel at the lowest prices, guaranteed', 'Over 5,000 resorts in 40 countries']
+    const text = [...prose, 'No comments:', 'Post a Comment', ...sidebar].join('\n')
+    const blocks = classify(text, plugins)
+    expect(articleKept(blocks)).toBe(true)
+    for (const line of sidebar) expect(ruleOf(blocks, line)).toBe('comment-thread')
+  })
+
+  it('does not end the article at a “Comments” link among share buttons, nor at a header above much of its prose', () => {
+    const closing = ['Additional reporting by Sam Lee', 'Filed under: Council, Libraries']
+    const toolbar = [...prose, 'Share', 'Comments', 'Tweet', ...closing].join('\n')
+    const midway = [prose[0] as string, 'No comments yet', prose[1] as string, prose[2] as string, ...closing].join('\n')
+    for (const text of [toolbar, midway]) {
+      const blocks = classify(text, plugins)
+      expect(articleKept(blocks)).toBe(true)
+      expect(blocks.some((block) => block.removal?.ruleId === 'comment-thread')).toBe(false)
+    }
+  })
+
   it('keeps an article that only talks about comments', () => {
     const text = [
       ...prose,

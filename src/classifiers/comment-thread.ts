@@ -43,6 +43,15 @@ export interface CommentThreadOptions {
    * starts further down (default: 2).
    */
   mainRunMinRatio?: number
+  /**
+   * Share of the page's prose that must precede a header naming comments
+   * ("No comments:", "Leave a Reply") for it to end the article with no
+   * commenter's line under it: an empty thread or a lone form closes the
+   * post, and what follows is the site's sidebar and footer, which a text
+   * dump runs on without a break. A header among share buttons ("Print",
+   * "Email", "Comments") is a toolbar's link and ends nothing (default: 0.9).
+   */
+  closingHeaderMinShare?: number
 }
 
 const authorLine = new RegExp(anyOf(data.authorLines), 'u')
@@ -61,8 +70,10 @@ const {feedMinSummaryChars} = defaults.regions
  * the article's first prose (under a short article with no long prose, at a
  * header with a commenter's line at once), and is confirmed by further
  * commenter lines ("Jane says:", "Reply", forum poster statistics) or by the
- * bylines and datelines that head each comment; from there to the end of the
- * page every block is part of the thread. Lines that also sit in an article's
+ * bylines and datelines that head each comment, or by its place: a header
+ * naming comments below nearly all of the article's prose ends the article
+ * without them (an empty thread, a lone reply form). From there to the end of
+ * the page every block is part of the thread. Lines that also sit in an article's
  * own header (a share row's buttons, a form field, a dateline) start a thread
  * only below most of the article's prose. On a forum page the opening post is
  * the article: the thread starts with the first reply.
@@ -73,6 +84,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
   const minArticleShare = options.minArticleShare ?? defaults.regions.commentWeakStartMinArticleShare
   const openingPostMaxRatio = options.openingPostMaxRatio ?? defaults.commentThread.openingPostMaxRatio
   const mainRunMinRatio = options.mainRunMinRatio ?? defaults.commentThread.mainRunMinRatio
+  const closingHeaderMinShare = options.closingHeaderMinShare ?? defaults.commentThread.closingHeaderMinShare
   return (tree) => {
     // In a dump, a forum's replies under its opening post look like an article's comments; only a page the model thought might be a forum is asked.
     const forumGuessed = guessedType(tree) === 'forum'
@@ -109,7 +121,8 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       if (!header && headsDatedFeed(blocks, markerAt, buttonAt, index, minMarkers)) continue
       if (lastKept <= index) return
       const namesFollow = header && commenterNamesFollow(blocks, index, minMarkers)
-      if (!namesFollow) {
+      const closesArticle = header && (shares[index] ?? 0) >= closingHeaderMinShare && namesComments(block) && !amongShareButtons(blocks, index)
+      if (!namesFollow && !closesArticle) {
         if ((remainingMarkers[index] ?? 0) < minMarkers) return
         if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers) && !headsFeedAboveMainRun(blocks, markerAt, runs, index, mainRunMinRatio))) continue
       }
@@ -128,6 +141,11 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       return
     }
   }
+}
+
+/** A block beside a share row's button: "Comments" in "Print · Email · Share · Comments" links to the thread, wherever it is. */
+function amongShareButtons(blocks: Block[], index: number): boolean {
+  return [blocks[index - 1], blocks[index + 1]].some((other) => other?.removal?.ruleId === 'share-row')
 }
 
 /** A post's or an entry's number alone on a line: "#12", "Post #12". */
