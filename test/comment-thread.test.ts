@@ -132,6 +132,7 @@ describe('comment-thread', () => {
     const blocks = classify(text, plugins)
     expect(articleKept(blocks)).toBe(true)
     for (const line of sidebar) expect(ruleOf(blocks, line)).toBe('comment-thread')
+    expect(blocks.at(-1)?.removal?.reason).toBe('below “No comments:”, a comment section with no comment under it that ends the article')
   })
 
   it('does not end the article at a “Comments” link among share buttons, nor at a header above much of its prose', () => {

@@ -132,11 +132,13 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text
       // A header naming comments with commenters' lines under it ("Comments", then "Posted by: Jane at …") is a thread even inside the article's container: a blog's post wrapper often holds its comments.
       const namedThread = header && namesComments(block) && (namesFollow || (remainingAuthors[index] ?? 0) >= minMarkers)
+      // A header that ends the article with no comment under it heads what the page runs on into, not a thread: the reason says so.
+      const reason = closesArticle && !namesFollow && (remainingMarkers[index] ?? 0) < minMarkers ? `below “${start}”, a comment section with no comment under it that ends the article` : `inside the comment thread that starts at “${start}”`
       for (const later of blocks.slice(index)) {
         // Otherwise, on an HTML page the article container outranks a guess from text (datelines under a "Commentary" section's label): its blocks are left to the DOM hints.
         if (later.inArticle && !namedThread) continue
         claimForComments(later)
-        markRemoved(later, {ruleId: 'comment-thread', reason: `inside the comment thread that starts at “${start}”`, score: 0.8, comment: true})
+        markRemoved(later, {ruleId: 'comment-thread', reason, score: 0.8, comment: true})
       }
       return
     }
