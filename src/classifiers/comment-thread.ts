@@ -121,10 +121,14 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       if (!header && headsDatedFeed(blocks, markerAt, buttonAt, index, minMarkers)) continue
       if (lastKept <= index) return
       const namesFollow = header && commenterNamesFollow(blocks, index, minMarkers)
-      const closesArticle = header && (shares[index] ?? 0) >= closingHeaderMinShare && namesComments(block) && !amongShareButtons(blocks, index)
-      if (!namesFollow && !closesArticle) {
-        if ((remainingMarkers[index] ?? 0) < minMarkers) return
-        if ((remainingAuthors[index] ?? 0) < minMarkers && !(header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers) && !headsFeedAboveMainRun(blocks, markerAt, runs, index, mainRunMinRatio))) continue
+      const markersRemain = (remainingMarkers[index] ?? 0) >= minMarkers
+      // Commenters' names, their lines or the datelines heading each comment, below the start.
+      const confirmed = namesFollow || (markersRemain && ((remainingAuthors[index] ?? 0) >= minMarkers || (header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers) && !headsFeedAboveMainRun(blocks, markerAt, runs, index, mainRunMinRatio))))
+      // Without them, a header that ends the article with no comment under it.
+      const closesArticle = !confirmed && header && (shares[index] ?? 0) >= closingHeaderMinShare && namesComments(block) && !amongShareButtons(blocks, index)
+      if (!confirmed && !closesArticle) {
+        if (!markersRemain) return
+        continue
       }
       // "124 Comments" in the article's header links to a thread far below: the article's prose runs between it and the thread's first commenter.
       if (header && !commenter && !namesFollow && articleFollowsHeader(blocks, markerAt, index, firstProse, {proseMinChars, ratio: mainRunMinRatio})) continue
@@ -133,7 +137,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       // A header naming comments with commenters' lines under it ("Comments", then "Posted by: Jane at …") is a thread even inside the article's container: a blog's post wrapper often holds its comments.
       const namedThread = header && namesComments(block) && (namesFollow || (remainingAuthors[index] ?? 0) >= minMarkers)
       // A header that ends the article with no comment under it heads what the page runs on into, not a thread: the reason says so.
-      const reason = closesArticle && !namesFollow && (remainingMarkers[index] ?? 0) < minMarkers ? `below “${start}”, a comment section with no comment under it that ends the article` : `inside the comment thread that starts at “${start}”`
+      const reason = closesArticle ? `below “${start}”, a comment section with no comment under it that ends the article` : `inside the comment thread that starts at “${start}”`
       for (const later of blocks.slice(index)) {
         // Otherwise, on an HTML page the article container outranks a guess from text (datelines under a "Commentary" section's label): its blocks are left to the DOM hints.
         if (later.inArticle && !namedThread) continue
