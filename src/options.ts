@@ -107,7 +107,8 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     maxLinkDensity: 'number',
     foreignStopwordDensity: 'number',
     sentenceMinWords: 'number',
-    sentenceStopwordsLow: 'number'
+    sentenceStopwordsLow: 'number',
+    passageMinLines: 'number'
   },
   'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minArticleShare: 'number', openingPostMaxRatio: 'number', mainRunMinRatio: 'number', closingHeaderMinShare: 'number'},
   'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number', minFeedTeasers: 'number', maxFeedSummaryChars: 'number', minFeedSummaryChars: 'number', feedCohesionShare: 'number', minStampedTeasers: 'number', stampMaxChars: 'number', resumeMinProseBlocks: 'number'},

@@ -32,6 +32,16 @@ export interface QualityOptions {
    * `bad`; between this and `stopwordsLow` it is `neargood` (default: 0.2).
    */
   sentenceStopwordsLow?: number
+  /**
+   * Fewest lines of one element, broken by `<br>` (a poem's or a hymn's
+   * lines, a letter's), that are read together as a passage: a line too short
+   * to judge alone takes the passage's class when the passage's joined text is
+   * prose and the line reads as the page's language (enough stopwords). Lines
+   * above the passage's first line long enough to judge alone (a kicker over
+   * the text) are left to context, and so is every line on a page whose
+   * stopwords are not used (default: 3).
+   */
+  passageMinLines?: number
 }
 
 /**
@@ -55,12 +65,58 @@ export default function dechaffQuality(options: QualityOptions = {}): Transforme
     const unlisted = blocks[0]?.language.stopwords.size === 0
     const foreign = unlisted || (words > 0 && stop / words < settings.foreignStopwordDensity)
     const pageSettings = {...settings, stopwordsLow: foreign ? 0 : settings.stopwordsLow, stopwordsHigh: foreign ? 0 : settings.stopwordsHigh}
-    for (const block of blocks) {
-      const quality = classify(block, pageSettings)
+    const classes = blocks.map((block) => classify(block, pageSettings))
+    // Without stopwords a passage's lines cannot be told from a list's.
+    if (!foreign) readPassages(blocks, classes, pageSettings)
+    blocks.forEach((block, index) => {
+      const quality = classes[index] as Quality
       block.quality = block.inItemList
         ? {class: 'good', reason: `one of the page's repeated items (${quality.reason})`}
         : block.inArticle ? vouched(quality, block) : block.outsideArticle ? demoted(quality, 'outside the article container') : quality
-    }
+    })
+  }
+}
+
+/** A block's quality class with the reason for it. */
+type Quality = {class: QualityClass; reason: string}
+
+/**
+ * Give the short lines of each passage (`passageMinLines` or more lines of one
+ * element, none linked, no heading, none removed) the passage's class when
+ * its joined text classifies as prose (`good` or `neargood`), in `classes`.
+ */
+function readPassages(blocks: Block[], classes: Quality[], settings: Required<QualityOptions>): void {
+  for (let start = 0; start < blocks.length; ) {
+    const element = (blocks[start] as Block).evidence.html?.element
+    let end = start + 1
+    while (element !== undefined && end < blocks.length && (blocks[end] as Block).evidence.html?.element === element) end++
+    const lines = blocks.slice(start, end)
+    const first = start
+    start = end
+    if (lines.length < settings.passageMinLines || lines.some((line) => line.removal || line.evidence.heading !== undefined || line.evidence.linkDensity > settings.maxLinkDensity)) continue
+    const passage = classify(joined(lines), settings)
+    if (passage.class !== 'good' && passage.class !== 'neargood') continue
+    const firstLong = lines.findIndex((line) => line.features.chars >= settings.lengthLow)
+    lines.forEach((line, at) => {
+      if (at > firstLong && classes[first + at]?.class === 'short' && line.features.stopwordDensity >= settings.stopwordsLow) {
+        classes[first + at] = {class: passage.class, reason: `a line of a ${lines.length}-line passage (${passage.reason})`}
+      }
+    })
+  }
+}
+
+/** Lines of one passage as one block: their text, characters and words added up, stopword density by words. */
+function joined(lines: Block[]): Block {
+  const first = lines[0] as Block
+  const last = lines[lines.length - 1] as Block
+  const words = lines.reduce((sum, line) => sum + line.features.words, 0)
+  const chars = lines.reduce((sum, line) => sum + line.features.chars, 0) + lines.length - 1
+  const stopwordDensity = words === 0 ? 0 : lines.reduce((sum, line) => sum + line.features.stopwordDensity * line.features.words, 0) / words
+  return {
+    ...first,
+    text: lines.map((line) => line.text).join(' '),
+    features: {...first.features, chars, words, stopwordDensity, terminal: last.features.terminal, headingLike: false, listMarker: false},
+    evidence: {...first.evidence, linkDensity: 0}
   }
 }
 
@@ -68,7 +124,7 @@ export default function dechaffQuality(options: QualityOptions = {}): Transforme
  * Inside the article container the container vouches for prose: near-good
  * becomes good, and bad prose becomes near-good unless mostly links.
  */
-function vouched(quality: {class: QualityClass; reason: string}, block: Block): {class: QualityClass; reason: string} {
+function vouched(quality: Quality, block: Block): Quality {
   if (quality.class === 'neargood') return {class: 'good', reason: `${quality.reason}; inside the article container`}
   // Prose judged bad for its stopwords, or for links on no more than half its text (prose that cites), is near-good here.
   if (quality.class === 'bad' && block.features.words > 0 && block.evidence.linkDensity <= vouchedMaxLinkDensity) {
@@ -80,7 +136,7 @@ function vouched(quality: {class: QualityClass; reason: string}, block: Block): 
 /** Most of a block's text that may be linked for the article container to vouch for it. */
 const vouchedMaxLinkDensity = 0.5
 
-function classify(block: Block, settings: Required<QualityOptions>): {class: QualityClass; reason: string} {
+function classify(block: Block, settings: Required<QualityOptions>): Quality {
   const {chars, stopwordDensity} = block.features
   const {linkDensity} = block.evidence
   const density = stopwordDensity.toFixed(2)
