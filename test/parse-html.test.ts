@@ -29,6 +29,12 @@ describe('parse-html', () => {
     expect(texts(html)).toEqual(['Title', 'Kept'])
   })
 
+  it('drops a popover, which a browser shows only once a control opens it', () => {
+    const html = `<body><h1>Title</h1><p>Kept</p><div popover id="install"><p>To install this app, tap Share, then Add to Home Screen.</p></div>
+      <div popover="manual"><p>gone</p></div></body>`
+    expect(texts(html)).toEqual(['Title', 'Kept'])
+  })
+
   it('reads the page after an svg left open or closed by its own tag, as a browser does, but not the svg’s text', () => {
     const open = `<body><nav><a href="#"><svg width="18" class="icon"></a></nav><main><h1>Consulting</h1>
       <p>We assess your networks.</p></main><footer><svg><text>logo</text></svg><p>Contact</p></footer></body>`

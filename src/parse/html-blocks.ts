@@ -197,11 +197,16 @@ function leadingHeading(element: Element): Element | undefined {
  */
 const streamedSegment = /^S:[\da-f]+$/u
 
-/** What a reader never sees: scripts, styles, embeds, form controls and hidden elements. */
+/**
+ * What a reader never sees: scripts, styles, embeds, form controls, hidden
+ * elements, and popovers (the `popover` attribute: a browser shows one only
+ * when a control or a script opens it, as a forum's "install this app" card).
+ */
 export function isInvisible(element: Element): boolean {
   if (neverContent.has(element.tagName)) return true
   const hidden = element.properties.hidden
   if ((hidden !== undefined && hidden !== null && hidden !== false && !streamedSegment.test(String(element.properties.id))) || isAriaHidden(element)) return true
+  if (element.properties.popover !== undefined && element.properties.popover !== null) return true
   const style = attribute(element, 'style')
   return style !== undefined && hiddenStyle.test(style)
 }
