@@ -110,6 +110,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     sentenceStopwordsLow: 'number',
     passageMinLines: 'number'
   },
+  'repeated-copy': {minChars: 'number', minParagraphs: 'number'},
   'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minArticleShare: 'number', openingPostMaxRatio: 'number', mainRunMinRatio: 'number', closingHeaderMinShare: 'number'},
   'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number', minFeedTeasers: 'number', maxFeedSummaryChars: 'number', minFeedSummaryChars: 'number', feedCohesionShare: 'number', minStampedTeasers: 'number', stampMaxChars: 'number', resumeMinProseBlocks: 'number'},
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'},

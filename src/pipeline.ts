@@ -20,6 +20,7 @@ import dechaffPageType, {type PageTypeOptions} from './classifiers/page-type.js'
 import dechaffPhrases, {type PhrasesOptions} from './classifiers/phrases.js'
 import dechaffProductDescription, {type ProductDescriptionOptions} from './classifiers/product-description.js'
 import dechaffQuality, {type QualityOptions} from './classifiers/quality.js'
+import dechaffRepeatedCopy, {type RepeatedCopyOptions} from './classifiers/repeated-copy.js'
 import dechaffRepeatedItems, {type RepeatedItemsOptions} from './classifiers/repeated-items.js'
 import dechaffRepeatedRecords, {type RepeatedRecordsOptions} from './classifiers/repeated-records.js'
 import dechaffRepetition, {type RepetitionOptions} from './classifiers/repetition.js'
@@ -46,6 +47,7 @@ export interface ClassifierOptions {
   'trailing-stories'?: TrailingStoriesOptions | false
   'main-region'?: MainRegionOptions | false
   'block-model'?: BlockModelOptions | false
+  'repeated-copy'?: RepeatedCopyOptions | false
 }
 
 export type ClassifierName = keyof ClassifierOptions
@@ -55,7 +57,8 @@ export type ClassifierName = keyof ClassifierOptions
  * product description it states in its JSON-LD, then phrase
  * and line-shape classifiers, then the DOM classifiers (HTML pages only), then the statistical
  * one, then the region classifiers that need its classes to know where the
- * article is, then the block model, which weighs what all of them found.
+ * article is, then the block model, which weighs what all of them found,
+ * and last the second copy of a text, which needs to know what is kept.
  */
 export const classifierPlugins = {
   'page-type': dechaffPageType,
@@ -76,7 +79,8 @@ export const classifierPlugins = {
   'comment-thread': dechaffCommentThread,
   'trailing-stories': dechaffTrailingStories,
   'main-region': dechaffMainRegion,
-  'block-model': dechaffBlockModel
+  'block-model': dechaffBlockModel,
+  'repeated-copy': dechaffRepeatedCopy
 } as const
 
 export const classifierNames = Object.keys(classifierPlugins) as ClassifierName[]

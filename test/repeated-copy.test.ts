@@ -1,0 +1,30 @@
+import {describe, expect, it} from 'vitest'
+import {clean} from '../src/index.js'
+import {prose} from './helpers.js'
+
+/** Each block's rule and whether it is kept, by the hand-set rules (no block model), for a text page. */
+function verdicts(lines: string[]): Array<[string, boolean, string]> {
+  return clean(lines.join('\n\n'), {input: 'text', model: false}).blocks.map((block) => [block.text.slice(0, 30), block.kept, block.ruleId])
+}
+
+describe('repeated-copy', () => {
+  const title = 'Council extends the library pilot'
+
+  it('removes a second copy of the article, block for block in the same order, and keeps the first', () => {
+    const rules = verdicts([title, ...prose, 'Share this story', ...prose])
+    expect(rules.slice(1, 4).map(([, kept]) => kept)).toEqual([true, true, true])
+    expect(rules.slice(-3).map(([, kept, rule]) => [kept, rule])).toEqual(Array(3).fill([false, 'repeated-copy']))
+  })
+
+  it('leaves one paragraph repeated alone (a pull quote) and a paragraph repeated over and over (a test page’s filler)', () => {
+    const single = verdicts([title, prose[0] as string, prose[1] as string, prose[0] as string, prose[2] as string])
+    expect(single.every(([, , rule]) => rule !== 'repeated-copy')).toBe(true)
+    const filler = verdicts([title, ...Array(4).fill(prose[1] as string)])
+    expect(filler.every(([, , rule]) => rule !== 'repeated-copy')).toBe(true)
+  })
+
+  it('takes its thresholds as options', () => {
+    const rules = clean([title, ...prose, 'Share this story', ...prose].join('\n\n'), {input: 'text', model: false, classifiers: {'repeated-copy': {minParagraphs: 4}}}).blocks
+    expect(rules.some((block) => block.ruleId === 'repeated-copy')).toBe(false)
+  })
+})
