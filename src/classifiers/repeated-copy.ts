@@ -18,8 +18,9 @@ export interface RepeatedCopyOptions {
  * copy of the article, a dump that holds the story twice). The first copy
  * stays. It runs last and reads what is kept so far: the block model's
  * decisions, and the hand-set rules' where the model did not decide. A run
- * whose blocks are all the same paragraph (a test page's filler repeated) is
- * no copy of a text, and a paragraph repeated alone (a pull quote) is left.
+ * ends where it would hold a block twice, so one paragraph repeated over and
+ * over (a test page's filler) is no copy of a text, and a paragraph repeated
+ * alone (a pull quote) is left.
  */
 export default function dechaffRepeatedCopy(options: RepeatedCopyOptions = {}): Transformer<Root> {
   const minChars = options.minChars ?? defaults.repeatedCopy.minChars
@@ -40,9 +41,7 @@ export default function dechaffRepeatedCopy(options: RepeatedCopyOptions = {}): 
         continue
       }
       const original = kept[firstAt.get((kept[at] as Block).normal) as number] as Block
-      const paragraphs = run.filter((block) => block.features.chars >= minChars).length
-      const distinct = new Set(run.map((block) => block.normal)).size === run.length
-      if (paragraphs < minParagraphs || !distinct) {
+      if (run.filter((block) => block.features.chars >= minChars).length < minParagraphs) {
         at++
         continue
       }
@@ -56,17 +55,21 @@ export default function dechaffRepeatedCopy(options: RepeatedCopyOptions = {}): 
 /**
  * The run of kept blocks from `at` that repeats, in order, the kept blocks
  * from the first place the block at `at` was kept, ending before that run
- * would reach its own start; empty when the block at `at` is shorter than
- * `minChars` or kept here first.
+ * would reach its own start or hold a block twice (one paragraph repeated
+ * over and over copies no text, and a run that stops there keeps the search
+ * linear); empty when the block at `at` is shorter than `minChars` or kept
+ * here first.
  */
 function copyAt(kept: Block[], at: number, firstAt: Map<string, number>, minChars: number): Block[] {
   const block = kept[at] as Block
   const source = firstAt.get(block.normal) as number
   if (block.features.chars < minChars || source >= at) return []
   const run: Block[] = []
+  const seen = new Set<string>()
   for (let offset = 0; source + offset < at && at + offset < kept.length; offset++) {
     const copy = kept[at + offset] as Block
-    if (copy.normal !== (kept[source + offset] as Block).normal) break
+    if (copy.normal !== (kept[source + offset] as Block).normal || seen.has(copy.normal)) break
+    seen.add(copy.normal)
     run.push(copy)
   }
   return run
