@@ -33,6 +33,14 @@ const headingMaxWords = 20
 /** Printable ASCII but the backtick: NFKC and quote folding leave such text as it is. */
 const plainAscii = /^[\x20-\x5f\x61-\x7e]*$/
 
+/** Longest text a reason quotes from a block ("inside the comment thread that starts at “…”"), in characters. */
+const quotedMaxChars = 60
+
+/** A block's text as a reason quotes it: whole up to `quotedMaxChars`, else its start and an ellipsis. */
+export function quotedStart(text: string): string {
+  return text.length > quotedMaxChars ? `${text.slice(0, quotedMaxChars - 3)}…` : text
+}
+
 /** What `normalise` folds after case and compatibility forms: typographic quotes and white space (which `trim` and `\s` agree on). */
 const quoteOrSpace = /[‘’‛′`“”„″\s]/u
 

@@ -1,4 +1,5 @@
 import type {Transformer} from 'unified'
+import {quotedStart} from '../block.js'
 import data from '../data/comments.json' with {type: 'json'}
 import {guessedType, proseRuns, type ProseRun} from '../page-features.js'
 import {isProse, proseShareBefore} from '../regions.js'
@@ -133,7 +134,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       // "124 Comments" in the article's header links to a thread far below: the article's prose runs between it and the thread's first commenter.
       if (header && !commenter && !namesFollow && articleFollowsHeader(blocks, markerAt, index, firstProse, {proseMinChars, ratio: mainRunMinRatio})) continue
       if (forumGuessed && !header && !commentCountAbove(blocks, authorAt, index) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio})) return
-      const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text
+      const start = quotedStart(block.text)
       // A header naming comments with commenters' lines under it ("Comments", then "Posted by: Jane at …") is a thread even inside the article's container: a blog's post wrapper often holds its comments.
       const namedThread = header && namesComments(block) && (namesFollow || (remainingAuthors[index] ?? 0) >= minMarkers)
       // A header that ends the article with no comment under it heads what the page runs on into, not a thread: the reason says so.

@@ -1,4 +1,5 @@
 import type {Transformer} from 'unified'
+import {quotedStart} from '../block.js'
 import {handClasses, handKept} from '../settle.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
@@ -36,17 +37,13 @@ export default function dechaffRepeatedCopy(options: RepeatedCopyOptions = {}): 
     })
     for (let at = 0; at < kept.length; ) {
       const run = copyAt(kept, at, firstAt, minChars)
-      if (run.length === 0) {
+      if (run.length === 0 || run.filter((block) => block.features.chars >= minChars).length < minParagraphs) {
         at++
         continue
       }
       const original = kept[firstAt.get((kept[at] as Block).normal) as number] as Block
-      if (run.filter((block) => block.features.chars >= minChars).length < minParagraphs) {
-        at++
-        continue
-      }
-      const opening = original.text.length > 60 ? `${original.text.slice(0, 57)}…` : original.text
-      for (const block of run) markRemoved(block, {ruleId: 'repeated-copy', reason: `a second copy of the text above, from “${opening}” (${run.length} blocks in the same order)`, score: 0.9})
+      const reason = `a second copy of the text above, from “${quotedStart(original.text)}” (${run.length} blocks in the same order)`
+      for (const block of run) markRemoved(block, {ruleId: 'repeated-copy', reason, score: 0.9})
       at += run.length
     }
   }
