@@ -17,9 +17,10 @@ import {labelBlocks} from './block-labels.js'
 import {seededRandom, seededShuffle} from './seeded.js'
 import {hostOf, manifestSites, setFigures, trainingSample, trainingSeed, withHtmlSites, wordMetricSets} from './training-sample.js'
 import {readIds} from './manifest.js'
+import {saveModel} from './model-file.js'
 
 /**
- * `npm run train -- [--data DIR] [--sets a,b] [--sample N[,SET:N]] [--inputs html,text] [--folds N] [--out FILE] [--cache FILE] [--worst N] [--margin M | html:M,text:M | html:K/R,text:K/R]`:
+ * `npm run train -- [--data DIR] [--sets a,b] [--sample N[,SET:N]] [--inputs html,text] [--folds N] [--out FILE] [--cache FILE] [--worst N] [--margin M | html:M,text:M | html:K/R,text:K/R] [--check]`:
  * fit the block model on the development sets' labelled pages: a seeded
  * sample of N pages per set (default 300, which keeps training within 20
  * minutes on a busy 2-core machine; 0 for every page; `600,wcxb-dev:1200`
@@ -44,6 +45,7 @@ const {values} = parseArgs({
     folds: {type: 'string', default: '5'},
     out: {type: 'string', default: 'src/data/block-model.json'},
     'dry-run': {type: 'boolean', default: false},
+    check: {type: 'boolean', default: false},
     inputs: {type: 'string', default: 'html,text'},
     cache: {type: 'string'},
     worst: {type: 'string', default: '0'},
@@ -520,7 +522,7 @@ if (!values['dry-run']) {
   const inputs = fittedKinds.length === 2 ? undefined : await keptInputs(values.out)
   const fitOrKeep = (kind: InputKind): InputModel => (fittedKinds.includes(kind) ? fit(pages, kind) : (inputs?.[kind] as InputModel))
   const trained: BlockModel = {features: blockFeatures.map((feature) => feature.name), contextFeatures: contextFeatures.map((feature) => feature.name), finalRemovals, inputs: {html: fitOrKeep('html'), text: fitOrKeep('text')}}
-  await writeFile(values.out, `${JSON.stringify(trained)}\n`)
-  console.log(`\nmodel fitted on all ${pages.length} page inputs written to ${values.out}`)
+  await saveModel(values.out, `${JSON.stringify(trained)}\n`, values.check, 'train')
+  if (!values.check) console.log(`\nmodel fitted on all ${pages.length} page inputs written to ${values.out}`)
   console.log(`thresholds (hand removes / keeps): html ${trained.inputs.html.threshold} / ${trained.inputs.html.keptThreshold}, text ${trained.inputs.text.threshold} / ${trained.inputs.text.keptThreshold}; ${((performance.now() - started) / 1000).toFixed(0)} s in all`)
 }

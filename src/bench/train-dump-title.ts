@@ -1,14 +1,15 @@
-import {readFile, writeFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {scoreTitle, titleCandidates, titleFeatures, type TitleModel} from '../parse/dump-title.js'
 import {parseText} from '../parse/text.js'
 import {blocksOf} from '../tree.js'
 import {readManifest} from './manifest.js'
+import {saveModel} from './model-file.js'
 import {seededShuffle} from './seeded.js'
 
 /**
- * `npm run train:dump-title -- [--data DIR] [--folds N] [--out FILE]`: fit the
+ * `npm run train:dump-title -- [--data DIR] [--folds N] [--out FILE] [--check]`: fit the
  * model that picks a text dump's headline among its candidate lines, on
  * WCXB's pages (their `<id>.json` gives each page's title; a candidate is
  * right when its text is that title, case and spaces folded). The model is a
@@ -25,7 +26,8 @@ const {values} = parseArgs({
   options: {
     data: {type: 'string', default: 'bench-data/wcxb-dev'},
     folds: {type: 'string', default: '5'},
-    out: {type: 'string', default: 'src/data/dump-title-model.json'}
+    out: {type: 'string', default: 'src/data/dump-title-model.json'},
+    check: {type: 'boolean', default: false}
   }
 })
 const foldSeed = 7
@@ -155,6 +157,6 @@ const titled = pages.filter((page) => page.truth !== -1).length
 console.log(`${path.basename(values.data)}: ${pages.length} dumps with headline candidates, ${titled} with the title among them (${sites.length} sites)`)
 console.log(`${folds}-fold cross-validation grouped by site, title picked right: model ${modelRight} of ${titled}, best word overlap ${overlapRight} of ${titled}`)
 const trained = fit(pages)
-await writeFile(values.out, `${JSON.stringify(trained, null, 1)}\n`)
-console.log(`model fitted on all ${pages.length} dumps written to ${values.out}`)
+await saveModel(values.out, `${JSON.stringify(trained, null, 1)}\n`, values.check, 'train:dump-title')
+if (!values.check) console.log(`model fitted on all ${pages.length} dumps written to ${values.out}`)
 for (const [at, feature] of titleFeatures.entries()) console.log(`  ${feature.name.padEnd(14)} ${(trained.weights[at] as number).toFixed(3)}`)

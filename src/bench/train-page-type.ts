@@ -8,10 +8,11 @@ import {parseHtml} from '../parse/html.js'
 import {parseText} from '../parse/text.js'
 import {pageTypes, type PageType, type PageTypeVerdict} from '../types.js'
 import {readManifest} from './manifest.js'
+import {saveModel} from './model-file.js'
 import {seededSample, seededShuffle} from './seeded.js'
 
 /**
- * `npm run train:page-type -- [--data DIR] [--articles DIR] [--articles-sample N] [--folds N] [--out FILE] [--verdicts FILE]`:
+ * `npm run train:page-type -- [--data DIR] [--articles DIR] [--articles-sample N] [--folds N] [--out FILE] [--verdicts FILE] [--check]`:
  * fit the page-type model on WCXB's labelled pages (each page's HTML and its text
  * dump, so the model also learns to judge a page by its shape alone), and with
  * `--articles DIR` on a seeded sample of a set whose every page is a news
@@ -34,7 +35,8 @@ const {values} = parseArgs({
     'articles-sample': {type: 'string', default: '300'},
     folds: {type: 'string', default: '5'},
     out: {type: 'string', default: 'src/data/page-type-model.json'},
-    verdicts: {type: 'string'}
+    verdicts: {type: 'string'},
+    check: {type: 'boolean', default: false}
   }
 })
 const foldSeed = 7
@@ -151,5 +153,5 @@ if (values.verdicts) {
   const rows = examples.map((example, index) => [example.set, example.id, example.input, example.type, predicted[index], (verdicts[index] as PageTypeVerdict).confidence.toFixed(4)].join('\t'))
   await writeFile(values.verdicts, `set\tid\tinput\ttruth\tpredicted\tconfidence\n${rows.join('\n')}\n`)
 }
-await writeFile(values.out, `${JSON.stringify(fit(examples))}\n`)
-console.log(`model fitted on all ${examples.length} examples written to ${values.out}`)
+await saveModel(values.out, `${JSON.stringify(fit(examples))}\n`, values.check, 'train:page-type')
+if (!values.check) console.log(`model fitted on all ${examples.length} examples written to ${values.out}`)
