@@ -55,15 +55,10 @@ export default function dechaffQuality(options: QualityOptions = {}): Transforme
     const blocks = blocksOf(tree).map((node) => node.data.block)
     // The article's own words tell its language best; menus are often in English.
     const article = blocks.filter((block) => block.inArticle)
-    let words = 0
-    let stop = 0
-    for (const block of article.length > 0 ? article : blocks) {
-      words += block.features.words
-      stop += block.features.stopwordDensity * block.features.words
-    }
+    const page = wordsAndStopwords(article.length > 0 ? article : blocks)
     // A language with no stopword list, or a page whose prose hardly uses the list's words, is judged on length, links and shape alone.
     const unlisted = blocks[0]?.language.stopwords.size === 0
-    const foreign = unlisted || (words > 0 && stop / words < settings.foreignStopwordDensity)
+    const foreign = unlisted || (page.words > 0 && page.stopwordDensity < settings.foreignStopwordDensity)
     const pageSettings = {...settings, stopwordsLow: foreign ? 0 : settings.stopwordsLow, stopwordsHigh: foreign ? 0 : settings.stopwordsHigh}
     const classes = blocks.map((block) => classify(block, pageSettings))
     // Without stopwords a passage's lines cannot be told from a list's.
@@ -105,13 +100,23 @@ function readPassages(blocks: Block[], classes: Quality[], settings: Required<Qu
   }
 }
 
+/** The blocks' words, and their stopword density weighted by words (0 without words). */
+function wordsAndStopwords(blocks: readonly Block[]): {words: number; stopwordDensity: number} {
+  let words = 0
+  let stop = 0
+  for (const block of blocks) {
+    words += block.features.words
+    stop += block.features.stopwordDensity * block.features.words
+  }
+  return {words, stopwordDensity: words === 0 ? 0 : stop / words}
+}
+
 /** Lines of one passage as one block: their text, characters and words added up, stopword density by words. */
 function joined(lines: Block[]): Block {
   const first = lines[0] as Block
   const last = lines[lines.length - 1] as Block
-  const words = lines.reduce((sum, line) => sum + line.features.words, 0)
+  const {words, stopwordDensity} = wordsAndStopwords(lines)
   const chars = lines.reduce((sum, line) => sum + line.features.chars, 0) + lines.length - 1
-  const stopwordDensity = words === 0 ? 0 : lines.reduce((sum, line) => sum + line.features.stopwordDensity * line.features.words, 0) / words
   return {
     ...first,
     text: lines.map((line) => line.text).join(' '),
