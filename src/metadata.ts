@@ -202,10 +202,12 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   const forum = tree.data?.pageType?.type === 'forum'
   // The first element marked as a post's author names a thread's starter; elsewhere it is a comment's or a sidebar's.
   if (!forum && candidates.author) candidates.author = candidates.author.filter((candidate) => candidate.source !== posterSource)
+  // Each list stays in rank order, a candidate after those of its rank, as a stable sort would place it: looked for from the end, where most land (a page of thousands of dated lines adds thousands of candidates of one rank).
   const add = (field: MetadataField, candidate: MetadataCandidate): void => {
     const list = (candidates[field] ??= [])
-    list.push(candidate)
-    list.sort((a, b) => a.rank - b.rank)
+    let at = list.length
+    while (at > 0 && (list[at - 1] as MetadataCandidate).rank > candidate.rank) at--
+    list.splice(at, 0, candidate)
   }
   const titleBlock = nodes.findIndex((node) => node.data.block.evidence.title)
   const titleEvidence = nodes[titleBlock]?.data.block.evidence.titleEvidence
@@ -755,15 +757,29 @@ function pick(list: MetadataCandidate[] | undefined, read: (value: string, sourc
 /** The authors from the most trusted source that names any; a source naming several (JSON-LD lists, repeated meta tags) gives them all. */
 function authorsOf(list: MetadataCandidate[], siteNames: Set<string>): {value: string[]; source: string} | undefined {
   let publisher: {value: string[]; source: string} | undefined
+  const bySource = new Map<string, MetadataCandidate[]>()
   for (const candidate of list) {
-    const sameSource = list.filter((other) => other.source === candidate.source)
+    const same = bySource.get(candidate.source)
+    if (same) same.push(candidate)
+    else bySource.set(candidate.source, [candidate])
+  }
+  // A source's names are read once per way of reading them: a page may repeat one source thousands of times.
+  const namesRead = new Map<string, string[]>()
+  for (const candidate of list) {
     const reading: NameReading = !candidate.source.startsWith('byline') && candidate.rank !== pageRank.labelledAuthor ? 'field' : candidate.rank <= pageRank.labelledName ? 'signed' : 'byline'
-    // A link's text that is only words of the language ("View more posts") and a name beside a dateline that is ("Special Offers") name nobody.
-    const read = dedupe(sameSource.flatMap((other) => (surnameFirstSources.has(other.source) && isSurnameFirst(other.value) ? [other.value.trim()] : personNames(other.value, reading))))
-      .filter((name) => !(candidate.rank === pageRank.nameBesideByline || linkSources.has(candidate.source)) || !isCommonPhrase(name))
-      .slice(0, maxAuthors)
-    // The site's name among people's names ("Jane Doe, John Roe, The Daily Planet") is its publisher, no writer.
-    const names = read.some((name) => !siteNames.has(foldTitle(name))) ? read.filter((name) => !siteNames.has(foldTitle(name))) : read
+    const besideByline = candidate.rank === pageRank.nameBesideByline
+    const key = `${reading} ${besideByline} ${candidate.source}`
+    let names = namesRead.get(key)
+    if (!names) {
+      const sameSource = bySource.get(candidate.source) as MetadataCandidate[]
+      // A link's text that is only words of the language ("View more posts") and a name beside a dateline that is ("Special Offers") name nobody.
+      const read = dedupe(sameSource.flatMap((other) => (surnameFirstSources.has(other.source) && isSurnameFirst(other.value) ? [other.value.trim()] : personNames(other.value, reading))))
+        .filter((name) => !(besideByline || linkSources.has(candidate.source)) || !isCommonPhrase(name))
+        .slice(0, maxAuthors)
+      // The site's name among people's names ("Jane Doe, John Roe, The Daily Planet") is its publisher, no writer.
+      names = read.some((name) => !siteNames.has(foldTitle(name))) ? read.filter((name) => !siteNames.has(foldTitle(name))) : read
+      namesRead.set(key, names)
+    }
     if (names.length === 0) continue
     // The site's own name as the author field stands in for a writer the page's signed byline names ("USA TODAY" over "By Brian Truitt").
     if (!publisher && !candidate.source.startsWith('byline') && names.every((name) => siteNames.has(foldTitle(name)))) {

@@ -234,26 +234,25 @@ function smooth(blocks: Block[], initial: QualityClass[], maxHeadingDistance: nu
     }
   })
   const revised = [...classes]
+  const above = nearestClasses(blocks, classes, -1, true)
+  const below = nearestClasses(blocks, classes, 1, true)
+  const aboveOrNeargood = nearestClasses(blocks, classes, -1, false)
+  const belowOrNeargood = nearestClasses(blocks, classes, 1, false)
   blocks.forEach((_, index) => {
     if (classes[index] !== 'short') return
-    const previous = neighbourClass(blocks, classes, index, -1, true)
-    const next = neighbourClass(blocks, classes, index, 1, true)
+    const previous = above[index]
+    const next = below[index]
     if (previous === 'good' && next === 'good') revised[index] = 'good'
     else if (previous === 'bad' && next === 'bad') revised[index] = 'bad'
     // List items, and short lines the article container vouches for, follow the good side.
     else if ((blocks[index] as Block).features.listMarker || (blocks[index] as Block).inArticle) revised[index] = 'good'
-    else if (
-      (previous === 'bad' && neighbourClass(blocks, classes, index, -1, false) === 'neargood') ||
-      (next === 'bad' && neighbourClass(blocks, classes, index, 1, false) === 'neargood')
-    ) {
+    else if ((previous === 'bad' && aboveOrNeargood[index] === 'neargood') || (next === 'bad' && belowOrNeargood[index] === 'neargood')) {
       revised[index] = 'good'
     } else revised[index] = 'bad'
   })
   blocks.forEach((_, index) => {
     if (classes[index] !== 'neargood') return
-    const previous = neighbourClass(blocks, classes, index, -1, true)
-    const next = neighbourClass(blocks, classes, index, 1, true)
-    revised[index] = previous === 'bad' && next === 'bad' ? 'bad' : 'good'
+    revised[index] = above[index] === 'bad' && below[index] === 'bad' ? 'bad' : 'good'
   })
   // Headings that lost their place are kept when good prose follows closely.
   blocks.forEach((block, index) => {
@@ -272,18 +271,22 @@ function smooth(blocks: Block[], initial: QualityClass[], maxHeadingDistance: nu
 }
 
 /**
- * Class of the nearest neighbour that is not short (nor near-good, when asked);
- * removed inline widgets and captions are passed over, so a "Copy" button,
- * an "Advertisement" slot or a photo's caption does not cut the article; page
- * edges count as bad.
+ * For each block, the class of its nearest neighbour above (`step` −1) or
+ * below (1) that is not short (nor near-good, when asked); removed inline
+ * widgets and captions are passed over, so a "Copy" button, an
+ * "Advertisement" slot or a photo's caption does not cut the article; page
+ * edges count as bad. One pass for the whole page: a page of thousands of
+ * short lines would cost a search per line across all the others.
  */
-function neighbourClass(blocks: Block[], classes: QualityClass[], index: number, step: 1 | -1, skipNeargood: boolean): QualityClass {
-  for (let at = index + step; at >= 0 && at < classes.length; at += step) {
+function nearestClasses(blocks: Block[], classes: QualityClass[], step: 1 | -1, skipNeargood: boolean): QualityClass[] {
+  const nearest: QualityClass[] = Array.from({length: classes.length})
+  let seen: QualityClass = 'bad'
+  for (let at = step === 1 ? classes.length - 1 : 0; at >= 0 && at < classes.length; at -= step) {
+    nearest[at] = seen
     const value = classes[at] as QualityClass
-    if (isInlineWidget(blocks[at] as Block) || value === 'short' || (skipNeargood && value === 'neargood')) continue
-    return value
+    if (!(isInlineWidget(blocks[at] as Block) || value === 'short' || (skipNeargood && value === 'neargood'))) seen = value
   }
-  return 'bad'
+  return nearest
 }
 
 /** A removed block of a few words ("Copy", "Advertisement", "Story continues below"), or a caption in the article's flow. */

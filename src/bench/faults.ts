@@ -341,6 +341,21 @@ const cases: Case[] = [
     recordsIn: 1,
     recordsOut: filesAndErrors('o')
   },
+  // Settling and the metadata step read each block against its neighbours and each byline against the others: linear, or a page of many blocks holds a worker for minutes.
+  {
+    name: 'a dump of 100,000 one-letter lines, no budget',
+    args: ['clean', 'lines.txt', '--out', 'o', '--errors', 'e.jsonl', '--jobs', '0', '--timeout-ms', '0'],
+    setup: async (at) => writeFile(at('lines.txt'), 'a\n'.repeat(99_999)),
+    recordsIn: 1,
+    recordsOut: filesAndErrors('o')
+  },
+  {
+    name: 'a dump of 50,000 dated lines, no budget',
+    args: ['clean', 'dates.txt', '--out', 'o', '--errors', 'e.jsonl', '--jobs', '0', '--timeout-ms', '0'],
+    setup: async (at) => writeFile(at('dates.txt'), 'September 10, 2012 4:45 AM\n'.repeat(50_000)),
+    recordsIn: 1,
+    recordsOut: filesAndErrors('o')
+  },
   {
     name: 'runaway page, then the replacement worker’s first page',
     args: ['clean', 'in.jsonl', '--jobs', '1', '--timeout-ms', '500', '--output', 'o.jsonl', '--errors', 'e.jsonl'],
