@@ -27,31 +27,23 @@ export interface Scored {
 
 /**
  * A boosted model's trees laid end to end in typed arrays, what `scoreTrees`
- * walks for every block: each internal node's two children sit side by side
- * (`children` holds the left one's index, absolute), so a row's path is read
- * from fewer, closer places.
+ * walks for every block: each internal node's two children sit side by side,
+ * and a node's numbers sit together (`links`: its feature, −1 on a leaf, then
+ * its left child's index, absolute; `values`: its threshold, then its
+ * output), so a row's path is read from fewer, closer places.
  */
 interface FlatTrees {
   base: number
   roots: Int32Array
-  feature: Int32Array
-  threshold: Float64Array
-  children: Int32Array
-  value: Float64Array
+  links: Int32Array
+  values: Float64Array
 }
 
 const flattened = new WeakMap<BoostedTrees, FlatTrees>()
 
 function flatten(model: BoostedTrees): FlatTrees {
   const size = model.trees.reduce((sum, tree) => sum + tree.feature.length, 0)
-  const flat: FlatTrees = {
-    base: model.base,
-    roots: new Int32Array(model.trees.length),
-    feature: new Int32Array(size),
-    threshold: new Float64Array(size),
-    children: new Int32Array(size),
-    value: new Float64Array(size)
-  }
+  const flat: FlatTrees = {base: model.base, roots: new Int32Array(model.trees.length), links: new Int32Array(size * 2), values: new Float64Array(size * 2)}
   let free = 0
   model.trees.forEach((tree, index) => {
     flat.roots[index] = free
@@ -60,11 +52,11 @@ function flatten(model: BoostedTrees): FlatTrees {
     for (let head = 0; head < queue.length; head++) {
       const [node, place] = queue[head] as [number, number]
       const feature = tree.feature[node] as number
-      flat.feature[place] = feature
-      flat.threshold[place] = tree.threshold[node] as number
-      flat.value[place] = tree.value[node] as number
+      flat.links[place * 2] = feature
+      flat.values[place * 2] = tree.threshold[node] as number
+      flat.values[place * 2 + 1] = tree.value[node] as number
       if (feature < 0) continue
-      flat.children[place] = free
+      flat.links[place * 2 + 1] = free
       queue.push([tree.left[node] as number, free], [tree.right[node] as number, free + 1])
       free += 2
     }
@@ -85,15 +77,15 @@ export function scoreTrees(model: BoostedTrees, row: ArrayLike<number>, width: n
     flat = flatten(model)
     flattened.set(model, flat)
   }
-  const {roots, feature, threshold, children, value} = flat
+  const {roots, links, values} = flat
   let sum = flat.base
   for (let tree = 0; tree < roots.length; tree++) {
     let node = roots[tree] as number
-    let output = value[node] as number
-    for (let split = feature[node] as number; split >= 0; split = feature[node] as number) {
-      node = (children[node] as number) + ((row[split] as number) <= (threshold[node] as number) ? 0 : 1)
+    let output = values[node * 2 + 1] as number
+    for (let split = links[node * 2] as number; split >= 0; split = links[node * 2] as number) {
+      node = (links[node * 2 + 1] as number) + ((row[split] as number) <= (values[node * 2] as number) ? 0 : 1)
       const leaving = output
-      output = value[node] as number
+      output = values[node * 2 + 1] as number
       contributions[split] = (contributions[split] as number) + (output - leaving)
     }
     sum += output
