@@ -48,11 +48,10 @@ const qualityClasses: QualityClass[] = ['good', 'neargood', 'short', 'bad']
 /** Bounded count scale, so a block of thousands of words does not swamp the rest. */
 const logCount = (count: number): number => Math.log1p(count)
 const flag = (value: boolean | undefined): number => (value ? 1 : 0)
-const nonWord = /[^\p{L}\p{N}\s]/gu
-/** Scripts written without spaces between words, whose "words" are whole phrases. */
-const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu
-const digit = /\p{N}/gu
-const ascii = /^[\x00-\x7f]*$/
+/** A character that is a letter, a number or white space; one that is a number; one of a script written without spaces between words, whose "words" are whole phrases. */
+const wordCharacter = /^[\p{L}\p{N}\s]$/u
+const digit = /^\p{N}$/u
+const unspaced = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]$/u
 
 /** How many characters of a block's text are punctuation or symbols, digits, and of unspaced scripts. */
 interface CharacterCounts {
@@ -62,21 +61,33 @@ interface CharacterCounts {
 }
 
 /**
- * The counts, by one scan of the character codes when the text is ASCII
- * (there letters are `A`–`Z` and `a`–`z`, numbers `0`–`9`, white space tab to
- * carriage return and space, and no script is unspaced), else by the
- * expressions themselves.
+ * The counts, by one scan of the text: an ASCII character by its code (there
+ * letters are `A`–`Z` and `a`–`z`, numbers `0`–`9`, white space tab to
+ * carriage return and space, and no script is unspaced), any other (a whole
+ * code point) by the expressions: in mostly ASCII text a curly quote or a
+ * dash costs one test, not a pass of each expression over the block.
  */
 function characterCounts(text: string): CharacterCounts {
-  if (!ascii.test(text)) return {nonWord: text.match(nonWord)?.length ?? 0, digits: text.match(digit)?.length ?? 0, unspaced: text.match(unspaced)?.length ?? 0}
-  let nonWordCount = 0
+  let nonWord = 0
   let digits = 0
+  let unspacedCount = 0
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
-    if (code >= 0x30 && code <= 0x39) digits++
-    else if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x20 || (code >= 0x09 && code <= 0x0d))) nonWordCount++
+    if (code < 0x80) {
+      if (code >= 0x30 && code <= 0x39) digits++
+      else if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x20 || (code >= 0x09 && code <= 0x0d))) nonWord++
+      continue
+    }
+    const astral = (text.codePointAt(index) as number) > 0xffff
+    const character = astral ? text.slice(index, index + 2) : (text[index] as string)
+    if (astral) index++
+    if (!wordCharacter.test(character)) nonWord++
+    else {
+      if (digit.test(character)) digits++
+      if (unspaced.test(character)) unspacedCount++
+    }
   }
-  return {nonWord: nonWordCount, digits, unspaced: 0}
+  return {nonWord, digits, unspaced: unspacedCount}
 }
 
 /**

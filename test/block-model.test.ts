@@ -74,6 +74,23 @@ describe('block features', () => {
     }
   })
 
+  it('counts punctuation, digits and unspaced scripts by character, whatever the script: a code point beyond the BMP is one', () => {
+    const lines = ['Prices rose 12% “this year” — 𝟕 days', '北京市今天宣布新的交通规定，共３条。', 'Plain words only here']
+    const rows = blockFeatureValues(parseText(lines.join('\n\n')))
+    const share = (row: Float64Array | undefined, name: string): number => row?.[names.indexOf(name)] as number
+    const [mixed, chinese, plain] = lines
+    // “ ” — % are not letters, numbers or spaces; 1 2 and the mathematical 𝟕 (two UTF-16 units, one character) are numbers.
+    expect(share(rows[0], 'punctuation-share')).toBeCloseTo(4 / (mixed as string).length)
+    expect(share(rows[0], 'digit-share')).toBeCloseTo(3 / (mixed as string).length)
+    expect(share(rows[0], 'unspaced-share')).toBe(0)
+    // Fifteen Han characters, a full-width digit, a full-width comma and full stop.
+    expect(share(rows[1], 'unspaced-share')).toBeCloseTo(15 / (chinese as string).length)
+    expect(share(rows[1], 'digit-share')).toBeCloseTo(1 / (chinese as string).length)
+    expect(share(rows[1], 'punctuation-share')).toBeCloseTo(2 / (chinese as string).length)
+    expect(share(rows[2], 'punctuation-share')).toBe(0)
+    expect((plain as string).length).toBeGreaterThan(0)
+  })
+
   it('counts the elements like a block’s own that each sit in a parent of their own: a grid’s cards, not an article’s paragraphs', () => {
     const cards = ['Walnut desk lamp', 'Linen armchair', 'Oak side table', 'Wool rug']
     const page = `<!doctype html><html><body><main><article>${prose.map((text) => `<p>${text}</p>`).join('')}</article>
