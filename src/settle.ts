@@ -4,7 +4,7 @@ import {checkDeadline} from './limits.js'
 import {readsAsSentence} from './regions.js'
 import {defaults} from './thresholds.js'
 import {blocksOf} from './tree.js'
-import type {Block, BlockNode, QualityClass, Root, Verdict} from './types.js'
+import type {Block, BlockNode, Mark, ModelDecision, QualityClass, Root, Verdict} from './types.js'
 
 export interface SettleOptions {
   /** How far (characters of blocks in between) a heading may sit above good prose and be kept (default: 200). */
@@ -334,14 +334,43 @@ function markTitle(blocks: Block[], classes: QualityClass[], maxDistance: number
   return title
 }
 
+/** What settles a block's verdict (`settledBy`). */
+type Settler = {by: 'protection' | 'removal'; mark: Mark} | {by: 'model'; decision: ModelDecision} | {by: 'classes'}
+
+/**
+ * What settles a block's verdict, the first that applies: a rule's
+ * protection, the block model's decision, a rule's removal, else the quality
+ * classes. A removal the model did not weigh came after it (a caller's own
+ * classifier) and stands.
+ */
+function settledBy(block: Block): Settler {
+  if (block.protection) return {by: 'protection', mark: block.protection}
+  if (block.model && block.removal === block.model.weighed) return {by: 'model', decision: block.model}
+  return block.removal ? {by: 'removal', mark: block.removal} : {by: 'classes'}
+}
+
+/**
+ * Whether each block is kept as things stand before settling, for a
+ * classifier that runs after the block model and needs to know what is kept:
+ * by what settles its verdict (`settledBy`), the quality classes read as
+ * settling without the model reads them (`handKept`).
+ */
+export function keptBeforeSettling(blocks: Block[], pageType: string | undefined): boolean[] {
+  const hand = handKept(blocks, handClasses(blocks).settled, pageType)
+  return blocks.map((block, index) => {
+    const settler = settledBy(block)
+    return settler.by === 'classes' ? (hand[index] as boolean) : settler.by === 'model' ? settler.decision.keep : settler.by === 'protection'
+  })
+}
+
 function verdictOf(block: Block, initial: QualityClass, settled: QualityClass): Verdict {
-  if (block.protection) return {...block.protection, keep: true}
-  // A removal the model did not weigh came after it (a caller's own classifier) and stands.
-  if (block.model && block.removal === block.model.weighed) {
-    const {probability, keep, evidence} = block.model
+  const settler = settledBy(block)
+  if (settler.by === 'protection') return {...settler.mark, keep: true}
+  if (settler.by === 'removal') return {...settler.mark, keep: false}
+  if (settler.by === 'model') {
+    const {probability, keep, evidence} = settler.decision
     return {ruleId: 'block-model', reason: `model: content ${probability.toFixed(2)}; ${evidence.join('; ')}`, score: keep ? probability : 1 - probability, keep}
   }
-  if (block.removal) return {...block.removal, keep: false}
   const quality = block.quality?.reason ?? 'no quality class'
   if (settled === 'good') {
     return initial === 'good'

@@ -1,7 +1,7 @@
 import {unified, type Plugin} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {blocksOf, clean, dechaffParseText, dechaffPhrases, dechaffQuality, dechaffSettle, markRemoved, type Block, type PageType, type Root} from '../src/index.js'
-import {handClasses, handKept} from '../src/settle.js'
+import {handClasses, handKept, keptBeforeSettling} from '../src/settle.js'
 import {classify, prose} from './helpers.js'
 
 const kept = (text: string): string[] => clean(text).blocks.filter((block) => block.kept).map((block) => block.text)
@@ -19,6 +19,25 @@ describe('settle', () => {
     const withProse = classify([prose[0], 'Contact us', ...items.slice(0, 3)].join('\n'), [dechaffQuality])
     expect(handOf(withProse, 'collection')).toEqual(handOf(withProse, 'article'))
     expect(handOf(withProse, 'collection')[0]).toBe(true)
+  })
+
+  it('tells what is kept before settling as settling will: protection, then the model, then a removal, then the hand-set classes', () => {
+    const lastParagraph = 'The library will open on Sundays from next month, and the mobile van will visit the outlying villages twice a week instead of once.'
+    const blocks = classify([prose[0], prose[1], prose[2], 'Contact us', lastParagraph].join('\n'), [dechaffQuality])
+    const [protectedBlock, modelKept, laterRemoved, removed] = blocks as [Block, Block, Block, Block]
+    const weighed = {ruleId: 'navigation', reason: 'a menu', score: 1}
+    // The model removes a block a rule protects: the protection stands.
+    protectedBlock.protection = {ruleId: 'keep', reason: 'a phrase the caller keeps', score: 1}
+    protectedBlock.model = {probability: 0.1, keep: false, evidence: []}
+    // The model keeps a block a rule removed before it ran.
+    markRemoved(modelKept, weighed)
+    modelKept.model = {probability: 0.9, keep: true, evidence: [], weighed}
+    // A caller's classifier removes, after the model, a block the model kept.
+    laterRemoved.model = {probability: 0.9, keep: true, evidence: []}
+    markRemoved(laterRemoved, {ruleId: 'custom', reason: 'the caller’s furniture', score: 1})
+    markRemoved(removed, weighed)
+    // The last paragraph, which nothing decided, is the hand-set classes' to keep.
+    expect(keptBeforeSettling(blocks, 'article')).toEqual([true, true, false, false, true])
   })
 
   it('keeps short headings and list items between good paragraphs', () => {

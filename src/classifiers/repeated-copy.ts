@@ -1,6 +1,6 @@
 import type {Transformer} from 'unified'
 import {quotedStart} from '../block.js'
-import {handClasses, handKept} from '../settle.js'
+import {keptBeforeSettling} from '../settle.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, Root} from '../types.js'
@@ -28,9 +28,9 @@ export default function dechaffRepeatedCopy(options: RepeatedCopyOptions = {}): 
   const minParagraphs = options.minParagraphs ?? defaults.repeatedCopy.minParagraphs
   return (tree) => {
     const blocks = blocksOf(tree).map((node) => node.data.block)
-    const hand = handKept(blocks, handClasses(blocks).settled, tree.data?.pageType?.type)
+    const keeps = keptBeforeSettling(blocks, tree.data?.pageType?.type)
     // The kept blocks, in page order, and where each text is first kept among them.
-    const kept = blocks.filter((block, index) => (block.protection ? true : block.model ? block.model.keep : hand[index]) && block.normal !== '')
+    const kept = blocks.filter((block, index) => keeps[index] && block.normal !== '')
     const firstAt = new Map<string, number>()
     kept.forEach((block, at) => {
       if (!firstAt.has(block.normal)) firstAt.set(block.normal, at)
