@@ -1,6 +1,6 @@
 import data from './data/block-features.json' with {type: 'json'}
 import {ancestry} from './elements.js'
-import {handClasses, handKept} from './settle.js'
+import {handKept} from './settle.js'
 import {blocksOf} from './tree.js'
 import {pageTypes, type Block, type ElementInfo, type Mark, type QualityClass, type Root} from './types.js'
 
@@ -299,7 +299,7 @@ export function blockFeatureRows(tree: Root, indices: readonly number[]): Float6
     words += block.features.words
     stopwords += block.features.stopwordDensity * block.features.words
   }
-  const handKeeps = handKept(blocks, handClasses(blocks).settled, tree.data?.pageType?.type)
+  const handKeeps = handKept(blocks, tree.data?.pageType?.type)
   const handKeptWords = blocks.reduce((sum, block, index) => sum + (handKeeps[index] ? block.features.words : 0), 0)
   const context: Context = {
     blocks,

@@ -53,11 +53,8 @@ export default function dechaffSettle(options: SettleOptions = {}): Transformer<
   }
 }
 
-/**
- * The hand-set decision: each block's quality class before and after context
- * smoothing. The block model reads it as evidence.
- */
-export function handClasses(blocks: Block[], maxHeadingDistance: number = defaults.settle.maxHeadingDistance): {initial: QualityClass[]; settled: QualityClass[]} {
+/** The hand-set decision: each block's quality class before and after context smoothing. */
+function handClasses(blocks: Block[], maxHeadingDistance: number = defaults.settle.maxHeadingDistance): {initial: QualityClass[]; settled: QualityClass[]} {
   const initial = blocks.map(initialClass)
   return {initial, settled: smooth(blocks, initial, maxHeadingDistance)}
 }
@@ -69,7 +66,8 @@ export function handClasses(blocks: Block[], maxHeadingDistance: number = defaul
  * no rule removed or protected (`keepLikeliest`). The block model reads it as
  * evidence.
  */
-export function handKept(blocks: Block[], settled: QualityClass[], pageType: string | undefined): boolean[] {
+export function handKept(blocks: Block[], pageType: string | undefined): boolean[] {
+  const {settled} = handClasses(blocks)
   const kept = blocks.map((block, index) => settled[index] === 'good' && !block.removal)
   const words = blocks.reduce((sum, block, index) => sum + (kept[index] ? block.features.words : 0), 0)
   const likely = blocks.map((block, index) => !kept[index] && !block.protection && !block.removal)
@@ -356,10 +354,12 @@ function settledBy(block: Block): Settler {
  * settling without the model reads them (`handKept`).
  */
 export function keptBeforeSettling(blocks: Block[], pageType: string | undefined): boolean[] {
-  const hand = handKept(blocks, handClasses(blocks).settled, pageType)
+  const hand = handKept(blocks, pageType)
   return blocks.map((block, index) => {
     const settler = settledBy(block)
-    return settler.by === 'classes' ? (hand[index] as boolean) : settler.by === 'model' ? settler.decision.keep : settler.by === 'protection'
+    if (settler.by === 'model') return settler.decision.keep
+    if (settler.by === 'classes') return hand[index] as boolean
+    return settler.by === 'protection'
   })
 }
 

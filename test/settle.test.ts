@@ -1,7 +1,7 @@
 import {unified, type Plugin} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {blocksOf, clean, dechaffParseText, dechaffPhrases, dechaffQuality, dechaffSettle, markRemoved, type Block, type PageType, type Root} from '../src/index.js'
-import {handClasses, handKept, keptBeforeSettling} from '../src/settle.js'
+import {handKept, keptBeforeSettling} from '../src/settle.js'
 import {classify, prose} from './helpers.js'
 
 const kept = (text: string): string[] => clean(text).blocks.filter((block) => block.kept).map((block) => block.text)
@@ -9,16 +9,15 @@ const kept = (text: string): string[] => clean(text).blocks.filter((block) => bl
 describe('settle', () => {
   it('reads the hand-set verdict as settling without the model gives it: on a page not taken for an article that would keep almost nothing, every block no rule removed', () => {
     const items = ['Walnut desk lamp', 'Linen armchair', 'Oak side table', 'Wool rug', 'Cart (0)']
-    const handOf = (blocks: Block[], type: PageType): boolean[] => handKept(blocks, handClasses(blocks).settled, type)
     const blocks = classify(items.join('\n'), [])
     markRemoved(blocks[4] as Block, {ruleId: 'shop-control', reason: 'a cart control', score: 1})
-    expect(handKept(blocks, handClasses(blocks).settled, 'article')).toEqual([false, false, false, false, false])
-    expect(handOf(blocks, 'collection')).toEqual([true, true, true, true, false])
+    expect(handKept(blocks, 'article')).toEqual([false, false, false, false, false])
+    expect(handKept(blocks, 'collection')).toEqual([true, true, true, true, false])
     // Too few to be a list's items, or a page that keeps prose: the quality classes stand.
-    expect(handOf(classify(items.slice(0, 2).join('\n'), []), 'collection')).toEqual([false, false])
+    expect(handKept(classify(items.slice(0, 2).join('\n'), []), 'collection')).toEqual([false, false])
     const withProse = classify([prose[0], 'Contact us', ...items.slice(0, 3)].join('\n'), [dechaffQuality])
-    expect(handOf(withProse, 'collection')).toEqual(handOf(withProse, 'article'))
-    expect(handOf(withProse, 'collection')[0]).toBe(true)
+    expect(handKept(withProse, 'collection')).toEqual(handKept(withProse, 'article'))
+    expect(handKept(withProse, 'collection')[0]).toBe(true)
   })
 
   it('tells what is kept before settling as settling will: protection, then the model, then a removal, then the hand-set classes', () => {
