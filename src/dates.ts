@@ -118,8 +118,8 @@ const isoStamp = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:
 const compactDate = /^(\d{4})[/.]?(\d{2})[/.]?(\d{2})$/u
 /** A text dump glues a dateline's parts: a year to what follows ("June 29, 2020November 12, 2021", "October 17, 20236:01 PM"). */
 const yearGluedAfter = /(\p{L}{3,}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2})(?=[\p{L}\d])/gu
-/** …and a name to the month after it ("Jane DoeMarch 5, 2025"). */
-const monthGluedBefore = new RegExp(`(?<=\\p{Ll})(?=(?:${[...months].map((month) => month.charAt(0).toUpperCase() + month.slice(1)).join('|')})\\.?\\s\\d)`, 'gu')
+/** …and a name or a section to the month after it ("Jane DoeMarch 5, 2025", "Mental HealthDECEMBER 22, 2022"). */
+const monthGluedBefore = new RegExp(`(?<=\\p{Ll})(?=(?:${[...months].flatMap((month) => [month.charAt(0).toUpperCase() + month.slice(1), month.toUpperCase()]).join('|')})\\.?\\s\\d)`, 'gu')
 
 /** A dateline's glued parts set apart. */
 export function unglued(text: string): string {

@@ -54,8 +54,8 @@ const byAfterSeparator = /[|•·]\s*[Bb]y:?\s+(?=\p{Lu})/u
 const gluedBy = /^(?:written )?by(?=\p{Lu})/iu
 /** "Written by:Jane Doe": a byline's label glued to the name by its colon. */
 const gluedColon = /(?<=^(?:\p{L}+ )?by):(?=\S)/iu
-/** "Jane DoePublished …", "Conor AllisonJanuary 14, 2026": the name glued to the dateline's label or date. */
-const gluedLabel = new RegExp(`(?<=\\p{Ll})(?=(?:Published|Updated|Posted|Last updated|Reviewed|Fact checked|${capitalised(data.gluedMonths)})\\b)`, 'u')
+/** "Jane DoePublished …", "Conor AllisonJanuary 14, 2026", "Mental HealthDECEMBER 22, 2022": the name glued to the dateline's label or date. */
+const gluedLabel = new RegExp(`(?<=\\p{Ll})(?=(?:Published|Updated|Posted|Last updated|Reviewed|Fact checked|${capitalised(data.gluedMonths)}|${data.gluedMonths.map((month) => month.toUpperCase()).join('|')})\\b)`, 'u')
 /** Dates that are not the page's: when a member joined, a company was founded. */
 const undatedLabel = new RegExp(`^(?:${data.undatedLabels.join('|')})(?!\\p{L})`, 'iu')
 /** A whole word or phrase of the list, in any script (`\b` knows only ASCII letters). */

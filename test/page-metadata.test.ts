@@ -543,6 +543,10 @@ describe('bylines, datelines and titles the page shows', () => {
     // A date before the update's label is the publication's; a line the label leads gives the update.
     expect(clean(dump([...menu, headline, 'By Rosa Pike January 4, 2026 Updated: January 8, 2026', ...prose])).metadata.published).toBe('2026-01-04')
     expect(clean(dump([...menu, headline, 'Updated: January 8, 2026', ...prose])).metadata).toMatchObject({modified: '2026-01-08', published: '2024-03-03'})
+    // A month in capitals glued to the section before it is still the publication's date, and the section no writer.
+    const capitals = clean(dump([headline, 'Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026', ...prose])).metadata
+    expect(capitals.published).toBe('2022-12-22')
+    expect(capitals.author).toBeUndefined()
   })
 
   it('takes no menu facet of a dump, away from its headline, for a byline (“By Region”), but a desk that signs by the headline', () => {
