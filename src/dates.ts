@@ -34,7 +34,12 @@ export const leadingName = new RegExp(
 
 /** Words as written in lower case, capitalised or in capitals (a case-blind alternation would let `\\p{Lu}` match lower case too). */
 function anyCase(words: string[]): string {
-  return words.flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]).join('|')
+  return words.flatMap((word) => [word, ...gluedForms([word])]).join('|')
+}
+
+/** Words capitalised ("March") and in capitals ("MARCH"), as a dump glues them after a lower-case letter. */
+export function gluedForms(words: Iterable<string>): string[] {
+  return [...words].flatMap((word) => [word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])
 }
 /** A clock time ("3:42 p.m.", "10am"). */
 export const clockTime = /\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s?[ap]\.?m\.?(?:\s|$)/u
@@ -119,7 +124,7 @@ const compactDate = /^(\d{4})[/.]?(\d{2})[/.]?(\d{2})$/u
 /** A text dump glues a dateline's parts: a year to what follows ("June 29, 2020November 12, 2021", "October 17, 20236:01 PM"). */
 const yearGluedAfter = /(\p{L}{3,}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2})(?=[\p{L}\d])/gu
 /** …and a name or a section to the month after it ("Jane DoeMarch 5, 2025", "Mental HealthDECEMBER 22, 2022"). */
-const monthGluedBefore = new RegExp(`(?<=\\p{Ll})(?=(?:${[...months].flatMap((month) => [month.charAt(0).toUpperCase() + month.slice(1), month.toUpperCase()]).join('|')})\\.?\\s\\d)`, 'gu')
+const monthGluedBefore = new RegExp(`(?<=\\p{Ll})(?=(?:${gluedForms(months).join('|')})\\.?\\s\\d)`, 'gu')
 
 /** A dateline's glued parts set apart. */
 export function unglued(text: string): string {

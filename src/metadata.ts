@@ -3,7 +3,7 @@ import bio from './data/bio.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
-import {bylineStart, carriesDate, isoDate, leadingName} from './dates.js'
+import {bylineStart, carriesDate, gluedForms, isoDate, leadingName} from './dates.js'
 import {english, languageProfile} from './language.js'
 import {alternation} from './lexicon.js'
 import {scoresOf, tokenOverlap} from './metrics.js'
@@ -55,7 +55,7 @@ const gluedBy = /^(?:written )?by(?=\p{Lu})/iu
 /** "Written by:Jane Doe": a byline's label glued to the name by its colon. */
 const gluedColon = /(?<=^(?:\p{L}+ )?by):(?=\S)/iu
 /** "Jane DoePublished …", "Conor AllisonJanuary 14, 2026", "Mental HealthDECEMBER 22, 2022": the name glued to the dateline's label or date. */
-const gluedLabel = new RegExp(`(?<=\\p{Ll})(?=(?:Published|Updated|Posted|Last updated|Reviewed|Fact checked|${capitalised(data.gluedMonths)}|${data.gluedMonths.map((month) => month.toUpperCase()).join('|')})\\b)`, 'u')
+const gluedLabel = new RegExp(`(?<=\\p{Ll})(?=(?:Published|Updated|Posted|Last updated|Reviewed|Fact checked|${gluedForms(data.gluedMonths).join('|')})\\b)`, 'u')
 /** Dates that are not the page's: when a member joined, a company was founded. */
 const undatedLabel = new RegExp(`^(?:${data.undatedLabels.join('|')})(?!\\p{L})`, 'iu')
 /** A whole word or phrase of the list, in any script (`\b` knows only ASCII letters). */
@@ -882,11 +882,6 @@ function isPersonName(part: string, reading: NameReading, first: boolean): boole
 /** Post-nominal letters ("PhD", "MD", "FRCPath"): short, or mostly capitals ("DaleJack" is a user name). */
 function isCredential(part: string): boolean {
   return credential.test(part) && (part.length <= 4 || (part.match(/\p{Lu}/gu) ?? []).length * 2 >= part.length)
-}
-
-/** Words as a sentence starts them, for an alternation: "january" gives "January". */
-function capitalised(words: string[]): string {
-  return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('|')
 }
 
 function dedupe(items: string[]): string[] {
