@@ -1,4 +1,5 @@
 import data from './data/block-features.json' with {type: 'json'}
+import {wordsAndStopwords} from './block.js'
 import {ancestry} from './elements.js'
 import {handKept} from './settle.js'
 import {blocksOf} from './tree.js'
@@ -291,14 +292,11 @@ export function blockFeatureRows(tree: Root, indices: readonly number[]): Float6
   const blocks = blocksOf(tree).map((node) => node.data.block)
   const charsBefore: number[] = []
   let totalChars = 0
-  let words = 0
-  let stopwords = 0
   for (const block of blocks) {
     charsBefore.push(totalChars)
     totalChars += block.features.chars
-    words += block.features.words
-    stopwords += block.features.stopwordDensity * block.features.words
   }
+  const {words, stopwordDensity: pageStopwordDensity} = wordsAndStopwords(blocks)
   const handKeeps = handKept(blocks, tree.data?.pageType?.type)
   const handKeptWords = blocks.reduce((sum, block, index) => sum + (handKeeps[index] ? block.features.words : 0), 0)
   const context: Context = {
@@ -310,7 +308,7 @@ export function blockFeatureRows(tree: Root, indices: readonly number[]): Float6
     totalChars,
     titleIndex: blocks.findIndex((block) => block.evidence.title),
     pageType: tree.data?.pageType?.type,
-    pageStopwordDensity: words === 0 ? 0 : stopwords / words,
+    pageStopwordDensity,
     characters: blocks.map((block) => characterCounts(block.text)),
     hints: [],
     articleMarkup: [],

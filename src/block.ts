@@ -331,3 +331,14 @@ function stopwordScale(nodes: readonly BlockNode[]): number {
   if (words < calibrationMinWords || stop === 0) return 1
   return Math.min(maxStopwordScale, Math.max(1, (referenceProseDensity * words) / stop))
 }
+
+/** The blocks' words, and their stopword density weighted by words (0 without words). */
+export function wordsAndStopwords(blocks: readonly Block[]): {words: number; stopwordDensity: number} {
+  let words = 0
+  let stop = 0
+  for (const block of blocks) {
+    words += block.features.words
+    stop += block.features.stopwordDensity * block.features.words
+  }
+  return {words, stopwordDensity: words === 0 ? 0 : stop / words}
+}

@@ -1,5 +1,5 @@
 import type {Transformer} from 'unified'
-import {looksLikeCode} from '../block.js'
+import {looksLikeCode, wordsAndStopwords} from '../block.js'
 import {defaults} from '../thresholds.js'
 import {demoted} from '../regions.js'
 import {blocksOf} from '../tree.js'
@@ -98,17 +98,6 @@ function readPassages(blocks: Block[], classes: Quality[], settings: Required<Qu
       }
     })
   }
-}
-
-/** The blocks' words, and their stopword density weighted by words (0 without words). */
-function wordsAndStopwords(blocks: readonly Block[]): {words: number; stopwordDensity: number} {
-  let words = 0
-  let stop = 0
-  for (const block of blocks) {
-    words += block.features.words
-    stop += block.features.stopwordDensity * block.features.words
-  }
-  return {words, stopwordDensity: words === 0 ? 0 : stop / words}
 }
 
 /** Lines of one passage as one block: their text, characters and words added up, stopword density by words. */
