@@ -1,14 +1,16 @@
 import {readFile, writeFile} from 'node:fs/promises'
 
 /**
- * Write a fitted model to its data file, or with `check` only compare it with
- * the file there: a shipped model must be what its trainer fits from today's
- * pipeline, or a change to a parser or a classifier has left it reading
- * evidence it was not fitted on. A mismatch sets the exit code to 1.
+ * Write a fitted model to its data file and say so (`fitted`: what it was
+ * fitted on), or with `check` only compare it with the file there: a shipped
+ * model must be what its trainer fits from today's pipeline, or a change to a
+ * parser or a classifier has left it reading evidence it was not fitted on. A
+ * mismatch sets the exit code to 1.
  */
-export async function saveModel(file: string, text: string, check: boolean, script: string): Promise<void> {
+export async function saveModel(file: string, text: string, check: boolean, script: string, fitted: string): Promise<void> {
   if (!check) {
     await writeFile(file, text)
+    console.log(`${fitted} written to ${file}`)
     return
   }
   const shipped = await readFile(file, 'utf8').catch(() => undefined)

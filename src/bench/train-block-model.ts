@@ -522,7 +522,7 @@ if (!values['dry-run']) {
   const inputs = fittedKinds.length === 2 ? undefined : await keptInputs(values.out)
   const fitOrKeep = (kind: InputKind): InputModel => (fittedKinds.includes(kind) ? fit(pages, kind) : (inputs?.[kind] as InputModel))
   const trained: BlockModel = {features: blockFeatures.map((feature) => feature.name), contextFeatures: contextFeatures.map((feature) => feature.name), finalRemovals, inputs: {html: fitOrKeep('html'), text: fitOrKeep('text')}}
-  await saveModel(values.out, `${JSON.stringify(trained)}\n`, values.check, 'train')
-  if (!values.check) console.log(`\nmodel fitted on all ${pages.length} page inputs written to ${values.out}`)
+  console.log()
+  await saveModel(values.out, `${JSON.stringify(trained)}\n`, values.check, 'train', `model fitted on all ${pages.length} page inputs`)
   console.log(`thresholds (hand removes / keeps): html ${trained.inputs.html.threshold} / ${trained.inputs.html.keptThreshold}, text ${trained.inputs.text.threshold} / ${trained.inputs.text.keptThreshold}; ${((performance.now() - started) / 1000).toFixed(0)} s in all`)
 }

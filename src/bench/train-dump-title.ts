@@ -157,6 +157,5 @@ const titled = pages.filter((page) => page.truth !== -1).length
 console.log(`${path.basename(values.data)}: ${pages.length} dumps with headline candidates, ${titled} with the title among them (${sites.length} sites)`)
 console.log(`${folds}-fold cross-validation grouped by site, title picked right: model ${modelRight} of ${titled}, best word overlap ${overlapRight} of ${titled}`)
 const trained = fit(pages)
-await saveModel(values.out, `${JSON.stringify(trained, null, 1)}\n`, values.check, 'train:dump-title')
-if (!values.check) console.log(`model fitted on all ${pages.length} dumps written to ${values.out}`)
+await saveModel(values.out, `${JSON.stringify(trained, null, 1)}\n`, values.check, 'train:dump-title', `model fitted on all ${pages.length} dumps`)
 for (const [at, feature] of titleFeatures.entries()) console.log(`  ${feature.name.padEnd(14)} ${(trained.weights[at] as number).toFixed(3)}`)

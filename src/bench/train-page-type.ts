@@ -153,5 +153,4 @@ if (values.verdicts) {
   const rows = examples.map((example, index) => [example.set, example.id, example.input, example.type, predicted[index], (verdicts[index] as PageTypeVerdict).confidence.toFixed(4)].join('\t'))
   await writeFile(values.verdicts, `set\tid\tinput\ttruth\tpredicted\tconfidence\n${rows.join('\n')}\n`)
 }
-await saveModel(values.out, `${JSON.stringify(fit(examples))}\n`, values.check, 'train:page-type')
-if (!values.check) console.log(`model fitted on all ${examples.length} examples written to ${values.out}`)
+await saveModel(values.out, `${JSON.stringify(fit(examples))}\n`, values.check, 'train:page-type', `model fitted on all ${examples.length} examples`)
