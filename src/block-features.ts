@@ -1,6 +1,6 @@
 import data from './data/block-features.json' with {type: 'json'}
 import {wordsAndStopwords} from './block.js'
-import {ancestry} from './elements.js'
+import {closestAncestor} from './elements.js'
 import {handKept} from './settle.js'
 import {blocksOf} from './tree.js'
 import {pageTypes, type Block, type ElementInfo, type Mark, type QualityClass, type Root} from './types.js'
@@ -31,6 +31,8 @@ interface Context {
   characters: CharacterCounts[]
   /** HTML pages: each block's nearest DOM-hint furniture word, and whether markup around it names the article (only for the blocks whose rows are made). */
   hints: Array<string | undefined>
+  /** The hint words each hint of the page holds. */
+  hintWords: Map<string, string[]>
   articleMarkup: boolean[]
   /** Share of the page's words in blocks the hand-set rules keep. */
   handKeptShare: number
@@ -39,6 +41,31 @@ interface Context {
 }
 
 type Reader = (block: Block, index: number, context: Context) => number
+
+/**
+ * Features read once per block: one number, or a group of flags of which a
+ * block sets a few (its removal's group, its element's tag group, the page's
+ * type), found in one reading for the whole group rather than one per flag.
+ */
+type Section = {features: BlockFeature[]; read: Reader} | {features: BlockFeature[]; flagged: (block: Block, index: number, context: Context) => readonly number[]}
+
+/** A feature read alone. */
+const feature = (name: string, describes: string, shown: BlockFeature['shown'], read: Reader): Section => ({features: [{name, describes, shown}], read})
+
+/** A group of flags, one per value, named `prefix-value` and described by `describe(value)`; `flagged` gives the values a block has. */
+function flags(prefix: string, values: readonly string[], describe: (value: string) => string, flagged: (block: Block, index: number, context: Context) => string | readonly string[] | undefined): Section {
+  const positions = new Map(values.map((value, position) => [value, [position]] as const))
+  const none: readonly number[] = []
+  return {
+    features: values.map((value) => ({name: `${prefix}-${value}`, describes: describe(value), shown: 'flag' as const})),
+    flagged: (block, index, context) => {
+      const found = flagged(block, index, context)
+      if (found === undefined) return none
+      if (typeof found === 'string') return positions.get(found) ?? none
+      return found.flatMap((value) => positions.get(value) ?? none)
+    }
+  }
+}
 
 const removalGroupOf = new Map(Object.entries(data.removalGroups).flatMap(([group, ids]) => ids.map((id) => [id, group] as const)))
 const removalGroups = [...Object.keys(data.removalGroups), 'other']
@@ -102,23 +129,20 @@ export function removalGroup(removal: Mark): string {
   return removalGroupOf.get(removal.ruleId) ?? 'other'
 }
 
-/** The furniture word of the nearest DOM-hint ancestor of an HTML block (`comments`, `<nav>`), if any. */
+/** The furniture word of the nearest DOM-hint ancestor of an HTML block (`comments`, `<nav>`), if any, below `<body>`. */
 function hintOf(block: Block, elements: ElementInfo[] | undefined): string | undefined {
   const html = block.evidence.html
   if (!html || !elements) return undefined
-  for (const index of ancestry(elements, html.element)) {
-    const element = elements[index] as ElementInfo
-    if (element.tag === 'body') return undefined
-    if (element.furniture) return element.furniture
-  }
-  return undefined
+  const found = closestAncestor(elements, html.element, (element) => element.tag === 'body' || Boolean(element.furniture))
+  const element = elements[found]
+  return element && element.tag !== 'body' ? element.furniture : undefined
 }
 
 /** Whether an ancestor of an HTML block says it is the article (`itemprop="articleBody"`, a post wrapper). */
 function underArticleMarkup(block: Block, elements: ElementInfo[] | undefined): boolean {
   const html = block.evidence.html
   if (!html || !elements) return false
-  return ancestry(elements, html.element).some((index) => (elements[index] as ElementInfo).articleBody || (elements[index] as ElementInfo).postWrapper)
+  return closestAncestor(elements, html.element, (element) => Boolean(element.articleBody || element.postWrapper)) !== -1
 }
 
 /** Ranges of words and of link density that get a feature of their own, so a linear model can weigh them unevenly. */
@@ -165,51 +189,46 @@ const own: Array<BlockFeature & {read: Reader}> = [
 ]
 
 /** Features of the block alone: its rules, its element, its place in the page, the page's type. */
-const single: Array<BlockFeature & {read: Reader}> = [
-  ...removalGroups.map((group) => ({name: `removed-${group}`, describes: `removed as ${group}`, shown: 'flag' as const, read: ((block) => flag(block.removal !== undefined && removalGroup(block.removal) === group)) as Reader})),
-  ...wordBins.map(([low, high]) => ({
-    name: `words-${low}-${high}`,
-    describes: high === Infinity ? `${low} words or more` : `${low} to ${high} words`,
-    shown: 'flag' as const,
-    read: ((block) => flag(block.features.words >= low && block.features.words <= high)) as Reader
-  })),
-  ...linkBins.map(([low, high]) => ({
-    name: `links-${low}-${high}`,
-    describes: low === 0 && high === 0 ? 'no links' : `link density over ${low} up to ${high}`,
-    shown: 'flag' as const,
-    read: ((block) => flag(low === 0 && high === 0 ? block.evidence.linkDensity === 0 : block.evidence.linkDensity > low && block.evidence.linkDensity <= high)) as Reader
-  })),
-  {name: 'removal-score', describes: 'removal score', shown: 'number', read: (block) => block.removal?.score ?? 0},
-  {name: 'protected', describes: 'protected by a rule', shown: 'flag', read: (block) => flag(block.protection !== undefined)},
-  {name: 'blank-before', describes: 'space above it', shown: 'flag', read: (block) => flag(block.evidence.blankLinesBefore > 0)},
-  {name: 'indented', describes: 'indented or preformatted', shown: 'flag', read: (block) => flag(block.evidence.indent !== undefined || block.evidence.preformatted !== undefined)},
-  {name: 'element', describes: 'an HTML element', shown: 'flag', read: (block) => flag(block.evidence.kind === 'element')},
-  ...tagGroups.map((group) => ({
-    name: `tag-${group}`,
-    describes: `a ${group} element`,
-    shown: 'flag' as const,
-    read: ((block) => flag(block.evidence.html !== undefined && (tagGroupOf.get(block.evidence.html.tag) ?? 'other') === group)) as Reader
-  })),
-  {name: 'in-list', describes: 'inside a list', shown: 'flag', read: (block) => flag(block.evidence.html?.inList)},
-  {name: 'in-table', describes: 'inside a table', shown: 'flag', read: (block) => flag(block.evidence.html?.inTable)},
-  {name: 'in-quote', describes: 'inside a quotation', shown: 'flag', read: (block) => flag(block.evidence.html?.inQuote)},
-  {name: 'depth', describes: 'DOM depth', shown: 'number', read: (block) => Math.min(block.evidence.html?.depth ?? 0, 40) / 10},
-  {name: 'commas-per-word', describes: 'commas per word', shown: 'number', read: (block) => (block.evidence.html?.commas ?? (block.text.match(/[,，、]/gu)?.length ?? 0)) / Math.max(1, block.features.words)},
-  {name: 'hinted', describes: 'inside an element named as furniture', shown: 'flag', read: (_, index, context) => flag(context.hints[index] !== undefined)},
-  ...data.hintWords.map((word) => ({
-    name: `hint-${word}`,
-    describes: `inside ${word} furniture`,
-    shown: 'flag' as const,
-    read: ((_, index, context) => flag(context.hints[index]?.includes(word))) as Reader
-  })),
-  {name: 'article-markup', describes: 'inside markup naming the article', shown: 'flag', read: (_, index, context) => flag(context.articleMarkup[index])},
-  {name: 'position', describes: 'place in the page', shown: 'number', read: (_, index, context) => context.charsBefore[index] as number / Math.max(1, context.totalChars)},
-  {name: 'before-title', describes: 'above the title', shown: 'flag', read: (_, index, context) => flag(context.titleIndex >= 0 && index < context.titleIndex)},
-  {name: 'near-title', describes: 'close below the title', shown: 'flag', read: (_, index, context) => flag(context.titleIndex >= 0 && index >= context.titleIndex && index - context.titleIndex <= 3)},
-  {name: 'page-blocks', describes: "the page's blocks", shown: 'count', read: (_, __, context) => logCount(context.blocks.length)},
-  {name: 'page-stopword-density', describes: "the page's stopword density", shown: 'number', read: (_, __, context) => context.pageStopwordDensity},
-  ...pageTypes.map((type) => ({name: `page-${type}`, describes: `on a ${type} page`, shown: 'flag' as const, read: ((_, __, context) => flag(context.pageType === type)) as Reader}))
+const single: Section[] = [
+  flags('removed', removalGroups, (group) => `removed as ${group}`, (block) => (block.removal === undefined ? undefined : removalGroup(block.removal))),
+  ...wordBins.map(([low, high]) =>
+    feature(`words-${low}-${high}`, high === Infinity ? `${low} words or more` : `${low} to ${high} words`, 'flag', (block) => flag(block.features.words >= low && block.features.words <= high))
+  ),
+  ...linkBins.map(([low, high]) =>
+    feature(`links-${low}-${high}`, low === 0 && high === 0 ? 'no links' : `link density over ${low} up to ${high}`, 'flag', (block) =>
+      flag(low === 0 && high === 0 ? block.evidence.linkDensity === 0 : block.evidence.linkDensity > low && block.evidence.linkDensity <= high)
+    )
+  ),
+  feature('removal-score', 'removal score', 'number', (block) => block.removal?.score ?? 0),
+  feature('protected', 'protected by a rule', 'flag', (block) => flag(block.protection !== undefined)),
+  feature('blank-before', 'space above it', 'flag', (block) => flag(block.evidence.blankLinesBefore > 0)),
+  feature('indented', 'indented or preformatted', 'flag', (block) => flag(block.evidence.indent !== undefined || block.evidence.preformatted !== undefined)),
+  feature('element', 'an HTML element', 'flag', (block) => flag(block.evidence.kind === 'element')),
+  flags('tag', tagGroups, (group) => `a ${group} element`, (block) => (block.evidence.html === undefined ? undefined : (tagGroupOf.get(block.evidence.html.tag) ?? 'other'))),
+  feature('in-list', 'inside a list', 'flag', (block) => flag(block.evidence.html?.inList)),
+  feature('in-table', 'inside a table', 'flag', (block) => flag(block.evidence.html?.inTable)),
+  feature('in-quote', 'inside a quotation', 'flag', (block) => flag(block.evidence.html?.inQuote)),
+  feature('depth', 'DOM depth', 'number', (block) => Math.min(block.evidence.html?.depth ?? 0, 40) / 10),
+  feature('commas-per-word', 'commas per word', 'number', (block) => (block.evidence.html?.commas ?? (block.text.match(/[,，、]/gu)?.length ?? 0)) / Math.max(1, block.features.words)),
+  feature('hinted', 'inside an element named as furniture', 'flag', (_, index, context) => flag(context.hints[index] !== undefined)),
+  // A hint word is matched inside the hint (`commentlist` is `comment`), so one hint may set several.
+  flags('hint', data.hintWords, (word) => `inside ${word} furniture`, (_, index, context) => hintWordsIn(context.hints[index], context.hintWords)),
+  feature('article-markup', 'inside markup naming the article', 'flag', (_, index, context) => flag(context.articleMarkup[index])),
+  feature('position', 'place in the page', 'number', (_, index, context) => (context.charsBefore[index] as number) / Math.max(1, context.totalChars)),
+  feature('before-title', 'above the title', 'flag', (_, index, context) => flag(context.titleIndex >= 0 && index < context.titleIndex)),
+  feature('near-title', 'close below the title', 'flag', (_, index, context) => flag(context.titleIndex >= 0 && index >= context.titleIndex && index - context.titleIndex <= 3)),
+  feature('page-blocks', "the page's blocks", 'count', (_, __, context) => logCount(context.blocks.length)),
+  feature('page-stopword-density', "the page's stopword density", 'number', (_, __, context) => context.pageStopwordDensity),
+  flags('page', pageTypes, (type) => `on a ${type} page`, (_, __, context) => context.pageType)
 ]
+
+/** The hint words found in a block's hint, each hint read once a page. */
+function hintWordsIn(hint: string | undefined, read: Map<string, string[]>): string[] | undefined {
+  if (hint === undefined) return undefined
+  let words = read.get(hint)
+  if (!words) read.set(hint, (words = data.hintWords.filter((word) => hint.includes(word))))
+  return words
+}
 
 /** The neighbours whose own features are read, by their distance. */
 const neighbourOffsets = [-2, -1, 1, 2]
@@ -246,24 +265,28 @@ function around(index: number, context: Context, test: (block: Block, at: number
   return count === 0 ? 0 : hits / count
 }
 
-/** An element's kind: its tag and class words, and its parent's. */
-function kindOf(elements: ElementInfo[], index: number): string {
-  const element = elements[index] as ElementInfo
-  const parent = elements[element.parent]
-  return `${element.tag} ${element.tokens.join(' ')}|${parent ? `${parent.tag} ${parent.tokens.join(' ')}` : ''}`
-}
-
-/** For each block, how many different parents hold an element of its element's kind; 0 on a text dump. */
+/** For each block, how many different parents hold an element of its element's kind (its tag and class words, and its parent's); 0 on a text dump. */
 function alikeParents(blocks: Block[], elements: ElementInfo[] | undefined): number[] {
   if (!elements) return blocks.map(() => 0)
+  // An element's tag and class words, made once: siblings share their parent's.
+  const signatures = new Map<number, string>()
+  const signature = (index: number): string => {
+    let made = signatures.get(index)
+    if (made === undefined) {
+      const element = elements[index] as ElementInfo
+      signatures.set(index, (made = `${element.tag} ${element.tokens.join(' ')}`))
+    }
+    return made
+  }
   const parents = new Map<string, Set<number>>()
   const kinds = blocks.map((block) => {
     const element = block.evidence.html?.element
     if (element === undefined || element < 0 || element >= elements.length) return undefined
-    const kind = kindOf(elements, element)
+    const parent = (elements[element] as ElementInfo).parent
+    const kind = `${signature(element)}|${elements[parent] ? signature(parent) : ''}`
     let held = parents.get(kind)
     if (!held) parents.set(kind, (held = new Set()))
-    held.add((elements[element] as ElementInfo).parent)
+    held.add(parent)
     return kind
   })
   return kinds.map((kind) => (kind === undefined ? 0 : (parents.get(kind) as Set<number>).size))
@@ -272,7 +295,7 @@ function alikeParents(blocks: Block[], elements: ElementInfo[] | undefined): num
 /** The features in the model's order. */
 export const blockFeatures: BlockFeature[] = [
   ...own.map(({name, describes, shown}) => ({name, describes, shown})),
-  ...single.map(({name, describes, shown}) => ({name, describes, shown})),
+  ...single.flatMap((section) => section.features),
   ...neighbourOffsets.flatMap((offset) => own.map(({name, describes, shown}) => ({name: `${neighbourName(offset)}-${name}`, describes: `${neighbourWords(offset)}: ${describes}`, shown}))),
   ...neighbourOffsets.map((offset) => ({name: `${neighbourName(offset)}-exists`, describes: `a block ${offset < 0 ? 'above' : 'below'} (${neighbourWords(offset)})`, shown: 'flag' as const})),
   ...neighbourhood.map(({name, describes, shown}) => ({name, describes, shown}))
@@ -311,6 +334,7 @@ export function blockFeatureRows(tree: Root, indices: readonly number[]): Float6
     pageStopwordDensity,
     characters: blocks.map((block) => characterCounts(block.text)),
     hints: [],
+    hintWords: new Map(),
     articleMarkup: [],
     alikeParents: alikeParents(blocks, tree.data?.elements)
   }
@@ -330,7 +354,15 @@ export function blockFeatureRows(tree: Root, indices: readonly number[]): Float6
     const row = rows.subarray(place * blockFeatures.length, (place + 1) * blockFeatures.length)
     row.set(owned.subarray(index * own.length, (index + 1) * own.length))
     let at = own.length
-    for (const feature of single) row[at++] = feature.read(block, index, context)
+    for (const section of single) {
+      if ('read' in section) {
+        row[at++] = section.read(block, index, context)
+        continue
+      }
+      // The row starts at 0: only the group's flags the block has are set.
+      for (const position of section.flagged(block, index, context)) row[at + position] = 1
+      at += section.features.length
+    }
     for (const offset of neighbourOffsets) {
       const neighbour = index + offset
       // A missing neighbour's features stay 0, as the buffer starts.

@@ -11,5 +11,13 @@ export function ancestry(elements: ElementInfo[], start: number): number[] {
   return chain
 }
 
+/** The nearest of the element and its ancestors, up to `ancestorLimit`, that passes `test` (−1: none); read for every block, so no chain is built. */
+export function closestAncestor(elements: ElementInfo[], start: number, test: (element: ElementInfo) => boolean): number {
+  for (let index = start, seen = 0; index >= 0 && seen < ancestorLimit; index = (elements[index] as ElementInfo).parent, seen++) {
+    if (test(elements[index] as ElementInfo)) return index
+  }
+  return -1
+}
+
 /** Hints that mark a comment thread, alone or run together (`commentbody`, `disqus_thread`). */
 export const commentHint = new RegExp(`^(?:${domHintData.commentTokens.join('|')})`, 'u')
