@@ -24,7 +24,7 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * A text dump's dateline by its headline comes before its other datelines,
  * which a dump's menus and lists above the headline may hold.
  */
-const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, address: 540, bareDate: 550, labelledDate: 560, bodyEdgeDate: 570} as const
+const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, bioName: 535, address: 540, bareDate: 550, labelledDate: 560, bodyEdgeDate: 570} as const
 
 /** Most tags or categories kept. */
 const maxListItems = 50
@@ -327,6 +327,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   }
   const writer = labelledAuthor(nodes, language)
   if (writer) add('author', {value: writer.value, source: `labelled author block ${writer.index}`, rank: pageRank.labelledAuthor})
+  const bio = bioName(nodes)
+  if (bio) add('author', {value: bio.value, source: `author bio block ${bio.index}`, rank: pageRank.bioName})
   const labelled = labelledDate(nodes, language)
   if (labelled) add('published', {value: labelled.value, source: `labelled date block ${labelled.index}`, rank: pageRank.labelledDate})
   // A dump with no dateline by its headline (none found, or its headline not): a short dated line at the edge of the kept text dates it.
@@ -373,6 +375,18 @@ const writtenYear = /(?<!\d)(?:19|20)\d{2}(?!\d)/u
 
 /** A byline's label of more than "By" that opens a line ("Written by Jane Doe", "Author: Jane Doe"): a bare "By" opens sentences and listed posts' bylines. */
 const writerLabel = new RegExp(`^(?:${data.bylineLabels.filter((label) => label.includes(' ')).join('|')})\\s*:?\\s+|^(?:${data.bylineLabels.join('|')})\\s*:\\s*`, 'iu')
+
+/**
+ * The writer an author box names: the name over the page's bio ("Maria
+ * Mathioudaki" over "Maria is a growth analyst…", which the author-bio
+ * classifier removes), when it is a person's full name and the page's bios
+ * name one person (a team page's several bios name none).
+ */
+function bioName(nodes: BlockNode[]): {value: string; index: number} | undefined {
+  const names = nodes.map((node) => node.data.block).filter((block) => block.removal?.authorName && (isBareName(block.text) || isBareName(block.text, 'uncommon')))
+  const first = names[0]
+  return first && names.every((block) => block.text === first.text) ? {value: first.text, index: first.evidence.index} : undefined
+}
 
 /**
  * The writer the page's labelled lines name, wherever they sit (an author

@@ -286,6 +286,21 @@ describe('choosing among what the page states', () => {
     expect(clean(after('<p>Written by Cassidy Horton</p><p>Written by Lisa Ellis</p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
   })
 
+  it('takes the person an author box names over its bio, in a dump too, but not a box heading or the names of several bios', () => {
+    const dump = (box: string[]): string => ['Library pilot extended for another year', ...prose, ...box, 'Share this article'].join('\n\n')
+    const thirdPerson = (name: string): string => `${name.split(' ')[0]} is a senior reporter at the Eastmarch Post, where they cover local government and education.`
+    const firstPerson = 'Hey, I’m Kat! I’m a mom of two who loves sharing about brands that help me juggle work, family life, and my passions.'
+    const boxed = clean(dump(['Maria Mathioudaki', thirdPerson('Maria Mathioudaki')]), {input: 'text'})
+    expect(boxed.metadata.author).toEqual(['Maria Mathioudaki'])
+    expect(boxed.metadataSources.author).toMatch(/^author bio block \d+$/u)
+    expect(clean(dump(['Kathryn Giuffrida', firstPerson]), {input: 'text'}).metadata.author).toEqual(['Kathryn Giuffrida'])
+    const boxedPage = `<!doctype html><html lang="en"><head><title>Library pilot extended</title></head><body><article><h1>Library pilot extended</h1>${body}</article><aside><p>Kathryn Giuffrida</p><p>${firstPerson}</p></aside></body></html>`
+    expect(clean(boxedPage, {pageType: 'article'}).metadata.author).toEqual(['Kathryn Giuffrida'])
+    // The author-bio classifier takes the line over a first-person bio for its name line, whatever it says.
+    expect(clean(dump(['Who I Am', firstPerson]), {input: 'text'}).metadata.author).toBeUndefined()
+    expect(clean(dump(['Maria Mathioudaki', thirdPerson('Maria Mathioudaki'), 'Jonas Berg', thirdPerson('Jonas Berg')]), {input: 'text'}).metadata.author).toBeUndefined()
+  })
+
   it('dates a page by the one day its lines labelled as a publication give wherever they sit, but not a listing whose labelled lines give several', () => {
     const after = (meta: string): string => html('', `<article><h1>Top data companies of 2025</h1>${[...prose, ...prose, ...prose, ...prose].map((text) => `<p>${text}</p>`).join('')}</article><aside>${meta}</aside>`)
     const sidebar = clean(after('<h4>Published</h4><div>July 8, 2025</div>'), {pageType: 'article'})

@@ -100,7 +100,7 @@ function markNameLine(nodes: BlockNode[], index: number, name: string | undefine
     if (header.test(block.normal)) {
       markRemoved(block, {ruleId: 'author-bio', reason: 'author box header', score: 0.8})
     } else if (isNameLine(block, name)) {
-      markRemoved(block, {ruleId: 'author-bio', reason: 'author name above a bio', score: 0.8})
+      markRemoved(block, {ruleId: 'author-bio', reason: 'author name above a bio', score: 0.8, authorName: true})
     } else {
       return
     }
