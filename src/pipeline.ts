@@ -20,6 +20,7 @@ import dechaffPageType, {type PageTypeOptions} from './classifiers/page-type.js'
 import dechaffPhrases, {type PhrasesOptions} from './classifiers/phrases.js'
 import dechaffProductDescription, {type ProductDescriptionOptions} from './classifiers/product-description.js'
 import dechaffQuality, {type QualityOptions} from './classifiers/quality.js'
+import dechaffQuotedPosts, {type QuotedPostsOptions} from './classifiers/quoted-posts.js'
 import dechaffRepeatedCopy, {type RepeatedCopyOptions} from './classifiers/repeated-copy.js'
 import dechaffRepeatedItems, {type RepeatedItemsOptions} from './classifiers/repeated-items.js'
 import dechaffRepeatedRecords, {type RepeatedRecordsOptions} from './classifiers/repeated-records.js'
@@ -48,6 +49,7 @@ export interface ClassifierOptions {
   'main-region'?: MainRegionOptions | false
   'block-model'?: BlockModelOptions | false
   'repeated-copy'?: RepeatedCopyOptions | false
+  'quoted-posts'?: QuotedPostsOptions | false
 }
 
 export type ClassifierName = keyof ClassifierOptions
@@ -58,7 +60,8 @@ export type ClassifierName = keyof ClassifierOptions
  * and line-shape classifiers, then the DOM classifiers (HTML pages only), then the statistical
  * one, then the region classifiers that need its classes to know where the
  * article is, then the block model, which weighs what all of them found,
- * and last the second copy of a text, which needs to know what is kept.
+ * and last the second copy of a text and a forum reply's quotation of an
+ * earlier post, which need to know what is kept.
  */
 export const classifierPlugins = {
   'page-type': dechaffPageType,
@@ -80,7 +83,8 @@ export const classifierPlugins = {
   'trailing-stories': dechaffTrailingStories,
   'main-region': dechaffMainRegion,
   'block-model': dechaffBlockModel,
-  'repeated-copy': dechaffRepeatedCopy
+  'repeated-copy': dechaffRepeatedCopy,
+  'quoted-posts': dechaffQuotedPosts
 } as const
 
 export const classifierNames = Object.keys(classifierPlugins) as ClassifierName[]

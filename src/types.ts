@@ -230,6 +230,8 @@ export interface PageTypeVerdict {
   doubted?: {type: PageType; confidence: number}
   /** When the model's verdict is an article: the likeliest other type and its probability, which a page whose article's rules keep almost nothing is cleaned as instead. */
   alternative?: {type: PageType; confidence: number}
+  /** Set when the page is cleaned as `type` only because, cleaned as an article, it kept almost nothing (`pageTypeFallback`): the model's second guess, not its verdict. */
+  fallback?: true
 }
 
 /** A field of a page's metadata. */

@@ -54,6 +54,7 @@ describe('public API', () => {
         "dechaffPhrases",
         "dechaffProductDescription",
         "dechaffQuality",
+        "dechaffQuotedPosts",
         "dechaffRepeatedCopy",
         "dechaffRepetition",
         "dechaffSettle",

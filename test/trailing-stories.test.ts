@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {clean, dechaffCaption, dechaffMetadata, dechaffPhrases, dechaffQuality, dechaffTrailingStories} from '../src/index.js'
-import type {Block} from '../src/types.js'
+import type {Block, PageTypeVerdict, Root} from '../src/types.js'
 import {classify, prose} from './helpers.js'
 
 const plugins = [dechaffPhrases, dechaffCaption, dechaffQuality, dechaffTrailingStories]
@@ -9,16 +9,38 @@ const teaser = (headline: string, summary: string): string[] => [headline, summa
 /** Whether any line of the page went as a trailing story. */
 const anyTrailingStory = (lines: string[]): boolean => classify(lines.join('\n'), plugins).some((block) => block.removal?.ruleId === 'trailing-stories')
 
+/** Three paragraphs of an article, then two teasers on its subject, each ending in "Read more". */
+const articleThenTeasers = [
+  ...prose,
+  ...teaser('Council extends library pilot to weekends', 'The council will also open two libraries on Sundays from next month, after a petition signed by more than three thousand residents asked for longer hours.'),
+  ...teaser('Budget report finds the scheme cost less than planned', 'A review of the council budget found that the pilot came in under its original estimate, mostly because volunteers staffed the evening sessions.')
+].join('\n')
+
 describe('trailing-stories', () => {
   it('removes a run of teasers on the same subject, headline to last link', () => {
-    const text = [
-      ...prose,
-      ...teaser('Council extends library pilot to weekends', 'The council will also open two libraries on Sundays from next month, after a petition signed by more than three thousand residents asked for longer hours.'),
-      ...teaser('Budget report finds the scheme cost less than planned', 'A review of the council budget found that the pilot came in under its original estimate, mostly because volunteers staffed the evening sessions.')
-    ].join('\n')
-    const blocks = classify(text, plugins)
+    const blocks = classify(articleThenTeasers, plugins)
     expect(blocks.slice(0, 3).every((block) => block.removal === undefined)).toBe(true)
     expect(blocks.slice(3).every((block) => block.removal !== undefined)).toBe(true)
+  })
+
+  describe('on pages made of teasers', () => {
+    /** Blocks removed as trailing stories on a page of the given type. */
+    const trailing = (pageType: PageTypeVerdict): number => {
+      const typed = (): ((tree: Root) => void) => (tree) => {
+        tree.data = {...tree.data, pageType}
+      }
+      return classify(articleThenTeasers, [typed, ...plugins]).filter((block) => block.removal?.ruleId === 'trailing-stories').length
+    }
+
+    it('leaves the teasers of a listing and of a collection: the page is its stories, with no article for them to trail', () => {
+      expect(trailing({type: 'article', confidence: 0.9, evidence: []})).toBeGreaterThan(0)
+      expect(trailing({type: 'listing', confidence: 0.9, evidence: []})).toBe(0)
+      expect(trailing({type: 'collection', confidence: 0.9, evidence: []})).toBe(0)
+    })
+
+    it('removes them on a page cleaned as a listing only because its article’s rules kept almost nothing: an error page’s sidebar', () => {
+      expect(trailing({type: 'listing', confidence: 0.4, evidence: [], fallback: true})).toBeGreaterThan(0)
+    })
   })
 
   it('removes a run of teasers printed above the article’s body, and keeps the body below it', () => {

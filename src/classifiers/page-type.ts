@@ -156,7 +156,7 @@ export default function dechaffPageType(options: PageTypeOptions = {}): Transfor
 function otherThanArticle(verdict: PageTypeVerdict): PageTypeVerdict {
   const other = verdict.type === 'article' ? verdict.alternative : {type: verdict.type, confidence: verdict.confidence}
   if (!other) return verdict
-  return {type: other.type, confidence: other.confidence, evidence: [`cleaned as an article it kept almost nothing (no paragraph, few of its words); the likeliest other type (${other.confidence.toFixed(2)})`]}
+  return {type: other.type, confidence: other.confidence, evidence: [`cleaned as an article it kept almost nothing (no paragraph, few of its words); the likeliest other type (${other.confidence.toFixed(2)})`], fallback: true}
 }
 
 /** The model's verdict on a page's features; for an article, also the likeliest other type. */

@@ -5,7 +5,7 @@ import {proseRuns, type ProseRun} from '../page-features.js'
 import {cohesion, isProse, proseShareBefore, subjectTest, termVector} from '../regions.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
-import type {Block, Root} from '../types.js'
+import type {Block, PageType, Root} from '../types.js'
 
 export interface TrailingStoriesOptions {
   /** Bare "Read more" links needed to recognise a run of teasers (default: 2). */
@@ -39,6 +39,15 @@ export interface TrailingStoriesOptions {
    * list's items) do not break the row, a headline does (default: 2).
    */
   resumeMinProseBlocks?: number
+  /**
+   * Page types made of teasers: on a page of one of them the classifier does
+   * not run, as its teasers are the page, with no article for them to trail.
+   * It still runs on a page cleaned as one of them only because, cleaned as
+   * an article, it kept almost nothing (`fallback` in its page type): there
+   * the stories around an error page's line or a short article's are
+   * furniture (default: `['listing', 'collection']`).
+   */
+  teaserPageTypes?: PageType[]
 }
 
 /** Removed blocks that belong inside a teaser (its image credit, alt text, date) rather than end the article. */
@@ -76,7 +85,10 @@ export default function dechaffTrailingStories(options: TrailingStoriesOptions =
     stampMaxChars: options.stampMaxChars ?? defaults.regions.stampMaxChars,
     resumeMinProseBlocks: options.resumeMinProseBlocks ?? defaults.regions.resumeMinProseBlocks
   }
+  const teaserPageTypes = new Set<string>(options.teaserPageTypes ?? ['listing', 'collection'])
   return (tree) => {
+    const pageType = tree.data?.pageType
+    if (pageType && teaserPageTypes.has(pageType.type) && !pageType.fallback) return
     const blocks = blocksOf(tree).map((node) => node.data.block)
     // Teasers or a feed printed above the article's body end where the body begins; the stories appended after it are looked for below.
     for (let from = 0; ; ) {
@@ -128,7 +140,7 @@ const sectionPermalink = /¶\s*$/u
 /** Section headings that open the tail: related stories, and the article's references. */
 const tailHeadings = new Set(['recirculation', 'references'])
 
-type Settings = Required<TrailingStoriesOptions>
+type Settings = Required<Omit<TrailingStoriesOptions, 'teaserPageTypes'>>
 
 function isBareMarker(block: Block): boolean {
   return block.removal?.ruleId === 'read-more' && block.words.length <= bareMarkerMaxWords
