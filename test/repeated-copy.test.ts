@@ -23,6 +23,16 @@ describe('repeated-copy', () => {
     expect(filler.every(([, , rule]) => rule !== 'repeated-copy')).toBe(true)
   })
 
+  it('removes a paragraph repeated alone on a product or collection page (a description in a tab and again in an accordion), not on an article', () => {
+    const description = 'Hand-stitched from full-grain leather, the bag softens with use and holds a fifteen-inch laptop beside the day’s papers.'
+    const lines = ['Harbour Leather Satchel', description, 'Material: full-grain leather', 'Dimensions: 40 × 30 × 12 cm', description]
+    const rules = (pageType: 'product' | 'collection' | 'article'): string[] => clean(lines.join('\n\n'), {input: 'text', model: false, pageType}).blocks.filter((block) => block.text === description).map((block) => block.ruleId)
+    expect(rules('product')[1]).toBe('repeated-copy')
+    expect(rules('collection')[1]).toBe('repeated-copy')
+    expect(rules('product')[0]).not.toBe('repeated-copy')
+    expect(rules('article')).not.toContain('repeated-copy')
+  })
+
   it('takes its thresholds as options', () => {
     const rules = clean([title, ...prose, 'Share this story', ...prose].join('\n\n'), {input: 'text', model: false, classifiers: {'repeated-copy': {minParagraphs: 4}}}).blocks
     expect(rules.some((block) => block.ruleId === 'repeated-copy')).toBe(false)
