@@ -35,6 +35,23 @@ describe('dump-title', () => {
     expect(titleOf(dump)).toBeUndefined()
   })
 
+  it('takes the line a breadcrumb above names as its last step, though a menu glued to its dropdown’s prose reads as the body above it', () => {
+    const menu = [
+      'Timetables Every crossing of the chain ferry in summer and winter, with the times of the first and last boats and the days it does not run because of floods or repairs.',
+      'Fares Single and return fares for foot passengers, cyclists and cars, with the season tickets the crossing keepers sell to the farms and the school on the far bank.'
+    ]
+    const headline = 'The last chain ferry on the Marrow keeps a valley together'
+    const dump = [...menu, `Home / News / ${headline}`, headline, 'March 4, 2024', '', ...body].join('\n')
+    expect(titleOf(dump)).toBe(headline)
+    expect(parseText(dump).children.find((node) => node.data?.block?.evidence.title)?.data?.block?.evidence.titleEvidence).toBe('the last step of the breadcrumb above it')
+  })
+
+  it('takes no section a breadcrumb ends at for the headline: the prose does not repeat its name', () => {
+    const headline = 'The last chain ferry on the Marrow keeps a valley together'
+    const dump = ['Home › Regional Politics', 'Regional Politics', headline, 'March 4, 2024', '', ...body].join('\n')
+    expect(titleOf(dump)).toBe(headline)
+  })
+
   it('finds none where no line above the prose is about it', () => {
     expect(titleOf(['Home', 'Contact us', 'Log in', '', ...body].join('\n'))).toBeUndefined()
   })

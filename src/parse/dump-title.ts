@@ -23,6 +23,8 @@ export interface DumpTitleThresholds {
   datelineWindow: number
   /** Most words of a line that opens a comment thread ("119 Comments", "Leave a Reply"). */
   threadOpenerMaxWords: number
+  /** Blocks after a breadcrumb searched for the line it names as its last step. */
+  crumbWindow: number
 }
 
 /** A weighed evidence of a candidate headline: its name, and how it reads in words with its value. */
@@ -106,10 +108,8 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
     const block = blocks[index] as Block
     // "Posted by Jane Doe at 6:35 AM" shares the author's name with a bio in the body, but it is a byline.
     if (prose[index] || !isHeadlineShaped(block, thresholds) || trail.test(block.text) || startsLikeByline(block)) continue
-    const terms = [...termVector([block]).keys()]
-    const shared = terms.filter((term) => body.has(term)).length
-    const coverage = terms.length === 0 ? 0 : shared / terms.length
-    if (shared >= thresholds.minSharedTerms && coverage >= thresholds.minCoverage) found.push({index, shared, coverage})
+    const {shared, coverage} = overlapWithBody(block, body)
+    if (isAboutBody(shared, coverage, thresholds)) found.push({index, shared, coverage})
   }
   const byOverlap = [...found].sort((a, b) => b.shared * b.coverage - a.shared * a.coverage || a.index - b.index)
   const overlapRank = new Map(byOverlap.map((candidate, rank) => [candidate.index, rank]))
@@ -134,6 +134,46 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
     ]
     return {index, values}
   })
+}
+
+/** How many of a line's content words the article's prose repeats, and what share of its own they are. */
+function overlapWithBody(line: Block, body: Map<string, number>): {shared: number; coverage: number} {
+  const terms = [...termVector([line]).keys()]
+  const shared = terms.filter((term) => body.has(term)).length
+  return {shared, coverage: terms.length === 0 ? 0 : shared / terms.length}
+}
+
+/** A line is about what the prose is about when the prose repeats enough of its content words (`minSharedTerms`, and `minCoverage` of them): a menu entry, a site's or a section's name shares few. */
+function isAboutBody(shared: number, coverage: number, thresholds: DumpTitleThresholds): boolean {
+  return shared >= thresholds.minSharedTerms && coverage >= thresholds.minCoverage
+}
+
+/** The steps of a breadcrumb: "Home / Blog / Headline", "Forums › Hardware". */
+const crumbSteps = /\s[|›»>/→]\s/u
+
+/**
+ * A line that a breadcrumb just above names as its last step ("Home / Blog /
+ * Keeper emails" over "Keeper emails"), and that is about the prose below it:
+ * the page's own headline, wherever the body's prose starts (a menu that glues
+ * each entry to its dropdown's text reads as prose above it). A breadcrumb
+ * that ends at a section ("News › Life News" over "Life News") names no
+ * headline: the prose does not repeat the section's name.
+ */
+function crumbedHeadline(blocks: readonly Block[], thresholds: DumpTitleThresholds): number | undefined {
+  const prose = blocks.map((block) => isProse(block, thresholds))
+  const lastProse = prose.lastIndexOf(true)
+  for (let index = 0; index < lastProse; index++) {
+    const steps = (blocks[index] as Block).normal.split(crumbSteps)
+    if (steps.length < 2) continue
+    const last = steps[steps.length - 1] as string
+    for (let next = index + 1; next <= index + thresholds.crumbWindow && next < lastProse; next++) {
+      const block = blocks[next] as Block
+      if (block.normal !== last || prose[next] || block.features.words > thresholds.headlineMaxWords) continue
+      const {shared, coverage} = overlapWithBody(block, termVector(blocks.filter((_, at) => prose[at] && at > next)))
+      if (isAboutBody(shared, coverage, thresholds)) return next
+    }
+  }
+  return undefined
 }
 
 /** The model's score of a candidate, and each feature's part of it. */
@@ -161,9 +201,13 @@ const evidenceShown = 3
  * how much of the line the body repeats and how well it matches beside the
  * others, how near the body it sits and how many headline-like lines lie
  * between, its length and capitals, a dateline beside it, and a number in it
- * (a year, a count: menus seldom carry one).
+ * (a year, a count: menus seldom carry one). A line a breadcrumb just above
+ * names as its last step, and that is about the prose below it, is the
+ * headline before any candidate is weighed (`crumbedHeadline`).
  */
 export function dumpTitle(blocks: readonly Block[], thresholds: DumpTitleThresholds = defaults.dumpTitle, trained: TitleModel = model): {index: number; evidence: string} | undefined {
+  const crumbed = crumbedHeadline(blocks, thresholds)
+  if (crumbed !== undefined) return {index: crumbed, evidence: 'the last step of the breadcrumb above it'}
   let best: {candidate: TitleCandidate; score: number; contributions: number[]} | undefined
   for (const candidate of titleCandidates(blocks, thresholds)) {
     const {score, contributions} = scoreTitle(trained, candidate.values)
