@@ -38,6 +38,14 @@ describe('caption', () => {
     expect(ruleFor(line)).toBe(rule)
   })
 
+  it('leaves a specification’s row that starts like a credit ("Graphics: …" among "Memory: …" and "Storage: …"), and takes a credit between other lines', () => {
+    const row = 'Graphics: NVIDIA GeForce GTX 970 or AMD Radeon RX 470'
+    const specification = ['Minimum requirements', 'Memory: 8 GB RAM', row, 'Storage: 85 GB available space']
+    expect(ruleOf(classify(specification.join('\n'), [dechaffCaption]), row)).toBeUndefined()
+    expect(ruleOf(classify([prose[0], 'Graphics: Jane Doe', 'Memory: the town keeps its archive in the old mill'].join('\n'), [dechaffCaption]), 'Graphics: Jane Doe')).toBe('image-credit')
+    expect(ruleOf(classify(['Photo: Jane Doe', 'Source: Valley Times', 'Map: Ordnance Survey'].join('\n'), [dechaffCaption]), 'Source: Valley Times')).toBe('image-credit')
+  })
+
   it('removes a caption sitting above its credit', () => {
     const blocks = classify([prose[0], 'A finished wafer on display in San Jose.', 'Photo: Marcus Oyelaran', prose[1]].join('\n'), [dechaffCaption])
     expect(ruleOf(blocks, 'A finished wafer on display in San Jose.')).toBe('caption')

@@ -67,7 +67,8 @@ export default function dechaffCaption(options: CaptionOptions = {}): Transforme
       const block = node.data.block
       if (block.removal) return
       const reason = creditReason(block, {creditMaxChars, captionMaxChars, longCaptionMaxChars})
-      if (reason) {
+      // "Graphics: NVIDIA GTX 970" between "Memory: 8 GB RAM" and "Storage: 85 GB": a specification's row, not a credit.
+      if (reason && !(reason === labelledCredit && isSpecificationRow(nodes, index))) {
         markRemoved(block, {ruleId: 'image-credit', reason, score: 0.9, inFlow: true})
       } else if (isAltText(block, altTextMinWords, altTextMaxStopwords) && !isAltText(neighbour(nodes, index - 1), 1, 1) && !isAltText(neighbour(nodes, index + 1), 1, 1)) {
         markRemoved(block, {ruleId: 'alt-text', reason: 'image alt text: lower-case keywords without punctuation', score: 0.7, inFlow: true})
@@ -133,7 +134,7 @@ function creditReason(block: Block, {creditMaxChars, captionMaxChars, longCaptio
   const chars = block.features.chars
   if (chars <= creditMaxChars) {
     if (bracketVia.test(text)) return 'source attribution in brackets'
-    if (creditLabel.test(text) || creditBy.test(text)) return 'photo or source credit'
+    if (creditLabel.test(text) || creditBy.test(text)) return labelledCredit
     if (agencyLine.test(text)) return 'picture agency credit'
     if (slashLedCredit.test(block.text)) return slashCreditReason
     // A heading element such as "Add-ons / Web Extensions" names a section, not a photographer.
@@ -148,6 +149,19 @@ function creditReason(block: Block, {creditMaxChars, captionMaxChars, longCaptio
   }
   if (chars <= longCaptionMaxChars && photoCredit.test(text)) return 'caption ending in a photo credit'
   return undefined
+}
+
+const labelledCredit = 'photo or source credit'
+
+/** A row of a specification: a label of a few words, a colon, its value ("Memory: 8 GB RAM"). */
+const specificationRow = /^\p{L}[\p{L}\p{N} /&-]{0,30}:\s?\S/u
+
+/** Whether the rows on both sides of a block are a specification's, none of them a credit: the block is a row of the same list. */
+function isSpecificationRow(nodes: BlockNode[], index: number): boolean {
+  return [index - 1, index + 1].every((at) => {
+    const block = neighbour(nodes, at)
+    return block !== undefined && specificationRow.test(block.text) && !creditLabel.test(block.normal)
+  })
 }
 
 /** Whether caption and credit share an element (a figure, a caption box) in an HTML page; `undefined` where there are no elements to compare (a text dump). */
