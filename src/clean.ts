@@ -14,7 +14,7 @@ import dechaffPageMetadata from './metadata.js'
 import {classifierList} from './pipeline.js'
 import dechaffSettle, {lastResortRule, shortPostRule} from './settle.js'
 import {defaults} from './thresholds.js'
-import {blocksOf} from './tree.js'
+import {blocksOf, readsAsHeading} from './tree.js'
 import type {LanguageSource} from './language.js'
 import type {InputKind, MetadataSources, PageMetadata, PageTypeVerdict, QualityClass, Root, SourcePlace} from './types.js'
 
@@ -338,7 +338,7 @@ function reportBlocks(tree: Root): BlockReport[] {
         sentences: block.features.sentences
       },
       start: {line: start?.line ?? 0, column: start?.column ?? 0, offset: start?.offset ?? 0},
-      heading: block.evidence.heading !== undefined || block.features.headingLike,
+      heading: readsAsHeading(block),
       listItem: block.features.listMarker,
       ...(block.evidence.html ? {tag: block.evidence.html.tag} : {}),
       ...(block.evidence.html?.source ? {source: block.evidence.html.source} : {}),

@@ -3,7 +3,7 @@ import forumData from './data/forum.json' with {type: 'json'}
 import {carriesDate} from './dates.js'
 import {Lexicon, type LexiconData} from './lexicon.js'
 import {defaults} from './thresholds.js'
-import {blocksOf} from './tree.js'
+import {blocksOf, readsAsHeading} from './tree.js'
 import type {Block, ElementInfo, PageEvidence, PageType, Root} from './types.js'
 
 /** One number the page-type model reads, with the words that explain it. */
@@ -205,7 +205,7 @@ export function pageFeatureValues(tree: Root, url?: string): number[] {
     words === 0 ? 0 : proseRun / words,
     chars === 0 ? 0 : linkChars / chars,
     share((block) => block.evidence.listItem === true || block.features.listMarker),
-    share((block) => block.evidence.heading !== undefined || block.features.headingLike),
+    share(readsAsHeading),
     share((block) => block.evidence.html?.inTable === true),
     share((block) => block.evidence.preformatted !== undefined || block.evidence.html?.tag === 'pre' || block.evidence.indent !== undefined),
     scale(blocks.filter((block) => block.normal.length <= chromeMaxChars * 2 && price.test(block.normal)).length),

@@ -3,7 +3,7 @@ import type {VFile} from 'vfile'
 import {checkDeadline} from './limits.js'
 import {readsAsSentence} from './regions.js'
 import {defaults} from './thresholds.js'
-import {blocksOf} from './tree.js'
+import {blocksOf, readsAsHeading} from './tree.js'
 import type {Block, BlockNode, Mark, ModelDecision, QualityClass, Root, Verdict} from './types.js'
 
 export interface SettleOptions {
@@ -213,9 +213,6 @@ function readsAsTitle(block: Block): boolean {
   return features.startsUpper && !features.listMarker && features.words >= titleMinWords && features.chars <= 150
 }
 
-function isHeading(block: Block): boolean {
-  return block.evidence.heading !== undefined || block.features.headingLike
-}
 
 /** jusText's context-sensitive revision of the classes. */
 function smooth(blocks: Block[], initial: QualityClass[], maxHeadingDistance: number): QualityClass[] {
@@ -227,7 +224,7 @@ function smooth(blocks: Block[], initial: QualityClass[], maxHeadingDistance: nu
   const aboveTitle = markTitle(blocks, classes, maxHeadingDistance)
   // Headings close above good prose are near-good.
   blocks.forEach((block, index) => {
-    if (index >= aboveTitle && classes[index] === 'short' && isHeading(block) && goodWithin(blocks, classes, index, maxHeadingDistance)) {
+    if (index >= aboveTitle && classes[index] === 'short' && readsAsHeading(block) && goodWithin(blocks, classes, index, maxHeadingDistance)) {
       classes[index] = 'neargood'
     }
   })
@@ -259,7 +256,7 @@ function smooth(blocks: Block[], initial: QualityClass[], maxHeadingDistance: nu
       revised[index] === 'bad' &&
       !fixed(index) &&
       initial[index] !== 'bad' &&
-      isHeading(block) &&
+      readsAsHeading(block) &&
       goodWithin(blocks, revised, index, maxHeadingDistance)
     ) {
       revised[index] = 'good'
@@ -320,7 +317,7 @@ function markTitle(blocks: Block[], classes: QualityClass[], maxDistance: number
     if (block.removal) continue
     if (classes[at] !== 'short' && classes[at] !== 'neargood') break
     if (classes[at] === 'short') distance += block.features.chars
-    if (isHeading(block) || readsAsTitle(block)) stack.push(at)
+    if (readsAsHeading(block) || readsAsTitle(block)) stack.push(at)
   }
   if (stack.length === 0) return 0
   let title = stack.reduce((best, at) => ((blocks[at] as Block).features.words > (blocks[best] as Block).features.words ? at : best))

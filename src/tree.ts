@@ -21,3 +21,8 @@ export function claimForComments(block: Block): void {
 export function isRemoved(block: Block): boolean {
   return block.removal !== undefined
 }
+
+/** Whether a block reads as a heading: marked as one in the markup, or shaped like one in a dump. */
+export function readsAsHeading(block: Block): boolean {
+  return block.evidence.heading !== undefined || block.features.headingLike
+}

@@ -3,7 +3,7 @@ import {quotedStart} from '../block.js'
 import {guessedType} from '../page-features.js'
 import {keptBeforeSettling} from '../settle.js'
 import {defaults} from '../thresholds.js'
-import {blocksOf, markRemoved} from '../tree.js'
+import {blocksOf, markRemoved, readsAsHeading} from '../tree.js'
 import type {Block, PageType, Root} from '../types.js'
 
 export interface QuotedPostsOptions {
@@ -42,16 +42,12 @@ export default function dechaffQuotedPosts(options: QuotedPostsOptions = {}): Tr
     const posts = new PostsAbove()
     blocks.forEach((block, index) => {
       if (!keeps[index] || block.normal === '') return
-      // A heading names a thread or a section, which a post above may well name too ("Food Wishes: Next Up: Pumpkin Pie" over "Next Up: Pumpkin Pie").
-      const quoted = block.normal.length >= minChars && !isHeading(block) ? posts.quotedBy(block, minChars, minQuotedShare) : undefined
+      // The title and headings name a thread or a section, which a post above may well name too ("Food Wishes: Next Up: Pumpkin Pie" over "Next Up: Pumpkin Pie").
+      const quoted = block.normal.length >= minChars && block.evidence.title !== true && !readsAsHeading(block) ? posts.quotedBy(block, minChars, minQuotedShare) : undefined
       if (quoted) markRemoved(block, {ruleId: 'quoted-posts', reason: `quotes a post above: “${quotedStart(quoted.text)}”`, score: 0.8})
       else posts.add(block)
     })
   }
-}
-
-function isHeading(block: Block): boolean {
-  return block.evidence.title === true || block.evidence.heading !== undefined || block.features.headingLike
 }
 
 /** The kept blocks above, found by their text and by runs of their words, so that a thread of many posts is searched without comparing each pair. */

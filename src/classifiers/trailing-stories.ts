@@ -4,7 +4,7 @@ import {clockTime, isBareTimestamp} from '../dates.js'
 import {proseRuns, type ProseRun} from '../page-features.js'
 import {cohesion, isProse, proseShareBefore, subjectTest, termVector} from '../regions.js'
 import {defaults} from '../thresholds.js'
-import {blocksOf, markRemoved} from '../tree.js'
+import {blocksOf, markRemoved, readsAsHeading} from '../tree.js'
 import type {Block, PageType, Root} from '../types.js'
 
 export interface TrailingStoriesOptions {
@@ -300,7 +300,7 @@ function articleResumes(blocks: Block[], heading: number, settings: Settings): n
     if (!run.slice(-settings.resumeMinProseBlocks).every((at) => subject(blocks[at] as Block))) continue
     const first = run[0] as number
     const above = blocks[first - 1] as Block
-    return first - 1 > heading && (above.evidence.heading !== undefined || above.features.headingLike) ? first - 1 : first
+    return first - 1 > heading && readsAsHeading(above) ? first - 1 : first
   }
   return undefined
 }

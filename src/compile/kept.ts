@@ -1,6 +1,6 @@
 import type {Element, ElementContent, Properties, Root as HastRoot} from 'hast'
 import type {List, ListItem, Root as MdastRoot, RootContent} from 'mdast'
-import {blocksOf} from '../tree.js'
+import {blocksOf, readsAsHeading} from '../tree.js'
 import type {Block, Root} from '../types.js'
 
 /** What structured output carries besides the text. */
@@ -103,7 +103,7 @@ export function keptMdastOfText(tree: Root): MdastRoot {
       const items = [block]
       while (kept[index + 1]?.features.listMarker && kept[index + 1]?.evidence.blankLinesBefore === 0) items.push(kept[++index] as Block)
       children.push(list(items))
-    } else if (block.evidence.heading !== undefined || block.features.headingLike) {
+    } else if (readsAsHeading(block)) {
       children.push({type: 'heading', depth: titled ? 2 : 1, children: [{type: 'text', value: block.text}]})
       titled = true
     } else {
