@@ -11,10 +11,13 @@ export function ancestry(elements: ElementInfo[], start: number): number[] {
   return chain
 }
 
-/** The nearest of the element and its ancestors, up to `ancestorLimit`, that passes `test` (−1: none); read for every block, so no chain is built. */
-export function closestAncestor(elements: ElementInfo[], start: number, test: (element: ElementInfo) => boolean): number {
-  for (let index = start, seen = 0; index >= 0 && seen < ancestorLimit; index = (elements[index] as ElementInfo).parent, seen++) {
-    if (test(elements[index] as ElementInfo)) return index
+/** The nearest of the element and its ancestors, up to `limit` of them (`ancestorLimit`), that passes `test` (−1: none, or an index outside the table); read for every block, so no chain is built. */
+export function closestAncestor(elements: ElementInfo[], start: number, test: (element: ElementInfo) => boolean, limit = ancestorLimit): number {
+  for (let index = start, seen = 0; index >= 0 && seen < limit; seen++) {
+    const element = elements[index]
+    if (!element) return -1
+    if (test(element)) return index
+    index = element.parent
   }
   return -1
 }

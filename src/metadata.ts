@@ -4,6 +4,7 @@ import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
 import {bylineStart, carriesDate, gluedForms, isoDate, leadingName} from './dates.js'
+import {closestAncestor} from './elements.js'
 import {english, languageProfile} from './language.js'
 import {alternation} from './lexicon.js'
 import {scoresOf, tokenOverlap} from './metrics.js'
@@ -728,14 +729,7 @@ function inPosterElement(block: Block, elements: ElementInfo[]): boolean {
 }
 
 function inMarkedElement(block: Block, elements: ElementInfo[], depth: number, marked: (element: ElementInfo) => boolean): boolean {
-  let index = block.evidence.html?.element ?? -1
-  for (let step = 0; index >= 0 && step < depth; step++) {
-    const element = elements[index]
-    if (!element) return false
-    if (marked(element)) return true
-    index = element.parent
-  }
-  return false
+  return closestAncestor(elements, block.evidence.html?.element ?? -1, marked, depth) !== -1
 }
 
 /** The names a byline block gives, and whether it says they are the authors ("By …") or only sits beside such a line. */

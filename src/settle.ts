@@ -213,7 +213,6 @@ function readsAsTitle(block: Block): boolean {
   return features.startsUpper && !features.listMarker && features.words >= titleMinWords && features.chars <= 150
 }
 
-
 /** jusText's context-sensitive revision of the classes. */
 function smooth(blocks: Block[], initial: QualityClass[], maxHeadingDistance: number): QualityClass[] {
   const classes = [...initial]

@@ -43,6 +43,8 @@ const trailingCredit = new RegExp(`(?:\\((?:©\\s?)?(?:${alternation(data.parent
 const photoCredit = new RegExp(`\\((?:${alternation(data.photoLabels)})(?:\\s?[/:：|]\\s?| by | courtesy (?:of )?)[^()]{1,100}\\)$`, 'u')
 const creditWithin = new RegExp(`^[^.]{0,60}[;,] (?:${alternation(data.creditBy)}|${alternation(data.creditLabels)} by) [^.;]{1,60}$`, 'u')
 const bracketVia = new RegExp(`^\\[(?:via|h/t|hat tip|from|${alternation(data.parentheticalLabels)})(?![\\p{L}\\p{N}])[^\\]]{0,150}\\]$`, 'u')
+/** The reason of a labelled credit ("Photo credit: …", "Photographs by …"), which a specification's row can look like ("Graphics: …"). */
+const labelledCreditReason = 'photo or source credit'
 /** The reason of a slash credit ("Name/Outlet", "/Outlet"): too weak a sign to make the line above it a caption. */
 const slashCreditReason = 'photographer/agency credit'
 /** "/RMF FM", "/© Panthermedia": a name after a slash, the credit of the caption above it (not "/every $1", a price's unit). */
@@ -68,7 +70,7 @@ export default function dechaffCaption(options: CaptionOptions = {}): Transforme
       if (block.removal) return
       const reason = creditReason(block, {creditMaxChars, captionMaxChars, longCaptionMaxChars})
       // "Graphics: NVIDIA GTX 970" between "Memory: 8 GB RAM" and "Storage: 85 GB": a specification's row, not a credit.
-      if (reason && !(reason === labelledCredit && isSpecificationRow(nodes, index))) {
+      if (reason && !(reason === labelledCreditReason && isSpecificationRow(nodes, index))) {
         markRemoved(block, {ruleId: 'image-credit', reason, score: 0.9, inFlow: true})
       } else if (isAltText(block, altTextMinWords, altTextMaxStopwords) && !isAltText(neighbour(nodes, index - 1), 1, 1) && !isAltText(neighbour(nodes, index + 1), 1, 1)) {
         markRemoved(block, {ruleId: 'alt-text', reason: 'image alt text: lower-case keywords without punctuation', score: 0.7, inFlow: true})
@@ -134,7 +136,7 @@ function creditReason(block: Block, {creditMaxChars, captionMaxChars, longCaptio
   const chars = block.features.chars
   if (chars <= creditMaxChars) {
     if (bracketVia.test(text)) return 'source attribution in brackets'
-    if (creditLabel.test(text) || creditBy.test(text)) return labelledCredit
+    if (creditLabel.test(text) || creditBy.test(text)) return labelledCreditReason
     if (agencyLine.test(text)) return 'picture agency credit'
     if (slashLedCredit.test(block.text)) return slashCreditReason
     // A heading element such as "Add-ons / Web Extensions" names a section, not a photographer.
@@ -150,8 +152,6 @@ function creditReason(block: Block, {creditMaxChars, captionMaxChars, longCaptio
   if (chars <= longCaptionMaxChars && photoCredit.test(text)) return 'caption ending in a photo credit'
   return undefined
 }
-
-const labelledCredit = 'photo or source credit'
 
 /** A row of a specification: a label of a few words, a colon, its value ("Memory: 8 GB RAM"). */
 const specificationRow = /^\p{L}[\p{L}\p{N} /&-]{0,30}:\s?\S/u

@@ -148,7 +148,7 @@ function isAboutBody(shared: number, coverage: number, thresholds: DumpTitleThre
   return shared >= thresholds.minSharedTerms && coverage >= thresholds.minCoverage
 }
 
-/** The steps of a breadcrumb: "Home / Blog / Headline", "Forums › Hardware". */
+/** The steps of a breadcrumb: "Home / Blog / Headline", "Forums › Hardware". Looser than `trail` (one " / " is a step): a step counts only when a line below repeats it. */
 const crumbSteps = /\s[|›»>/→]\s/u
 
 /**
