@@ -61,6 +61,17 @@ describe('metadata the page states', () => {
     expect(result.modified?.map((candidate) => candidate.value)).toEqual(['2024-02-03'])
   })
 
+  it('reads a microdata author’s name from a <meta>, not from an item nested in it, and not a review’s or a comment’s author', () => {
+    const author = '<div itemprop="author" itemscope itemtype="https://schema.org/Person">' +
+      '<span itemprop="worksFor" itemscope itemtype="https://schema.org/Organization"><span itemprop="name">Windy Ltd</span></span><div><meta itemprop="name" content="luizjr4"></div></div>'
+    expect(stated(`<html><body>${author}</body></html>`).author?.[0]).toMatchObject({value: 'luizjr4', source: 'microdata itemprop=author'})
+    for (const type of ['Review', 'Comment']) {
+      const signed = `<div itemscope itemtype="https://schema.org/${type}"><meta itemprop="author" content="guitar_00"><span itemprop="author" itemscope><span itemprop="name">Ann Lee</span></span></div>`
+      expect(stated(`<html><body>${signed}</body></html>`).author).toBeUndefined()
+      expect(stated(`<html><body><div itemscope itemtype="https://schema.org/Article">${signed}${author}</div></body></html>`).author?.[0]?.value).toBe('luizjr4')
+    }
+  })
+
   it('reads the first <time> whose class only says it is a date, ranked after a published one, but not a later one or a bare one', () => {
     const first = stated('<html><body><time class="m-date" datetime="2025-12-18T13:21:19+00:00">18 Dec</time><time class="m-date" datetime="2025-11-02">2 Nov</time></body></html>')
     expect(first.published).toEqual([{value: '2025-12-18T13:21:19+00:00', source: 'time datetime (first)', rank: 310}])
@@ -195,6 +206,14 @@ describe('choosing among what the page states', () => {
     expect(clean(['Harbour wall repairs begin', 'Written by', 'Miguel Zabludovsky', ...prose].join('\n\n')).metadata.author).toEqual(['Miguel Zabludovsky'])
     expect(clean(['Harbour wall repairs begin', prose[0], 'Written by', 'Miguel Zabludovsky', prose[1], prose[2]].join('\n\n')).metadata.author).toEqual(['Miguel Zabludovsky'])
     expect(clean(['Harbour wall repairs begin', ...prose, 'Written by', 'Volunteers of the harbour trust'].join('\n\n')).metadata.author).toBeUndefined()
+    expect(clean(['Harbour wall repairs begin', 'Article by', 'Matias Heikkilä', ...prose].join('\n\n')).metadata.author).toEqual(['Matias Heikkilä'])
+  })
+
+  it('reads no byline label in a menu: a label alone that is a link is the menu’s entry', () => {
+    const menu = (label: string): string => `<ul><li><a href="/about/">Job Openings</a></li><li>${label}</li><li><a href="/services/">Online Services</a></li></ul>`
+    const footer = (label: string): string => `<!doctype html><html lang="en"><body><h1>Harbour wall repairs begin</h1>${prose.map((text) => `<p>${text}</p>`).join('')}${menu(label)}</body></html>`
+    expect(clean(footer('<a href="/about/authors/">Authors</a>')).metadata.author).toBeUndefined()
+    expect(clean(footer('Authors')).metadata.author).toEqual(['Online Services'])
   })
 
   it('dates a UTC stamp by the calendar day its address gives, one day apart at most', () => {

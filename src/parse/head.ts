@@ -320,6 +320,8 @@ function safeDecode(text: string): string {
 /** One walk over the page's elements for `<meta>`, `<link>`, `<title>`, microdata, `rel=author` and `<time>`. */
 function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
   const pending: RootContent[] = [...tree.children].reverse()
+  // The type of the microdata item each pending node sits in ('' outside any): an author property of a review's or a comment's item signs that, not the page.
+  const scopes: string[] = pending.map(() => '')
   let titleSeen = false
   const relAuthors: string[] = []
   const linkedAuthors: string[] = []
@@ -331,9 +333,10 @@ function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
   const once = new Set<MetadataField>()
   while (pending.length > 0) {
     const node = pending.pop() as RootContent
+    const scope = scopes.pop() as string
     if (node.type !== 'element') continue
     const element = node
-    const itemprop = attribute(element, 'itemProp')?.toLowerCase()
+    const itemprop = itempropIn(element, scope)
     switch (element.tagName) {
       case 'html':
         add('language', attribute(element, 'lang') ?? attribute(element, 'xmlLang'), 'html lang', rank.link)
@@ -373,7 +376,11 @@ function readElements(tree: HastRoot, add: Add, head: HeadFacts): void {
       if (poster) add('author', poster, posterSource, rank.poster)
       posterSeen = poster !== undefined
     }
-    for (let index = element.children.length - 1; index >= 0; index--) pending.push(element.children[index] as RootContent)
+    const inner = element.properties.itemScope ? itemTypeOf(element) : scope
+    for (let index = element.children.length - 1; index >= 0; index--) {
+      pending.push(element.children[index] as RootContent)
+      scopes.push(inner)
+    }
   }
   for (const [number, {label, data: value}] of cards) {
     if (label !== undefined && cardAuthorLabel.test(label)) add('author', value, `meta twitter:data${number} (${label.toLowerCase()})`, rank.labelledMeta)
@@ -425,27 +432,47 @@ function readItemprop(element: Element, itemprop: string, add: Add, once: Set<Me
       add(field, stated, source, rank.microdata)
     } else if (field === 'author') {
       const name = findItemprop(element, 'name')
-      add(field, name ? boundedText(name) : boundedText(element), source, rank.microdata)
+      add(field, name ? (attribute(name, 'content') ?? boundedText(name)) : boundedText(element), source, rank.microdata)
     } else {
       add(field, boundedText(element), source, rank.microdata)
     }
   }
 }
 
-/** The first element below `element` with the given `itemprop`. */
-function findItemprop(element: Element, property: string): Element | undefined {
-  return findElement(element, (node) => attribute(node, 'itemProp')?.toLowerCase().split(/\s+/u).includes(property) === true)
+/** Microdata items an author property signs for themselves, not for the page: a review's, a comment's, an answer's. */
+const selfSignedItems = new Set(data.selfSignedItemTypes)
+
+/** The schema.org type an item element declares, lower case and without its vocabulary (`https://schema.org/Review` is `review`). */
+function itemTypeOf(element: Element): string {
+  const type = attribute(element, 'itemType')?.trim().split(/\s+/u)[0] ?? ''
+  return type.slice(type.lastIndexOf('/') + 1).toLowerCase()
 }
 
-/** The first element below `element` that passes `test`, breadth first. */
-function findElement(element: Element, test: (node: Element) => boolean): Element | undefined {
+/** An element's `itemprop`, lower case; inside an item that signs for itself (of type `scope`), less the properties that give an author. */
+function itempropIn(element: Element, scope: string): string | undefined {
+  const itemprop = attribute(element, 'itemProp')?.toLowerCase()
+  if (itemprop === undefined || !selfSignedItems.has(scope)) return itemprop
+  return itemprop.split(/\s+/u).filter((property) => itempropFields[property] !== 'author').join(' ') || undefined
+}
+
+/** The first element below an item element with the given `itemprop` of that item: not inside an item nested in it (an author's employer has a name too). */
+function findItemprop(element: Element, property: string): Element | undefined {
+  return findElement(
+    element,
+    (node) => attribute(node, 'itemProp')?.toLowerCase().split(/\s+/u).includes(property) === true,
+    (node) => !node.properties.itemScope
+  )
+}
+
+/** The first element below `element` that passes `test`, breadth first, looking inside only the elements that pass `descend`. */
+function findElement(element: Element, test: (node: Element) => boolean, descend: (node: Element) => boolean = () => true): Element | undefined {
   const pending = [...element.children]
   // Breadth first with a moving start: shifting an array is quadratic on a large subtree.
   for (let next = 0; next < pending.length; next++) {
     const node = pending[next]
     if (node?.type !== 'element') continue
     if (test(node)) return node
-    pending.push(...node.children)
+    if (descend(node)) pending.push(...node.children)
   }
   return undefined
 }
