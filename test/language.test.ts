@@ -109,6 +109,12 @@ describe('language-aware evidence', () => {
 })
 
 describe('furniture in other languages', () => {
+  it('removes a Russian masthead and keeps a Russian sentence about a founder', () => {
+    const about = 'Учредитель фонда рассказал журналистам, что уже в следующем году библиотека в старой школе снова откроется для читателей.'
+    const blocks = phrasesIn('ru', ['Учредитель и редакция:', 'Учредитель: ООО «Вести Края»', about])
+    expect(blocks.map((block) => block.removal?.ruleId)).toEqual(['legal', 'legal', undefined])
+  })
+
   it('removes a German comment form and keeps a German sentence about comments', () => {
     const about = 'Als die Gemeinde ihren Aufruf veröffentlichte, kamen in den Kommentaren innerhalb eines Tages mehr als hundert Angebote zusammen.'
     const blocks = phrasesIn('de', ['Kommentar schreiben', 'Ihre E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.', about])
@@ -126,6 +132,12 @@ describe('furniture in other languages', () => {
     ['fr', "Oups ! Une erreur s'est produite lors de l'envoi du formulaire.", 'newsletter'],
     ['es', '¡Gracias! Tu mensaje ha sido enviado correctamente.', 'newsletter'],
     ['es', 'Ups, algo salió mal al enviar el formulario.', 'newsletter'],
+    ['ru', 'Сетевое издание «Вести Края» зарегистрировано Федеральной службой по надзору в сфере связи, информационных технологий и массовых коммуникаций.', 'legal'],
+    ['ru', 'Свидетельство о регистрации СМИ Эл № ФС77-12345 от 1 марта 2011 года.', 'legal'],
+    ['ru', 'Учредитель и редакция:', 'legal'],
+    ['ru', 'Пожалуйста, уважайте труд журналистов: не перепечатывайте материалы без ссылки на источник.', 'legal'],
+    ['ru', 'Мы весьма признательны всем, кто использует наши тексты со ссылкой на сайт.', 'legal'],
+    ['pl', 'Prenumeratorom wydania cyfrowego przysługuje prawo bezpłatnego dostępu do archiwum.', 'legal'],
     ['fr', 'Laisser un commentaire', 'comment-form'],
     ['fr', 'Votre adresse e-mail ne sera pas publiée.', 'comment-form'],
     ['fr', 'À lire aussi', 'recirculation'],
