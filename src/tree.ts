@@ -12,6 +12,17 @@ export function markRemoved(block: Block, mark: Mark): void {
   if (!block.removal) block.removal = mark
 }
 
+/**
+ * Mark a block removed from a classifier that runs after the block model and
+ * reads what it kept: its removal replaces one the model overruled (a print
+ * copy's paragraph a DOM hint removed and the model kept), or the model's
+ * verdict would settle the block again.
+ */
+export function markRemovedAfterModel(block: Block, mark: Mark): void {
+  if (block.removal && block.removal === block.model?.weighed) block.removal = mark
+  else markRemoved(block, mark)
+}
+
 /** A byline or dateline removed inside a comment thread is a comment's own author or date line: it goes with the comments. */
 export function claimForComments(block: Block): void {
   if (block.removal?.ruleId === 'byline') block.removal = {...block.removal, comment: true}

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {clean} from '../src/index.js'
+import {markRemovedAfterModel} from '../src/tree.js'
+import type {Block} from '../src/types.js'
 import {prose} from './helpers.js'
 
 /** Each block's rule and whether it is kept, by the hand-set rules (no block model), for a text page. */
@@ -31,6 +33,20 @@ describe('repeated-copy', () => {
     expect(rules('collection')[1]).toBe('repeated-copy')
     expect(rules('product')[0]).not.toBe('repeated-copy')
     expect(rules('article')).not.toContain('repeated-copy')
+  })
+
+  it('replaces a removal the block model overruled (a print copy a DOM hint removed and the model kept), not one it did not weigh', () => {
+    const hint = {ruleId: 'dom-hint', reason: 'inside <div print layer> (print)', score: 0.6}
+    const copy = {ruleId: 'repeated-copy', reason: 'a second copy of the text above', score: 0.9}
+    const overruled = {removal: hint, model: {probability: 0.9, keep: true, evidence: [], weighed: hint}} as unknown as Block
+    markRemovedAfterModel(overruled, copy)
+    expect(overruled.removal).toBe(copy)
+    const unweighed = {removal: hint} as unknown as Block
+    markRemovedAfterModel(unweighed, copy)
+    expect(unweighed.removal).toBe(hint)
+    const kept = {} as Block
+    markRemovedAfterModel(kept, copy)
+    expect(kept.removal).toBe(copy)
   })
 
   it('takes its thresholds as options', () => {

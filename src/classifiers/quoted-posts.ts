@@ -3,7 +3,7 @@ import {quotedStart} from '../block.js'
 import {guessedType} from '../page-features.js'
 import {keptBeforeSettling} from '../settle.js'
 import {defaults} from '../thresholds.js'
-import {blocksOf, markRemoved, readsAsHeading} from '../tree.js'
+import {blocksOf, markRemovedAfterModel, readsAsHeading} from '../tree.js'
 import type {Block, PageType, Root} from '../types.js'
 
 export interface QuotedPostsOptions {
@@ -44,7 +44,7 @@ export default function dechaffQuotedPosts(options: QuotedPostsOptions = {}): Tr
       if (!keeps[index] || block.normal === '') return
       // The title and headings name a thread or a section, which a post above may well name too ("Food Wishes: Next Up: Pumpkin Pie" over "Next Up: Pumpkin Pie").
       const quoted = block.normal.length >= minChars && block.evidence.title !== true && !readsAsHeading(block) ? posts.quotedBy(block, minChars, minQuotedShare) : undefined
-      if (quoted) markRemoved(block, {ruleId: 'quoted-posts', reason: `quotes a post above: “${quotedStart(quoted.text)}”`, score: 0.8})
+      if (quoted) markRemovedAfterModel(block, {ruleId: 'quoted-posts', reason: `quotes a post above: “${quotedStart(quoted.text)}”`, score: 0.8})
       else posts.add(block)
     })
   }

@@ -2,7 +2,7 @@ import type {Transformer} from 'unified'
 import {quotedStart} from '../block.js'
 import {keptBeforeSettling} from '../settle.js'
 import {defaults} from '../thresholds.js'
-import {blocksOf, markRemoved} from '../tree.js'
+import {blocksOf, markRemovedAfterModel} from '../tree.js'
 import type {Block, Root} from '../types.js'
 
 export interface RepeatedCopyOptions {
@@ -43,7 +43,7 @@ export default function dechaffRepeatedCopy(options: RepeatedCopyOptions = {}): 
       }
       const original = kept[firstAt.get((kept[at] as Block).normal) as number] as Block
       const reason = `a second copy of the text above, from “${quotedStart(original.text)}” (${run.length} blocks in the same order)`
-      for (const block of run) markRemoved(block, {ruleId: 'repeated-copy', reason, score: 0.9})
+      for (const block of run) markRemovedAfterModel(block, {ruleId: 'repeated-copy', reason, score: 0.9})
       at += run.length
     }
   }
