@@ -115,7 +115,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minArticleShare: 'number', openingPostMaxRatio: 'number', mainRunMinRatio: 'number', closingHeaderMinShare: 'number'},
   'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number', minFeedTeasers: 'number', maxFeedSummaryChars: 'number', minFeedSummaryChars: 'number', feedCohesionShare: 'number', minStampedTeasers: 'number', stampMaxChars: 'number', resumeMinProseBlocks: 'number', teaserPageTypes: 'pageTypes'},
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'},
-  'block-model': {minProbability: 'number', maxRemovedThreshold: 'number', guessedMaxRemovedThreshold: 'number', minKeptThreshold: 'number', outsideContentMinKeptThreshold: 'number'}
+  'block-model': {minProbability: 'number', maxRemovedThreshold: 'number', guessedMaxRemovedThreshold: 'number', minKeptThreshold: 'number', unstructuredMinKeptThreshold: 'number', outsideContentMinKeptThreshold: 'number'}
 }
 const settleSchema: Record<string, Kind> = {maxHeadingDistance: 'number', emptyPageMinProbability: 'number', postMaxLines: 'number', postMinWords: 'number'}
 const topKeys = new Set(['input', 'language', 'parser', 'format', 'links', 'images', 'frontMatter', 'sourcePositions', 'classifiers', 'settle', 'disable', 'furniture', 'keep', 'pageType', 'url', 'model', 'comments', 'path', 'timeoutMs', 'maxBytes'])

@@ -161,11 +161,29 @@ describe('block-model classifier', () => {
     expect(raised(1).blocks.find((block) => block.text === 'Storm warning for the coast')?.kept).toBe(false)
   })
 
+  it('asks `unstructuredMinKeptThreshold` of a block the hand-set rules keep on HTML, not of a heading, a table’s row or code, nor on a text dump', () => {
+    const structure = ['Reactions', 'Opening hours: 9am to 8pm', 'npm install library-pilot']
+    const page = articlePage().replace(`<p>${prose[1]}</p>`, `<h2>${structure[0]}</h2><p>${structure[2]}</p><p>${prose[1]}</p><table><tr><td>${structure[1]}</td></tr></table>`)
+    const read = (unstructuredMinKeptThreshold?: number) => clean(page, {input: 'html', classifiers: {'block-model': unstructuredMinKeptThreshold === undefined ? {} : {unstructuredMinKeptThreshold}}})
+    const kept = (result: ReturnType<typeof clean>, text: string) => result.blocks.find((block) => block.text === text)?.kept
+    for (const text of [...structure, ...prose]) expect(kept(read(), text)).toBe(true)
+    const strict = read(1)
+    for (const text of prose) expect(kept(strict, text)).toBe(false)
+    for (const text of structure) expect(kept(strict, text)).toBe(true)
+    // A dump's paragraph the hand-set rules keep and the model doubts stays.
+    const dump = readFileSync(new URL('../corpus/text/115_azores-sao-miguel.txt', import.meta.url), 'utf8')
+    const closing = (result: ReturnType<typeof clean>) => result.blocks.find((block) => block.text.startsWith('Completely. São Miguel'))
+    expect(closing(clean(dump, {input: 'text'}))?.probability).toBeLessThan(0.99)
+    expect(closing(clean(dump, {input: 'text', classifiers: {'block-model': {unstructuredMinKeptThreshold: 0.99}}}))?.kept).toBe(true)
+  })
+
   it('asks `outsideContentMinKeptThreshold` of a short line the hand-set rules keep below or above all the page’s likely content, not of a dump’s closing prose, a guessed product’s lines above it or an untitled dump’s headline', () => {
     const labels = ['Partner news', 'Teaser network']
     // Two short lines a widget leaves at the end of the article's container, which context keeps beside its last paragraph: the stored threshold keeps both (the articles' default of 0.4 removes the one the model doubts more).
     const page = articlePage().replace('</article>', `${labels.map((label) => `<p>${label}</p>`).join('')}</article>`)
-    const read = (outsideContentMinKeptThreshold?: number) => clean(page, {input: 'html', classifiers: {'block-model': outsideContentMinKeptThreshold === undefined ? {} : {outsideContentMinKeptThreshold}}})
+    // The articles' raised threshold for any line the hand-set rules keep on HTML is left out, to see this one alone.
+    const alone = {unstructuredMinKeptThreshold: 0}
+    const read = (outsideContentMinKeptThreshold?: number) => clean(page, {input: 'html', classifiers: {'block-model': outsideContentMinKeptThreshold === undefined ? alone : {...alone, outsideContentMinKeptThreshold}}})
     const plain = read(0)
     const [partner, teaser] = labels.map((label) => plain.blocks.find((block) => block.text === label))
     expect(partner?.kept && teaser?.kept).toBe(true)
@@ -183,8 +201,8 @@ describe('block-model classifier', () => {
     expect(closing(clean(dump, {input: 'text', classifiers: {'block-model': {outsideContentMinKeptThreshold: 0.99}}}))?.kept).toBe(true)
     // On HTML a line above the article's first paragraph is outside its content too.
     const above = articlePage().replace('</h1>', '</h1><p>Partner news</p>')
-    const strict = (html: string) => clean(html, {input: 'html', classifiers: {'block-model': {outsideContentMinKeptThreshold: 0.99}}})
-    expect(clean(above, {input: 'html'}).blocks.find((block) => block.text === 'Partner news')?.kept).toBe(true)
+    const strict = (html: string) => clean(html, {input: 'html', classifiers: {'block-model': {...alone, outsideContentMinKeptThreshold: 0.99}}})
+    expect(clean(above, {input: 'html', classifiers: {'block-model': alone}}).blocks.find((block) => block.text === 'Partner news')?.kept).toBe(true)
     expect(strict(above).blocks.find((block) => block.text === 'Partner news')?.kept).toBe(false)
     for (const text of prose) expect(strict(above).blocks.find((block) => block.text === text)?.kept).toBe(true)
     // So is a dump's line above its first likely block, when the page-type model had no doubt it is an article: even its headline, under the stored 0.4, would go at 0.99.

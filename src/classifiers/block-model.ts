@@ -1,6 +1,7 @@
 import type {Transformer} from 'unified'
 import {blockFeatureRows, blockFeatures, contextFeatures, contextFeatureValues, describeFeature, removalGroup, type BlockFeature} from '../block-features.js'
 import model from '../data/block-model.json' with {type: 'json'}
+import {looksLikeCode} from '../block.js'
 import {scoreTrees, type BoostedTrees, type Scored} from '../boosted-trees.js'
 import {guessedType} from '../page-features.js'
 import {defaults} from '../thresholds.js'
@@ -37,6 +38,17 @@ export interface BlockModelOptions {
    * notes, offers, related products).
    */
   minKeptThreshold?: number
+  /**
+   * The same raised threshold for a block the hand-set rules keep on an HTML
+   * page that is no structure (not a heading the markup marks, a table's row
+   * or code): there the model, trained with a margin that guards
+   * an article's short structural lines, is surer of the furniture the rules
+   * keep (a teaser, a site's notice, a comment) than its stored threshold lets
+   * it act on. Not on text dumps, whose lines do not show their structure as
+   * surely (a listing's price line, a command) (default: none;
+   * `data/page-types.json` sets 0.5 on articles).
+   */
+  unstructuredMinKeptThreshold?: number
   /**
    * The same raised threshold for a block the hand-set rules keep outside
    * the page's likely content (below its last block of some length the model
@@ -101,6 +113,18 @@ function outsideContent(context: ArrayLike<number>, kind: InputKind, guessed: bo
  */
 function headsProse(blocks: Block[], index: number): boolean {
   return (blocks[index] as Block).features.headingLike && blocks[index + 1]?.quality?.class === 'good'
+}
+
+/** On HTML, a heading the markup marks, a table's row or code: an article's structure, whose words alone say little (a list's items are the model's to weigh: a menu and a list of related links are lists too). */
+function structural(block: Block): boolean {
+  const html = block.evidence.html
+  return (
+    block.evidence.heading !== undefined ||
+    html?.inTable === true ||
+    html?.tag === 'pre' ||
+    html?.tag === 'code' ||
+    looksLikeCode(block.text)
+  )
 }
 
 /** The probability a block needs to be kept: the model overrules the hand-set rules only as far as the thresholds let it; `maxRemoved` caps the threshold of a block they removed, `minKept` raises that of a block they keep. */
@@ -234,7 +258,8 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
       const score = scores[at] as (typeof scores)[number]
       const outside =
         outsideMinKept !== undefined && !articleProse(block, kind) && !(untitledDump && headsProse(blocks, index)) && outsideContent(score.context, kind, guessed)
-      const minKept = outside ? Math.max(outsideMinKept, options.minKeptThreshold ?? 0) : options.minKeptThreshold
+      const floors = [options.minKeptThreshold ?? 0, outside ? outsideMinKept : 0, kind === 'html' && !structural(block) ? (options.unstructuredMinKeptThreshold ?? 0) : 0]
+      const minKept = Math.max(...floors)
       const outcome = decision(score, row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved, minKept))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
     })
