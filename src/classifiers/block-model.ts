@@ -46,7 +46,8 @@ export interface BlockModelOptions {
    * keep (a teaser, a site's notice, a comment) than its stored threshold lets
    * it act on. Not on text dumps, whose lines do not show their structure as
    * surely (a listing's price line, a command) (default: none;
-   * `data/page-types.json` sets 0.5 on articles).
+   * `data/page-types.json` sets 0.5 on articles and 0.4 on listing,
+   * collection and service pages).
    */
   unstructuredMinKeptThreshold?: number
   /**
