@@ -232,6 +232,8 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
   const inputs = new Set<InputKind>(options.inputs ?? ['html', 'text'])
   const guessedMaxRemoved = options.guessedMaxRemovedThreshold ?? defaults.typeGuess.maxRemovedThreshold
   const outsideMinKept = options.outsideContentMinKeptThreshold
+  const minKept = options.minKeptThreshold ?? 0
+  const unstructuredMinKept = options.unstructuredMinKeptThreshold ?? 0
   return (tree) => {
     const kind: InputKind = tree.data?.elements ? 'html' : 'text'
     if (!inputs.has(kind)) return
@@ -259,9 +261,8 @@ export default function dechaffBlockModel(options: BlockModelOptions = {}): Tran
       const score = scores[at] as (typeof scores)[number]
       const outside =
         outsideMinKept !== undefined && !articleProse(block, kind) && !(untitledDump && headsProse(blocks, index)) && outsideContent(score.context, kind, guessed)
-      const floors = [options.minKeptThreshold ?? 0, outside ? outsideMinKept : 0, kind === 'html' && !structural(block) ? (options.unstructuredMinKeptThreshold ?? 0) : 0]
-      const minKept = Math.max(...floors)
-      const outcome = decision(score, row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved, minKept))
+      const floor = Math.max(minKept, outside ? outsideMinKept : 0, kind === 'html' && !structural(block) ? unstructuredMinKept : 0)
+      const outcome = decision(score, row, options.minProbability ?? thresholdFor(inputModel, row, maxRemoved, floor))
       block.model = block.removal ? {...outcome, weighed: block.removal} : outcome
     })
     // A heading the hand-set rules keep stays between two blocks the model keeps: it introduces a section of the article ("Verdict" over the verdict).
