@@ -251,13 +251,26 @@ function optionsKey(options: CleanOptions): string | undefined {
   return comparable ? key : undefined
 }
 
-const htmlStart = /^(?:\s|<!--[\s\S]{0,2000}?-->)*<(?:!doctype\s+html|html|head|body|meta|title|link|div|p|article|section|table|header|main|span|h[1-6])[\s>/]/iu
+/**
+ * A page that opens with markup: after white space, comments and an XML
+ * declaration (XHTML pages), a doctype of any kind (`<!DOCTYPE>` alone too) or
+ * an element a document or a fragment starts with, scripts included (a
+ * redirect script before `<html>`).
+ */
+const htmlStart = /^(?:\s|<!--[\s\S]{0,2000}?-->|<\?xml[^>]{0,300}\?>)*<(?:!doctype|html|head|body|meta|title|link|base|script|style|noscript|div|p|pre|article|section|table|header|main|span|form|h[1-6])[\s>/]/iu
 const htmlTag = /<\/?(?:p|div|br|a|span|li|ul|table|td|h[1-6]|section|article|img)\b[^>]{0,500}>/giu
+/** A byte order mark, as a string reads it or as Latin-1 bytes read as text (`ï»¿`). */
+const byteOrderMark = /^(?:\uFEFF|\u00EF\u00BB\u00BF)/u
+
+/** How much of a page's start is read to tell its kind: the first characters after any leading white space, read from a larger opening. */
+const headWindow = 4096
+const leadingWindow = 65_536
 
 /** HTML when the page opens with markup or its first kilobytes are dense with tags. */
 export function detectInput(input: string | Uint8Array): InputKind {
-  const head = typeof input === 'string' ? input.slice(0, 4096) : new TextDecoder('latin1').decode(input.subarray(0, 4096))
-  const start = head.replace(/^\uFEFF/u, '')
+  // Blank lines before the markup (server templates leave kilobytes of them) do not use up the window.
+  const opening = typeof input === 'string' ? input.slice(0, leadingWindow) : new TextDecoder('latin1').decode(input.subarray(0, leadingWindow))
+  const start = opening.replace(byteOrderMark, '').trimStart().slice(0, headWindow)
   if (htmlStart.test(start)) return 'html'
   return (start.match(htmlTag)?.length ?? 0) >= 8 ? 'html' : 'text'
 }

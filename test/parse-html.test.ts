@@ -197,6 +197,16 @@ describe('detectInput', () => {
     expect(detectInput('A plain text dump.\nWith <b> in a sentence about HTML.')).toBe('text')
   })
 
+  it('reads past what comes before the markup: blank lines, an XML declaration, a bare doctype, a script, a byte order mark', () => {
+    const page = '<html><head><title>x</title></head><body><p>x</p></body></html>'
+    expect(detectInput(`${'\r\n'.repeat(3000)}<!DOCTYPE>\n${page}`)).toBe('html')
+    expect(detectInput(`<?xml version="1.0" encoding="utf-8" ?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">\n${page}`)).toBe('html')
+    expect(detectInput(`<script>if (location.hostname !== 'example.com') location.replace('/ncr')</script>\n${page}`)).toBe('html')
+    expect(detectInput(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(`<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN">${page}`)]))).toBe('html')
+    expect(detectInput('\n<pre>\nAugust meets the Cult\n</pre>')).toBe('html')
+    expect(detectInput(`${'\n'.repeat(3000)}A plain text dump after blank lines.`)).toBe('text')
+  })
+
   it('cleans an HTML page to the same kind of text as a text page', () => {
     const html = '<html><head><title>Council extends library pilot | Gazette</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Council extends library pilot</h1><p>The council voted on Tuesday to extend the pilot scheme for another two years, after a report found that usage had doubled since the first trial began.</p><p>Residents who spoke at the meeting were broadly in favour, although several asked for longer opening hours in the evening.</p></article><footer><p>© 2024 Gazette Media</p></footer></body></html>'
     const result = clean(html)
