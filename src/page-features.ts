@@ -163,15 +163,22 @@ export function forumChromeLines(blocks: Block[]): number {
   return blocks.filter((block) => isChrome(block, forumChrome)).length
 }
 
+/** The types an HTML page cleaned as an article may be guessed to be (`typeGuess.htmlTypes`). */
+const htmlGuesses: ReadonlySet<string> = new Set(defaults.typeGuess.htmlTypes)
+
 /**
- * The type a text dump cleaned as an article may be after all: the page-type
+ * The type a page cleaned as an article may be after all: the page-type
  * model's likeliest type besides an article (the one it doubted, or its
  * second guess), given at least `typeGuess.minConfidence`. A dump's shape tells a forum
- * thread from an article's comments less surely than a page's markup does.
+ * thread from an article's comments, or a listing's items from an article's furniture,
+ * less surely than a page's markup does; on HTML only the types of
+ * `typeGuess.htmlTypes` are guessed: not a listing, which a news story's
+ * columns of linked headlines make the model guess.
  */
 export function guessedType(tree: Root): PageType | undefined {
   const guess = tree.data?.pageType?.alternative
-  return tree.data?.elements || !guess || guess.confidence < defaults.typeGuess.minConfidence ? undefined : guess.type
+  if (!guess || guess.confidence < defaults.typeGuess.minConfidence) return undefined
+  return !tree.data?.elements || htmlGuesses.has(guess.type) ? guess.type : undefined
 }
 
 /** The page's features, in `pageFeatures` order. `url` is the address the caller gave, if any. */

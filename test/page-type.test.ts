@@ -1,6 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import {clean, dechaffForumChrome, DechaffConfigError, pageFeatures, pageFeatureValues, parseHtml, validateOptions} from '../src/index.js'
+import {clean, dechaffForumChrome, dechaffParseHtml, dechaffParseText, DechaffConfigError, pageFeatures, pageFeatureValues, parseHtml, validateOptions} from '../src/index.js'
+import {unified} from 'unified'
 import type {PageType, Root} from '../src/index.js'
+import type {Block} from '../src/types.js'
+import {blocksOf} from '../src/tree.js'
+import {guessedType} from '../src/page-features.js'
 import pageTypeEvidence from '../src/data/page-type.json' with {type: 'json'}
 import {pageTypes} from '../src/types.js'
 import {keptAlmostNothing, type BlockReport, type CleanResult} from '../src/clean.js'
@@ -230,6 +234,29 @@ describe('forum-chrome classifier', () => {
     expect(ruleOf(classify(dump, [guessed('forum', 0.35), dechaffForumChrome]), 'Messages: 2,418')).toBe('poster-statistics')
     expect(ruleOf(classify(dump, [guessed('forum', 0.15), dechaffForumChrome]), 'Messages: 2,418')).toBeUndefined()
     expect(ruleOf(classify(dump, [guessed('listing'), dechaffForumChrome]), 'Messages: 2,418')).toBeUndefined()
+  })
+
+  it('runs on an HTML page the model guessed might be a forum thread; a listing is guessed on dumps only', () => {
+    const html = `<html><body><h1>Starter stopped rising</h1>${[['crumbcoat', 'Joined: Mar 2, 2019', posts[0]], ['levain_lou', 'Messages: 2,418', posts[1]]]
+      .map(([name, statistics, post]) => `<div class="post"><div class="poster"><p>${name}</p><p>${statistics}</p></div><p>${post}</p></div>`)
+      .join('')}</body></html>`
+    const guess = (type: PageType, confidence: number) => () => (tree: Root) => {
+      tree.data = {...tree.data, pageType: {type: 'article', confidence: 1 - confidence, evidence: [], alternative: {type, confidence}}}
+    }
+    const guessedHtml = (type: PageType, confidence: number): Block[] => {
+      const processor = unified().use(dechaffParseHtml).use([guess(type, confidence), dechaffForumChrome])
+      return blocksOf(processor.runSync(processor.parse(html)) as Root).map((node) => node.data.block)
+    }
+    expect(ruleOf(guessedHtml('forum', 0.35), 'Messages: 2,418')).toBe('poster-statistics')
+    expect(ruleOf(guessedHtml('forum', 0.15), 'Messages: 2,418')).toBeUndefined()
+    // A news story's columns of linked headlines make the model guess a listing: only a dump is cleaned for that guess.
+    const guessedOf = (tree: Root, type: PageType): PageType | undefined => {
+      guess(type, 0.7)()(tree)
+      return guessedType(tree)
+    }
+    expect(guessedOf(parseHtml(html), 'listing')).toBeUndefined()
+    expect(guessedOf(parseHtml(html), 'forum')).toBe('forum')
+    expect(guessedOf(unified().use(dechaffParseText).parse(dump) as Root, 'listing')).toBe('listing')
   })
 
   it('does not run on other pages, where such lines can be content', () => {

@@ -22,10 +22,11 @@ export interface BlockModelOptions {
    */
   maxRemovedThreshold?: number
   /**
-   * The same cap on a text dump cleaned as an article that the page-type
+   * The same cap on a page cleaned as an article that the page-type
    * model guessed might be another type (`guessedType`: its likeliest other
-   * type at `typeGuess.minConfidence` or more): in a dump a listing's items
-   * and a service page's lines look like an article's furniture, and which it
+   * type at `typeGuess.minConfidence` or more; on HTML, not a listing): in a
+   * dump a listing's items and a service page's lines look like an article's
+   * furniture, and a thread's short replies like comments, and which it
    * is the model could not tell (default: 0.45, `typeGuess.maxRemovedThreshold`
    * in `data/thresholds.json`).
    */

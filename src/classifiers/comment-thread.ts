@@ -22,7 +22,7 @@ export interface CommentThreadOptions {
    */
   minArticleShare?: number
   /**
-   * Text dumps the page-type model cleaned as articles but guessed might be
+   * Pages the page-type model cleaned as articles but guessed might be
    * forum threads (`guessedType`: it doubted a forum, or ranked one second
    * with some confidence): a thread that starts at a poster's line, not a comment header, is
    * the page's own posts when the text above it (the opening post) has at
@@ -87,7 +87,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
   const mainRunMinRatio = options.mainRunMinRatio ?? defaults.commentThread.mainRunMinRatio
   const closingHeaderMinShare = options.closingHeaderMinShare ?? defaults.commentThread.closingHeaderMinShare
   return (tree) => {
-    // In a dump, a forum's replies under its opening post look like an article's comments; only a page the model thought might be a forum is asked.
+    // A forum's replies under its opening post look like an article's comments; only a page the model thought might be a forum is asked.
     const forumGuessed = guessedType(tree) === 'forum'
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const firstProse = blocks.findIndex((block) => isProse(block, {proseMinChars}))

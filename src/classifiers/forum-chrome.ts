@@ -9,7 +9,7 @@ import type {Block, PageType, Root} from '../types.js'
 export interface ForumChromeOptions {
   /** Lexicon of forum chrome (default: `data/forum.json`: poster statistics, post numbers, edit notes, post buttons, pagination). */
   lexicon?: LexiconData
-  /** Page types whose pages carry forum chrome, and of text dumps the page-type model guessed might be one (`guessedType`) (default: `['forum']`). */
+  /** Page types whose pages carry forum chrome, and of pages the page-type model guessed might be one (`guessedType`) (default: `['forum']`). */
   pageTypes?: PageType[]
   /** Longest block (characters) that can be chrome (default: 160). */
   blockMaxChars?: number
@@ -35,7 +35,7 @@ const chromeScore = 0.9
  * poster's name and the post's date stay: they belong to the post; in a text
  * dump, a short line just above a poster's statistics is protected as the
  * name, a dated line just below them as the post's date. Only on forum pages, where such
- * short lines are chrome (and text dumps the page-type model guessed might be forum threads);
+ * short lines are chrome (and pages the page-type model guessed might be forum threads);
  * on an article they could be a list's items.
  */
 export default function dechaffForumChrome(options: ForumChromeOptions = {}): Transformer<Root> {
@@ -44,7 +44,7 @@ export default function dechaffForumChrome(options: ForumChromeOptions = {}): Tr
   const blockMaxChars = options.blockMaxChars ?? defaultBlockMaxChars
   return (tree) => {
     const verdict = tree.data?.pageType
-    // A text dump the model guessed might be a forum thread keeps its replies (see comment-thread): its chrome goes too.
+    // A page the model guessed might be a forum thread keeps its replies (see comment-thread): its chrome goes too.
     const guessed = guessedType(tree)
     if (!(verdict && pageTypes.has(verdict.type)) && !(guessed && pageTypes.has(guessed))) return
     const blocks = blocksOf(tree).map((node) => node.data.block)

@@ -7,7 +7,7 @@ import {blocksOf, markRemovedAfterModel, readsAsHeading} from '../tree.js'
 import type {Block, PageType, Root} from '../types.js'
 
 export interface QuotedPostsOptions {
-  /** Page types whose replies quote earlier posts, and of text dumps the page-type model guessed might be one (`guessedType`) (default: `['forum']`). */
+  /** Page types whose replies quote earlier posts, and of pages the page-type model guessed might be one (`guessedType`) (default: `['forum']`). */
   pageTypes?: PageType[]
   /** Shortest quotation, in characters of its normalised text, that is removed: a shorter line ("Thanks!", "+1") is said again, not quoted (default: 20). */
   minChars?: number
@@ -25,7 +25,7 @@ const shingleWords = 4
  * header ("Jane said: … Click to expand…"). The thread shows each post once;
  * quoted in a reply, it is text the page already holds. The reply's own words
  * stay. It runs last and reads what is kept so far, like the repeated-copy
- * classifier. Only on forum pages (and text dumps the page-type model guessed
+ * classifier. Only on forum pages (and pages the page-type model guessed
  * might be forum threads): on an article a repeated line is a pull quote, in
  * documentation a repeated line of code is code.
  */
