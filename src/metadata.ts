@@ -405,7 +405,7 @@ function labelledAuthor(nodes: BlockNode[], language: string | undefined): {valu
     // A label alone that is a word of the language ("by", "von") heads a listed item's maker; "Author" or "Written by" heads the page's writer.
     const word = block.text.replace(/\s*:$/u, '').toLowerCase()
     // …and a label alone that is mostly a link is a menu's entry (a site's "Authors" page).
-    const alone = bylineLabel.test(block.text) && !stopwords.has(word) && !english.stopwords.has(word) && block.evidence.linkDensity < 0.5
+    const alone = bylineLabel.test(block.text) && !stopwords.has(word) && !english.stopwords.has(word) && block.evidence.linkDensity < data.menuEntryMinLinkDensity
     const label = alone ? null : writerLabel.exec(block.text)
     if (!alone && !label) continue
     const line = alone ? nodes[at + 1]?.data.block : block

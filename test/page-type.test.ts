@@ -226,10 +226,12 @@ describe('forum-chrome classifier', () => {
     for (const line of ['Member', 'Joined: Mar 2, 2019', 'Messages: 2,418', '#2', 'Like  Quote  Reply']) expect(kept).not.toContain(line)
   })
 
+  /** A plugin that says the page was cleaned as an article the model guessed might be of `type`. */
+  const guessed = (type: PageType, confidence = 0.7) => () => (tree: Root) => {
+    tree.data = {...tree.data, pageType: {type: 'article', confidence: 1 - confidence, evidence: [], alternative: {type, confidence}}}
+  }
+
   it('runs on a text dump the model guessed might be a forum thread, not on one it guessed was another type or barely guessed', () => {
-    const guessed = (type: PageType, confidence = 0.7) => () => (tree: Root) => {
-      tree.data = {...tree.data, pageType: {type: 'article', confidence: 1 - confidence, evidence: [], alternative: {type, confidence}}}
-    }
     expect(ruleOf(classify(dump, [guessed('forum'), dechaffForumChrome]), 'Messages: 2,418')).toBe('poster-statistics')
     expect(ruleOf(classify(dump, [guessed('forum', 0.35), dechaffForumChrome]), 'Messages: 2,418')).toBe('poster-statistics')
     expect(ruleOf(classify(dump, [guessed('forum', 0.15), dechaffForumChrome]), 'Messages: 2,418')).toBeUndefined()
@@ -240,18 +242,15 @@ describe('forum-chrome classifier', () => {
     const html = `<html><body><h1>Starter stopped rising</h1>${[['crumbcoat', 'Joined: Mar 2, 2019', posts[0]], ['levain_lou', 'Messages: 2,418', posts[1]]]
       .map(([name, statistics, post]) => `<div class="post"><div class="poster"><p>${name}</p><p>${statistics}</p></div><p>${post}</p></div>`)
       .join('')}</body></html>`
-    const guess = (type: PageType, confidence: number) => () => (tree: Root) => {
-      tree.data = {...tree.data, pageType: {type: 'article', confidence: 1 - confidence, evidence: [], alternative: {type, confidence}}}
-    }
     const guessedHtml = (type: PageType, confidence: number): Block[] => {
-      const processor = unified().use(dechaffParseHtml).use([guess(type, confidence), dechaffForumChrome])
+      const processor = unified().use(dechaffParseHtml).use([guessed(type, confidence), dechaffForumChrome])
       return blocksOf(processor.runSync(processor.parse(html)) as Root).map((node) => node.data.block)
     }
     expect(ruleOf(guessedHtml('forum', 0.35), 'Messages: 2,418')).toBe('poster-statistics')
     expect(ruleOf(guessedHtml('forum', 0.15), 'Messages: 2,418')).toBeUndefined()
     // A news story's columns of linked headlines make the model guess a listing: only a dump is cleaned for that guess.
     const guessedOf = (tree: Root, type: PageType): PageType | undefined => {
-      guess(type, 0.7)()(tree)
+      guessed(type)()(tree)
       return guessedType(tree)
     }
     expect(guessedOf(parseHtml(html), 'listing')).toBeUndefined()
