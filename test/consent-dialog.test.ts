@@ -66,4 +66,56 @@ describe('consent-dialog', () => {
     const blocks = classify(['Accept', 'Council news', ...prose, ...article].join('\n\n'), plugins)
     expect(blocks.slice(1).every((block) => block.removal === undefined)).toBe(true)
   })
+
+  it('takes in a lead-in line between a banner’s text and its purposes', () => {
+    const banner = [
+      'We and our 100 partners store and/or access information on a device, such as unique IDs in cookies to process personal data. You may accept or manage your choices by clicking below.',
+      'We and our partners process data to provide:',
+      'Store and/or access information on a device. Use limited data to select advertising. Create profiles for personalised advertising.',
+      'Accept All Reject All Show Purposes'
+    ]
+    const blocks = classify([...prose, ...banner].join('\n\n'), plugins)
+    expect(blocks.slice(-banner.length).map((block) => block.removal?.ruleId)).toEqual(['consent-dialog', 'consent-dialog', 'cookie-notice', 'consent-dialog'])
+    expect(blocks.slice(0, prose.length).every((block) => block.removal === undefined)).toBe(true)
+  })
+
+  it('reads a row of buttons a dump ran together as a control', () => {
+    const banner = [
+      'This site relies on cookies and similar technologies to measure how pages are read, to remember what you chose and, with your consent, to show advertising.',
+      'Accept All CookiesReject All Cookies'
+    ]
+    const blocks = classify([...prose, ...banner].join('\n\n'), plugins)
+    expect(blocks.slice(-banner.length).every((block) => block.removal?.ruleId === 'consent-dialog')).toBe(true)
+  })
+
+  it('follows a preference centre’s categories by their labels, beyond its last toggle', () => {
+    const centre = [
+      'We use cookies to make this site work and, if you agree, to understand how you use it and to personalise what you see.',
+      'Allow All',
+      'These cookies are needed for the site to work: they keep you signed in and remember what is in your basket.',
+      'Strictly necessary cookies cannot be switched off, but you can set your browser to block them, and parts of the site will then not work.',
+      'Functional Cookies',
+      'These cookies remember the choices you make, such as your language or your region, to give you a more personal experience.',
+      'Targeting Cookies',
+      'These cookies are set by our advertising partners to build a profile of your interests and show you relevant adverts elsewhere.'
+    ]
+    const blocks = classify([...centre, ...prose].join('\n\n'), plugins)
+    expect(blocks.slice(0, centre.length).every((block) => block.removal !== undefined)).toBe(true)
+    expect(blocks.slice(centre.length).every((block) => block.removal === undefined)).toBe(true)
+  })
+
+  it('does not take in a paragraph that says nothing about cookies, nor the recipe below it', () => {
+    const recipe = [
+      'My grandmother baked a tray of them every Sunday, and the smell of browned butter still takes me straight back to her narrow kitchen.',
+      'Why these cookies stay soft',
+      'Brown sugar holds on to moisture, so the cookies stay chewy for days if you keep them in a tin with a slice of bread.'
+    ]
+    const banner = [
+      'We use cookies to give you the best experience on our site and to show you personalised ads, with your consent.',
+      'Accept All',
+      'Reject All'
+    ]
+    const blocks = classify([...banner, ...recipe, ...prose].join('\n\n'), plugins)
+    expect(blocks.slice(banner.length).every((block) => block.removal === undefined)).toBe(true)
+  })
 })

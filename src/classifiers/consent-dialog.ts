@@ -19,8 +19,8 @@ const consentTerm = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${anyOf(data.terms)})(?!
 const controlWords: ReadonlySet<string> = new Set(data.controls)
 const controlCores: ReadonlySet<string> = new Set(data.controlCores)
 
-/** How a block takes part in a consent dialog. */
-type Part = 'control' | 'term' | 'short' | undefined
+/** How a block takes part in a consent dialog: a `label` is a short line about cookies, a preference centre's category name ("Functional Cookies") beside its toggle. */
+type Part = 'control' | 'label' | 'term' | 'short' | undefined
 
 /**
  * Remove a cookie consent dialog printed into the page: a consent manager's
@@ -41,13 +41,13 @@ export default function dechaffConsentDialog(options: ConsentDialogOptions = {})
   return (tree) => {
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const parts = blocks.map(partOf)
-    for (const {start, end} of dialogs(parts, maxReach)) {
+    for (const {start, end} of dialogs(blocks, parts, maxReach)) {
       const dialog = blocks.slice(start, end)
       const roles = parts.slice(start, end)
-      const termWords = dialog.reduce((sum, block, offset) => sum + (roles[offset] === 'term' ? block.features.words : 0), 0)
+      const termWords = dialog.reduce((sum, block, offset) => sum + (aboutConsent(roles[offset]) ? block.features.words : 0), 0)
       const controls = roles.filter((role) => role === 'control').length
       // A banner's button follows its text; a lone control line above text about consent may be an article's section heading ("Consent").
-      const buttonAfterText = roles.lastIndexOf('control') > roles.indexOf('term')
+      const buttonAfterText = roles.lastIndexOf('control') > roles.findIndex(aboutConsent)
       if (termWords < minTermWords || (controls < minControls && !buttonAfterText)) continue
       const reason = `cookie consent dialog: ${termWords} words about cookies and consent among ${controls} of its controls`
       for (const block of dialog) markRemoved(block, {ruleId: 'consent-dialog', reason, score: 0.9})
@@ -56,11 +56,11 @@ export default function dechaffConsentDialog(options: ConsentDialogOptions = {})
 }
 
 /** The spans of blocks around the page's controls, those with nothing but consent text between them joined: a preference centre's categories, each under its toggle. */
-function dialogs(parts: Part[], maxReach: number): Array<{start: number; end: number}> {
+function dialogs(blocks: Block[], parts: Part[], maxReach: number): Array<{start: number; end: number}> {
   const spans: Array<{start: number; end: number}> = []
   for (let index = 0; index < parts.length; index++) {
     if (parts[index] !== 'control') continue
-    const span = dialogAround(parts, index, maxReach)
+    const span = dialogAround(blocks, parts, index, maxReach)
     const last = spans.at(-1)
     // Text about consent all the way between two spans joins them, however long.
     if (last && parts.slice(last.end, span.start).every((part) => part !== undefined)) last.end = Math.max(last.end, span.end)
@@ -70,32 +70,69 @@ function dialogs(parts: Part[], maxReach: number): Array<{start: number; end: nu
   return spans
 }
 
-/** The blocks of the dialog that holds control `first`: back and on over its text, as far as `maxReach` from a control. */
-function dialogAround(parts: Part[], first: number, maxReach: number): {start: number; end: number} {
+/**
+ * The blocks of the dialog that holds control `first`: back and on over its text, as far as
+ * `maxReach` from a control or a category's label. One line that says nothing about consent
+ * between the dialog and more of its text belongs to it ("We and our partners process data to
+ * provide:" between a banner's text and its purposes); a sentence does not, as an article's
+ * paragraph below a banner may be the one that says nothing about cookies.
+ */
+function dialogAround(blocks: Block[], parts: Part[], first: number, maxReach: number): {start: number; end: number} {
   let start = first
-  while (start > 0 && first - (start - 1) <= maxReach && parts[start - 1] !== undefined) start--
-  let lastControl = first
+  let lastAnchorBack = first
+  for (let index = first - 1; index >= 0 && lastAnchorBack - index <= maxReach; index--) {
+    const bridged = bridges(blocks[index], parts[index]) && index > 0 && aboutConsent(parts[index - 1]) && lastAnchorBack - (index - 1) <= maxReach
+    if (parts[index] === undefined && !bridged) break
+    if (bridged) index--
+    if (isAnchor(parts[index])) lastAnchorBack = index
+    start = index
+  }
+  let lastAnchor = first
   let end = first + 1
-  for (let index = first + 1; index < parts.length && index - lastControl <= maxReach && parts[index] !== undefined; index++) {
-    if (parts[index] === 'control') lastControl = index
+  for (let index = first + 1; index < parts.length && index - lastAnchor <= maxReach; index++) {
+    const bridged = bridges(blocks[index], parts[index]) && aboutConsent(parts[index + 1]) && index + 1 - lastAnchor <= maxReach
+    if (parts[index] === undefined && !bridged) break
+    if (bridged) index++
+    if (isAnchor(parts[index])) lastAnchor = index
     end = index + 1
   }
   // A short line at either edge belongs to what lies beyond the dialog.
   while (start < first && parts[start] === 'short') start++
-  while (end > lastControl + 1 && parts[end - 1] === 'short') end--
+  while (end > first + 1 && parts[end - 1] === 'short') end--
   return {start, end}
+}
+
+/** A line that says nothing about consent but may sit inside a dialog's text: a lead-in or a label, no sentence. */
+function bridges(block: Block | undefined, part: Part): boolean {
+  return part === undefined && block !== undefined && !block.features.terminal
+}
+
+/** Text about cookies and consent: a paragraph or a category's label. */
+function aboutConsent(part: Part): boolean {
+  return part === 'term' || part === 'label'
+}
+
+/** What a dialog's text stands beside: its controls and its categories' labels. */
+function isAnchor(part: Part): boolean {
+  return part === 'control' || part === 'label'
 }
 
 function partOf(block: Block): Part {
   // A heading is a section's name ("Consent"), never a button.
   if ((block.removal?.ruleId === 'cookie-notice' || isControl(block)) && block.evidence.heading === undefined) return 'control'
-  if (consentTerm.test(block.normal)) return 'term'
+  if (consentTerm.test(block.normal)) return block.features.words <= data.controlMaxWords && !block.features.terminal ? 'label' : 'term'
   return block.features.words <= 3 && !block.features.terminal ? 'short' : undefined
 }
 
-/** A button or toggle of a consent dialog: a few words, all of its controls' vocabulary, one of them an action. */
+/** A button or toggle of a consent dialog: a few words, all of its controls' vocabulary, one of them an action; a dump may run a row of buttons together ("Accept All CookiesReject All Cookies"). */
 function isControl(block: Block): boolean {
-  const words = block.words
+  return controlRow(block.words) || (gluedWords.test(block.text) && controlRow(block.text.split(gluedWords).join(' ').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)))
+}
+
+/** Where a dump runs two buttons' words together: a lower-case letter then a capital. */
+const gluedWords = /(?<=\p{Ll})(?=\p{Lu})/u
+
+function controlRow(words: string[]): boolean {
   if (words.length === 0 || words.length > data.controlMaxWords) return false
   return words.every((word) => controlWords.has(word)) && words.some((word) => controlCores.has(word))
 }
