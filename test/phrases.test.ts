@@ -124,7 +124,10 @@ describe('phrases', () => {
     ['Comments are now closed on Letters of Note.', 'comment-form'],
     ['Reader comments 17', 'comment-form'],
     ['https://cdn.example.com/images/stencil/160x160/uploaded_images/5001_tee_pink.jpg', 'bare-address'],
-    ['www.example-gallery.com', 'bare-address']
+    ['www.example-gallery.com', 'bare-address'],
+    ['By continuing, you agree to our User Agreement and acknowledge that you understand the Privacy Policy.', 'newsletter'],
+    ['In submitting this form, you agree to receive information from us related to our products and events.', 'newsletter'],
+    ['IMPORTANT: By completing this form, you agree to receive information from the clinic.', 'newsletter']
   ])('removes %j as %s', (line, rule) => {
     expect(ruleFor(line)).toBe(rule)
   })
@@ -157,7 +160,8 @@ describe('phrases', () => {
     'The factory is powered by a wind farm that the town built in 2009.',
     'Advertise on the radio, the agency told its clients, and sales will follow.',
     'Follow the money, the reporter said.',
-    'Visit www.example-gallery.com'
+    'Visit www.example-gallery.com',
+    'By signing the lease, you agree to pay the rent on the first day of every month for the whole term.'
   ])('keeps prose that mentions furniture: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })
