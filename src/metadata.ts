@@ -303,11 +303,13 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const signedDateline = titleAt === -1 && !bodyStarted && !dated && isSignedDateline(block.text, language)
     // A dump's byline by its headline that no classifier marked, its parts glued ("ByRhonda Krause UpdatedJanuary 25, 2026") or its words not all a dateline's.
     const dumpNames = nearHeadline && line?.ruleId !== 'byline' ? dumpBylineNames(block.text, language) : undefined
-    if (line?.ruleId !== 'byline' && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text)) && !signedDateline && !dumpNames) continue
+    // A dateline taken with the post's categories ("Posted on March 4, 2024 in News, Travel", which the metadata classifier calls taxonomy) dates the page as a byline does; it names no writer.
+    const categorised = removal === 'taxonomy'
+    if (line?.ruleId !== 'byline' && !categorised && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text)) && !signedDateline && !dumpNames) continue
     const source = `byline block ${block.evidence.index}`
     // A bare name in the element the page marks as its author ("t-blogpost-author-name") is one too.
     const marked = inAuthorElement(block, elements)
-    const names = dumpNames ?? bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined)
+    const names = categorised ? undefined : (dumpNames ?? bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined))
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
     // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
     // A dateline set above the headline ("Sep 01, 2023" over "Jane Doe" over the `<h1>`) names its writer there too.

@@ -116,6 +116,15 @@ describe('the metadata step', () => {
     expect(clean(dump).metadata).toEqual({language: 'en', pageType: 'article'})
   })
 
+  it('dates a dump by a dateline taken with its many categories, and takes no writer from them', () => {
+    const categories = 'Council News, Harbour and Coast, Local Government, Transport and Roads, Community Projects, Budget and Finance, Public Meetings, Parks and Open Spaces, Libraries and Museums, Schools'
+    const {metadata, metadataSources} = clean(['Harbour wall repairs begin', ...prose, `Posted on March 4, 2024 in ${categories}`, 'Leave a Reply'].join('\n\n'))
+    expect(metadata.published).toBe('2024-03-04')
+    expect(metadataSources.published).toBe('byline block 4')
+    expect(metadata.author).toBeUndefined()
+    expect(clean(['Harbour wall repairs begin', ...prose, `Posted in ${categories}`, 'Leave a Reply'].join('\n\n')).metadata.published).toBeUndefined()
+  })
+
   it('dates a dump by a short dated line at the foot of the text it kept, but not by a copyright line or a list of dated entries', () => {
     const signed = clean([...prose, 'Stef KeeganAugust 5, 2024', 'Facebook0 Twitter 0 Likes'].join('\n\n'))
     expect(signed.metadata.published).toBe('2024-08-05')
