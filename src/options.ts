@@ -94,7 +94,10 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     otherStoryCohesionShare: 'number',
     minSubjectParagraphs: 'number',
     commentsEnclose: 'boolean',
-    forumChromeMinLines: 'number'
+    forumChromeMinLines: 'number',
+    headlineMinLinkDensity: 'number',
+    standfirstMaxLinkDensity: 'number',
+    minSiblingScore: 'number'
   },
   'repeated-items': {minItems: 'number', minItemWords: 'number', minSubstantialShare: 'number', minListShare: 'number', controlShare: 'number'},
   'repeated-records': {pageTypes: 'pageTypes', minGuessConfidence: 'number', articleBodyMinWords: 'number', articleBodyMinShare: 'number', minRecords: 'number', maxRecordLines: 'number', maxLineWords: 'number', minRecordWords: 'number', maxUniformShare: 'number'},

@@ -22,6 +22,14 @@ describe('article-container', () => {
     expect(ruleOf(html, 'Paragraph 5')).toBe('kept')
   })
 
+  it('does not count a line between the title and the body outside the article when it links less than standfirstMaxLinkDensity', () => {
+    const deck = 'Councillors agreed the plan on Monday, <a href="/live">as we reported</a>.'
+    const html = `<body><h1>Council extends the library pilot</h1><div class="standfirst"><p>${deck}</p></div><main><div class="entry-content">${[1, 2, 3, 4].map(paragraph).join('')}</div></main></body>`
+    const deckReason = (options: CleanOptions): string | undefined => clean(html, {input: 'html', model: false, ...options}).blocks.find((block) => block.text.startsWith('Councillors agreed'))?.reason
+    expect(deckReason({})).not.toMatch(/outside the article/u)
+    expect(deckReason({classifiers: {'article-container': {standfirstMaxLinkDensity: 0.1}}})).toMatch(/outside the article/u)
+  })
+
   it('does not take a long policy in a footer’s modal for the article', () => {
     const policy = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `<p>Under part ${n} of this policy we explain, at some length, which personal information we collect, why we collect it, how long we keep it, and how you may ask us to delete it.</p>`).join('')
     const html = `<body class="template-page sidebar-enabled"><main><div class="intro"><h1>Council extends the library pilot</h1>${paragraph(1)}${paragraph(2)}</div></main>

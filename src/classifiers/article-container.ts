@@ -11,8 +11,10 @@ import type {Block, ElementInfo, Root} from '../types.js'
 export interface ArticleContainerOptions {
   /** Shortest block that adds to its containers' scores, in characters (default: 25). */
   minScoredChars?: number
-  /** Siblings of the best container join it when they score this share of its score (default: 0.2). */
+  /** Siblings of the best container join it when they score this share of its score (default: 0.2)… */
   siblingShare?: number
+  /** …and at least this score, so that a short article's siblings are not any container with a line or two (default: 10). */
+  minSiblingScore?: number
   /** Candidates checked against the JSON-LD `articleBody` (default: 5). */
   corroborateTop?: number
   /** Share of the `articleBody` words a container must hold to be preferred (default: 0.6). */
@@ -32,6 +34,10 @@ export interface ArticleContainerOptions {
   otherStoryCohesionShare?: number
   /** Paragraphs of long prose the article must hold for its subject to be measured and another story told apart (default: 3). */
   minSubjectParagraphs?: number
+  /** Link density from which a heading after the article, outside the region around it, is another story's headline linking to it (default: 0.5). */
+  headlineMinLinkDensity?: number
+  /** Link density below which a block between the title and the article's body is its standfirst, deck or verdict box, left to the other classifiers (default: 0.5). */
+  standfirstMaxLinkDensity?: number
   /**
    * Whether a comment thread (an element whose class or id names comments,
    * `data/dom-hints.json` `commentTokens`) is, like a footer or a menu, a
@@ -75,6 +81,9 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
   const minAlternatives = options.minAlternatives ?? settings.minAlternatives
   const otherStoryCohesionShare = options.otherStoryCohesionShare ?? settings.otherStoryCohesionShare
   const minSubjectParagraphs = options.minSubjectParagraphs ?? settings.minSubjectParagraphs
+  const headlineMinLinkDensity = options.headlineMinLinkDensity ?? settings.headlineMinLinkDensity
+  const standfirstMaxLinkDensity = options.standfirstMaxLinkDensity ?? settings.standfirstMaxLinkDensity
+  const minSiblingScore = options.minSiblingScore ?? settings.minSiblingScore
   const commentsEnclose = options.commentsEnclose ?? true
   const forumChromeMinLines = options.forumChromeMinLines ?? settings.forumChromeMinLines
   return (tree) => {
@@ -115,7 +124,7 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
       markedBody(ranked[0] as readonly [number, number], elements, totals) ??
       corroborated(ranked, tree.data?.articleBody, elements, blocks, corroborateTop, minBodyRecall) ??
       climbToSharedAncestor(ranked, elements, alternativeShare, minAlternatives, corroborateTop)
-    const area = articleArea(best, ranked, elements, siblingShare)
+    const area = articleArea(best, ranked, elements, siblingShare, minSiblingScore)
     blocks.forEach((block) => {
       const html = block.evidence.html
       if (html && ancestry(elements, html.element).some((element) => area.has(element))) block.inArticle = true
@@ -126,13 +135,13 @@ export default function dechaffArticleContainer(options: ArticleContainerOptions
     const region = (elements[best[0]] as ElementInfo).parent
     const inRegion = (block: Block): boolean => region >= 0 && block.evidence.html !== undefined && ancestry(elements, block.evidence.html.element).includes(region)
     // A container of a paragraph or two may be a fragment of the article: then its subject says too little.
-    const nextStory = paragraphs.length >= minSubjectParagraphs ? nextStoryStart(blocks, inRegion) : blocks.length
+    const nextStory = paragraphs.length >= minSubjectParagraphs ? nextStoryStart(blocks, inRegion, headlineMinLinkDensity) : blocks.length
     // The article's subject is measured only on pages where another story follows it.
     const onSubject = nextStory < blocks.length ? subjectTest(paragraphs, otherStoryCohesionShare) : () => true
     blocks.forEach((block, index) => {
       if (!block.evidence.html || block.inArticle || block === title || block.removal) return
       // Between the title and the article body: standfirst, deck, verdict box; the other classifiers judge them.
-      if (titleAt !== -1 && index > titleAt && index < articleStart && block.evidence.linkDensity < 0.5) return
+      if (titleAt !== -1 && index > titleAt && index < articleStart && block.evidence.linkDensity < standfirstMaxLinkDensity) return
       // A list item's prose above the headline is a teaser of another story (a "top stories" strip), not the article's.
       const teaserAboveTitle = index < titleAt && block.evidence.html.inList
       if (keepOutsideProse && isStandaloneProse(block) && !teaserAboveTitle && (index < nextStory || onSubject(block))) return
@@ -251,19 +260,16 @@ function climbToSharedAncestor(
 }
 
 /** The best container plus its siblings that score well on their own. */
-function articleArea(best: readonly [number, number], ranked: ReadonlyArray<readonly [number, number]>, elements: ElementInfo[], siblingShare: number): Set<number> {
+function articleArea(best: readonly [number, number], ranked: ReadonlyArray<readonly [number, number]>, elements: ElementInfo[], siblingShare: number, minSiblingScore: number): Set<number> {
   const [container, score] = best
   const area = new Set([container])
   const parent = (elements[container] as ElementInfo).parent
-  const threshold = Math.max(10, score * siblingShare)
+  const threshold = Math.max(minSiblingScore, score * siblingShare)
   for (const [element, siblingScore] of ranked) {
     if (element !== container && (elements[element] as ElementInfo).parent === parent && parent >= 0 && siblingScore >= threshold) area.add(element)
   }
   return area
 }
-
-/** Link density from which a heading is a headline linking to its story. */
-const linkedHeadline = 0.5
 
 /**
  * Where another story starts: the first linked headline after the article's
@@ -272,14 +278,16 @@ const linkedHeadline = 0.5
  * story (a live feed, the next article of an endless scroll), not to the
  * page's article.
  */
-function nextStoryStart(blocks: Block[], inRegion: (block: Block) => boolean): number {
+function nextStoryStart(blocks: Block[], inRegion: (block: Block) => boolean, headlineMinLinkDensity: number): number {
   const articleEnd = blocks.findLastIndex((block) => block.inArticle)
   if (articleEnd === -1) return blocks.length
-  const heading = blocks.findIndex((block, index) => index > articleEnd && block.evidence.heading !== undefined && block.evidence.linkDensity >= linkedHeadline && !inRegion(block))
+  const heading = blocks.findIndex((block, index) => index > articleEnd && block.evidence.heading !== undefined && block.evidence.linkDensity >= headlineMinLinkDensity && !inRegion(block))
   return heading === -1 ? blocks.length : heading
 }
 
-/** Long, unlinked prose: judged by the later classifiers even outside the container. */
+/** Long, unlinked prose, a paragraph the quality classifier's defaults call good: judged by the later classifiers even outside the container. */
 function isStandaloneProse(block: Block): boolean {
-  return block.features.chars >= 200 && block.features.stopwordDensity >= 0.32 && block.evidence.linkDensity < 0.2
+  return block.features.chars >= proseMinChars && block.features.stopwordDensity >= proseMinStopwords && block.evidence.linkDensity < proseMaxLinkDensity
 }
+
+const {lengthHigh: proseMinChars, stopwordsHigh: proseMinStopwords, maxLinkDensity: proseMaxLinkDensity} = defaults.quality
