@@ -118,4 +118,11 @@ describe('consent-dialog', () => {
     const blocks = classify([...banner, ...recipe, ...prose].join('\n\n'), plugins)
     expect(blocks.slice(banner.length).every((block) => block.removal === undefined)).toBe(true)
   })
+
+  it('takes no cookie recipes for a preference centre’s categories, below a banner', () => {
+    const banner = ['We use cookies to give you the best experience on our site and to show you personalised ads, with your consent.', 'Accept All', 'Reject All']
+    const recipes = ['Chocolate Chip Cookies', 'Oatmeal Raisin Cookies', 'Brown Butter Sugar Cookies', 'Peanut Butter Cookies', 'Ginger Snap Cookies', 'Lemon Crinkle Cookies', 'Double Chocolate Walnut Cookies', 'Salted Caramel Thumbprint Cookies', ...prose]
+    const blocks = classify([...banner, ...recipes].join('\n\n'), plugins)
+    expect(blocks.slice(banner.length).every((block) => block.removal === undefined)).toBe(true)
+  })
 })

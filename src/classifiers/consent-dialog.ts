@@ -18,6 +18,7 @@ export interface ConsentDialogOptions {
 const consentTerm = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${anyOf(data.terms)})(?![\\p{L}\\p{N}])`, 'u')
 const controlWords: ReadonlySet<string> = new Set(data.controls)
 const controlCores: ReadonlySet<string> = new Set(data.controlCores)
+const categoryWords: ReadonlySet<string> = new Set(data.categoryWords)
 
 /** How a block takes part in a consent dialog: a `label` is a short line about cookies, a preference centre's category name ("Functional Cookies") beside its toggle. */
 type Part = 'control' | 'label' | 'term' | 'short' | undefined
@@ -120,8 +121,14 @@ function isAnchor(part: Part): boolean {
 function partOf(block: Block): Part {
   // A heading is a section's name ("Consent"), never a button.
   if ((block.removal?.ruleId === 'cookie-notice' || isControl(block)) && block.evidence.heading === undefined) return 'control'
-  if (consentTerm.test(block.normal)) return block.features.words <= data.controlMaxWords && !block.features.terminal ? 'label' : 'term'
+  if (consentTerm.test(block.normal)) return isCategoryLabel(block) ? 'label' : 'term'
   return block.features.words <= 3 && !block.features.terminal ? 'short' : undefined
+}
+
+/** A preference centre's category name ("Strictly Necessary Cookies"): a few words, all of its categories' and controls' vocabulary, no sentence; "Chocolate Chip Cookies" is none. */
+function isCategoryLabel(block: Block): boolean {
+  const words = block.words.filter((word) => /[\p{L}\p{N}]/u.test(word))
+  return words.length > 0 && words.length <= data.controlMaxWords && !block.features.terminal && words.every((word) => categoryWords.has(word) || controlWords.has(word) || consentTerm.test(word))
 }
 
 /** A button or toggle of a consent dialog: a few words, all of its controls' vocabulary, one of them an action; a dump may run a row of buttons together ("Accept All CookiesReject All Cookies"). */
