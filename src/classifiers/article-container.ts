@@ -285,9 +285,9 @@ function nextStoryStart(blocks: Block[], inRegion: (block: Block) => boolean, he
   return heading === -1 ? blocks.length : heading
 }
 
+const {lengthHigh: proseMinChars, stopwordsHigh: proseMinStopwords, maxLinkDensity: proseMaxLinkDensity} = defaults.quality
+
 /** Long, unlinked prose, a paragraph the quality classifier's defaults call good: judged by the later classifiers even outside the container. */
 function isStandaloneProse(block: Block): boolean {
   return block.features.chars >= proseMinChars && block.features.stopwordDensity >= proseMinStopwords && block.evidence.linkDensity < proseMaxLinkDensity
 }
-
-const {lengthHigh: proseMinChars, stopwordsHigh: proseMinStopwords, maxLinkDensity: proseMaxLinkDensity} = defaults.quality

@@ -6,7 +6,7 @@ import {blocksOf, markRemoved} from '../tree.js'
 import type {Block, Root} from '../types.js'
 
 export interface ConsentDialogOptions {
-  /** How many blocks a dialog's text may lie from its nearest control (default: 3). */
+  /** How many blocks a dialog's text may lie from its nearest control or category label (default: 3). */
   maxReach?: number
   /** Words of text about cookies and consent a dialog must hold (default: 20). */
   minTermWords?: number
@@ -20,7 +20,7 @@ const controlWords: ReadonlySet<string> = new Set(data.controls)
 const controlCores: ReadonlySet<string> = new Set(data.controlCores)
 const categoryWords: ReadonlySet<string> = new Set(data.categoryWords)
 
-/** How a block takes part in a consent dialog: a `label` is a short line about cookies, a preference centre's category name ("Functional Cookies") beside its toggle. */
+/** How a block takes part in a consent dialog: a `label` is a preference centre's category name ("Functional Cookies") beside its toggle. */
 type Part = 'control' | 'label' | 'term' | 'short' | undefined
 
 /**
@@ -31,7 +31,8 @@ type Part = 'control' | 'label' | 'term' | 'short' | undefined
  * finds the banner's stock lines; this finds the dialog as a whole: text
  * about cookies and consent (at least `minTermWords` words of it) held
  * together by controls (at least `minControls`, or a button after the text),
- * each block at most `maxReach` blocks from one. Prose
+ * each block at most `maxReach` blocks from one or from a category's label
+ * ("Strictly Necessary Cookies"), and a lead-in line inside its text. Prose
  * that talks about cookies with no controls around it (an article on the
  * cookie law) stays.
  */
