@@ -36,6 +36,11 @@ const plainAscii = /^[\x20-\x5f\x61-\x7e]*$/
 /** Longest text a reason quotes from a block ("inside the comment thread that starts at “…”"), in characters. */
 const quotedMaxChars = 60
 
+/** A block's words that hold a letter or a digit: its tokens without the punctuation ones. */
+export function letteredWords(block: Pick<Block, 'words'>): string[] {
+  return block.words.filter((word) => /[\p{L}\p{N}]/u.test(word))
+}
+
 /** A block's text as a reason quotes it: whole up to `quotedMaxChars`, else its start and an ellipsis. */
 export function quotedStart(text: string): string {
   return text.length > quotedMaxChars ? `${text.slice(0, quotedMaxChars - 3)}…` : text

@@ -11,6 +11,7 @@ import * as chronoRu from 'chrono-node/ru'
 import * as chronoSv from 'chrono-node/sv'
 import * as chronoUk from 'chrono-node/uk'
 import * as chronoZh from 'chrono-node/zh'
+import {letteredWords} from './block.js'
 import data from './data/metadata.json' with {type: 'json'}
 import pageData from './data/page-metadata.json' with {type: 'json'}
 import {alternation} from './lexicon.js'
@@ -63,7 +64,7 @@ const timestampNumber = /^\d{1,4}(?:[:./-]\d{1,4}){0,2}$/u
 
 /** A date or a time and nothing else ("Today, 10:55", "8 April 2012, 16:05"): no marker ("Posted"), name or other word. */
 export function isBareTimestamp(block: Block): boolean {
-  const words = block.words.filter((word) => /[\p{L}\p{N}]/u.test(word))
+  const words = letteredWords(block)
   return words.length > 0 && words.every((word) => timestampWords.has(word) || timestampNumber.test(word))
 }
 

@@ -1,5 +1,6 @@
 import type {Transformer} from 'unified'
 import data from '../data/consent.json' with {type: 'json'}
+import {letteredWords} from '../block.js'
 import {anyOf} from '../lexicon.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
@@ -80,28 +81,27 @@ function dialogs(blocks: Block[], parts: Part[], maxReach: number): Array<{start
  * paragraph below a banner may be the one that says nothing about cookies.
  */
 function dialogAround(blocks: Block[], parts: Part[], first: number, maxReach: number): {start: number; end: number} {
-  let start = first
-  let lastAnchorBack = first
-  for (let index = first - 1; index >= 0 && lastAnchorBack - index <= maxReach; index--) {
-    const bridged = bridges(blocks[index], parts[index]) && index > 0 && aboutConsent(parts[index - 1]) && lastAnchorBack - (index - 1) <= maxReach
-    if (parts[index] === undefined && !bridged) break
-    if (bridged) index--
-    if (isAnchor(parts[index])) lastAnchorBack = index
-    start = index
-  }
-  let lastAnchor = first
-  let end = first + 1
-  for (let index = first + 1; index < parts.length && index - lastAnchor <= maxReach; index++) {
-    const bridged = bridges(blocks[index], parts[index]) && aboutConsent(parts[index + 1]) && index + 1 - lastAnchor <= maxReach
-    if (parts[index] === undefined && !bridged) break
-    if (bridged) index++
-    if (isAnchor(parts[index])) lastAnchor = index
-    end = index + 1
-  }
+  let start = reach(blocks, parts, first, -1, maxReach)
+  let end = reach(blocks, parts, first, 1, maxReach) + 1
   // A short line at either edge belongs to what lies beyond the dialog.
   while (start < first && parts[start] === 'short') start++
   while (end > first + 1 && parts[end - 1] === 'short') end--
   return {start, end}
+}
+
+/** The last block of the dialog from control `first` in a direction (`step` -1 back, 1 on): over its parts and bridged lines, each at most `maxReach` from the last anchor passed. */
+function reach(blocks: Block[], parts: Part[], first: number, step: -1 | 1, maxReach: number): number {
+  let anchor = first
+  let edge = first
+  for (let index = first + step; index >= 0 && index < parts.length && Math.abs(index - anchor) <= maxReach; index += step) {
+    const beyond = index + step
+    const bridged = bridges(blocks[index], parts[index]) && aboutConsent(parts[beyond]) && Math.abs(beyond - anchor) <= maxReach
+    if (parts[index] === undefined && !bridged) break
+    if (bridged) index = beyond
+    if (isAnchor(parts[index])) anchor = index
+    edge = index
+  }
+  return edge
 }
 
 /** A line that says nothing about consent but may sit inside a dialog's text: a lead-in or a label, no sentence. */
@@ -128,7 +128,7 @@ function partOf(block: Block): Part {
 
 /** A preference centre's category name ("Strictly Necessary Cookies"): a few words, all of its categories' and controls' vocabulary, no sentence; "Chocolate Chip Cookies" is none. */
 function isCategoryLabel(block: Block): boolean {
-  const words = block.words.filter((word) => /[\p{L}\p{N}]/u.test(word))
+  const words = letteredWords(block)
   return words.length > 0 && words.length <= data.controlMaxWords && !block.features.terminal && words.every((word) => categoryWords.has(word) || controlWords.has(word) || consentTerm.test(word))
 }
 

@@ -2,7 +2,7 @@ import type {Transformer} from 'unified'
 import bio from '../data/bio.json' with {type: 'json'}
 import data from '../data/metadata.json' with {type: 'json'}
 import {alternation} from '../lexicon.js'
-import {normalise} from '../block.js'
+import {letteredWords, normalise} from '../block.js'
 import {bylineStart, carriesDate, clockTime, leadingName, unglued} from '../dates.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
@@ -143,7 +143,7 @@ function metadataReason(block: Block, minVocabularyShare: number): string | unde
   // The writer's name leading a dateline ("Jane Doe March 4, 2024") is part of the line, like a byline's.
   const lead = signals.includes('date') ? leadingName.exec(block.text) : null
   const names = byline ? nameWords(block.text) : lead ? nameWords(lead[1] as string) : new Set<string>()
-  const words = block.words.filter((word) => /[\p{L}\p{N}]/u.test(word))
+  const words = letteredWords(block)
   if (words.length === 0) return undefined
   const known = words.filter((word) => vocabulary.has(word) || numberish.test(word) || names.has(word)).length
   if (known / words.length < minVocabularyShare) return undefined

@@ -1,5 +1,6 @@
 import type {Transformer} from 'unified'
 import data from '../data/navigation.json' with {type: 'json'}
+import {letteredWords} from '../block.js'
 import {alternation} from '../lexicon.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved} from '../tree.js'
@@ -60,7 +61,7 @@ function isLinkRow(block: Block, maxItemWords: number): boolean {
 }
 
 function isMenuLine(block: Block, minShare: number): boolean {
-  const words = block.words.filter((word) => /[\p{L}\p{N}]/u.test(word))
+  const words = letteredWords(block)
   if (words.length < 3 || block.features.terminal || /^["'“‘]/u.test(block.text)) return false
   const known = words.filter((word) => menuWords.has(word)).length
   return known / words.length >= minShare
