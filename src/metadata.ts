@@ -1058,7 +1058,9 @@ function earlierDateline(published: string, modified: string | undefined, dated:
   const value = dateline && isoDate(dateline.value, language)
   if (!dateline || !value) return undefined
   const day = value.slice(0, 10)
-  return day < published.slice(0, 10) && day !== modified?.slice(0, 10) ? {value, source: dateline.source} : undefined
+  // A stamp with a time one day after the dateline is the same moment, stated in another zone (UTC): the stamp stands.
+  const sameMoment = /T\d/u.test(published) && Date.parse(published.slice(0, 10)) - Date.parse(day) === dayMs
+  return day < published.slice(0, 10) && !sameMoment && day !== modified?.slice(0, 10) ? {value, source: dateline.source} : undefined
 }
 
 /** A day in milliseconds. */

@@ -242,6 +242,14 @@ describe('choosing among what the page states', () => {
     expect(clean(html(stated('2025-06-24T10:00:00Z', '2024-08-25T09:00:00Z'), dateline)).metadata.published).toBe('2025-06-24T10:00:00Z')
   })
 
+  it('keeps a stated time one day after the dateline: the same moment, stated in UTC', () => {
+    const stated = (published: string): string => `<meta property="article:published_time" content="${published}">`
+    const dateline = '<article><h1>Harbour wall</h1><p>Jane Doe</p><p>August 25, 2024</p>'
+    expect(clean(html(stated('2024-08-26T01:30:00+00:00'), dateline)).metadata.published).toBe('2024-08-26T01:30:00+00:00')
+    // A stated day with no time is another day, not another zone's reading: the earlier dateline stands.
+    expect(clean(html(stated('2024-08-26'), dateline)).metadata.published).toBe('2024-08-25')
+  })
+
   it('dates a page by the stated update its unlabelled dateline shows, not when it shows the publication day, labels its date or is a forum thread', () => {
     const stated = '<meta property="article:published_time" content="2024-09-06T10:00:00Z"><meta property="article:modified_time" content="2025-11-14T06:49:57Z">'
     const dateline = (line: string): string => `<article><h1>Harbour wall</h1><p>${line}</p>`
