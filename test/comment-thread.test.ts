@@ -403,6 +403,39 @@ describe('comment-thread: a dated feed under a comments tab', () => {
   })
 })
 
+describe('comment-thread: a short article’s long thread', () => {
+  const comments = [
+    volunteers,
+    shifts,
+    'We used to have a mobile library that came round on Tuesdays, and I still miss it on the days the branch is shut.',
+    'The study room upstairs is always full by seven, so the longer hours are clearly wanted by more people than the council thinks.',
+    'My son learned to read in that children’s corner, and I would gladly pay a little more council tax to keep it open.'
+  ]
+
+  it('starts the thread at the first of its recurring post feet (“Zgłoś do moderacji”), though its comments outweigh the article', () => {
+    const thread = comments.flatMap((comment, at) => [comment, `0${at + 1}.01.2012 23:4${at}`, `czytelnik${at}`, 'Zgłoś do moderacji'])
+    const blocks = classify([prose[0], ...thread].join('\n\n'), plugins)
+    expect(ruleOf(blocks, prose[0])).toBeUndefined()
+    expect(comments.slice(1).every((comment) => ruleOf(blocks, comment) === 'comment-thread')).toBe(true)
+  })
+
+  it('takes a date and time with the commenter’s name after them for a post head', () => {
+    const names = ['Joe Gomer', 'Kimm Bellotto', 'Cindy Pereira', 'Tracy Forgosh', 'Jay Donovan']
+    const thread = comments.flatMap((comment, at) => [`January 1${6 - at}, 2012 - ${at + 8}:06am ${names[at]}`, comment])
+    const blocks = classify([prose[0], ...thread].join('\n\n'), plugins)
+    expect(ruleOf(blocks, prose[0])).toBeUndefined()
+    expect(comments.every((comment) => ruleOf(blocks, comment) === 'comment-thread')).toBe(true)
+  })
+
+  it('does not start a thread at post feet that recur fewer times above most of the page’s prose', () => {
+    const long = comments.slice(0, 3).map((comment, at) => `${comment} ${comments[at + 1]}`)
+    const blocks = classify([prose[0], ...long.flatMap((comment) => [comment, 'Report post'])].join('\n\n'), plugins)
+    // Three feet: the thread starts only where most of the prose lies above it, under the second comment.
+    expect(ruleOf(blocks, long[1] as string)).toBeUndefined()
+    expect(ruleOf(blocks, long[2] as string)).toBe('comment-thread')
+  })
+})
+
 describe('comment-thread: buttons and form fields', () => {
   const replies = ['Reply', 'Share', 'Reply', 'Share']
 

@@ -53,6 +53,13 @@ export interface CommentThreadOptions {
    * "Email", "Comments") is a toolbar's link and ends nothing (default: 0.9).
    */
   closingHeaderMinShare?: number
+  /**
+   * A button or a dateline starts a thread above most of the article's prose
+   * when such commenter's lines recur at least this many times, a comment's
+   * words between each two: a short article's long thread holds most of the
+   * page's prose (default: 4).
+   */
+  seriesMinPosts?: number
 }
 
 const authorLine = new RegExp(anyOf(data.authorLines), 'u')
@@ -86,6 +93,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
   const openingPostMaxRatio = options.openingPostMaxRatio ?? defaults.commentThread.openingPostMaxRatio
   const mainRunMinRatio = options.mainRunMinRatio ?? defaults.commentThread.mainRunMinRatio
   const closingHeaderMinShare = options.closingHeaderMinShare ?? defaults.commentThread.closingHeaderMinShare
+  const seriesMinPosts = options.seriesMinPosts ?? defaults.commentThread.seriesMinPosts
   return (tree) => {
     // A forum's replies under its opening post look like an article's comments; only a page the model thought might be a forum is asked.
     const forumGuessed = guessedType(tree) === 'forum'
@@ -115,7 +123,8 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       const header = block.removal?.ruleId === 'comment-form' && !isTabLabel(blocks, index) && (namesComments(block) || belowArticle)
       // "By Jane Doe on March 3, 2017" may be the article's own byline under a lone blurb: it confirms a thread, never starts one.
       const weak = buttonAt[index] === true || datelineStart.test(block.normal)
-      const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || (belowArticle && markerFollows(blocks, markerAt, index)))
+      // Or they recur, each over or under a comment's words, as a thread's post heads do: a short article's long thread holds most of the page's prose.
+      const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || (belowArticle && markerFollows(blocks, markerAt, index)) || headsPostSeries(blocks, authorAt, index, seriesMinPosts))
       if (!(header || commenter)) continue
       // "#12" under "#11" is a ranked list's next entry, or the next post of a thread that would have started at its first number.
       if (!header && continuesNumbering(block, index, firstNumbered)) continue
@@ -148,6 +157,42 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       return
     }
   }
+}
+
+/**
+ * Whether the commenter's line or button at `start` heads or foots a post of
+ * a series: the same line (its digits and words folded up to its last digit,
+ * "January 14, 2012 - 10:44am Jane Doe" as "Jane Roe"'s on another day), each
+ * dated or within `seriesDateDistance` blocks under a dateline, recurs at
+ * least `minPosts` times from there, a comment's words (a kept block of
+ * `nameLineMinWordsBelow` words or more that reads as no heading) between
+ * each two. An article's share buttons and a ranked list's numbers are dated
+ * by nothing; its own dateline heads no series.
+ */
+function headsPostSeries(blocks: Block[], authorAt: boolean[], start: number, minPosts: number): boolean {
+  const shape = postShape(blocks, start)
+  if (shape === undefined) return false
+  let posts = 1
+  let body = false
+  for (let index = start + 1; index < blocks.length && posts < minPosts; index++) {
+    const block = blocks[index] as Block
+    if (authorAt[index] && postShape(blocks, index) === shape) {
+      if (body) posts++
+      body = false
+    } else if (!block.removal && !block.features.headingLike && block.features.words >= nameLineMinWordsBelow) {
+      body = true
+    }
+  }
+  return posts >= minPosts
+}
+
+/** A dated post line's shape: its text up to its last digit, digits and words folded ("a 0, 0 - 0:0"); an undated one's text, when a dateline sits just above it. */
+function postShape(blocks: Block[], index: number): string | undefined {
+  const text = (blocks[index] as Block).normal
+  const lastDigit = text.search(/\d\D*$/u)
+  if (lastDigit !== -1 && datelineStart.test(text)) return text.slice(0, lastDigit + 1).replace(/\d+/gu, '0').replace(/\p{L}+/gu, 'a')
+  const dated = blocks.slice(Math.max(0, index - seriesDateDistance), index).some((above) => isDatedByline(above) || datelineStart.test(above.normal))
+  return dated ? text : undefined
 }
 
 /** A block beside a share row's button: "Comments" in "Print · Email · Share · Comments" links to the thread, wherever it is. */
@@ -183,7 +228,7 @@ function isCommentLine(block: Block, pattern: RegExp): boolean {
 }
 
 /** Most kept blocks between a comment header and a dateline that confirms it; most words of a tab or menu label. */
-const {headerMaxLead, tabLabelMaxWords, itemCountsMin} = defaults.commentThread
+const {headerMaxLead, tabLabelMaxWords, itemCountsMin, seriesDateDistance} = defaults.commentThread
 
 /**
  * Whether a thread starting at `start` is a forum's replies under its opening
