@@ -54,6 +54,14 @@ describe('parse-html', () => {
     expect(texts(html)).toEqual(['Trail Kettle', 'Overview', 'Specifications', 'Boils a litre in four minutes.', 'Capacity: 1.2 litres', 'Yes, the handle folds flat.'])
   })
 
+  it('reads the page’s main landmark that an open consent dialog hides (aria-hidden around <main>), but not an aria-hidden element beside it or a main that is hidden otherwise', () => {
+    const dialog = '<section role="dialog" aria-modal="true"><p>We use cookies.</p><button>Accept all</button></section>'
+    const page = (main: string): string => `<body>${dialog}<header><p>Shop</p></header><div class="app" aria-hidden="true">${main}<div class="carousel" aria-hidden="true"><p>Copy of a slide</p></div></div></body>`
+    expect(texts(page('<main><h1>Trail Kettle</h1><p>Boils a litre in four minutes.</p></main>'))).toEqual(['We use cookies.', 'Shop', 'Trail Kettle', 'Boils a litre in four minutes.'])
+    expect(texts(page('<div role="main" aria-hidden="true"><p>Boils a litre in four minutes.</p></div>'))).toEqual(['We use cookies.', 'Shop', 'Boils a litre in four minutes.'])
+    expect(texts(page('<main style="display: none"><p>Boils a litre in four minutes.</p></main>'))).toEqual(['We use cookies.', 'Shop'])
+  })
+
   it('reads a closed panel named by its class as one (an accordion’s answer, even aria-hidden; a tab pane), but not a carousel’s clone or a hidden menu', () => {
     const html = `<body><h1>Trail Kettle</h1><h3>Does it fold?</h3>
       <div class="accordion__content" aria-hidden="true"><p>Yes, the handle folds flat.</p></div>

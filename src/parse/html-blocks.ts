@@ -202,10 +202,10 @@ const streamedSegment = /^S:[\da-f]+$/u
  * elements, and popovers (the `popover` attribute: a browser shows one only
  * when a control or a script opens it, as a forum's "install this app" card).
  */
-export function isInvisible(element: Element): boolean {
+export function isInvisible(element: Element, ariaHiddenCounts = true): boolean {
   if (neverContent.has(element.tagName)) return true
   const hidden = element.properties.hidden
-  if ((hidden !== undefined && hidden !== null && hidden !== false && !streamedSegment.test(String(element.properties.id))) || isAriaHidden(element)) return true
+  if ((hidden !== undefined && hidden !== null && hidden !== false && !streamedSegment.test(String(element.properties.id))) || (ariaHiddenCounts && isAriaHidden(element))) return true
   if (element.properties.popover !== undefined && element.properties.popover !== null) return true
   const style = attribute(element, 'style')
   return style !== undefined && hiddenStyle.test(style)
@@ -239,6 +239,24 @@ function pageWrappers(body: Element): Set<Element> {
     wrappers.add(only)
     current = only
   }
+}
+
+/**
+ * The `aria-hidden` elements that are or hold the page's main landmark
+ * (`<main>`, `role="main"`): an open modal dialog (a consent banner) hides
+ * the rest of the page from the accessibility tree, and every reader sees it
+ * once the dialog is closed. A page's main content is never decoration.
+ */
+function hiddenBehindDialog(body: Element): Set<Element> {
+  const found = new Set<Element>()
+  const stack: Array<{element: Element; hiddenAround: Element[]}> = [{element: body, hiddenAround: []}]
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const {element} = item
+    const hiddenAround = isAriaHidden(element) ? [...item.hiddenAround, element] : item.hiddenAround
+    if (element.tagName === 'main' || attribute(element, 'role') === 'main') for (const hidden of hiddenAround) found.add(hidden)
+    for (const child of element.children) if (child.type === 'element' && !neverContent.has(child.tagName)) stack.push({element: child, hiddenAround})
+  }
+  return found
 }
 
 /**
@@ -394,6 +412,7 @@ function walkBlocks(body: Element, revealed: ReadonlySet<Element>): {blocks: Raw
   }
   register(body)
   const wrappers = pageWrappers(body)
+  const behindDialog = hiddenBehindDialog(body)
   /** Hidden elements skipped that no furniture names or encloses, hidden by the markup (not form controls or embeds, not `aria-hidden`): maybe shown by the page's scripts. */
   const hidden: Element[] = []
   const stack: Frame[] = []
@@ -417,7 +436,7 @@ function walkBlocks(body: Element, revealed: ReadonlySet<Element>): {blocks: Raw
       if (frame.pre) preDepth--
       continue
     }
-    if (isInvisible(node) && !wrappers.has(node) && !revealed.has(node)) {
+    if (isInvisible(node, !behindDialog.has(node)) && !wrappers.has(node) && !revealed.has(node)) {
       // A hidden element is read as a collapsed panel, or kept in mind as maybe shown by a script, only if neither it nor an element around it is furniture (a menu's dropdown, a consent dialog's tabs).
       const tokens = elementTokens(node, wordsOfClass)
       const clear = !tokens.some(isFurniture) && open.every((index) => (elements[index] as ElementInfo).furniture === undefined)
