@@ -122,6 +122,22 @@ describe('furniture in other languages', () => {
   })
 
   it.each([
+    ['de', 'Die Redaktion macht sich die Inhalte der Kommentare nicht zu eigen.'],
+    ['fr', 'Les commentaires publiés n’engagent que leurs auteurs.'],
+    ['es', 'Los comentarios publicados son responsabilidad exclusiva de sus autores.'],
+    ['pl', 'Redakcja nie ponosi odpowiedzialności za treść komentarzy.'],
+    ['ru', 'Мнение редакции может не совпадать с мнением авторов комментариев.'],
+    ['el', 'Τα σχόλια εκφράζουν μόνο τους συντάκτες τους.']
+  ])('removes a comment section’s disclaimer in %s', (language, line) => {
+    expect(phrasesIn(language, [line])[0]?.removal?.ruleId).toBe('comment-form')
+  })
+
+  it('keeps a Russian sentence about an editor’s opinion', () => {
+    const about = 'Мнение редакции газеты о новом законе совпадает с мнением большинства читателей, написавших нам за неделю.'
+    expect(phrasesIn('ru', [about])[0]?.removal).toBeUndefined()
+  })
+
+  it.each([
     ['de', 'Zum Inhalt springen', 'skip-link'],
     ['de', 'Diese Website verwendet Cookies. Durch die weitere Nutzung der Seite stimmen Sie der Verwendung von Cookies zu.', 'cookie-notice'],
     ['de', 'Das könnte Sie auch interessieren', 'recirculation'],

@@ -127,7 +127,11 @@ describe('phrases', () => {
     ['www.example-gallery.com', 'bare-address'],
     ['By continuing, you agree to our User Agreement and acknowledge that you understand the Privacy Policy.', 'newsletter'],
     ['In submitting this form, you agree to receive information from us related to our products and events.', 'newsletter'],
-    ['IMPORTANT: By completing this form, you agree to receive information from the clinic.', 'newsletter']
+    ['IMPORTANT: By completing this form, you agree to receive information from the clinic.', 'newsletter'],
+    ['The Daily Courier does not necessarily endorse any of the views posted. By submitting your comment, you agree to our Terms and Conditions.', 'comment-form'],
+    ['The Daily Courier is now using Facebook Comments on our stories. To post a comment, log into Facebook and add your comment below.', 'comment-form'],
+    ['Commenting guidelines', 'comment-form'],
+    ['For more information about reprints & permissions, visit our FAQ. To report corrections and clarifications, contact the Standards Editor.', 'legal']
   ])('removes %j as %s', (line, rule) => {
     expect(ruleFor(line)).toBe(rule)
   })
@@ -161,7 +165,8 @@ describe('phrases', () => {
     'Advertise on the radio, the agency told its clients, and sales will follow.',
     'Follow the money, the reporter said.',
     'Visit www.example-gallery.com',
-    'By signing the lease, you agree to pay the rent on the first day of every month for the whole term.'
+    'By signing the lease, you agree to pay the rent on the first day of every month for the whole term.',
+    'The mayor does not endorse the views expressed by the protesters, but she said they had every right to march on Saturday.'
   ])('keeps prose that mentions furniture: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })
