@@ -132,6 +132,15 @@ describe('furniture in other languages', () => {
     expect(phrasesIn(language, [line])[0]?.removal?.ruleId).toBe('comment-form')
   })
 
+  it.each([
+    ['de', 'Warum sehe ich diese Anzeige?', 'advertisement'],
+    ['pl', 'Dlaczego widzę tę reklamę?', 'advertisement'],
+    ['fr', 'Les clients ayant consulté cet article ont également consulté', 'recirculation'],
+    ['ru', 'С этим товаром покупают', 'recirculation']
+  ])('removes a shop’s ad label or recommendation heading in %s: %j', (language, line, rule) => {
+    expect(phrasesIn(language, [line])[0]?.removal?.ruleId).toBe(rule)
+  })
+
   it('keeps a Russian sentence about an editor’s opinion', () => {
     const about = 'Мнение редакции газеты о новом законе совпадает с мнением большинства читателей, написавших нам за неделю.'
     expect(phrasesIn('ru', [about])[0]?.removal).toBeUndefined()

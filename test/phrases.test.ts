@@ -131,7 +131,11 @@ describe('phrases', () => {
     ['The Daily Courier does not necessarily endorse any of the views posted. By submitting your comment, you agree to our Terms and Conditions.', 'comment-form'],
     ['The Daily Courier is now using Facebook Comments on our stories. To post a comment, log into Facebook and add your comment below.', 'comment-form'],
     ['Commenting guidelines', 'comment-form'],
-    ['For more information about reprints & permissions, visit our FAQ. To report corrections and clarifications, contact the Standards Editor.', 'legal']
+    ['For more information about reprints & permissions, visit our FAQ. To report corrections and clarifications, contact the Standards Editor.', 'legal'],
+    ['Why am I seeing this ad?', 'advertisement'],
+    ['Advertiser: kettles_direct_uk', 'advertisement'],
+    ['People who viewed this item also viewed', 'recirculation'],
+    ['Frequently bought together', 'recirculation']
   ])('removes %j as %s', (line, rule) => {
     expect(ruleFor(line)).toBe(rule)
   })
@@ -166,7 +170,8 @@ describe('phrases', () => {
     'Follow the money, the reporter said.',
     'Visit www.example-gallery.com',
     'By signing the lease, you agree to pay the rent on the first day of every month for the whole term.',
-    'The mayor does not endorse the views expressed by the protesters, but she said they had every right to march on Saturday.'
+    'The mayor does not endorse the views expressed by the protesters, but she said they had every right to march on Saturday.',
+    'Customers who bought this item also bought the matching toaster, the manager said, and both sold out by noon.'
   ])('keeps prose that mentions furniture: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })
