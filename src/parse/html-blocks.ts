@@ -201,6 +201,8 @@ const streamedSegment = /^S:[\da-f]+$/u
  * What a reader never sees: scripts, styles, embeds, form controls, hidden
  * elements, and popovers (the `popover` attribute: a browser shows one only
  * when a control or a script opens it, as a forum's "install this app" card).
+ * `ariaHiddenCounts` is false for an element an open modal dialog marked
+ * `aria-hidden` (`hiddenBehindDialog`): only its other marks count.
  */
 export function isInvisible(element: Element, ariaHiddenCounts = true): boolean {
   if (neverContent.has(element.tagName)) return true
@@ -436,7 +438,9 @@ function walkBlocks(body: Element, revealed: ReadonlySet<Element>): {blocks: Raw
       if (frame.pre) preDepth--
       continue
     }
-    if (isInvisible(node, !behindDialog.has(node)) && !wrappers.has(node) && !revealed.has(node)) {
+    // `aria-hidden` around the main landmark is an open dialog's, not the page's: the rest of what hides an element still counts.
+    const ariaHiddenCounts = !behindDialog.has(node)
+    if (isInvisible(node, ariaHiddenCounts) && !wrappers.has(node) && !revealed.has(node)) {
       // A hidden element is read as a collapsed panel, or kept in mind as maybe shown by a script, only if neither it nor an element around it is furniture (a menu's dropdown, a consent dialog's tabs).
       const tokens = elementTokens(node, wordsOfClass)
       const clear = !tokens.some(isFurniture) && open.every((index) => (elements[index] as ElementInfo).furniture === undefined)
