@@ -112,6 +112,9 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
     // Each dated or headed item of a feed or a thread is a run of its own.
     const runs = proseRuns(blocks, (index) => markerAt[index] === true || blocks[index]?.evidence.heading !== undefined)
     const itemCounts = itemCommentCounts(blocks, proseMinChars)
+    // Read once, from the end, the first time a button or a dateline above most of the prose asks.
+    let seriesCounts: number[] | undefined
+    const headsPostSeries = (index: number): boolean => ((seriesCounts ??= postSeriesFromEnd(blocks, authorAt))[index] ?? 0) >= seriesMinPosts
     // A short article (a photo and a line) may have no long prose above its comments: there a header naming comments with a commenter's line at once ("111 Responses to …", then "Marrije Says:") still starts the thread.
     const shortArticleHeader = blocks.findIndex((block, index) => index > 0 && index < firstProse && isShortArticleHeader(blocks, authorAt, buttonAt, index, {minMarkers, proseMinChars}))
     for (let index = shortArticleHeader === -1 ? firstProse + 1 : shortArticleHeader; index < blocks.length; index++) {
@@ -124,7 +127,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       // "By Jane Doe on March 3, 2017" may be the article's own byline under a lone blurb: it confirms a thread, never starts one.
       const weak = buttonAt[index] === true || datelineStart.test(block.normal)
       // Or they recur, each over or under a comment's words, as a thread's post heads do: a short article's long thread holds most of the page's prose.
-      const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || (belowArticle && markerFollows(blocks, markerAt, index)) || headsPostSeries(blocks, authorAt, index, seriesMinPosts))
+      const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || (belowArticle && markerFollows(blocks, markerAt, index)) || headsPostSeries(index))
       if (!(header || commenter)) continue
       // "#12" under "#11" is a ranked list's next entry, or the next post of a thread that would have started at its first number.
       if (!header && continuesNumbering(block, index, firstNumbered)) continue
@@ -160,30 +163,38 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
 }
 
 /**
- * Whether the commenter's line or button at `start` heads or foots a post of
- * a series: the same line (its digits and words folded up to its last digit,
- * "January 14, 2012 - 10:44am Jane Doe" as "Jane Roe"'s on another day), each
- * dated or within `seriesDateDistance` blocks under a dateline, recurs at
- * least `minPosts` times from there, a comment's words (a kept block of
- * `nameLineMinWordsBelow` words or more that reads as no heading) between
- * each two. An article's share buttons and a ranked list's numbers are dated
- * by nothing; its own dateline heads no series.
+ * For each commenter's line or button, how many posts of its series run
+ * from it to the end: the same line (its digits and words folded up to its
+ * last digit, "January 14, 2012 - 10:44am Jane Doe" as "Jane Roe"'s on
+ * another day), each dated or within `seriesDateDistance` blocks under a
+ * dateline, counted again each time a comment's words (a kept block of
+ * `nameLineMinWordsBelow` words or more that reads as no heading) lie
+ * between it and the one before. An article's share buttons and a ranked
+ * list's numbers are dated by nothing (0); its own dateline heads no series.
+ * One pass from the end, each line's shape read once.
  */
-function headsPostSeries(blocks: Block[], authorAt: boolean[], start: number, minPosts: number): boolean {
-  const shape = postShape(blocks, start)
-  if (shape === undefined) return false
-  let posts = 1
-  let body = false
-  for (let index = start + 1; index < blocks.length && posts < minPosts; index++) {
-    const block = blocks[index] as Block
-    if (authorAt[index] && postShape(blocks, index) === shape) {
-      if (body) posts++
-      body = false
-    } else if (!block.removal && !block.features.headingLike && block.features.words >= nameLineMinWordsBelow) {
-      body = true
-    }
+function postSeriesFromEnd(blocks: Block[], authorAt: boolean[]): number[] {
+  const counts = blocks.map(() => 0)
+  // Per shape, the series count at its nearest line below and how many comment blocks lay below that line.
+  const below = new Map<string, {count: number; bodies: number}>()
+  let bodies = 0
+  for (let index = blocks.length - 1; index >= 0; index--) {
+    const body = isCommentBody(blocks[index] as Block)
+    const shape = authorAt[index] ? postShape(blocks, index) : undefined
+    if (body) bodies++
+    if (shape === undefined) continue
+    const next = below.get(shape)
+    // The blocks strictly between this line and the next of its shape: the ones counted since, less this line itself.
+    const count = next === undefined ? 1 : next.count + (bodies - (body ? 1 : 0) > next.bodies ? 1 : 0)
+    counts[index] = count
+    below.set(shape, {count, bodies})
   }
-  return posts >= minPosts
+  return counts
+}
+
+/** A comment's words: a kept block of `nameLineMinWordsBelow` words or more that reads as no heading. */
+function isCommentBody(block: Block): boolean {
+  return !block.removal && !block.features.headingLike && block.features.words >= nameLineMinWordsBelow
 }
 
 /** A dated post line's shape: its text up to its last digit, digits and words folded ("a 0, 0 - 0:0"); an undated one's text, when a dateline sits just above it. */
