@@ -146,33 +146,53 @@ const lastYear = 2100
  * Relative dates ("2 days ago") and dates without a year are no date.
  */
 export function isoDate(text: string, language?: string): string | undefined {
+  return isoDates(text, language, true)[0]
+}
+
+/**
+ * The earliest date a text gives, as `isoDate` reads each: a dateline that
+ * shows two ("May 21, 2025April 24, 2025 by Jane Doe", "Updated November 11,
+ * 2022 Originally published November 9, 2022") was published on the first
+ * day and updated on the other.
+ */
+export function earliestIsoDate(text: string, language?: string): string | undefined {
+  let earliest: string | undefined
+  for (const date of isoDates(text, language, false)) if (earliest === undefined || date.slice(0, 10) < earliest.slice(0, 10)) earliest = date
+  return earliest
+}
+
+/** The dates a text gives, in order, from the first reader that finds any; only the first when `first` is set. */
+function isoDates(text: string, language: string | undefined, first: boolean): string[] {
   const value = text.trim()
   const stamp = isoStamp.exec(value) ?? compactDate.exec(value)
   if (stamp) {
     const day = calendarDay(Number(stamp[1]), Number(stamp[2]), Number(stamp[3]))
-    if (!day) return undefined
+    if (!day) return []
     const [, , , , hour, minute, second, offset] = stamp
-    if (hour === undefined || offset === undefined) return day
+    if (hour === undefined || offset === undefined) return [day]
     const zone = offset === 'Z' ? 'Z' : `${offset.slice(0, 3)}:${offset.slice(-2)}`
-    return `${day}T${hour}:${minute}:${second ?? '00'}${zone}`
+    return [`${day}T${hour}:${minute}:${second ?? '00'}${zone}`]
   }
-  if (value.length > 300 || !/\d/u.test(value)) return undefined
+  if (value.length > 300 || !/\d/u.test(value)) return []
   const written = unglued(value)
   const [base = 'en', region = ''] = (language ?? 'en').toLowerCase().split(/[-_]/u)
   // chrono's matches are pieces of the text: without a year or a numeric date in it, none of them could be taken, so chrono (the costliest step here) is not asked.
-  if (!writtenYearOrNumericDate.test(written)) return monthNameDate(written, base)
+  if (!writtenYearOrNumericDate.test(written)) return monthNameDates(written, base, first)
   const readers = [dateReaders[base], base === 'en' ? undefined : chronoEn.parse].filter((reader) => reader !== undefined)
   const english = base === 'en' && region !== '' && !monthFirstRegions.has(region) ? chronoEn.GB.parse.bind(chronoEn.GB) : undefined
   for (const read of english ? [english] : readers) {
+    const days: string[] = []
     for (const result of read(written)) {
       if (relativeWords.test(result.text) || !yearOrNumericDate.test(result.text)) continue
       const {start} = result
       if (!start.isCertain('day') || !start.isCertain('month')) continue
       const day = calendarDay(start.get('year') ?? 0, start.get('month') ?? 0, start.get('day') ?? 0)
-      if (day) return day
+      if (day) days.push(day)
+      if (day && first) return days
     }
+    if (days.length > 0) return days
   }
-  return monthNameDate(written, base)
+  return monthNameDates(written, base, first)
 }
 
 /** Month numbers by name, per language chrono cannot read. */
@@ -180,15 +200,17 @@ const monthNumbers = new Map(Object.entries(pageData.monthNames).map(([code, mon
 const dayMonthYear = /(?<!\d)(\d{1,2})\.?\s+(\p{L}+)\.?,?\s+(\d{4})(?!\d)/gu
 
 /** "3 kwietnia 2024", "14 Μαρτίου 2023": a day, a month name of the language, a year. */
-function monthNameDate(value: string, language: string): string | undefined {
+function monthNameDates(value: string, language: string, first: boolean): string[] {
   const months = monthNumbers.get(language)
-  if (!months) return undefined
+  if (!months) return []
+  const dates: string[] = []
   for (const [, day, name = '', year] of value.matchAll(dayMonthYear)) {
     const month = months.get(name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()) ?? months.get(name.toLowerCase())
     const date = month && calendarDay(Number(year), month, Number(day))
-    if (date) return date
+    if (date) dates.push(date)
+    if (date && first) break
   }
-  return undefined
+  return dates
 }
 
 function calendarDay(year: number, month: number, day: number): string | undefined {

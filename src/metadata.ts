@@ -3,7 +3,7 @@ import bio from './data/bio.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
-import {bylineStart, carriesDate, gluedForms, isoDate, leadingName} from './dates.js'
+import {bylineStart, carriesDate, gluedForms, earliestIsoDate, isoDate, leadingName} from './dates.js'
 import {closestAncestor} from './elements.js'
 import {english, languageProfile} from './language.js'
 import {alternation} from './lexicon.js'
@@ -25,7 +25,7 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * A text dump's dateline by its headline comes before its other datelines,
  * which a dump's menus and lists above the headline may hold.
  */
-const pageRank = {titleBlock: 5, dumpDateline: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, bioName: 535, address: 540, bareDate: 550, labelledDate: 560, bodyEdgeDate: 570} as const
+const pageRank = {titleBlock: 5, threadStart: 497, dumpDateline: 498, dumpDatelineAbove: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, bioName: 535, address: 540, bareDate: 550, labelledDate: 560, bodyEdgeDate: 570} as const
 
 /** Most tags or categories kept. */
 const maxListItems = 50
@@ -43,6 +43,9 @@ const urlDate = /[/_-]((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])[/_-](0[1-9]|[12]\d|3[
 const bylineAt = new RegExp(bylineStart.source, 'iu')
 /** A thread's statistics line naming its first poster: "Thread starter jane_doe", "Started by Jane Doe". */
 const threadStarter = new RegExp(`^(?:${data.threadStarterLabels.join('|')})\\s*:?\\s+`, 'iu')
+/** A thread's start date, labelled at the start of its statistics line or a part of it: "Start date Feb 25, 2024". */
+const threadStartDate = new RegExp(`(?:^|[|•·]\\s*)(?:${alternation(data.threadStartDateLabels)})\\s*:?\\s*`, 'iu')
+const threadStartSource = 'thread start'
 /** Where the poster's name ends on that line: the thread's start date or a separator. */
 const threadStarterEnd = /\s*(?:\n|[|•·]|\b(?:start date|started)\b)/iu
 /** A byline's start that introduces a date, not a name. */
@@ -119,7 +122,7 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     description: plainText,
     canonicalUrl: url,
     image: url,
-    published: (value: string) => isoDate(value, fields.language),
+    published: (value: string) => earliestIsoDate(value, fields.language),
     modified: (value: string) => isoDate(value, fields.language)
   } as const
   for (const field of Object.keys(single) as Array<keyof typeof single>) {
@@ -134,13 +137,13 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     fields.published = fields.modified
     sources.published = `${sources.modified} (the page's only date)`
   }
-  const shown = fields.published && !sources.published?.startsWith('byline') ? earlierDateline(fields.published, fields.modified, candidates.published ?? [], fields.language) : undefined
+  const shown = fields.published && !shownOnPage(sources.published) ? earlierDateline(fields.published, fields.modified, candidates.published ?? [], fields.language) : undefined
   if (shown) {
     fields.published = shown.value
     sources.published = `${shown.source} (before the stated ${sources.published})`
   }
   // A forum thread's post heads show its replies' days.
-  const update = fields.published && fields.modified && !sources.published?.startsWith('byline') && tree.data?.pageType?.type !== 'forum' ? shownUpdate(fields.published, fields.modified, shownDays) : false
+  const update = fields.published && fields.modified && !shownOnPage(sources.published) && tree.data?.pageType?.type !== 'forum' ? shownUpdate(fields.published, fields.modified, shownDays) : false
   if (update) {
     fields.published = fields.modified
     sources.published = `${sources.modified} (the date the page shows)`
@@ -179,6 +182,11 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     sources.pageType = pageType.evidence[0] === 'set by the caller' ? 'set by the caller' : 'page-type classifier'
   }
   return {fields, sources}
+}
+
+/** The date was read from the page's own lines (a byline, a thread's start date), not stated in its markup. */
+function shownOnPage(source: string | undefined): boolean {
+  return source !== undefined && (source.startsWith('byline') || source.startsWith(threadStartSource))
 }
 
 /** Where a page states its publication time as an article's: Open Graph's `article:published_time`, a `<time>` its class calls the published one. */
@@ -241,8 +249,10 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     if (block.quality?.class === 'good' && block.verdict?.keep) bodyStarted = true
     const removal = block.removal?.ruleId
     // A dump's headline found below a run a classifier took for comments or other stories: the run is passed over, not the page's end.
+    // …and so is a run a few blocks under it before the body has begun (a writer's card read as teasers).
     if (removal === 'comment-thread' || removal === 'trailing-stories') {
-      if (titleAt === -1 && headlineAt !== -1 && windowStart + at <= headlineAt + data.bylineUnderHeadline) continue
+      const passed = bodyStarted ? data.bylineUnderHeadline : bylineWindow
+      if (titleAt === -1 && headlineAt !== -1 && windowStart + at <= headlineAt + passed) continue
       break
     }
     if (bylineLabel.test(block.text)) {
@@ -268,13 +278,15 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const nearHeadline = titleAt === -1 && headlineAt !== -1 && below >= -data.dumpBylineLead && below <= data.bylineUnderHeadline
     // A post's edit note ("edited Jul 5, 2020", which the forum chrome removes) dates an edit, not the page.
     const mayDate = (!dated || (nearHeadline && !headlineDated)) && removal !== 'post-controls'
-    const dateRank = nearHeadline ? pageRank.dumpDateline : pageRank.byline
+    // A dump's dated line under its headline outranks one just above it (the last entry of a dated list the headline follows).
+    const underHeadlineDate = nearHeadline && below > 0
+    const dateRank = underHeadlineDate ? pageRank.dumpDateline : nearHeadline ? pageRank.dumpDatelineAbove : pageRank.byline
     if (readsShownDays && (!bodyStarted || line)) for (const {day, labelled} of daysShown(block, language)) shownDays.set(day, (shownDays.get(day) ?? false) || labelled)
     // A dump's date by its headline, its label glued ("Last updated:Sep 4, 2025"), is its dateline: the page's first.
     if (mayDate && nearHeadline && line?.ruleId !== 'byline' && isDumpDate(block, language)) {
       add(datelineField(block.text, language), {value: block.text, source: `byline block ${block.evidence.index}`, rank: dateRank})
       dated = true
-      headlineDated = true
+      headlineDated = underHeadlineDate
     }
     if (!bareDated && !bodyStarted && titleAt !== -1 && line?.ruleId !== 'byline' && isBareDate(block)) {
       const value = isoDate(block.text, language)
@@ -325,9 +337,11 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     if (mayDate && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
       add(datelineField(block.text, language), {value: block.text, source, rank: dateRank})
       dated = true
-      headlineDated = nearHeadline
+      headlineDated = underHeadlineDate
     }
   }
+  const started = threadStart(nodes, language)
+  if (started) add('published', {value: started.value, source: `${threadStartSource} block ${started.index}`, rank: pageRank.threadStart})
   const writer = labelledAuthor(nodes, language)
   if (writer) add('author', {value: writer.value, source: `labelled author block ${writer.index}`, rank: pageRank.labelledAuthor})
   const bio = bioName(nodes)
@@ -427,6 +441,25 @@ function othersLine(block: Block): boolean {
   return othersRules.has(block.removal?.ruleId ?? '')
 }
 
+/** Where a part of a dateline ends: a separator between its parts. */
+const datelinePartEnd = /\s+[|•·]\s*|\s+[—–]\s+/u
+
+/**
+ * The date a thread's statistics give as its start ("Start date Feb 25,
+ * 2024", a question site's "asked Jul 18, 2024 at 4:39"), wherever it sits:
+ * the first such line not among other stories, listed items or comments.
+ */
+function threadStart(nodes: BlockNode[], language: string | undefined): {value: string; index: number} | undefined {
+  for (const node of nodes) {
+    const block = node.data.block
+    const label = threadStartDate.exec(block.text)
+    if (!label || othersLine(block)) continue
+    const value = block.text.slice(label.index + label[0].length).split(datelinePartEnd)[0] as string
+    if (value.length <= data.maxBareDateChars && isoDate(value, language) !== undefined) return {value, index: block.evidence.index}
+  }
+  return undefined
+}
+
 /** A line a publication's label opens ("Published", "Posted on"). */
 const publishedStart = new RegExp(`^(?:${alternation(data.publishedLabels)})(?:\\s+on)?(?!\\p{L})\\s*:?\\s*`, 'iu')
 
@@ -441,10 +474,12 @@ function labelledDate(nodes: BlockNode[], language: string | undefined): {value:
   for (let at = 0; at < nodes.length; at++) {
     const block = (nodes[at] as BlockNode).data.block
     const label = publishedStart.exec(block.text)
-    if (!label || block.text.length > data.maxBareDateChars || othersLine(block)) continue
-    const rest = block.text.slice(label[0].length)
+    if (!label || othersLine(block)) continue
+    // The date runs to the line's first separator: "Published: Mar 8, 2024 · Modified: May 19, 2025 by Jane Doe · …".
+    const rest = block.text.slice(label[0].length).split(datelinePartEnd)[0] as string
     const line = rest === '' ? nodes[at + 1]?.data.block : block
-    const value = line && line.text.length <= data.maxBareDateChars ? isoDate(rest === '' ? line.text : rest, language) : undefined
+    const written = rest === '' ? line?.text : rest
+    const value = written !== undefined && written.length <= data.maxBareDateChars ? isoDate(written, language) : undefined
     if (!value || !line) continue
     if (found && found.value.slice(0, 10) !== value.slice(0, 10)) return undefined
     found ??= {value, index: line.evidence.index}

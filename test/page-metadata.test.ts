@@ -7,6 +7,8 @@ import {isoDate} from '../src/dates.js'
 import {isSurnameFirst, pageMetadata, personNames} from '../src/metadata.js'
 import type {Root} from '../src/types.js'
 import {parseJsonLd, readHead} from '../src/parse/head.js'
+import {parseText} from '../src/parse/text.js'
+import {blocksOf} from '../src/tree.js'
 import {fromParse5} from 'hast-util-from-parse5'
 import {parse} from 'parse5'
 import type {Root as HastRoot} from 'hast'
@@ -344,6 +346,9 @@ describe('choosing among what the page states', () => {
     expect(sidebar.metadataSources.published).toMatch(/^labelled date block \d+$/u)
     expect(clean(after('<div class="meta"><span>Posted on April 13, 2023</span></div>'), {pageType: 'article'}).metadata.published).toBe('2023-04-13')
     expect(clean(after('<p>Posted on April 13, 2023</p><p>Posted on May 2, 2023</p>'), {pageType: 'article'}).metadata.published).toBeUndefined()
+    // The date runs to the line's first separator; a sentence the label opens gives none.
+    expect(clean(after('<p>Published: Mar 8, 2024 · Modified: May 19, 2025 by Jessica Robinson · This post may contain affiliate links</p>'), {pageType: 'article'}).metadata.published).toBe('2024-03-08')
+    expect(clean(after('<p>Published in 2019 by a small press in Leeds, the first edition sold out within three weeks of March 4, 2019.</p>'), {pageType: 'article'}).metadata.published).toBeUndefined()
   })
 
   it('dates a page whose markup states only an update by that update when its dateline shows it, but not when the page shows no such day', () => {
@@ -598,6 +603,39 @@ describe('bylines, datelines and titles the page shows', () => {
     const capitals = clean(dump([headline, 'Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026', ...prose])).metadata
     expect(capitals.published).toBe('2022-12-22')
     expect(capitals.author).toBeUndefined()
+    // Of two days a dateline shows, the earlier is the publication's, whichever comes first.
+    expect(clean(dump([headline, 'May 21, 2025April 24, 2025 by Rosa Pike', ...prose])).metadata.published).toBe('2025-04-24')
+    expect(clean(dump([headline, 'Updated November 11, 20228:23 PM ET Originally published November 9, 202211:01 AM ET', ...prose])).metadata.published).toBe('2022-11-09')
+  })
+
+  it('reads a dump’s dateline past a run a few blocks under its headline before the body (a writer’s card read as teasers), but not past one after the body', () => {
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    const card = ['Amar Hussain', 'Senior Content Contributor', '867 Published Articles', 'Learn more >>']
+    const dateline = 'Updated: January 2, 2025, 9:06am CST'
+    // The classifiers' verdicts as the metadata step reads them: the headline, the card as a teaser run, the dateline, the kept prose.
+    const published = (lines: string[]): string | undefined => {
+      const tree = parseText(lines.join('\n\n'))
+      for (const {data: {block}} of blocksOf(tree)) {
+        if (block.text === headline) block.evidence.title = true
+        else if (card.includes(block.text)) block.removal = {ruleId: 'trailing-stories', reason: 'teaser run', score: 0.8}
+        else if (block.text === dateline) block.removal = {ruleId: 'byline', reason: 'metadata line (date, time)', score: 0.85}
+        else {
+          block.quality = {class: 'good', reason: 'prose'}
+          block.verdict = {keep: true, ruleId: 'quality', reason: 'prose', score: 0.9}
+        }
+      }
+      return pageMetadata(tree).fields.published
+    }
+    expect(published([headline, ...card, dateline, ...prose])).toBe('2025-01-02')
+    expect(published([headline, prose[0] as string, ...card, dateline, ...prose.slice(1)])).toBeUndefined()
+  })
+
+  it('dates a dump by its dateline under the headline over a dated list’s last entry just above it, which dates it when nothing below does', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    const news = ['Help shape the future of our exams', '12/16/2025', 'Past president passes away', '12/04/2025']
+    expect(clean(dump([...news, headline, '03/01/2017 by Agatha Caleo, Candidate Representative', ...prose])).metadata.published).toBe('2017-03-01')
+    expect(clean(dump([...news, headline, ...prose])).metadata.published).toBe('2025-12-04')
   })
 
   it('takes no menu facet of a dump, away from its headline, for a byline (“By Region”), but a desk that signs by the headline', () => {
@@ -626,6 +664,16 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(metadataSources.author).toMatch(/^thread starter block \d+$/u)
     expect(clean(thread.replace('Thread starter paulb203', 'Started by Jane Doe · Oct 8, 2024'), {pageType: 'forum'}).metadata.author).toEqual(['Jane Doe'])
     expect(clean(thread, {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
+  it('dates a thread by its labelled start date wherever it sits, over a dated line nearer its title, but not by a table row’s start date', () => {
+    const thread = (start: string): string => ['Forums', 'Which graphics card for a small case?', 'Feb 14, 2024', 'Thread starter ridwan123', start, ...prose].join('\n\n')
+    const started = clean(thread('Start date Feb 25, 2024'), {input: 'text'})
+    expect(started.metadata.published).toBe('2024-02-25')
+    expect(started.metadataSources.published).toMatch(/^thread start block \d+$/u)
+    expect(clean(['Old Reddit', prose[0], 'this post was submitted on 04 Mar 2026', '1,100 points (98% upvoted)', prose[1]].join('\n\n'), {input: 'text'}).metadata.published).toBe('2026-03-04')
+    // A field's name that ends in the label, mid-line, starts no thread.
+    expect(clean(thread('sale_price_start_date Date ISO 8601 Sale start date 2025-07-01 Optional'), {input: 'text'}).metadata.published).toBe('2024-02-14')
   })
 
   it('dates a Q&A thread by its question’s "asked" line, not by the edit note above it', () => {
