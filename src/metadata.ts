@@ -48,6 +48,10 @@ const threadStartDate = new RegExp(`(?:^|[|•·]\\s*)(?:${alternation(data.thre
 const threadStartSource = 'thread start'
 /** Where the poster's name ends on that line: the thread's start date or a separator. */
 const threadStarterEnd = /\s*(?:\n|[|•·]|\b(?:start date|started)\b)/iu
+/** A byline's label that names someone other than the writer: "Edited by", "Medically reviewed by". */
+const otherRoleLabel = new RegExp(`^(?:${alternation(data.otherRoleLabels)})(?!\\p{L})`, 'iu')
+/** A writer's label after a separator in such a line: "— Written by", "| By". */
+const writerAfterSeparator = new RegExp(`\\s[—–|•·]\\s*(?:${data.bylineLabels.filter((label) => label.includes(' ')).join('|')}|by)\\s*:?\\s+(?=\\p{Lu})`, 'iu')
 /** A byline's start that introduces a date, not a name. */
 const dateStart = /^(?:published|updated|last updated|posted on|published on|updated on|submitted on|written on)\b/iu
 /** "Post by jane_doe » …": a forum post's or a comment's head, a few words before "by" ("All of our content is written by humans" is a sentence). */
@@ -76,6 +80,7 @@ const organisationWords = new Set(data.organisationWords)
 const undatedPageTypes = new Set(data.undatedPageTypes)
 const unsignedPageTypes = new Set(data.unsignedPageTypes)
 /** Words that never name a person in a byline: interface words, months, weekdays and a dateline's labels ("Modified 7 months ago" names nobody). */
+const placeholderAuthors = new Set(data.placeholderAuthors)
 const noiseWords = new Set([...data.authorNoise, ...dateData.months, ...dateData.weekdays, ...data.publishedLabels, ...data.updatedLabels])
 /** Where a byline's names end: a separator, a date phrase, a line break. */
 const nameRunEnd = new RegExp(`\\s*(?:[|•·⋅∙●・—–»]|\\s-\\s|\\n|[(\\[]?(?<![\\p{L}\\d_])\\d|\\b(?:on|at|in|from|${dateData.months.join('|')})\\b|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
@@ -773,6 +778,11 @@ function inMarkedElement(block: Block, elements: ElementInfo[], depth: number, m
 /** The names a byline block gives, and whether it says they are the authors ("By …") or only sits beside such a line. */
 function bylineNames(line: string, reason: string): {value: string; stated: boolean} | undefined {
   const text = line.replace(gluedColon, ': ')
+  // "Medically reviewed by Jane Roe — Written by John Doe": the writer's part after a separator names the author.
+  if (otherRoleLabel.test(text)) {
+    const writer = writerAfterSeparator.exec(text)
+    return writer ? {value: text.slice(writer.index + writer[0].length), stated: true} : undefined
+  }
   if (reason.startsWith('author name')) {
     // A name beside a dateline that itself says "By" ("ByDaryl Austin") is signed.
     const signed = bylineAt.exec(text) ?? gluedBy.exec(text)
@@ -916,12 +926,16 @@ function isPersonName(part: string, reading: NameReading, first: boolean): boole
   if (written.length > 6) return false
   // A signed byline's first name may be a team's: "the Lavazza Team", "Dieter Hogen with Uta Pippig", "Resy Staff".
   const team = reading === 'signed' && first
+  // An author field may name a desk or a role, not a person ("Staff", "Community Editor", "SFist Contributor"): it signs the page, unless it is a CMS's placeholder ("admin") or a person's name with the role glued on ("Keith Barry Senior Autos Reporter").
+  const fieldRole = reading === 'field' && first && !givenNames.has(written[0]?.toLowerCase() ?? '')
   const particles = team ? teamParticles : nameParticles
   if (reading !== 'field' && written.length > 1 && written.some((word) => /^\p{Ll}/u.test(word) && !particles.has(word))) return false
   const words = written.map((word) => word.toLowerCase())
   const isRole = (word: string): boolean => roleWords.has(word) || roleWords.has(word.replace(/s$/u, ''))
   // A job title ends with its role: "Senior Science Correspondent", "Local Democracy Reporter"; a firm's or a college's name with its kind: "Kneib Dentistry PC".
-  if (!team && words.length > 1 && (isRole(words[words.length - 1] as string) || organisationWords.has(words[words.length - 1] as string))) return false
+  const last = words[words.length - 1] as string
+  if (!team && words.length > 1 && ((isRole(last) && !fieldRole) || organisationWords.has(last))) return false
+  if (fieldRole) return !words.every((word) => placeholderAuthors.has(word))
   return !words.every((word) => isRole(word) || noiseWords.has(word))
 }
 

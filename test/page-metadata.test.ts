@@ -417,6 +417,19 @@ describe('choosing among what the page states', () => {
     expect(personNames('undefined', 'field')).toEqual([])
     expect(personNames('the support team', 'byline')).toEqual([])
     expect(personNames('By Jane Doe on March 4, 2024')).toEqual(['Jane Doe'])
+    // A field may sign by a desk or a role; not by a CMS's placeholder, nor by a person's name with the role glued on.
+    for (const desk of ['Staff', 'Community Editor', 'SFist Contributor', 'team']) expect(personNames(desk, 'field')).toEqual([desk])
+    for (const placeholder of ['admin', 'Webmaster', 'Keith Barry Senior Autos Reporter']) expect(personNames(placeholder, 'field')).toEqual([])
+    expect(personNames('Community Editor', 'byline')).toEqual([])
+  })
+
+  it('takes no writer from a byline that names an editor or a reviewer, but the writer beside it', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    expect(clean(dump([headline, 'Edited by: Keri Stooksbury', ...prose])).metadata.author).toBeUndefined()
+    expect(clean(dump([headline, 'Medically reviewed by Kim Rose-Francis', ...prose])).metadata.author).toBeUndefined()
+    expect(clean(dump([headline, 'By Amar Hussain', 'Edited by: Keri Stooksbury', ...prose])).metadata.author).toEqual(['Amar Hussain'])
+    expect(clean(dump([headline, 'Medically reviewed by Dr. Naomi Feldstein, RD, PhD — Written by Carlos Mendes on February 12, 2024', ...prose])).metadata.author).toEqual(['Carlos Mendes'])
   })
 
   it('keeps the digits of a user name in a byline, and ends the names at a date or a count', () => {
@@ -456,9 +469,9 @@ describe('choosing among what the page states', () => {
     expect(personNames('Best')).toEqual([])
     expect(personNames('Jane Doe, MD, PhD', 'field')).toEqual(['Jane Doe'])
     expect(personNames('Written by:Elise Nass')).toEqual(['Elise Nass'])
-    // A name glued to a role needs a whole name before it: "EcoCult Staff" is a desk, not "Eco".
+    // A name glued to a role needs a whole name before it: "EcoCult Staff" is a desk, not "Eco", and a field may sign by it.
     expect(personNames('Jane DoeStaff writer')).toEqual(['Jane Doe'])
-    expect(personNames('EcoCult Staff', 'field')).toEqual([])
+    expect(personNames('EcoCult Staff', 'field')).toEqual(['EcoCult Staff'])
     // Interface words beside a question's dateline are no name.
     expect(personNames('Ask Question')).toEqual([])
     expect(personNames('Asked')).toEqual([])
