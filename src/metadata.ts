@@ -413,8 +413,8 @@ function bioName(nodes: BlockNode[]): {value: string; index: number} | undefined
 /**
  * The writer the page's labelled lines name, wherever they sit (an author
  * box under the article: "Author" over "Lisa D. Ellis", "Written by Cassidy
- * Horton"): the full name after a byline's label, or on the line after the
- * label alone. None when such lines name several people (a listing's), or
+ * Horton"): the full names after a byline's label (their role after them or
+ * not), or on the line after the label alone. None when such lines name several people (a listing's), or
  * sit among other stories, listed items or comments.
  */
 function labelledAuthor(nodes: BlockNode[], language: string | undefined): {value: string; index: number} | undefined {
@@ -422,7 +422,7 @@ function labelledAuthor(nodes: BlockNode[], language: string | undefined): {valu
   let found: {value: string; index: number} | undefined
   for (let at = 0; at < nodes.length; at++) {
     const block = (nodes[at] as BlockNode).data.block
-    if (block.text.length > data.maxLabelledBylineChars || othersLine(block)) continue
+    if (block.text.length > data.maxDumpBylineChars || othersLine(block)) continue
     // A label alone that is a word of the language ("by", "von") heads a listed item's maker; "Author" or "Written by" heads the page's writer.
     const word = block.text.replace(/\s*:$/u, '').toLowerCase()
     // …and a label alone that is mostly a link is a menu's entry (a site's "Authors" page).
@@ -431,11 +431,18 @@ function labelledAuthor(nodes: BlockNode[], language: string | undefined): {valu
     if (!alone && !label) continue
     const line = alone ? nodes[at + 1]?.data.block : block
     const value = line === undefined ? undefined : alone ? line.text : line.text.slice((label as RegExpExecArray)[0].length)
-    if (!value || !line || othersLine(line) || !isBareName(value, 'uncommon')) continue
+    if (!value || !line || line.text.length > data.maxDumpBylineChars || othersLine(line) || !namesLead(value)) continue
     if (found && foldTitle(found.value) !== foldTitle(value)) return undefined
     found ??= {value, index: line.evidence.index}
   }
   return found
+}
+
+/** The line is people's full names, or names followed by their role ("Julie Weisenhorn and Natalie Hoidal, Extension horticulture educators"). */
+function namesLead(value: string): boolean {
+  if (isBareName(value, 'uncommon')) return true
+  const names = personNames(value)
+  return names.length > 0 && value.startsWith(names[0] as string) && names.every((name) => isBareName(name, 'uncommon'))
 }
 
 /** Runs of other things' lines: other stories, a listing's items, comments. */
@@ -929,9 +936,11 @@ function isPersonName(part: string, reading: NameReading, first: boolean): boole
   // An author field may name a desk or a role, not a person ("Staff", "Community Editor", "SFist Contributor"): it signs the page, unless it is a CMS's placeholder ("admin") or a person's name with the role glued on ("Keith Barry Senior Autos Reporter").
   const fieldRole = reading === 'field' && first && !givenNames.has(written[0]?.toLowerCase() ?? '')
   const particles = team ? teamParticles : nameParticles
-  if (reading !== 'field' && written.length > 1 && written.some((word) => /^\p{Ll}/u.test(word) && !particles.has(word))) return false
-  const words = written.map((word) => word.toLowerCase())
   const isRole = (word: string): boolean => roleWords.has(word) || roleWords.has(word.replace(/s$/u, ''))
+  // …and a team's last word may be its role in lower case ("By The Currency editors").
+  const lowerAllowed = (word: string, index: number): boolean => particles.has(word) || (team && index === written.length - 1 && isRole(word))
+  if (reading !== 'field' && written.length > 1 && written.some((word, index) => /^\p{Ll}/u.test(word) && !lowerAllowed(word, index))) return false
+  const words = written.map((word) => word.toLowerCase())
   // A job title ends with its role: "Senior Science Correspondent", "Local Democracy Reporter"; a firm's or a college's name with its kind: "Kneib Dentistry PC".
   const last = words[words.length - 1] as string
   if (!team && words.length > 1 && ((isRole(last) && !fieldRole) || organisationWords.has(last))) return false

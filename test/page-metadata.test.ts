@@ -322,6 +322,10 @@ describe('choosing among what the page states', () => {
     expect(clean(after('<h3>Written by Cassidy Horton</h3><p>Cassidy Horton is a finance writer.</p>'), {pageType: 'article'}).metadata.author).toEqual(['Cassidy Horton'])
     expect(clean(after('<p>Wireless charger</p><p>by</p><p>Zagg Mophie</p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
     expect(clean(after('<p>Written by Cassidy Horton</p><p>Written by Lisa Ellis</p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    // A contributor's label with its colon; alone, a menu's entry. Names with their role after them, on a longer line.
+    expect(clean(after('<p>Contributors: Janet Loughrey</p>'), {pageType: 'article'}).metadata.author).toEqual(['Janet Loughrey'])
+    expect(clean(after('<p>Contributors</p><p>Local Business</p>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    expect(clean(after('<p>Authors: Julie Weisenhorn and Natalie Hoidal, Extension horticulture educators</p>'), {pageType: 'article'}).metadata.author).toEqual(['Julie Weisenhorn', 'Natalie Hoidal'])
   })
 
   it('takes the person an author box names over its bio, in a dump too, but not a box heading or the names of several bios', () => {
@@ -531,6 +535,8 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(personNames('Clay')).toEqual([])
     expect(personNames('By the Lavazza Team 2–3 minutes', 'signed')).toEqual(['the Lavazza Team'])
     expect(personNames('Resy Staff', 'signed')).toEqual(['Resy Staff'])
+    expect(personNames('By The Currency editors', 'signed')).toEqual(['The Currency editors'])
+    expect(personNames('By The Currency editors')).toEqual([])
     expect(personNames('Dieter Hogen with Uta Pippig', 'signed')).toEqual(['Dieter Hogen with Uta Pippig'])
     // A role after the first name is no name, signed or not; a bare line's team is none either.
     expect(personNames('By Charles Patterson, WCI Columnist', 'signed')).toEqual(['Charles Patterson'])
