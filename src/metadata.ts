@@ -80,7 +80,7 @@ const organisationWords = new Set(data.organisationWords)
 const undatedPageTypes = new Set(data.undatedPageTypes)
 const unsignedPageTypes = new Set(data.unsignedPageTypes)
 /** Words that never name a person in a byline: interface words, months, weekdays and a dateline's labels ("Modified 7 months ago" names nobody). */
-const placeholderAuthors = new Set(data.placeholderAuthors)
+const placeholderAuthors = new Set([...data.placeholderAuthors, ...dateData.months, ...dateData.weekdays, ...data.publishedLabels, ...data.updatedLabels])
 const noiseWords = new Set([...data.authorNoise, ...dateData.months, ...dateData.weekdays, ...data.publishedLabels, ...data.updatedLabels])
 /** Where a byline's names end: a separator, a date phrase, a line break. */
 const nameRunEnd = new RegExp(`\\s*(?:[|•·⋅∙●・—–»]|\\s-\\s|\\n|[(\\[]?(?<![\\p{L}\\d_])\\d|\\b(?:on|at|in|from|${dateData.months.join('|')})\\b|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
@@ -414,8 +414,9 @@ function bioName(nodes: BlockNode[]): {value: string; index: number} | undefined
  * The writer the page's labelled lines name, wherever they sit (an author
  * box under the article: "Author" over "Lisa D. Ellis", "Written by Cassidy
  * Horton"): the full names after a byline's label (their role after them or
- * not), or on the line after the label alone. None when such lines name several people (a listing's), or
- * sit among other stories, listed items or comments.
+ * not), or on the line after the label alone. None when such lines name
+ * several people (a listing's), or sit among other stories, listed items or
+ * comments.
  */
 function labelledAuthor(nodes: BlockNode[], language: string | undefined): {value: string; index: number} | undefined {
   const stopwords = languageProfile(language ?? 'en').stopwords

@@ -423,7 +423,7 @@ describe('choosing among what the page states', () => {
     expect(personNames('By Jane Doe on March 4, 2024')).toEqual(['Jane Doe'])
     // A field may sign by a desk or a role; not by a CMS's placeholder, nor by a person's name with the role glued on.
     for (const desk of ['Staff', 'Community Editor', 'SFist Contributor', 'team']) expect(personNames(desk, 'field')).toEqual([desk])
-    for (const placeholder of ['admin', 'Webmaster', 'Keith Barry Senior Autos Reporter']) expect(personNames(placeholder, 'field')).toEqual([])
+    for (const placeholder of ['admin', 'Webmaster', 'Share', 'Published', 'Keith Barry Senior Autos Reporter']) expect(personNames(placeholder, 'field')).toEqual([])
     expect(personNames('Community Editor', 'byline')).toEqual([])
   })
 
