@@ -8,6 +8,7 @@ import {closestAncestor} from './elements.js'
 import {english, languageProfile} from './language.js'
 import {alternation} from './lexicon.js'
 import {scoresOf, tokenOverlap} from './metrics.js'
+import {guessedType} from './page-features.js'
 import {authorLinkSource, posterSource, relAuthorSource} from './parse/head.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
 import {blocksOf} from './tree.js'
@@ -214,8 +215,10 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   const candidates: StatedMetadata = {}
   for (const [field, list] of Object.entries(stated)) candidates[field as MetadataField] = [...list]
   const forum = tree.data?.pageType?.type === 'forum'
+  // A page the model doubted was a forum, or ranked one second, marks its thread's first poster as a forum does.
+  const forumGuessed = guessedType(tree) === 'forum'
   // The first element marked as a post's author names a thread's starter; elsewhere it is a comment's or a sidebar's.
-  if (!forum && candidates.author) candidates.author = candidates.author.filter((candidate) => candidate.source !== posterSource)
+  if (!forum && !forumGuessed && candidates.author) candidates.author = candidates.author.filter((candidate) => candidate.source !== posterSource)
   // Each list stays in rank order, a candidate after those of its rank, as a stable sort would place it: looked for from the end, where most land (a page of thousands of dated lines adds thousands of candidates of one rank).
   const add = (field: MetadataField, candidate: MetadataCandidate): void => {
     const list = (candidates[field] ??= [])
@@ -274,7 +277,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       posterSeen = true
     }
     // A thread's first poster is its author: the first name the page marks as a post's poster.
-    if (forum && !posterSeen && inPosterElement(block, elements) && personNames(block.text).length > 0) {
+    if ((forum || forumGuessed) && !posterSeen && inPosterElement(block, elements) && personNames(block.text).length > 0) {
       add('author', {value: block.text, source: `poster block ${block.evidence.index}`, rank: pageRank.poster})
       posterSeen = true
     }

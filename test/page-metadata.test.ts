@@ -6,7 +6,7 @@ import {checkCorpus, clean} from '../src/index.js'
 import {isoDate} from '../src/dates.js'
 import {isSurnameFirst, pageMetadata, personNames} from '../src/metadata.js'
 import type {Root} from '../src/types.js'
-import {parseJsonLd, readHead} from '../src/parse/head.js'
+import {parseJsonLd, posterSource, readHead} from '../src/parse/head.js'
 import {parseText} from '../src/parse/text.js'
 import {blocksOf} from '../src/tree.js'
 import {fromParse5} from 'hast-util-from-parse5'
@@ -394,6 +394,14 @@ describe('choosing among what the page states', () => {
     expect(product.metadata.author).toBeUndefined()
     expect(clean(html(head, '<h1>Enamel mug</h1>'), {pageType: 'service'}).metadata).toMatchObject({author: ['Jane Doe']})
     expect(clean(html(head, '<h1>Enamel mug</h1>'), {pageType: 'article'}).metadata).toMatchObject({published: '2023-02-03T23:19:53Z', author: ['Jane Doe']})
+  })
+
+  it('takes the first poster the page marks on a page the model doubted was a forum or ranked one second, but not on a sure article', () => {
+    const tree = (alternative?: {type: 'forum' | 'listing'; confidence: number}): Root =>
+      ({type: 'RootNode', children: [], data: {elements: [], stated: {author: [{value: 'Pepper Pot', source: posterSource, rank: 100}]}, pageType: {type: 'article', confidence: 0.44, evidence: [], alternative}}}) as unknown as Root
+    expect(pageMetadata(tree({type: 'forum', confidence: 0.56})).fields.author).toEqual(['Pepper Pot'])
+    expect(pageMetadata(tree({type: 'forum', confidence: 0.1})).fields.author).toBeUndefined()
+    expect(pageMetadata(tree()).fields.author).toBeUndefined()
   })
 
   it('keeps the article publication time a page the model doubts is a service page states, but not a sure service page’s or another source’s', () => {
