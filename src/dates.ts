@@ -152,8 +152,8 @@ export function isoDate(text: string, language?: string): string | undefined {
 /**
  * The earliest date a text gives, as `isoDate` reads each: a dateline that
  * shows two ("May 21, 2025April 24, 2025 by Jane Doe", "Updated November 11,
- * 2022 Originally published November 9, 2022") was published on the first
- * day and updated on the other.
+ * 2022 Originally published November 9, 2022") was published on the earlier
+ * day, whichever it writes first, and updated on the later.
  */
 export function earliestIsoDate(text: string, language?: string): string | undefined {
   let earliest: string | undefined
