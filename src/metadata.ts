@@ -80,9 +80,12 @@ const teamParticles = new Set([...data.nameParticles, ...data.teamParticles])
 const organisationWords = new Set(data.organisationWords)
 const undatedPageTypes = new Set(data.undatedPageTypes)
 const unsignedPageTypes = new Set(data.unsignedPageTypes)
+/** A date's words: month and weekday names and a dateline's labels. */
+const dateLabelWords = [...dateData.months, ...dateData.weekdays, ...data.publishedLabels, ...data.updatedLabels]
 /** Words that never name a person in a byline: interface words, months, weekdays and a dateline's labels ("Modified 7 months ago" names nobody). */
-const placeholderAuthors = new Set([...data.placeholderAuthors, ...dateData.months, ...dateData.weekdays, ...data.publishedLabels, ...data.updatedLabels])
-const noiseWords = new Set([...data.authorNoise, ...dateData.months, ...dateData.weekdays, ...data.publishedLabels, ...data.updatedLabels])
+const noiseWords = new Set([...data.authorNoise, ...dateLabelWords])
+/** What an author field holds when nobody signed: a CMS's placeholder, an interface's word, a date's words. */
+const placeholderAuthors = new Set([...data.placeholderAuthors, ...dateLabelWords])
 /** Where a byline's names end: a separator, a date phrase, a line break. */
 const nameRunEnd = new RegExp(`\\s*(?:[|•·⋅∙●・—–»]|\\s-\\s|\\n|[(\\[]?(?<![\\p{L}\\d_])\\d|\\b(?:on|at|in|from|${dateData.months.join('|')})\\b|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
 /** Between names of a byline. */
@@ -460,6 +463,16 @@ function othersLine(block: Block): boolean {
 /** Where a part of a dateline ends: a separator between its parts. */
 const datelinePartEnd = /\s+[|•·]\s*|\s+[—–]\s+/u
 
+/** What a label opens on a line, up to the line's first separator: "Published: Mar 8, 2024 · Modified: May 19, 2025 by Jane Doe · …" gives "Mar 8, 2024". */
+function partAfterLabel(text: string, label: RegExpExecArray): string {
+  return text.slice(label.index + label[0].length).split(datelinePartEnd)[0] as string
+}
+
+/** The date a labelled part gives when it is a date's length (`maxBareDateChars`), not a sentence the label opens. */
+function labelledDay(part: string, language: string | undefined): string | undefined {
+  return part.length <= data.maxBareDateChars ? isoDate(part, language) : undefined
+}
+
 /**
  * The date a thread's statistics give as its start ("Start date Feb 25,
  * 2024", a question site's "asked Jul 18, 2024 at 4:39"), wherever it sits:
@@ -470,8 +483,8 @@ function threadStart(nodes: BlockNode[], language: string | undefined): {value: 
     const block = node.data.block
     const label = threadStartDate.exec(block.text)
     if (!label || othersLine(block)) continue
-    const value = block.text.slice(label.index + label[0].length).split(datelinePartEnd)[0] as string
-    if (value.length <= data.maxBareDateChars && isoDate(value, language) !== undefined) return {value, index: block.evidence.index}
+    const value = partAfterLabel(block.text, label)
+    if (labelledDay(value, language) !== undefined) return {value, index: block.evidence.index}
   }
   return undefined
 }
@@ -491,11 +504,10 @@ function labelledDate(nodes: BlockNode[], language: string | undefined): {value:
     const block = (nodes[at] as BlockNode).data.block
     const label = publishedStart.exec(block.text)
     if (!label || othersLine(block)) continue
-    // The date runs to the line's first separator: "Published: Mar 8, 2024 · Modified: May 19, 2025 by Jane Doe · …".
-    const rest = block.text.slice(label[0].length).split(datelinePartEnd)[0] as string
+    const rest = partAfterLabel(block.text, label)
     const line = rest === '' ? nodes[at + 1]?.data.block : block
     const written = rest === '' ? line?.text : rest
-    const value = written !== undefined && written.length <= data.maxBareDateChars ? isoDate(written, language) : undefined
+    const value = written === undefined ? undefined : labelledDay(written, language)
     if (!value || !line) continue
     if (found && found.value.slice(0, 10) !== value.slice(0, 10)) return undefined
     found ??= {value, index: line.evidence.index}
@@ -695,8 +707,8 @@ function isDateline(block: Block, language: string | undefined): boolean {
   return metadataLine(block)?.ruleId === 'byline' && !undatedLabel.test(block.text) && isoDate(block.text, language) !== undefined
 }
 
-/** Words of a bare date besides its numbers: month and weekday names and a dateline's labels. */
-const dateWords = new Set([...dateData.months, ...dateData.weekdays, ...data.publishedLabels, ...data.updatedLabels, 'on', 'last', 'of'])
+/** Words of a bare date besides its numbers: a date's words, and the few that join them ("Last updated on"). */
+const dateWords = new Set([...dateLabelWords, 'on', 'last', 'of'])
 /** A number of a date: a day (with its ordinal), a year, a numeric date. */
 const dateNumber = /^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})$/u
 
