@@ -186,6 +186,13 @@ describe('page-type classifier', () => {
       expect(keptAlmostNothing(page([12, 14, 9, 11], 0.02), {})).toBe(false)
     })
 
+    it('holds on a short page of a few dozen words (a shop item’s lines), not on one of a line or two (an error page)', () => {
+      const short = (words: number[]): CleanResult =>
+        ({pageType: {type: 'article', confidence: 0.6, evidence: [], alternative: {type: 'product', confidence: 0.4}}, blocks: words.map((count) => block(count, false))}) as unknown as CleanResult
+      expect(keptAlmostNothing(short([6, 3, 8, 5, 4, 7, 2, 5]), {})).toBe(true)
+      expect(keptAlmostNothing(short([6, 8]), {})).toBe(false)
+    })
+
     it('is not a paragraph of prose, nor a share of the page the article’s rules kept', () => {
       expect(keptAlmostNothing(page([12, 45]), {})).toBe(false)
       expect(keptAlmostNothing(page(Array.from({length: 8}, () => 12)), {})).toBe(false)
