@@ -132,8 +132,12 @@ function isCategoryLabel(block: Block): boolean {
   return words.length > 0 && words.length <= data.controlMaxWords && !block.features.terminal && words.every((word) => categoryWords.has(word) || controlWords.has(word) || consentTerm.test(word))
 }
 
-/** A button or toggle of a consent dialog: a few words, all of its controls' vocabulary, one of them an action; a dump may run a row of buttons together ("Accept All CookiesReject All Cookies"). */
+/**
+ * A button or toggle of a consent dialog: a few words, all of its controls' vocabulary, one of them an action; a dump may run a row of buttons together ("Accept All CookiesReject All Cookies").
+ * Splitting glued words only adds words, so a block of too many words is no row, glued or not, and its text is not searched.
+ */
 function isControl(block: Block): boolean {
+  if (block.words.length > data.controlMaxWords) return false
   return controlRow(block.words) || (gluedWords.test(block.text) && controlRow(block.text.split(gluedWords).join(' ').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)))
 }
 
