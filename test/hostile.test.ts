@@ -76,6 +76,15 @@ describe('bounded work per page', () => {
     expect(text.length).toBe(625_000)
   })
 
+  it('a long line of a script written without spaces (145,000 characters of Chinese) is read within the default budget, into the words of its sentences', () => {
+    const sentence = '研究人员发现，城市公园里的鸟类数量在过去十年中增加了一倍。'
+    const repeats = 5_000
+    const wordsPerSentence = [...new Intl.Segmenter('zh', {granularity: 'word'}).segment(sentence)].filter((segment) => segment.isWordLike).length
+    const result = clean(sentence.repeat(repeats), {input: 'text'})
+    expect(result.text.trim()).toBe(sentence.repeat(repeats))
+    expect(result.blocks[0]?.features.words).toBe(wordsPerSentence * repeats)
+  })
+
   it('the time budget holds inside one block of megabytes, not only between stages', () => {
     expect(() => clean('word '.repeat(1_500_000), {timeoutMs: 300})).toThrow(/stopped while splitting blocks into sentences/)
   })
