@@ -85,6 +85,14 @@ describe('bounded work per page', () => {
     expect(result.blocks[0]?.features.words).toBe(wordsPerSentence * repeats)
   })
 
+  it('broken JSON-LD that makes its repair quadratic (unclosed strings of quotes) is skipped within the default budget, and the page’s valid JSON-LD still read', () => {
+    const broken = `<script type="application/ld+json">{"@type":"Article","author":{"name":"${'"'.repeat(300_000)}</script>`
+    const valid = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Jane Doe"}}</script>'
+    const result = clean(`<html><head>${broken.repeat(3)}${valid}</head><body><p>The council voted on Tuesday to extend the pilot scheme for another two years.</p></body></html>`)
+    expect(result.text).toContain('The council voted')
+    expect(result.metadata?.author).toEqual(['Jane Doe'])
+  })
+
   it('the time budget holds inside one block of megabytes, not only between stages', () => {
     expect(() => clean('word '.repeat(1_500_000), {timeoutMs: 300})).toThrow(/stopped while splitting blocks into sentences/)
   })
