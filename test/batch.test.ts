@@ -108,6 +108,24 @@ describe('never losing a record', () => {
     expect(String(errors[2]?.reason)).toContain('over the 2000-byte limit')
   })
 
+  it('gives a WARC record or a page file over --max-bytes an error line before reading it, and cleans the records around it', async () => {
+    const huge = `<html><body>${'<p>filler</p>'.repeat(400)}</body></html>`
+    const warc = warcRecord('response', 'http://example.com/a', htmlPage(1), 'text/html') + warcRecord('response', 'http://example.com/huge', huge, 'text/html') + warcRecord('conversion', 'http://example.com/b', textPage(2), 'text/plain')
+    await writeFile(at('crawl.warc'), warc)
+    const {stdout} = await dechaff(['clean', at('crawl.warc'), '--errors', at('errors.jsonl'), '--max-bytes', '4000', '--ordered', '--quiet'])
+    expect(lines(stdout).map((record) => record.uri)).toEqual(['http://example.com/a', 'http://example.com/b'])
+    const [error] = lines(await readFile(at('errors.jsonl'), 'utf8'))
+    expect(error?.id).toBe('<urn:uuid:httpexamplecomhuge-response>')
+    expect(String(error?.reason)).toBe(`record is ${Buffer.byteLength(huge)} bytes, over the 4000-byte limit (--max-bytes)`)
+
+    await mkdir(at('pages'))
+    await writeFile(at('pages', 'small.html'), htmlPage(3))
+    await writeFile(at('pages', 'huge.html'), huge)
+    await dechaff(['clean', at('pages'), '--out', at('out'), '--errors', at('page-errors.jsonl'), '--max-bytes', '4000', '--quiet'])
+    expect(await readdir(at('out'))).toEqual(['small.txt'])
+    expect(String(lines(await readFile(at('page-errors.jsonl'), 'utf8'))[0]?.reason)).toBe(`page is ${Buffer.byteLength(huge)} bytes, over the 4000-byte limit (--max-bytes)`)
+  })
+
   it('replaces a worker stopped on a runaway page, records that page as an error and goes on', async () => {
     const records = [
       {id: 'before', text: textPage(1)},

@@ -59,7 +59,7 @@ export interface InputOptions {
   exclude?: string[]
   /** Longest JSON Lines line read, in bytes; a longer line is an error record (default: 128 MiB). */
   maxLineBytes?: number
-  /** Largest page read whole from standard input, in bytes; a larger one is an error record (default: 16 MiB). */
+  /** Largest page read whole, in bytes: a larger page file, WARC or WET record or standard input is an error record, and is not held in memory (default: 16 MiB). */
   maxPageBytes?: number
   /** Called once, before the first record, with what the inputs hold: JSON Lines or WARC files (`streams`), and the number of records when they are all page files (each one record). */
   onPlan?: (plan: {streams: boolean; total?: number}) => void
@@ -120,6 +120,7 @@ interface BatchState {
   /** Record keys seen, and where first. */
   keys: Map<string, string>
   maxLineBytes: number
+  maxPageBytes: number
 }
 
 /**
@@ -131,7 +132,7 @@ interface BatchState {
  * line, a truncated archive, a duplicate id — is a bad record, never skipped.
  */
 export async function* readRecords(operands: string[], options: InputOptions = {}): AsyncGenerator<InputRecord> {
-  const state: BatchState = {seq: 0, names: new Set(), keys: new Map(), maxLineBytes: options.maxLineBytes ?? defaultMaxLineBytes}
+  const state: BatchState = {seq: 0, names: new Set(), keys: new Map(), maxLineBytes: options.maxLineBytes ?? defaultMaxLineBytes, maxPageBytes: options.maxPageBytes ?? defaultMaxBytes}
   const sources: Source[] = []
   for (const operand of operands.length === 0 ? ['-'] : operands) {
     if (operand === '-') {
@@ -161,7 +162,7 @@ export async function* readRecords(operands: string[], options: InputOptions = {
   const streams = sources.some((source) => source.type === 'file' && (jsonLines.test(source.file) || warc.test(source.file)))
   options.onPlan?.({streams, ...(streams || sources.some((source) => source.type === 'stdin') ? {} : {total: sources.length})})
   for (const source of sources) {
-    if (source.type === 'stdin') yield* unique(readStdin(state, options.stdinKind, options.maxPageBytes ?? defaultMaxBytes), state)
+    if (source.type === 'stdin') yield* unique(readStdin(state, options.stdinKind), state)
     else if (source.type === 'bad') yield* unique(badRecord(state, source.id, source.reason, false), state)
     else yield* unique(readFile(source.file, source.relative, source.output, state), state)
   }
@@ -275,6 +276,11 @@ async function* readFile(file: string, relative: string, output: string, state: 
   } else {
     const seq = state.seq++
     try {
+      const {size} = await stat(file)
+      if (size > state.maxPageBytes) {
+        yield {type: 'bad', seq, id: file, reason: overLimit('page', size, state.maxPageBytes), fromRecords: false}
+        return
+      }
       yield {type: 'page', seq, id: file, input: await readBytes(file), relative: output, fromRecords: false}
     } catch (error) {
       yield {type: 'bad', seq, id: file, reason: `cannot read: ${reasonOf(error)}`, fromRecords: false}
@@ -293,7 +299,7 @@ const stdinPeekBytes = 1024 * 1024
  * unpacked, then WARC/WET and JSON Lines are read record by record, anything
  * else is one page. `kind` (`--input text|html`) makes it one page of that kind.
  */
-async function* readStdin(state: BatchState, kind: InputKind | undefined, maxPageBytes: number): AsyncGenerator<InputRecord> {
+async function* readStdin(state: BatchState, kind: InputKind | undefined): AsyncGenerator<InputRecord> {
   let format: StdinFormat | undefined
   let source: Peeked | undefined
   try {
@@ -309,7 +315,7 @@ async function* readStdin(state: BatchState, kind: InputKind | undefined, maxPag
   }
   if (format === 'warc') yield* readWarc(source.stream, 'stdin', state)
   else if (format === 'jsonl') yield* readJsonLines(source.stream, 'stdin', state)
-  else yield await readStdinPage(source.stream, state, kind, maxPageBytes)
+  else yield await readStdinPage(source.stream, state, kind, state.maxPageBytes)
 }
 
 /** All of standard input as one page; past `maxBytes` it is not held but drained, and is an error record. */
@@ -326,7 +332,7 @@ async function readStdinPage(stream: Readable, state: BatchState, kind: InputKin
   } catch (error) {
     return {type: 'bad', seq, id: 'stdin', reason: `cannot read standard input: ${reasonOf(error)}`, fromRecords: false}
   }
-  if (bytes > maxBytes) return {type: 'bad', seq, id: 'stdin', reason: `input is ${bytes} bytes, over the ${maxBytes}-byte limit (--max-bytes)`, fromRecords: false}
+  if (bytes > maxBytes) return {type: 'bad', seq, id: 'stdin', reason: overLimit('input', bytes, maxBytes), fromRecords: false}
   return {type: 'page', seq, id: 'stdin', input: Buffer.concat(chunks), relative: 'stdin.txt', fromRecords: false, ...(kind ? {kind} : {})}
 }
 
@@ -483,6 +489,12 @@ async function* readWarc(stream: Readable, relative: string, state: BatchState):
       const fields = {uri: record.warcTargetURI ?? null, date: record.warcDate ?? null}
       // Named by what the record is, not where it fell: its address, else its record id.
       const name = safeName(record.warcTargetURI?.replace(/^[a-z][\w+.-]*:\/\//iu, '') ?? id)
+      // Read, the record's bytes stay in memory until it is cleaned: one past the limit is left unread (warcio skips it).
+      const size = unreadBytes(record)
+      if (size > state.maxPageBytes) {
+        yield {type: 'bad', seq, id, reason: overLimit('record', size, state.maxPageBytes), fromRecords: true}
+        continue
+      }
       try {
         const input = await record.readFully(true)
         const missing = unreadBytes(record)
@@ -508,6 +520,11 @@ async function* readWarc(stream: Readable, relative: string, state: BatchState):
 function unreadBytes(record: WARCRecord): number {
   const reader = (record as unknown as {_reader?: {limit?: unknown}})._reader
   return typeof reader?.limit === 'number' ? Math.max(0, reader.limit) : 0
+}
+
+/** Why a page or a record too large to read is an error record. */
+function overLimit(what: string, bytes: number, limit: number): string {
+  return `${what} is ${bytes} bytes, over the ${limit}-byte limit (--max-bytes)`
 }
 
 /** A record's id as a file name: itself when it is a short, plain name; else its plain part and a hash of it. */
