@@ -68,11 +68,12 @@ const stdoutLines = (outcome: Outcome): number => outcome.stdout.split('\n').fil
 const linesOf = (...files: string[]) => async (at: (...parts: string[]) => string) => (await Promise.all(files.map((file) => lineCount(at(file))))).reduce((a, b) => a + b, 0)
 const filesAndErrors = (folder: string) => async (at: (...parts: string[]) => string) => (await fileCount(at(folder))) + (await lineCount(at('e.jsonl')))
 const stdoutAndErrors = async (at: (...parts: string[]) => string, outcome: Outcome) => stdoutLines(outcome) + (await lineCount(at('e.jsonl')))
-const warc = (count: number): string =>
-  Array.from({length: count}, (_, n) => {
-    const block = `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${htmlPage(n)}`
-    return `WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:r${n}>\r\nWARC-Target-URI: http://example.com/${n}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: ${Buffer.byteLength(block)}\r\n\r\n${block}\r\n\r\n`
-  }).join('')
+/** A WARC response record of an HTML page. */
+function warcResponse(id: string, html: string): string {
+  const block = `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}`
+  return `WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:${id}>\r\nWARC-Target-URI: http://example.com/${id}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: ${Buffer.byteLength(block)}\r\n\r\n${block}\r\n\r\n`
+}
+const warc = (count: number): string => Array.from({length: count}, (_, n) => warcResponse(`r${n}`, htmlPage(n))).join('')
 const isRoot = process.getuid?.() === 0
 /** What to undo once every case has run: tmpfs mounts, locked folders. */
 const cleanups: Array<() => unknown> = []
@@ -355,6 +356,28 @@ const cases: Case[] = [
     setup: async (at) => writeFile(at('dates.txt'), 'September 10, 2012 4:45 AM\n'.repeat(50_000)),
     recordsIn: 1,
     recordsOut: filesAndErrors('o')
+  },
+  // Work that grows with the square of a run's length inside a library: cut into pieces (the segmenter) or bounded (the JSON-LD repair).
+  {
+    name: 'a 145,000-character line of Chinese, no budget',
+    args: ['clean', 'zh.txt', '--out', 'o', '--errors', 'e.jsonl', '--jobs', '0', '--timeout-ms', '0'],
+    setup: async (at) => writeFile(at('zh.txt'), '研究人员发现，城市公园里的鸟类数量在过去十年中增加了一倍。'.repeat(5_000)),
+    recordsIn: 1,
+    recordsOut: filesAndErrors('o')
+  },
+  {
+    name: 'three broken JSON-LD scripts of 300,000 quotes each, no budget',
+    args: ['clean', 'ld.html', '--out', 'o', '--errors', 'e.jsonl', '--jobs', '0', '--timeout-ms', '0'],
+    setup: async (at) => writeFile(at('ld.html'), `<html><head>${`<script type="application/ld+json">{"author":{"name":"${'"'.repeat(300_000)}</script>`.repeat(3)}</head><body>${htmlPage(1)}</body></html>`),
+    recordsIn: 1,
+    recordsOut: filesAndErrors('o')
+  },
+  {
+    name: 'a 65 MB record between two pages in a `.warc`',
+    args: ['clean', 'big.warc', '--output', 'o.jsonl', '--errors', 'e.jsonl'],
+    setup: async (at) => writeFile(at('big.warc'), warcResponse('a', htmlPage(1)) + warcResponse('big', `<html><body>${'<p>filler</p>'.repeat(5_000_000)}</body></html>`) + warcResponse('b', htmlPage(2))),
+    recordsIn: 3,
+    recordsOut: linesOf('o.jsonl', 'e.jsonl')
   },
   {
     name: 'runaway page, then the replacement worker’s first page',
