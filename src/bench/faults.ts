@@ -68,6 +68,17 @@ const stdoutLines = (outcome: Outcome): number => outcome.stdout.split('\n').fil
 const linesOf = (...files: string[]) => async (at: (...parts: string[]) => string) => (await Promise.all(files.map((file) => lineCount(at(file))))).reduce((a, b) => a + b, 0)
 const filesAndErrors = (folder: string) => async (at: (...parts: string[]) => string) => (await fileCount(at(folder))) + (await lineCount(at('e.jsonl')))
 const stdoutAndErrors = async (at: (...parts: string[]) => string, outcome: Outcome) => stdoutLines(outcome) + (await lineCount(at('e.jsonl')))
+/** One page cleaned in one process without a time budget: its time is all the work it costs. */
+function pageWithoutBudget(what: string, file: string, content: () => string): Case {
+  return {
+    name: `${what}, no budget`,
+    args: ['clean', file, '--out', 'o', '--errors', 'e.jsonl', '--jobs', '0', '--timeout-ms', '0'],
+    setup: async (at) => writeFile(at(file), content()),
+    recordsIn: 1,
+    recordsOut: filesAndErrors('o')
+  }
+}
+
 /** A WARC response record of an HTML page. */
 function warcResponse(id: string, html: string): string {
   const block = `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}`
@@ -343,35 +354,11 @@ const cases: Case[] = [
     recordsOut: filesAndErrors('o')
   },
   // Settling and the metadata step read each block against its neighbours and each byline against the others: linear, or a page of many blocks holds a worker for minutes.
-  {
-    name: 'a dump of 100,000 one-letter lines, no budget',
-    args: ['clean', 'lines.txt', '--out', 'o', '--errors', 'e.jsonl', '--jobs', '0', '--timeout-ms', '0'],
-    setup: async (at) => writeFile(at('lines.txt'), 'a\n'.repeat(99_999)),
-    recordsIn: 1,
-    recordsOut: filesAndErrors('o')
-  },
-  {
-    name: 'a dump of 50,000 dated lines, no budget',
-    args: ['clean', 'dates.txt', '--out', 'o', '--errors', 'e.jsonl', '--jobs', '0', '--timeout-ms', '0'],
-    setup: async (at) => writeFile(at('dates.txt'), 'September 10, 2012 4:45 AM\n'.repeat(50_000)),
-    recordsIn: 1,
-    recordsOut: filesAndErrors('o')
-  },
+  pageWithoutBudget('a dump of 100,000 one-letter lines', 'lines.txt', () => 'a\n'.repeat(99_999)),
+  pageWithoutBudget('a dump of 50,000 dated lines', 'dates.txt', () => 'September 10, 2012 4:45 AM\n'.repeat(50_000)),
   // Work that grows with the square of a run's length inside a library: cut into pieces (the segmenter) or bounded (the JSON-LD repair).
-  {
-    name: 'a 145,000-character line of Chinese, no budget',
-    args: ['clean', 'zh.txt', '--out', 'o', '--errors', 'e.jsonl', '--jobs', '0', '--timeout-ms', '0'],
-    setup: async (at) => writeFile(at('zh.txt'), '研究人员发现，城市公园里的鸟类数量在过去十年中增加了一倍。'.repeat(5_000)),
-    recordsIn: 1,
-    recordsOut: filesAndErrors('o')
-  },
-  {
-    name: 'three broken JSON-LD scripts of 300,000 quotes each, no budget',
-    args: ['clean', 'ld.html', '--out', 'o', '--errors', 'e.jsonl', '--jobs', '0', '--timeout-ms', '0'],
-    setup: async (at) => writeFile(at('ld.html'), `<html><head>${`<script type="application/ld+json">{"author":{"name":"${'"'.repeat(300_000)}</script>`.repeat(3)}</head><body>${htmlPage(1)}</body></html>`),
-    recordsIn: 1,
-    recordsOut: filesAndErrors('o')
-  },
+  pageWithoutBudget('a 145,000-character line of Chinese', 'zh.txt', () => '研究人员发现，城市公园里的鸟类数量在过去十年中增加了一倍。'.repeat(5_000)),
+  pageWithoutBudget('three broken JSON-LD scripts of 300,000 quotes each', 'ld.html', () => `<html><head>${`<script type="application/ld+json">{"author":{"name":"${'"'.repeat(300_000)}</script>`.repeat(3)}</head><body>${htmlPage(1)}</body></html>`),
   {
     name: 'a 65 MB record between two pages in a `.warc`',
     args: ['clean', 'big.warc', '--output', 'o.jsonl', '--errors', 'e.jsonl'],
