@@ -489,7 +489,7 @@ async function* readWarc(stream: Readable, relative: string, state: BatchState):
       const fields = {uri: record.warcTargetURI ?? null, date: record.warcDate ?? null}
       // Named by what the record is, not where it fell: its address, else its record id.
       const name = safeName(record.warcTargetURI?.replace(/^[a-z][\w+.-]*:\/\//iu, '') ?? id)
-      // Read, the record's bytes stay in memory until it is cleaned: one past the limit is left unread (warcio skips it).
+      // A record read is held in memory until it is cleaned: one past the limit is left unread, and warcio skips it.
       const size = unreadBytes(record)
       if (size > state.maxPageBytes) {
         yield {type: 'bad', seq, id, reason: overLimit('record', size, state.maxPageBytes), fromRecords: true}
