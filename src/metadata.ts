@@ -38,6 +38,8 @@ const bylineWindow = 10
 const bylineLead = 4
 /** A line that is only a byline's label ("Written by", "Author:"): the name is the next block. */
 const bylineLabel = new RegExp(`^(?:${data.bylineLabels.join('|')})\\s*:?$`, 'iu')
+/** Byline labels of more than one word ("Written by", "écrit par"), which label a writer wherever they stand, as a bare "By" does not. */
+const phrasedBylineLabels = data.bylineLabels.filter((label) => label.includes(' ')).join('|')
 /** A date in the page's address: `/2024/03/04/`, `/2024-03-04-`. */
 const urlDate = /[/_-]((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])[/_-](0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/u
 
@@ -46,13 +48,14 @@ const bylineAt = new RegExp(bylineStart.source, 'iu')
 const threadStarter = new RegExp(`^(?:${data.threadStarterLabels.join('|')})\\s*:?\\s+`, 'iu')
 /** A thread's start date, labelled at the start of its statistics line or a part of it: "Start date Feb 25, 2024". */
 const threadStartDate = new RegExp(`(?:^|[|•·]\\s*)(?:${alternation(data.threadStartDateLabels)})\\s*:?\\s*`, 'iu')
+/** The source a thread's start date is added under, which `shownOnPage` reads back. */
 const threadStartSource = 'thread start'
 /** Where the poster's name ends on that line: the thread's start date or a separator. */
 const threadStarterEnd = /\s*(?:\n|[|•·]|\b(?:start date|started)\b)/iu
 /** A byline's label that names someone other than the writer: "Edited by", "Medically reviewed by". */
 const otherRoleLabel = new RegExp(`^(?:${alternation(data.otherRoleLabels)})(?!\\p{L})`, 'iu')
 /** A writer's label after a separator in such a line: "— Written by", "| By". */
-const writerAfterSeparator = new RegExp(`\\s[—–|•·]\\s*(?:${data.bylineLabels.filter((label) => label.includes(' ')).join('|')}|by)\\s*:?\\s+(?=\\p{Lu})`, 'iu')
+const writerAfterSeparator = new RegExp(`\\s[—–|•·]\\s*(?:${phrasedBylineLabels}|by)\\s*:?\\s+(?=\\p{Lu})`, 'iu')
 /** A byline's start that introduces a date, not a name. */
 const dateStart = /^(?:published|updated|last updated|posted on|published on|updated on|submitted on|written on)\b/iu
 /** "Post by jane_doe » …": a forum post's or a comment's head, a few words before "by" ("All of our content is written by humans" is a sentence). */
@@ -402,7 +405,7 @@ const copyright = /©|\(c\)|copyright/iu
 const writtenYear = /(?<!\d)(?:19|20)\d{2}(?!\d)/u
 
 /** A byline's label of more than "By" that opens a line ("Written by Jane Doe", "Author: Jane Doe"): a bare "By" opens sentences and listed posts' bylines. */
-const writerLabel = new RegExp(`^(?:${data.bylineLabels.filter((label) => label.includes(' ')).join('|')})\\s*:?\\s+|^(?:${data.bylineLabels.join('|')})\\s*:\\s*`, 'iu')
+const writerLabel = new RegExp(`^(?:${phrasedBylineLabels})\\s*:?\\s+|^(?:${data.bylineLabels.join('|')})\\s*:\\s*`, 'iu')
 
 /**
  * The writer an author box names: the name over the page's bio ("Maria
