@@ -315,12 +315,13 @@ async function* readStdin(state: BatchState, kind: InputKind | undefined): Async
   }
   if (format === 'warc') yield* readWarc(source.stream, 'stdin', state)
   else if (format === 'jsonl') yield* readJsonLines(source.stream, 'stdin', state)
-  else yield await readStdinPage(source.stream, state, kind, state.maxPageBytes)
+  else yield await readStdinPage(source.stream, state, kind)
 }
 
-/** All of standard input as one page; past `maxBytes` it is not held but drained, and is an error record. */
-async function readStdinPage(stream: Readable, state: BatchState, kind: InputKind | undefined, maxBytes: number): Promise<InputRecord> {
+/** All of standard input as one page; past `state.maxPageBytes` it is not held but drained, and is an error record. */
+async function readStdinPage(stream: Readable, state: BatchState, kind: InputKind | undefined): Promise<InputRecord> {
   const seq = state.seq++
+  const maxBytes = state.maxPageBytes
   const chunks: Buffer[] = []
   let bytes = 0
   try {
@@ -512,10 +513,10 @@ async function* readWarc(stream: Readable, relative: string, state: BatchState):
 }
 
 /**
- * Bytes of the record's block its Content-Length promised and the file did not
- * hold. warcio reads a record through a reader limited to that length and
- * keeps what is left of the limit: more than nothing once the record is read
- * means the file ended inside it.
+ * Bytes of the record's block not yet read. warcio reads a record through a
+ * reader limited to its Content-Length (past its HTTP headers) and keeps what
+ * is left of the limit: before the record is read, the size of its page;
+ * after, more than nothing means the file ended inside it.
  */
 function unreadBytes(record: WARCRecord): number {
   const reader = (record as unknown as {_reader?: {limit?: unknown}})._reader
