@@ -2,6 +2,13 @@ import {describe, expect, it} from 'vitest'
 import {compileText, parseText} from '../src/index.js'
 
 describe('parse-text', () => {
+  /** A paragraph hard-wrapped at 72 characters. */
+  const wrapped = [
+    'Quillmark 3.2 is out today. This release brings faster exports, a',
+    'rewritten spell checker and better support for right-to-left text, along',
+    'with the usual round of small fixes reported by users on the list.'
+  ].join('\n')
+
   it('makes a block per line and records blank lines before it', () => {
     const tree = parseText('Title\n\n\nFirst line.\nSecond line.')
     const blocks = tree.children.map((node) => node.data?.block)
@@ -23,14 +30,18 @@ describe('parse-text', () => {
   })
 
   it('keeps a hard-wrapped paragraph as one block', () => {
-    const wrapped = [
-      'Quillmark 3.2 is out today. This release brings faster exports, a',
-      'rewritten spell checker and better support for right-to-left text, along',
-      'with the usual round of small fixes reported by users on the list.'
-    ].join('\n')
     const tree = parseText(`Release notes\n\n${wrapped}\n`)
     expect(tree.children.map((node) => node.data?.block?.evidence.kind)).toEqual(['line', 'paragraph'])
     expect(tree.children[1]?.data?.block?.text).toBe(wrapped)
+  })
+
+  it('joins two lines only at a width the page wraps its longer paragraphs at', () => {
+    const short = 'Upgrading keeps your settings, your dictionaries and the keyboard\nshortcuts you set up in the previous release.'
+    const headline = 'Does wedding rice really make birds explode when they eat it?\nby Matt Soniak - August 8, 2012 - 10:10 PM'
+    const kinds = (dump: string) => parseText(dump).children.map((node) => node.data?.block?.evidence.kind)
+    expect(kinds(`${wrapped}\n\n${short}\n`)).toEqual(['paragraph', 'paragraph'])
+    expect(kinds(`${short}\n`)).toEqual(['line', 'line'])
+    expect(kinds(`${headline}\n\nThe story goes that rice swells in a bird's stomach.\n`)).toEqual(['line', 'line', 'line'])
   })
 
   it('does not join a list of headlines of similar length', () => {

@@ -48,6 +48,7 @@ const dechaffParseText: Plugin<[ParseTextOptions?], string, Root> = function (op
 
 export default dechaffParseText
 
+/** Lines (a block's, or a group's between blank lines) and how many blank lines came before them. */
 interface Part {
   lines: Line[]
   blankLinesBefore: number
@@ -56,12 +57,12 @@ interface Part {
 /** Parse a text dump into the block tree. */
 export function parseText(document: string, file?: VFile, language?: string, wordPositions = true): Root {
   const lines = splitLines(document)
+  const groups = groupsOf(lines)
+  const pageWidths = wrapWidthsOf(groups)
   const parts: Part[] = []
-  let blankLinesBefore = 0
-  let group: Line[] = []
-  const flush = (): void => {
-    if (group.length === 0) return
-    for (const part of isHardWrapped(group) ? [group] : group.map((line) => [line])) {
+  for (const group of groups) {
+    let blankLinesBefore = group.blankLinesBefore
+    for (const part of isHardWrapped(group.lines, pageWidths) ? [group.lines] : group.lines.map((line) => [line])) {
       if (parts.length % deadlineStride === 0) {
         checkDeadline(file, 'splitting the dump into blocks')
         checkBlockCount(parts.length)
@@ -69,17 +70,7 @@ export function parseText(document: string, file?: VFile, language?: string, wor
       parts.push({lines: part, blankLinesBefore})
       blankLinesBefore = 0
     }
-    group = []
   }
-  for (const line of lines) {
-    if (line.text.trim() === '') {
-      flush()
-      blankLinesBefore++
-    } else {
-      group.push(line)
-    }
-  }
-  flush()
   const texts = parts.map((part) => partText(part.lines))
   const {profile, source} = pageLanguage(language, () => texts)
   const children: BlockNode[] = parts.map((part, index) => {
@@ -140,17 +131,67 @@ function blockFromLines(lines: Line[], raw: string, index: number, blankLinesBef
   )
 }
 
+/** The page's groups of lines between blank lines. */
+function groupsOf(lines: Line[]): Part[] {
+  const groups: Part[] = []
+  let blankLinesBefore = 0
+  let current: Line[] = []
+  for (const line of lines) {
+    if (line.text.trim() !== '') {
+      current.push(line)
+      continue
+    }
+    if (current.length > 0) {
+      groups.push({lines: current, blankLinesBefore})
+      current = []
+      blankLinesBefore = 0
+    }
+    blankLinesBefore++
+  }
+  if (current.length > 0) groups.push({lines: current, blankLinesBefore})
+  return groups
+}
+
+/**
+ * The widths the page's hard-wrapped paragraphs of three lines or more fill:
+ * the evidence a two-line group is wrapped at the same width.
+ */
+function wrapWidthsOf(groups: Part[]): number[] {
+  const widths = new Set<number>()
+  for (const group of groups) {
+    if (group.lines.length < 3) continue
+    const texts = group.lines.map((line) => line.text.trim())
+    const width = widestLine(texts)
+    if (fillsWidth(texts, width)) widths.add(width)
+  }
+  return [...widths]
+}
+
 /**
  * A group is hard-wrapped when its lines fill a fixed width: each break falls
  * where the next line's first word would not have fitted, and the text runs on
  * across breaks (a break mid-sentence before a lower-case word or after a comma).
+ * Two lines show no width of their own (the first is the widest, so the next
+ * word never fits): they are wrapped only at a width the page's longer
+ * paragraphs fill. A headline over its byline ("by Dana Nelson"), a label over
+ * its link, a post's header over its poster's name are two lines of layout.
  */
-function isHardWrapped(group: Line[]): boolean {
+function isHardWrapped(group: Line[], pageWidths: number[]): boolean {
   if (group.length < 2) return false
   const texts = group.map((line) => line.text.trim())
+  if (group.length > 2) return fillsWidth(texts, widestLine(texts))
+  return pageWidths.some((width) => widestLine(texts) <= width && fillsWidth(texts, width))
+}
+
+function widestLine(texts: string[]): number {
   // A loop, not Math.max(...): a group can hold more lines than a call can take arguments.
   let width = 0
   for (const text of texts) width = Math.max(width, text.length)
+  return width
+}
+
+/** Whether lines break where the next word would not fit in `width`, and run on across the breaks. */
+function fillsWidth(texts: string[], width: number): boolean {
   if (width < wrapWidthMin || width > wrapWidthMax) return false
   let fits = 0
   let runsOn = false
