@@ -394,16 +394,26 @@ export function alternation(phrases: string[]): string {
   return [...phrases].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')
 }
 
+/** How `removeLexiconMatches` removes. */
+export interface LexiconRemoval {
+  /** Longest block (characters) the lexicon may match. */
+  blockMaxChars: number
+  /** The removal's score. */
+  score: number
+  /** A block another classifier removed first (outside a comment thread) takes the lexicon's removal instead: the lexicon says what it is. */
+  rename?: boolean
+  /** Match quotations too: a lexicon of what a forum's software writes, in its quote boxes ("Click to expand…") as around its posts. */
+  inQuotes?: boolean
+}
+
 /**
- * Remove the blocks a lexicon matches whole, up to `blockMaxChars` long. A
- * quotation is the page quoting someone, even when it quotes a notice word for
- * word, so quotes are left alone. With `rename`, a block another classifier
- * removed first (outside a comment thread) takes the lexicon's removal
- * instead: the lexicon says what it is.
+ * Remove the blocks a lexicon matches whole. A quotation is the page quoting
+ * someone, even when it quotes a notice word for word, so quotes are left
+ * alone unless `inQuotes`.
  */
-export function removeLexiconMatches(blocks: Block[], lexicon: Lexicon, blockMaxChars: number, score: number, rename = false): void {
+export function removeLexiconMatches(blocks: Block[], lexicon: Lexicon, {blockMaxChars, score, rename = false, inQuotes = false}: LexiconRemoval): void {
   for (const block of blocks) {
-    if ((block.removal && (!rename || block.removal.comment)) || block.features.chars > blockMaxChars || block.evidence.html?.inQuote) continue
+    if ((block.removal && (!rename || block.removal.comment)) || block.features.chars > blockMaxChars || (block.evidence.html?.inQuote && !inQuotes)) continue
     const match = lexicon.matchBlock(block.sentences, block.words)
     if (match) block.removal = {ruleId: match.ruleId, reason: `${match.reason}: “${match.matched}”`, score}
   }

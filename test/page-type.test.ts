@@ -290,6 +290,23 @@ describe('forum-chrome classifier', () => {
     expect(['crumbcoat', 'levain_lou', posts[0], posts[1]].map((line) => ruleOf(blocks, line))).toEqual(new Array(4).fill(undefined))
   })
 
+  it('removes the chrome a forum writes inside its quote boxes, not the quoted post nor, on an article, a quoted notice', () => {
+    const quoteBox = `<blockquote><div><p>${posts[0]}</p></div><div><a>Click to expand...</a></div></blockquote>`
+    const html = (type: PageType): Block[] => {
+      const processor = unified()
+        .use(dechaffParseHtml)
+        .use([() => (tree: Root) => {
+          tree.data = {...tree.data, pageType: {type, confidence: 0.9, evidence: []}}
+        }, dechaffForumChrome])
+      return blocksOf(processor.runSync(processor.parse(`<html><body><h1>Starter stopped rising</h1>${quoteBox}<p>${posts[1]}</p></body></html>`)) as Root).map((node) => node.data.block)
+    }
+    expect(ruleOf(html('forum'), 'Click to expand...')).toBe('post-controls')
+    expect(ruleOf(html('forum'), posts[0])).toBeUndefined()
+    expect(ruleOf(html('article'), 'Click to expand...')).toBeUndefined()
+    const quotedNotice = clean(`<html><body><h1>Our comment policy</h1><p>${prose[0]}</p><blockquote><p>Leave a comment</p></blockquote><p>${prose[1]}</p></body></html>`)
+    expect(quotedNotice.text).toContain('Leave a comment')
+  })
+
   it('keeps a sentence that merely mentions replies and members', () => {
     const sentence = 'Members who joined before March can reply to the survey until the end of the month.'
     expect(clean([posts[0], sentence, posts[1]].join('\n'), {input: 'text', pageType: 'forum'}).text).toContain(sentence)

@@ -50,8 +50,8 @@ export default function dechaffForumChrome(options: ForumChromeOptions = {}): Tr
     const blocks = blocksOf(tree).map((node) => node.data.block)
     // Whether each line is a poster's statistics, whichever classifier removed it first.
     const statistics = blocks.map((block) => block.features.chars <= blockMaxChars && lexicon.matchBlock(block.sentences, block.words)?.ruleId === 'poster-statistics')
-    // Chrome that another rule removed first ("Joined: …" read as a menu's entries) is named for what it is.
-    removeLexiconMatches(blocks, lexicon, blockMaxChars, chromeScore, true)
+    // Chrome that another rule removed first ("Joined: …" read as a menu's entries) is named for what it is; the software writes some in its quote boxes ("Click to expand…").
+    removeLexiconMatches(blocks, lexicon, {blockMaxChars, score: chromeScore, rename: true, inQuotes: true})
     blocks.forEach((block, index) => {
       // Only in text dumps: a page's markup puts the author line in the post and the profile box beside it.
       if (statistics[index] || block.evidence.html) return

@@ -52,7 +52,7 @@ export default function dechaffPhrases(options: PhrasesOptions = {}): Transforme
   const blockMaxChars = options.blockMaxChars ?? defaults.phrases.blockMaxChars
   return (tree) => {
     const blocks = blocksOf(tree).map((node) => node.data.block)
-    removeLexiconMatches(blocks, lexiconFor(tree.data?.language?.code ?? 'en'), blockMaxChars, 1)
+    removeLexiconMatches(blocks, lexiconFor(tree.data?.language?.code ?? 'en'), {blockMaxChars, score: 1})
     removePickerChoices(blocks)
   }
 }
