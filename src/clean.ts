@@ -174,19 +174,20 @@ function runWithFallback(processor: DechaffProcessor, retyped: () => DechaffProc
 
 /**
  * Whether a page the model took for an article kept almost nothing under the
- * article's rules, though it has words enough for more, while the model did
- * not all but rule out another type (`minConfidence`): a listing
- * of teasers or a service page's sections, all read as stories around an
- * article that is not there. Almost nothing is at most `maxKeptWords` words,
- * or at most `maxKeptShare` of the page's words with no kept block longer
- * than `maxKeptBlockWords` (no paragraph of an article's body: its short
- * lines are a few of many alike). Such a page is cleaned again as that type
+ * article's rules, though it has words enough for more: a listing of teasers,
+ * a service page's sections, a discussion's page whose comments are its
+ * posts, all read as what surrounds an article that is not there. Almost
+ * nothing is at most `maxKeptWords` words, or at most `maxKeptShare` of the
+ * page's words with no kept block longer than `maxKeptBlockWords` (no
+ * paragraph of an article's body: its short lines are a few of many alike).
+ * Such a page is cleaned again as the model's likeliest other type, however
+ * unlikely the model found it: the kept nothing is the evidence
  * (`pageTypeFallback` in `data/thresholds.json`).
  */
 export function keptAlmostNothing(result: CleanResult, options: CleanOptions): boolean {
   const alternative = result.pageType?.alternative
   const fallback = defaults.pageTypeFallback
-  if (options.pageType || result.pageType?.type !== 'article' || !alternative || alternative.confidence < fallback.minConfidence) return false
+  if (options.pageType || result.pageType?.type !== 'article' || !alternative) return false
   const words = (blocks: BlockReport[]): number => blocks.reduce((sum, block) => sum + block.features.words, 0)
   const pageWords = words(result.blocks)
   if (pageWords < fallback.minPageWords) return false
