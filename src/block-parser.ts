@@ -40,6 +40,11 @@ function isSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdfff
 }
 
+/** The first half of a surrogate pair: a text cut after it splits a character. */
+export function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
+}
+
 /**
  * parse-english for one block of a page. Its tokenizer is parse-latin's
  * (the same classes, runs and points) with two differences: it looks each

@@ -1,6 +1,7 @@
 import {RegExpParser, type AST} from '@eslint-community/regexpp'
 import furnitureData from './data/furniture.json' with {type: 'json'}
 import furnitureLanguageData from './data/furniture-languages.json' with {type: 'json'}
+import {isHighSurrogate} from './block-parser.js'
 import {defaults} from './thresholds.js'
 import type {Block} from './types.js'
 
@@ -87,10 +88,6 @@ export function sentenceCore(sentence: string): string {
     end -= width
   }
   return start === 0 && end === sentence.length ? sentence : sentence.slice(start, end)
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff
 }
 
 /**

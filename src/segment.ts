@@ -1,6 +1,6 @@
 import type {Root as NlcstRoot, Sentence, SentenceContent} from 'nlcst'
 import type {Point} from 'unist'
-import type {BlockStart} from './block-parser.js'
+import {isHighSurrogate, type BlockStart} from './block-parser.js'
 
 /** Characters of scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar, Tibetan). */
 export const unspacedScript = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]/u
@@ -75,10 +75,6 @@ function* segments(segmenter: Intl.Segmenter, text: string): Generator<Intl.Segm
     from = cut
   }
   yield* segmenter.segment(from === 0 ? text : text.slice(from))
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff
 }
 
 function advance(point: Point, segment: string): Point {

@@ -58,11 +58,11 @@ interface Part {
 export function parseText(document: string, file?: VFile, language?: string, wordPositions = true): Root {
   const lines = splitLines(document)
   const groups = groupsOf(lines)
-  const pageWidths = wrapWidthsOf(groups)
+  const wrapped = hardWrapped(groups)
   const parts: Part[] = []
-  for (const group of groups) {
+  for (const [at, group] of groups.entries()) {
     let blankLinesBefore = group.blankLinesBefore
-    for (const part of isHardWrapped(group.lines, pageWidths) ? [group.lines] : group.lines.map((line) => [line])) {
+    for (const part of wrapped[at] ? [group.lines] : group.lines.map((line) => [line])) {
       if (parts.length % deadlineStride === 0) {
         checkDeadline(file, 'splitting the dump into blocks')
         checkBlockCount(parts.length)
@@ -153,34 +153,36 @@ function groupsOf(lines: Line[]): Part[] {
 }
 
 /**
- * The widths the page's hard-wrapped paragraphs of three lines or more fill:
- * the evidence a two-line group is wrapped at the same width.
+ * Which groups are hard-wrapped paragraphs, one block each: their lines fill
+ * a fixed width, each break falling where the next line's first word would
+ * not have fitted, and the text runs on across breaks (a break mid-sentence
+ * before a lower-case word or after a comma). Two lines show no width of
+ * their own (the first is the widest, so the next word never fits): they are
+ * wrapped only at a width the page's paragraphs of three lines or more fill.
+ * A headline over its byline ("by Dana Nelson"), a label over its link, a
+ * post's header over its poster's name are two lines of layout.
  */
-function wrapWidthsOf(groups: Part[]): number[] {
-  const widths = new Set<number>()
-  for (const group of groups) {
-    if (group.lines.length < 3) continue
-    const texts = group.lines.map((line) => line.text.trim())
+function hardWrapped(groups: Part[]): boolean[] {
+  const pageWidths = new Set<number>()
+  const wrapped = groups.map((group) => {
+    if (group.lines.length < 3) return false
+    const texts = trimmedTexts(group.lines)
     const width = widestLine(texts)
-    if (fillsWidth(texts, width)) widths.add(width)
-  }
-  return [...widths]
+    const fills = fillsWidth(texts, width)
+    if (fills) pageWidths.add(width)
+    return fills
+  })
+  const widths = [...pageWidths]
+  return groups.map((group, at) => {
+    if (group.lines.length !== 2) return wrapped[at] as boolean
+    const texts = trimmedTexts(group.lines)
+    const width = widestLine(texts)
+    return widths.some((pageWidth) => width <= pageWidth && fillsWidth(texts, pageWidth))
+  })
 }
 
-/**
- * A group is hard-wrapped when its lines fill a fixed width: each break falls
- * where the next line's first word would not have fitted, and the text runs on
- * across breaks (a break mid-sentence before a lower-case word or after a comma).
- * Two lines show no width of their own (the first is the widest, so the next
- * word never fits): they are wrapped only at a width the page's longer
- * paragraphs fill. A headline over its byline ("by Dana Nelson"), a label over
- * its link, a post's header over its poster's name are two lines of layout.
- */
-function isHardWrapped(group: Line[], pageWidths: number[]): boolean {
-  if (group.length < 2) return false
-  const texts = group.map((line) => line.text.trim())
-  if (group.length > 2) return fillsWidth(texts, widestLine(texts))
-  return pageWidths.some((width) => widestLine(texts) <= width && fillsWidth(texts, width))
+function trimmedTexts(lines: Line[]): string[] {
+  return lines.map((line) => line.text.trim())
 }
 
 function widestLine(texts: string[]): number {
