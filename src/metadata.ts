@@ -26,7 +26,7 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * A text dump's dateline by its headline comes before its other datelines,
  * which a dump's menus and lists above the headline may hold.
  */
-const pageRank = {titleBlock: 5, threadStart: 497, dumpDateline: 498, dumpDatelineAbove: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, bioName: 535, address: 540, bareDate: 550, labelledDate: 560, bodyEdgeDate: 570} as const
+const pageRank = {titleBlock: 5, threadStart: 497, dumpDateline: 498, dumpDatelineAbove: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, bioName: 535, authorElement: 537, address: 540, bareDate: 550, labelledDate: 560, bodyEdgeDate: 570} as const
 
 /** Most tags or categories kept. */
 const maxListItems = 50
@@ -360,6 +360,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   if (writer) add('author', {value: writer.value, source: `labelled author block ${writer.index}`, rank: pageRank.labelledAuthor})
   const bio = bioName(nodes)
   if (bio) add('author', {value: bio.value, source: `author bio block ${bio.index}`, rank: pageRank.bioName})
+  const marked = authorElementName(nodes, elements)
+  if (marked) add('author', {value: marked.value, source: `author element block ${marked.index}`, rank: pageRank.authorElement})
   const labelled = labelledDate(nodes, language)
   if (labelled) add('published', {value: labelled.value, source: `labelled date block ${labelled.index}`, rank: pageRank.labelledDate})
   // A dump with no dateline by its headline (none found, or its headline not): a short dated line at the edge of the kept text dates it.
@@ -417,6 +419,52 @@ function bioName(nodes: BlockNode[]): {value: string; index: number} | undefined
   const names = nodes.map((node) => node.data.block).filter((block) => block.removal?.authorName && (isBareName(block.text) || isBareName(block.text, 'uncommon')))
   const first = names[0]
   return first && names.every((block) => block.text === first.text) ? {value: first.text, index: first.evidence.index} : undefined
+}
+
+/**
+ * The writer the page's author elements name, wherever they sit (`<p
+ * class="authorName">`, an author box under the article): a line that is a
+ * name alone in an element the page marks as its author or byline, when all
+ * such lines name one person or team. None in what signs others' words (a
+ * testimonial, a review, a comment, a quotation) or among other stories and
+ * listed items, whose author elements name their own writers.
+ */
+function authorElementName(nodes: BlockNode[], elements: ElementInfo[]): {value: string; index: number} | undefined {
+  let found: {value: string; index: number} | undefined
+  for (const node of nodes) {
+    const block = node.data.block
+    if (block.inItemList || othersLine(block) || block.features.words > data.maxAuthorElementWords || !inAuthorElement(block, elements)) continue
+    const [name, ...more] = personNames(block.text, 'signed')
+    if (name === undefined || more.length > 0 || !isWholeLine(name, block.text) || !readsAsName(name) || signsOthers(block, elements)) continue
+    if (found && foldTitle(found.value) !== foldTitle(name)) return undefined
+    found ??= {value: name, index: block.evidence.index}
+  }
+  return found
+}
+
+/** The name is all the line says, less a byline's "By" and punctuation. */
+function isWholeLine(name: string, line: string): boolean {
+  const letters = (text: string): string => text.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase()
+  return letters(name) === letters(line.replace(bylineAt, ''))
+}
+
+/**
+ * No control's label or heading: no function word capitalised after the
+ * first word ("Written By", "Learn More About Dr. Jane Roe"; "The Upwork Team"
+ * is a name), and not one common word alone ("Author Spotlight" less its label).
+ */
+function readsAsName(name: string): boolean {
+  const words = name.split(/\s+/u)
+  if (words.length === 1) return !isCommonPhrase(name)
+  return !words.slice(1).some((word) => /^\p{Lu}/u.test(word) && functionWords.has(word.toLowerCase()))
+}
+
+/** Elements whose author marks sign someone else's words (`signedByOthersTokens`). */
+const signedByOthersTokens = new Set(data.signedByOthersTokens)
+
+/** The block sits in a testimonial, a review, a comment or a quotation. */
+function signsOthers(block: Block, elements: ElementInfo[]): boolean {
+  return closestAncestor(elements, block.evidence.html?.element ?? -1, (element) => element.tokens.some((token) => signedByOthersTokens.has(token))) !== -1
 }
 
 /**

@@ -538,6 +538,19 @@ describe('bylines, datelines and titles the page shows', () => {
     expect(clean(html('', below('<div class="caption">Isaiah Shelton</div>')), {pageType: 'article'}).metadata.author).toBeUndefined()
   })
 
+  it('takes the one name the page’s author elements show anywhere (an author box below the article), but not a testimonial’s, a label or two names', () => {
+    const after = (box: string): string => html('', `<article><h1>Short-form video best practices</h1>${[...prose, ...prose, ...prose, ...prose].map((text) => `<p>${text}</p>`).join('')}</article>${box}`)
+    const boxed = clean(after('<div class="author-box"><p class="authorName">Podium Staff</p></div>'), {pageType: 'article'})
+    expect(boxed.metadata.author).toEqual(['Podium Staff'])
+    expect(boxed.metadataSources.author).toMatch(/^author element block \d+$/u)
+    expect(clean(after('<div class="wp-block-post-author"><div class="wp-block-post-author__name">Rachel MacDonald</div></div>'), {pageType: 'article'}).metadata.author).toEqual(['Rachel MacDonald'])
+    // A testimonial signs its own words; a box's heading and a link's label are no names; two writers' boxes name neither.
+    expect(clean(after('<div class="testimonial"><p>Great service.</p><div class="author-details">Philip Roe</div></div>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    expect(clean(after('<div class="author-wrapper"><h2>Author Spotlight</h2></div>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    expect(clean(after('<div class="author-bio"><a>Learn More About Dr. Jane Roe</a></div>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+    expect(clean(after('<div class="author-name">Rachel MacDonald</div><div class="author-name">Lauren Vetter</div>'), {pageType: 'article'}).metadata.author).toBeUndefined()
+  })
+
   it('reads a signed byline’s short first name or team as its writer, not a bare line’s badge or a dateline’s label', () => {
     expect(personNames('By Clay', 'signed')).toEqual(['Clay'])
     expect(personNames('Clay')).toEqual([])
