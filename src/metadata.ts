@@ -11,6 +11,7 @@ import {scoresOf, tokenOverlap} from './metrics.js'
 import {guessedType} from './page-features.js'
 import {authorLinkSource, posterSource, relAuthorSource} from './parse/head.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
+import {defaults} from './thresholds.js'
 import {blocksOf} from './tree.js'
 import {commonEnglishWords, givenNames} from './words.js'
 import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, PageTypeVerdict, Root, StatedMetadata} from './types.js'
@@ -82,6 +83,7 @@ const nameParticles = new Set(data.nameParticles)
 const teamParticles = new Set([...data.nameParticles, ...data.teamParticles])
 const organisationWords = new Set(data.organisationWords)
 const undatedPageTypes = new Set(data.undatedPageTypes)
+const guessedUndatedPageTypes = new Set(data.guessedUndatedPageTypes)
 const unsignedPageTypes = new Set(data.unsignedPageTypes)
 /** A date's words: month and weekday names and a dateline's labels. */
 const dateLabelWords = [...dateData.months, ...dateData.weekdays, ...data.publishedLabels, ...data.updatedLabels]
@@ -181,7 +183,7 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
   }
   const pageType = tree.data?.pageType
   // A shop's product or category page, a listing or a service page is no dated, signed piece: its stamps are a CMS's, its names a listed item's.
-  if (pageType && undatedPageTypes.has(pageType.type) && !doubtedServiceArticle(pageType, sources.published)) {
+  if (pageType && ((undatedPageTypes.has(pageType.type) && !doubtedServiceArticle(pageType, sources.published)) || guessedUndated(pageType))) {
     delete fields.published
     delete sources.published
   }
@@ -194,6 +196,12 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     sources.pageType = pageType.evidence[0] === 'set by the caller' ? 'set by the caller' : 'page-type classifier'
   }
   return {fields, sources}
+}
+
+/** Cleaned as an article, the page may be a product's or a listing's after all (`guessedUndatedPageTypes`, its likeliest other type at `typeGuess.minConfidence` or more): its dates are as likely a shop's or a CMS's stamps. */
+function guessedUndated(pageType: PageTypeVerdict): boolean {
+  const guess = pageType.alternative
+  return guess !== undefined && guess.confidence >= defaults.typeGuess.minConfidence && guessedUndatedPageTypes.has(guess.type)
 }
 
 /** The date was read from the page's own lines (a byline, a thread's start date), not stated in its markup. */

@@ -414,6 +414,16 @@ describe('choosing among what the page states', () => {
     expect(pageMetadata(tree(0.5, 'json-ld techarticle.datePublished')).fields.published).toBeUndefined()
   })
 
+  it('gives an article the model guessed might be a product or a listing no publication date, but keeps it when the guess is weak or another type', () => {
+    const tree = (alternative?: {type: 'product' | 'listing' | 'forum'; confidence: number}): Root =>
+      ({type: 'RootNode', children: [], data: {stated: {published: [{value: '2023-02-03', source: 'meta article:published_time', rank: 100}]}, pageType: {type: 'article', confidence: 0.5, evidence: [], alternative}}}) as unknown as Root
+    expect(pageMetadata(tree({type: 'product', confidence: 0.4})).fields.published).toBeUndefined()
+    expect(pageMetadata(tree({type: 'listing', confidence: 0.35})).fields.published).toBeUndefined()
+    expect(pageMetadata(tree({type: 'product', confidence: 0.1})).fields.published).toBe('2023-02-03')
+    expect(pageMetadata(tree({type: 'forum', confidence: 0.45})).fields.published).toBe('2023-02-03')
+    expect(pageMetadata(tree()).fields.published).toBe('2023-02-03')
+  })
+
   it('gives no publication date for an update date only the markup states', () => {
     const {metadata} = clean(html('<meta property="article:modified_time" content="2024-03-04">', '<h1>Harbour wall</h1>'))
     expect(metadata).toMatchObject({modified: '2024-03-04'})
