@@ -981,10 +981,18 @@ export function personNames(value: string, reading: NameReading = 'byline'): str
   return text
     .split(nameSeparator)
     .map((part) => withoutGluedRole(part))
+    .map((part) => withoutRepeat(part))
     .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’.:*†\-–—]+$/gu, ''))
     .map((part) => (/\)$/u.test(part) && !part.includes('(') ? part.slice(0, -1).trimEnd() : part))
     // Post-nominal letters follow a name ("Jane Doe, MD"): an author field's or a signed byline's first part is a name even when short and capitalised ("JWU", "Clay"); a bare byline's may be a filter's or a badge's word ("NEW", "Best").
     .filter((part, index) => isPersonName(part, reading, index === 0) && ((index === 0 && reading !== 'byline') || !isCredential(part)))
+}
+
+/** "Colin Gray Colin Gray": a name a dump shows twice (a page's two layouts, for small and large screens), once. */
+function withoutRepeat(part: string): string {
+  const words = part.split(' ')
+  const half = words.length / 2
+  return Number.isInteger(half) && half > 0 && words.slice(0, half).join(' ') === words.slice(half).join(' ') ? words.slice(0, half).join(' ') : part
 }
 
 /** "Jane DoeStaff writer": a name glued to its role by markup without spaces. */

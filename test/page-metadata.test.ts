@@ -474,6 +474,12 @@ describe('choosing among what the page states', () => {
     expect(clean(html('<meta name="author" content="Jane Doe, John Roe">', '<h1>Model merging</h1>')).metadata.author).toEqual(['Jane Doe', 'John Roe'])
   })
 
+  it('reads a name a dump shows twice (two layouts) once, and leaves two different names as they are', () => {
+    expect(personNames('Written by: Colin Gray Colin Gray', 'signed')).toEqual(['Colin Gray'])
+    expect(personNames('By Jane Doe Jane Doe')).toEqual(['Jane Doe'])
+    expect(personNames('By Jane Doe John Roe')).toEqual(['Jane Doe John Roe'])
+  })
+
   it('drops a dash left after a name and a one-word role glued to a whole name', () => {
     expect(personNames('By EcoFlow-')).toEqual(['EcoFlow'])
     expect(personNames('Jane Doe –')).toEqual(['Jane Doe'])
