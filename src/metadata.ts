@@ -467,8 +467,8 @@ function readsAsName(name: string): boolean {
   return !words.slice(1).some((word) => /^\p{Lu}/u.test(word) && functionWords.has(word.toLowerCase()))
 }
 
-/** Elements whose author marks sign someone else's words (`signedByOthersTokens`). */
-const signedByOthersTokens = new Set(data.signedByOthersTokens)
+/** Elements whose author marks sign someone else's words: testimonials and reviews (`signedByOthersTokens`), quotations and comments (the DOM hints' words for them). */
+const signedByOthersTokens = new Set([...data.signedByOthersTokens, ...hints.quoteTokens, ...hints.commentTokens])
 
 /** The block sits in a testimonial, a review, a comment or a quotation. */
 function signsOthers(block: Block, elements: ElementInfo[]): boolean {
