@@ -127,9 +127,14 @@ const yearGluedAfter = /(\p{L}{3,}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2}
 /** …and a name or a section to the month after it ("Jane DoeMarch 5, 2025", "Mental HealthDECEMBER 22, 2022"). */
 const monthGluedBefore = new RegExp(`(?<=\\p{Ll})(?=(?:${gluedForms(months).join('|')})\\.?\\s\\d)`, 'gu')
 
-/** A dateline's glued parts set apart. */
+/** A full stop after the day where a comma belongs ("December 19. 2025"), which chrono does not read. */
+const dayStopYear = new RegExp(`\\b((?:${[...months].join('|')})\\.?\\s\\d{1,2})\\.\\s((?:19|20)\\d{2})\\b`, 'giu')
+/** A numeric date glued to the name before it ("Yucy3/4/2025"). */
+const numericDateGluedAfter = /(?<=\p{L})(?=\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b)/gu
+
+/** A dateline's glued parts set apart, and a day's stray full stop read as a comma. */
 export function unglued(text: string): string {
-  return text.replace(yearGluedAfter, '$1 · ').replace(monthGluedBefore, ' ')
+  return text.replace(yearGluedAfter, '$1 · ').replace(monthGluedBefore, ' ').replace(dayStopYear, '$1, $2').replace(numericDateGluedAfter, ' ')
 }
 
 /** Written years dechaff takes as a page's date. */

@@ -784,6 +784,12 @@ describe('dates', () => {
     expect(isoDate('04/03/2024', 'en-US')).toBe('2024-04-03')
   })
 
+  it('reads a day followed by a stray full stop and a numeric date glued to a name, but no number and year that are not a date', () => {
+    expect(isoDate('December 19. 2025')).toBe('2025-12-19')
+    expect(isoDate('Yucy3/4/2025')).toBe('2025-03-04')
+    expect(isoDate('Chapter 3. 2019 was the year')).toBeUndefined()
+  })
+
   it('reads dates in the page language: chrono’s languages, and month names for Polish, Greek and Czech', () => {
     expect(isoDate('记者 李明 2024年05月20日 10:35', 'zh')).toBe('2024-05-20')
     expect(isoDate('Autor: Tomasz Wójcik 3 kwietnia 2024, 07:55', 'pl')).toBe('2024-04-03')
