@@ -8,10 +8,9 @@ import {closestAncestor} from './elements.js'
 import {english, languageProfile} from './language.js'
 import {alternation} from './lexicon.js'
 import {scoresOf, tokenOverlap} from './metrics.js'
-import {guessedType} from './page-features.js'
+import {guessedType, likelyOtherType} from './page-features.js'
 import {authorLinkSource, posterSource, relAuthorSource} from './parse/head.js'
 import {headlineOf, titleSeparators} from './parse/title.js'
-import {defaults} from './thresholds.js'
 import {blocksOf} from './tree.js'
 import {commonEnglishWords, givenNames} from './words.js'
 import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataField, MetadataSources, PageMetadata, PageTypeVerdict, Root, StatedMetadata} from './types.js'
@@ -198,10 +197,10 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
   return {fields, sources}
 }
 
-/** Cleaned as an article, the page may be a product's or a listing's after all (`guessedUndatedPageTypes`, its likeliest other type at `typeGuess.minConfidence` or more): its dates are as likely a shop's or a CMS's stamps. */
+/** Cleaned as an article, the page may be a product's or a listing's after all (`guessedUndatedPageTypes`, its `likelyOtherType`, on HTML a listing too): its dates are as likely a shop's or a CMS's stamps. */
 function guessedUndated(pageType: PageTypeVerdict): boolean {
-  const guess = pageType.alternative
-  return guess !== undefined && guess.confidence >= defaults.typeGuess.minConfidence && guessedUndatedPageTypes.has(guess.type)
+  const type = likelyOtherType(pageType)
+  return type !== undefined && guessedUndatedPageTypes.has(type)
 }
 
 /** The date was read from the page's own lines (a byline, a thread's start date), not stated in its markup. */

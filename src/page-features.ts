@@ -4,7 +4,7 @@ import {carriesDate} from './dates.js'
 import {Lexicon, type LexiconData} from './lexicon.js'
 import {defaults} from './thresholds.js'
 import {blocksOf, readsAsHeading} from './tree.js'
-import type {Block, ElementInfo, PageEvidence, PageType, Root} from './types.js'
+import type {Block, ElementInfo, PageEvidence, PageType, PageTypeVerdict, Root} from './types.js'
 
 /** One number the page-type model reads, with the words that explain it. */
 export interface PageFeature {
@@ -167,18 +167,26 @@ export function forumChromeLines(blocks: Block[]): number {
 const htmlGuesses: ReadonlySet<string> = new Set(defaults.typeGuess.htmlTypes)
 
 /**
- * The type a page cleaned as an article may be after all: the page-type
- * model's likeliest type besides an article (the one it doubted, or its
- * second guess), given at least `typeGuess.minConfidence`. A dump's shape tells a forum
+ * The page-type model's likeliest type besides an article (the one it
+ * doubted, or its second guess) for a page cleaned as an article, given at
+ * least `typeGuess.minConfidence`, on any input.
+ */
+export function likelyOtherType(verdict: PageTypeVerdict | undefined): PageType | undefined {
+  const guess = verdict?.alternative
+  return guess && guess.confidence >= defaults.typeGuess.minConfidence ? guess.type : undefined
+}
+
+/**
+ * The type a page cleaned as an article may be after all, as its cleaning
+ * reads it: its `likelyOtherType`. A dump's shape tells a forum
  * thread from an article's comments, or a listing's items from an article's furniture,
  * less surely than a page's markup does; on HTML only the types of
  * `typeGuess.htmlTypes` are guessed: not a listing, which a news story's
  * columns of linked headlines make the model guess.
  */
 export function guessedType(tree: Root): PageType | undefined {
-  const guess = tree.data?.pageType?.alternative
-  if (!guess || guess.confidence < defaults.typeGuess.minConfidence) return undefined
-  return !tree.data?.elements || htmlGuesses.has(guess.type) ? guess.type : undefined
+  const type = likelyOtherType(tree.data?.pageType)
+  return type !== undefined && (!tree.data?.elements || htmlGuesses.has(type)) ? type : undefined
 }
 
 /** The page's features, in `pageFeatures` order. `url` is the address the caller gave, if any. */

@@ -18,6 +18,11 @@ const body = prose.map((paragraph) => `<p>${paragraph}</p>`).join('\n')
 const page = (head: string, article = '', lang = 'en'): string =>
   `<!doctype html><html lang="${lang}"><head><title>Harbour wall repairs begin | The Eastmarch Post</title>${head}</head><body><article><h1>Harbour wall repairs begin</h1>${article}${body}</article></body></html>`
 
+/** A page with its head, and its body followed by the prose. */
+const html = (head: string, body: string): string => `<!doctype html><html lang="en"><head>${head}</head><body>${body}${prose.map((text) => `<p>${text}</p>`).join('')}</body></html>`
+/** A page whose article is a headline over four times the prose, `after` below it. */
+const longArticle = (headline: string, after: string): string => html('', `<article><h1>${headline}</h1>${[...prose, ...prose, ...prose, ...prose].map((text) => `<p>${text}</p>`).join('')}</article>${after}`)
+
 const stated = (html: string, scripts: string[] = []) => readHead(fromParse5(parse(html)) as HastRoot, parseJsonLd(scripts)).stated
 
 describe('metadata the page states', () => {
@@ -152,7 +157,6 @@ describe('the metadata step', () => {
 })
 
 describe('choosing among what the page states', () => {
-  const html = (head: string, body: string): string => `<!doctype html><html lang="en"><head>${head}</head><body>${body}${prose.map((text) => `<p>${text}</p>`).join('')}</body></html>`
   const jsonLd = (value: unknown): string => `<script type="application/ld+json">${JSON.stringify(value)}</script>`
 
   it('takes an article’s h1, but not one that is the site’s name', () => {
@@ -315,7 +319,7 @@ describe('choosing among what the page states', () => {
   })
 
   it('takes the writer a labelled line names wherever it sits (an author box), but not a listed item’s maker under a bare "by" or several labelled names', () => {
-    const after = (box: string): string => html('', `<article><h1>AI for patients and clinicians</h1>${[...prose, ...prose, ...prose, ...prose].map((text) => `<p>${text}</p>`).join('')}</article><aside>${box}</aside>`)
+    const after = (box: string): string => longArticle('AI for patients and clinicians', `<aside>${box}</aside>`)
     const box = clean(after('<h3>Author</h3><p>Lisa D. Ellis</p>'), {pageType: 'article'})
     expect(box.metadata.author).toEqual(['Lisa D. Ellis'])
     expect(box.metadataSources.author).toMatch(/^labelled author block \d+$/u)
@@ -344,7 +348,7 @@ describe('choosing among what the page states', () => {
   })
 
   it('dates a page by the one day its lines labelled as a publication give wherever they sit, but not a listing whose labelled lines give several', () => {
-    const after = (meta: string): string => html('', `<article><h1>Top data companies of 2025</h1>${[...prose, ...prose, ...prose, ...prose].map((text) => `<p>${text}</p>`).join('')}</article><aside>${meta}</aside>`)
+    const after = (meta: string): string => longArticle('Top data companies of 2025', `<aside>${meta}</aside>`)
     const sidebar = clean(after('<h4>Published</h4><div>July 8, 2025</div>'), {pageType: 'article'})
     expect(sidebar.metadata.published).toBe('2025-07-08')
     expect(sidebar.metadataSources.published).toMatch(/^labelled date block \d+$/u)
@@ -518,7 +522,6 @@ describe('choosing among what the page states', () => {
 })
 
 describe('bylines, datelines and titles the page shows', () => {
-  const html = (head: string, body: string): string => `<!doctype html><html lang="en"><head>${head}</head><body>${body}${prose.map((text) => `<p>${text}</p>`).join('')}</body></html>`
 
   it('looks for the byline of a page without an h1 where its content starts, when that is about what the title says, and takes no date a field label owns', () => {
     const menu = Array.from({length: 14}, (_, index) => `<li><a href="/section-${index}">Section ${index}</a></li>`).join('')
@@ -555,7 +558,7 @@ describe('bylines, datelines and titles the page shows', () => {
   })
 
   it('takes the one name the page’s author elements show anywhere (an author box below the article), but not a testimonial’s, a label or two names', () => {
-    const after = (box: string): string => html('', `<article><h1>Short-form video best practices</h1>${[...prose, ...prose, ...prose, ...prose].map((text) => `<p>${text}</p>`).join('')}</article>${box}`)
+    const after = (box: string): string => longArticle('Short-form video best practices', box)
     const boxed = clean(after('<div class="author-box"><p class="authorName">Podium Staff</p></div>'), {pageType: 'article'})
     expect(boxed.metadata.author).toEqual(['Podium Staff'])
     expect(boxed.metadataSources.author).toMatch(/^author element block \d+$/u)
