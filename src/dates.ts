@@ -27,11 +27,23 @@ const weekdays = new Set(data.weekdays)
 
 /** The start of a byline ("By", "Posted by", "Updated"), with what separates it from the name. */
 export const bylineStart = new RegExp(`^(?:${alternation(data.bylineStarts)})\\s*:?\\s+`, 'u')
-/** "Jane Doe March 4, 2024", "Jane Doe · Updated 4 March 2024": one to four capitalised words leading a dateline, up to its date (the first group). */
-export const leadingName = new RegExp(
-  `^(\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,3})(?=\\s*(?:[|•·—–,]\\s*)?(?:(?:${anyCase(['updated', 'published', 'posted', 'on'])})\\s+)?(?:\\n|\\d|(?:${anyCase([...data.months, ...data.weekdays])})\\b))`,
-  'u'
-)
+/**
+ * "Jane Doe March 4, 2024", "Jane Doe · Updated 4 March 2024": one to four
+ * capitalised words leading a dateline, up to its date (the first group).
+ * `leadingName` takes as many as it can (all of them count as the line's
+ * known words: "A Monday Morning List Oct 29, 2012" is a dateline's line);
+ * `writerBeforeDate` the fewest, the writer's name ("Kristian Larsen" of
+ * "Kristian Larsen July 13, 2025", where "Tom May" alone is a name).
+ */
+export const leadingName = leadingWords('{0,3}')
+export const writerBeforeDate = leadingWords('{0,3}?')
+
+function leadingWords(more: string): RegExp {
+  return new RegExp(
+    `^(\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*)${more})(?=\\s*(?:[|•·—–,]\\s*)?(?:(?:${anyCase(['updated', 'published', 'posted', 'on'])})\\s+)?(?:\\n|\\d|(?:${anyCase([...data.months, ...data.weekdays])})\\b))`,
+    'u'
+  )
+}
 
 /** Words as written in lower case, capitalised or in capitals (a case-blind alternation would let `\\p{Lu}` match lower case too). */
 function anyCase(words: string[]): string {

@@ -3,7 +3,7 @@ import bio from './data/bio.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
-import {bylineStart, carriesDate, gluedForms, earliestIsoDate, isoDate, leadingName} from './dates.js'
+import {bylineStart, carriesDate, gluedForms, earliestIsoDate, isoDate, writerBeforeDate} from './dates.js'
 import {closestAncestor} from './elements.js'
 import {english, languageProfile} from './language.js'
 import {alternation} from './lexicon.js'
@@ -26,7 +26,14 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * A text dump's dateline by its headline comes before its other datelines,
  * which a dump's menus and lists above the headline may hold.
  */
-const pageRank = {titleBlock: 5, threadStart: 497, dumpDateline: 498, dumpDatelineAbove: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, bioName: 535, authorElement: 537, address: 540, bareDate: 550, labelledDate: 560, bodyEdgeDate: 570} as const
+const pageRank = {titleBlock: 5, dumpHeadlineByline: 495, dumpHeadlineName: 496, threadStart: 497, dumpDateline: 498, dumpDatelineAbove: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, bioName: 535, authorElement: 537, address: 540, bareDate: 550, labelledDate: 560, bodyEdgeDate: 570} as const
+
+/** A byline's rank: signed ("By Jane Doe") before a bare name beside a dateline; a dump's by its headline before any other, a bare one when it reads as a name ("Vibe Coding" is a section's). */
+function nameRank(value: string, signed: boolean, byDumpHeadline: boolean): number {
+  if (byDumpHeadline && signed) return pageRank.dumpHeadlineByline
+  if (byDumpHeadline && isBareName(value)) return pageRank.dumpHeadlineName
+  return signed ? pageRank.byline : pageRank.nameBesideByline
+}
 
 /** Most tags or categories kept. */
 const maxListItems = 50
@@ -67,7 +74,7 @@ const gluedBy = /^(?:written )?by(?=\p{Lu})/iu
 /** "Written by:Jane Doe": a byline's label glued to the name by its colon. */
 const gluedColon = /(?<=^(?:\p{L}+ )?by):(?=\S)/iu
 /** "Jane DoePublished …", "Conor AllisonJanuary 14, 2026", "Mental HealthDECEMBER 22, 2022": the name glued to the dateline's label or date. */
-const gluedLabel = new RegExp(`(?<=\\p{Ll})(?=(?:Published|Updated|Posted|Last updated|Reviewed|Fact checked|${gluedForms(data.gluedMonths).join('|')})\\b)`, 'u')
+const gluedLabel = new RegExp(`(?<=\\p{Ll})(?=(?:Published|Updated|Posted|Last updated|Reviewed|Fact checked|In(?=\\s)|${gluedForms(data.gluedMonths).join('|')})\\b)`, 'u')
 /** Dates that are not the page's: when a member joined, a company was founded. */
 const undatedLabel = new RegExp(`^(?:${data.undatedLabels.join('|')})(?!\\p{L})`, 'iu')
 /** A whole word or phrase of the list, in any script (`\b` knows only ASCII letters). */
@@ -91,7 +98,7 @@ const noiseWords = new Set([...data.authorNoise, ...dateLabelWords])
 /** What an author field holds when nobody signed: a CMS's placeholder, an interface's word, a date's words. */
 const placeholderAuthors = new Set([...data.placeholderAuthors, ...dateLabelWords])
 /** Where a byline's names end: a separator, a date phrase, a line break. */
-const nameRunEnd = new RegExp(`\\s*(?:[|•·⋅∙●・—–»]|\\s-\\s|\\n|[(\\[]?(?<![\\p{L}\\d_])\\d|\\b(?:on|at|in|from|${dateData.months.join('|')})\\b|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
+const nameRunEnd = new RegExp(`\\s*(?:[|•·⋅∙●・—–»]|\\s-\\s|\\n|[(\\[]?(?<![\\p{L}\\d_])\\d|\\b(?:on|at|in|from)\\b|\\b(?:${dateData.months.join('|')})\\b(?=\\.?,?\\s*\\d)|${anyWord([...data.publishedLabels, ...data.updatedLabels])})`, 'iu')
 /** Between names of a byline. */
 const nameSeparator = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*/iu
 
@@ -276,10 +283,12 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       if (titleAt === -1 && headlineAt !== -1 && windowStart + at <= headlineAt + passed) continue
       break
     }
+    const below = headlineAt === -1 ? -1 : windowStart + at - headlineAt
+    const nearHeadline = titleAt === -1 && headlineAt !== -1 && below >= -data.dumpBylineLead && below <= data.bylineUnderHeadline
     if (bylineLabel.test(block.text)) {
       const next = window[at + 1]?.data.block
-      // Past a standfirst the body has begun, but a label over a person's full name is still the page's first byline.
-      const labelledName = next !== undefined && (!bodyStarted || isBareName(next.text))
+      // Past a standfirst the body has begun, but a label over a person's full name, or by a dump's headline, is still the page's first byline.
+      const labelledName = next !== undefined && (!bodyStarted || nearHeadline || isBareName(next.text))
       if (labelledName) add('author', {value: next.text, source: `byline block ${next.evidence.index}`, rank: pageRank.labelledName})
       continue
     }
@@ -295,8 +304,6 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       posterSeen = true
     }
     const line = metadataLine(block)
-    const below = headlineAt === -1 ? -1 : windowStart + at - headlineAt
-    const nearHeadline = titleAt === -1 && headlineAt !== -1 && below >= -data.dumpBylineLead && below <= data.bylineUnderHeadline
     // A post's edit note ("edited Jul 5, 2020", which the forum chrome removes) dates an edit, not the page.
     const mayDate = (!dated || (nearHeadline && !headlineDated)) && removal !== 'post-controls'
     // A dump's dated line under its headline outranks one just above it (the last entry of a dated list the headline follows).
@@ -319,7 +326,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const unmarked = underTitle && !bodyStarted && !dated && line?.ruleId !== 'byline' ? unmarkedDateline(block.text, language) : undefined
     if (unmarked) {
       const source = `byline block ${block.evidence.index}`
-      add('author', {value: unmarked.name, source, rank: pageRank.nameBesideByline})
+      add('author', {value: unmarked.name, source, rank: nameRank(unmarked.name, false, nearHeadline)})
       add('published', {value: unmarked.date, source, rank: pageRank.byline})
       dated = true
       continue
@@ -328,21 +335,23 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const besideDate = (): boolean => titleAt !== -1 || besideBlock(window, at, carriesDate)
     // A dump's writer whose name the given-name list lacks ("Chirag Bhardwaj") sits by the dateline, a role or a read time (or the headline) between them; no prose between the headline and the name (a dump's body may seem to begin above its headline).
     const overDateline = (): boolean => titleAt === -1 && noProseBetween(window, at - below, at) && isBareName(block.text, 'uncommon') && datelineNear(window, at, at - below, language)
-    if (underTitle && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && ((!bodyStarted && isBareName(block.text) && besideDate()) || overDateline())) {
-      add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: pageRank.nameBesideByline})
+    // "Gabo" over "Jan 23, 2025" right under a dump's headline: a writer's one-word name or handle, no word of the language, over the page's date.
+    const handleOverDate = (): boolean => titleAt === -1 && below === 1 && isHandle(block.text) && datedLine(window[at + 1]?.data.block, language)
+    if (underTitle && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && ((!bodyStarted && isBareName(block.text) && besideDate()) || overDateline() || handleOverDate())) {
+      add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: nameRank(block.text, false, nearHeadline)})
       continue
     }
     // A text dump's dateline that signs its post ("October 11, 2023 by Jane Doe") is its byline before the body, where no classifier marked it.
     const signedDateline = titleAt === -1 && !bodyStarted && !dated && isSignedDateline(block.text, language)
     // A dump's byline by its headline that no classifier marked, its parts glued ("ByRhonda Krause UpdatedJanuary 25, 2026") or its words not all a dateline's.
     const dumpNames = nearHeadline && line?.ruleId !== 'byline' ? dumpBylineNames(block.text, language) : undefined
-    // A dateline taken with the post's categories ("Posted on March 4, 2024 in News, Travel", which the metadata classifier calls taxonomy) dates the page as a byline does; it names no writer.
+    // A dateline taken with the post's categories ("Posted on March 4, 2024 in News, Travel", which the metadata classifier calls taxonomy) dates the page as a byline does; it names a writer only after a "by".
     const categorised = removal === 'taxonomy'
     if (line?.ruleId !== 'byline' && !categorised && !inBylineElement(block, elements) && !(titleAt !== -1 && !bodyStarted && labelledByline(block.text)) && !signedDateline && !dumpNames) continue
     const source = `byline block ${block.evidence.index}`
     // A bare name in the element the page marks as its author ("t-blogpost-author-name") is one too.
     const marked = inAuthorElement(block, elements)
-    const names = categorised ? undefined : (dumpNames ?? bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined))
+    const names = categorised ? signedWithin(block.text) : (dumpNames ?? bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined))
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
     // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
     // A dateline set above the headline ("Sep 01, 2023" over "Jane Doe" over the `<h1>`) names its writer there too.
@@ -354,7 +363,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     // A name in the element the page marks as its author is the byline after a standfirst or a lead image too.
     // A dump's menus head their facets as bylines do ("By Use Case", "By Region"): words of the language away from the headline name nobody (a desk's or a team's name, "News Desk", signs by it).
     const facet = (): boolean => titleAt === -1 && !nearHeadline && names !== undefined && isFacet(names.value)
-    if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle)) && !facet()) add('author', {value: names.value, source, rank: names.stated ? pageRank.byline : pageRank.nameBesideByline})
+    if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle)) && !facet()) add('author', {value: names.value, source, rank: nameRank(names.value, names.stated, nearHeadline)})
     if (mayDate && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
       add(datelineField(block.text, language), {value: block.text, source, rank: dateRank})
       dated = true
@@ -363,6 +372,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   }
   const started = threadStart(nodes, language)
   if (started) add('published', {value: started.value, source: `${threadStartSource} block ${started.index}`, rank: pageRank.threadStart})
+  if (started?.starter) add('author', {value: started.starter.text, source: `thread starter block ${started.starter.evidence.index}`, rank: pageRank.poster})
   const writer = labelledAuthor(nodes, language)
   if (writer) add('author', {value: writer.value, source: `labelled author block ${writer.index}`, rank: pageRank.labelledAuthor})
   const bio = bioName(nodes)
@@ -535,16 +545,28 @@ function labelledDay(part: string, language: string | undefined): string | undef
  * The date a thread's statistics give as its start ("Start date Feb 25,
  * 2024", a question site's "asked Jul 18, 2024 at 4:39"), wherever it sits:
  * the first such line not among other stories, listed items or comments.
+ * A line that is only the label and the date heads the first post: the user
+ * name on the line under it ("asked Feb 11, 2011 at 23:49" over "drat") is
+ * the thread's starter.
  */
-function threadStart(nodes: BlockNode[], language: string | undefined): {value: string; index: number} | undefined {
-  for (const node of nodes) {
-    const block = node.data.block
+function threadStart(nodes: BlockNode[], language: string | undefined): {value: string; index: number; starter?: Block} | undefined {
+  for (let at = 0; at < nodes.length; at++) {
+    const block = (nodes[at] as BlockNode).data.block
     const label = threadStartDate.exec(block.text)
     if (!label || othersLine(block)) continue
     const value = partAfterLabel(block.text, label)
-    if (labelledDay(value, language) !== undefined) return {value, index: block.evidence.index}
+    if (labelledDay(value, language) === undefined) continue
+    const next = nodes[at + 1]?.data.block
+    const heads = label.index === 0 && value === block.text.slice(label[0].length)
+    return {value, index: block.evidence.index, starter: heads && next !== undefined && isUserName(next) ? next : undefined}
   }
   return undefined
+}
+
+/** A line that is one user's name or handle and nothing else ("drat", "user3080392", "Eduardo Poças"). */
+function isUserName(block: Block): boolean {
+  const names = personNames(block.text)
+  return names.length === 1 && names[0] === block.text.trim() && !carriesDate(block)
 }
 
 /** A line a publication's label opens ("Published", "Posted on"). */
@@ -646,6 +668,19 @@ function datelineNear(nodes: BlockNode[], at: number, headline: number, language
   })
 }
 
+/** One word that may be a writer's name or handle ("Gabo", "ServiceTitan", "inikosoftseo"): no word of the language, no date's or interface's word. */
+function isHandle(line: string): boolean {
+  const word = line.trim()
+  return handleShape.test(word) && !isCommonPhrase(word) && !noiseWords.has(word.toLowerCase()) && !functionWords.has(word.toLowerCase())
+}
+
+const handleShape = /^\p{L}[\p{L}\d_.'’-]{2,29}$/u
+
+/** A short line that gives a full date. */
+function datedLine(block: Block | undefined, language: string | undefined): boolean {
+  return block !== undefined && carriesDate(block) && !undatedLabel.test(block.text) && block.text.length <= data.maxShownDateChars && isoDate(block.text, language) !== undefined
+}
+
 /** No prose between `from` and `to` (both left out): a standfirst has not begun the body. */
 function noProseBetween(nodes: BlockNode[], from: number, to: number): boolean {
   return nodes.slice(from + 1, to).every((node) => node.data.block.quality?.class !== 'good')
@@ -668,7 +703,7 @@ function dumpBylineNames(line: string, language: string | undefined): {value: st
   // "Discussion in 'Hosting Advice' started by pelex, May 26, 2025.": a thread's starter, named within its dated line.
   const starter = threadStarterWithin.exec(text)
   if (starter) return {value: text.slice(starter.index + starter[0].length).split(/,/u)[0] ?? '', stated: true}
-  const lead = leadingName.exec(text)
+  const lead = writerBeforeDate.exec(text)
   return lead ? {value: lead[1] as string, stated: false} : undefined
 }
 
@@ -869,18 +904,20 @@ function bylineNames(line: string, reason: string): {value: string; stated: bool
     const signed = bylineAt.exec(text) ?? gluedBy.exec(text)
     return signed ? {value: text.slice(signed[0].length), stated: true} : {value: line, stated: false}
   }
-  if (dateStart.test(text)) {
-    const by = /\bby\s*(?=\p{Lu})/u.exec(text) ?? /\bby\s+/iu.exec(text)
-    return by ? {value: text.slice(by.index + by[0].length), stated: true} : undefined
-  }
+  if (dateStart.test(text)) return signedWithin(text)
   const start = bylineAt.exec(text) ?? gluedBy.exec(text) ?? byWithin.exec(text) ?? byAfterSeparator.exec(text)
   if (start) return {value: text.slice(start.index + start[0].length), stated: true}
   if (reason.startsWith('byline: name and role')) return {value: text, stated: false}
   // "Jane Doe March 4, 2024 · 3 Comments": a dateline led by its writer's name.
-  const lead = reason.includes('date') ? leadingName.exec(text) : null
+  const lead = reason.includes('date') ? writerBeforeDate.exec(text) : null
   return lead ? {value: lead[1] as string, stated: false} : undefined
 }
 
+/** The names after a "by" within a dateline ("Updated March 4, 2024 by Jane Doe", "On January 12, 2025 By Jane DoeIn Travel"). */
+function signedWithin(text: string): {value: string; stated: boolean} | undefined {
+  const by = /\bby\s*(?=\p{Lu})/u.exec(text) ?? /\bby\s+/iu.exec(text)
+  return by ? {value: text.slice(by.index + by[0].length), stated: true} : undefined
+}
 
 /** The first candidate whose value reads as the field, normalised. */
 function pick(list: MetadataCandidate[] | undefined, read: (value: string, source: string) => string | undefined): MetadataCandidate | undefined {
@@ -903,8 +940,8 @@ function authorsOf(list: MetadataCandidate[], siteNames: Set<string>): {value: s
   // A source's names are read once per way of reading them: a page may repeat one source thousands of times.
   const namesRead = new Map<string, string[]>()
   for (const candidate of list) {
-    const reading: NameReading = !candidate.source.startsWith('byline') && candidate.rank !== pageRank.labelledAuthor ? 'field' : candidate.rank <= pageRank.labelledName ? 'signed' : 'byline'
-    const besideByline = candidate.rank === pageRank.nameBesideByline
+    const besideByline = candidate.rank === pageRank.nameBesideByline || candidate.rank === pageRank.dumpHeadlineName
+    const reading: NameReading = !candidate.source.startsWith('byline') && candidate.rank !== pageRank.labelledAuthor ? 'field' : candidate.rank <= pageRank.labelledName && !besideByline ? 'signed' : 'byline'
     const key = `${reading} ${besideByline} ${candidate.source}`
     let names = namesRead.get(key)
     if (!names) {
@@ -977,9 +1014,9 @@ export function personNames(value: string, reading: NameReading = 'byline'): str
   if (start) text = text.slice(start[0].length)
   const end = reading === 'field' ? null : nameRunEnd.exec(text)
   if (end && end.index > 0) text = text.slice(0, end.index)
-  return text
-    .split(nameSeparator)
+  return beforeJobTitle(text.split(nameSeparator))
     .map((part) => withoutGluedRole(part))
+    .map((part) => withoutSpacedRole(part))
     .map((part) => withoutRepeat(part))
     .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’.:*†\-–—]+$/gu, ''))
     .map((part) => (/\)$/u.test(part) && !part.includes('(') ? part.slice(0, -1).trimEnd() : part))
@@ -992,6 +1029,43 @@ function withoutRepeat(part: string): string {
   const words = part.split(' ')
   const half = words.length / 2
   return Number.isInteger(half) && half > 0 && words.slice(0, half).join(' ') === words.slice(half).join(' ') ? words.slice(0, half).join(' ') : part
+}
+
+/** A role's word, singular or plural, in lower case ("editor", "writers"). */
+function isRoleWord(word: string): boolean {
+  return roleWords.has(word) || roleWords.has(word.replace(/s$/u, ''))
+}
+
+/** A job title's words: its role ("Editor") and what qualifies it ("Senior", "Digital"), capitalised. */
+function isTitleWord(word: string): boolean {
+  const lower = word.toLowerCase()
+  return /^\p{Lu}/u.test(word) && (isRoleWord(lower) || roleModifiers.has(lower))
+}
+
+const roleModifiers = new Set(data.roleModifiers)
+
+/** How many words a part ends with that make a job title ending in a role ("Executive Digital Editor"); none when its last word is no role. */
+function jobTitleLength(words: string[]): number {
+  if (!isRoleWord((words[words.length - 1] ?? '').toLowerCase())) return 0
+  let start = words.length
+  while (start > 0 && isTitleWord(words[start - 1] as string)) start--
+  return words.length - start
+}
+
+/** A byline's parts up to the first that is only a job title: what follows it is where the writer works ("By Jane Doe, Senior Director, Content & Marketing, Acme and Initech"). */
+function beforeJobTitle(parts: string[]): string[] {
+  const title = parts.findIndex((part, index) => {
+    const words = part.trim().split(/\s+/u)
+    return index > 0 && words.length > 0 && jobTitleLength(words) === words.length
+  })
+  return title === -1 ? parts : parts.slice(0, title)
+}
+
+/** "Catherine Boeckmann Executive Digital Editor": a person's name (a known given name and a surname at least) followed by a job title; a team's name stays whole ("EcoCult Staff"). */
+function withoutSpacedRole(part: string): string {
+  const words = part.trim().split(/\s+/u)
+  const name = words.slice(0, words.length - jobTitleLength(words))
+  return name.length >= 2 && name.length < words.length && givenNames.has((name[0] as string).toLowerCase()) ? name.join(' ') : part
 }
 
 /** "Jane DoeStaff writer": a name glued to its role by markup without spaces. */
@@ -1018,17 +1092,20 @@ function isPersonName(part: string, reading: NameReading, first: boolean): boole
   // An author field may name a desk or a role, not a person ("Staff", "Community Editor", "SFist Contributor"): it signs the page, unless it is a CMS's placeholder ("admin") or a person's name with the role glued on ("Keith Barry Senior Autos Reporter").
   const fieldRole = reading === 'field' && first && !givenNames.has(written[0]?.toLowerCase() ?? '')
   const particles = team ? teamParticles : nameParticles
-  const isRole = (word: string): boolean => roleWords.has(word) || roleWords.has(word.replace(/s$/u, ''))
   // …and a team's last word may be its role in lower case ("By The Currency editors").
-  const lowerAllowed = (word: string, index: number): boolean => particles.has(word) || (team && index === written.length - 1 && isRole(word))
+  const lowerAllowed = (word: string, index: number): boolean => particles.has(word) || (team && index === written.length - 1 && isRoleWord(word))
   if (reading !== 'field' && written.length > 1 && written.some((word, index) => /^\p{Ll}/u.test(word) && !lowerAllowed(word, index))) return false
+  // A dump glues a menu's entries into one line ("Wedding ChecklistsJust EngagedWedding Planning"); a name's inner capital follows a short prefix ("McNally", "DeVito"), a firm's may follow a word ("FlowGuard EMEA"), once.
+  if (reading !== 'field' && written.length > 1 && (part.match(gluedWords) ?? []).length > 1) return false
   const words = written.map((word) => word.toLowerCase())
   // A job title ends with its role: "Senior Science Correspondent", "Local Democracy Reporter"; a firm's or a college's name with its kind: "Kneib Dentistry PC".
   const last = words[words.length - 1] as string
-  if (!team && words.length > 1 && ((isRole(last) && !fieldRole) || organisationWords.has(last))) return false
+  if (!team && words.length > 1 && ((isRoleWord(last) && !fieldRole) || organisationWords.has(last))) return false
   if (fieldRole) return !words.every((word) => placeholderAuthors.has(word))
-  return !words.every((word) => isRole(word) || noiseWords.has(word))
+  return !words.every((word) => isRoleWord(word) || noiseWords.has(word))
 }
+
+const gluedWords = /\p{Ll}{3}\p{Lu}/gu
 
 /** Post-nominal letters ("PhD", "MD", "FRCPath"): short, or mostly capitals ("DaleJack" is a user name). */
 function isCredential(part: string): boolean {

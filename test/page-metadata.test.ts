@@ -443,9 +443,10 @@ describe('choosing among what the page states', () => {
     expect(personNames('undefined', 'field')).toEqual([])
     expect(personNames('the support team', 'byline')).toEqual([])
     expect(personNames('By Jane Doe on March 4, 2024')).toEqual(['Jane Doe'])
-    // A field may sign by a desk or a role; not by a CMS's placeholder, nor by a person's name with the role glued on.
+    // A field may sign by a desk or a role; not by a CMS's placeholder. A person's name with the role written after it is the name.
     for (const desk of ['Staff', 'Community Editor', 'SFist Contributor', 'team']) expect(personNames(desk, 'field')).toEqual([desk])
-    for (const placeholder of ['admin', 'Webmaster', 'Share', 'Published', 'Keith Barry Senior Autos Reporter']) expect(personNames(placeholder, 'field')).toEqual([])
+    for (const placeholder of ['admin', 'Webmaster', 'Share', 'Published']) expect(personNames(placeholder, 'field')).toEqual([])
+    expect(personNames('Keith Barry Senior Autos Reporter', 'field')).toEqual(['Keith Barry'])
     expect(personNames('Community Editor', 'byline')).toEqual([])
   })
 
@@ -820,6 +821,62 @@ describe('dates', () => {
 
   it('gives no date for relative dates, dates without a year or a day, and impossible days', () => {
     for (const text of ['2 days ago', 'March 4', 'August 2025', '2024-13-45', 'no date here']) expect(isoDate(text)).toBeUndefined()
+  })
+})
+
+describe('a text dump’s writer', () => {
+  const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+  const author = (lines: string[]): string[] | undefined => clean(lines.join('\n\n'), {input: 'text'}).metadata.author
+  const teasers = ['You may also like', 'Harbour lights switched on for winter', 'by Geoff Harris', 'December 19, 2025', 'Harbour news', 'Contact']
+
+  it('is the person named by the headline’s dateline before a signed byline among other stories, but not a section’s name there', () => {
+    expect(author([...teasers, headline, 'Joshua Waller', 'January 30, 2025', ...prose])).toEqual(['Joshua Waller'])
+    expect(author([...teasers, headline, 'Special Offers', 'January 30, 2025', ...prose])).toEqual(['Geoff Harris'])
+  })
+
+  it('is a one-word name or handle between the headline and its date, but not a word of the language or one with no date under it', () => {
+    expect(author([headline, 'inikosoftseo', 'September 8, 2025', ...prose])).toEqual(['inikosoftseo'])
+    expect(author([headline, 'Technology', 'September 8, 2025', ...prose])).toBeUndefined()
+    expect(author([headline, 'inikosoftseo', ...prose])).toBeUndefined()
+  })
+
+  it('is the user a question’s or thread’s start line heads, not a line of prose under it', () => {
+    const question = ['How do I keep a sourdough starter alive?', ...prose]
+    expect(author([...question, 'asked Feb 11, 2011 at 23:49', 'KumikoGoingCrAzY', '1591 silver badge6 bronze badges'])).toEqual(['KumikoGoingCrAzY'])
+    expect(author([...question, 'asked Feb 11, 2011 at 23:49', prose[1] as string])).toBeUndefined()
+  })
+
+  it('keeps a name that ends in a month’s name, and leaves out the month of the date after it', () => {
+    expect(author([headline, 'Written By: Tom May', '15 December 2025', ...prose])).toEqual(['Tom May'])
+    expect(author([headline, 'Mike Kappel May 18, 2016', ...prose])).toEqual(['Mike Kappel'])
+  })
+
+  it('is the team a lone “by” by the headline labels, after a standfirst too', () => {
+    expect(author([headline, prose[1] as string, 'by', 'EcoCult Staff', 'Sep 25, 2024', prose[2] as string, prose[0] as string])).toEqual(['EcoCult Staff'])
+  })
+
+  it('is no line of a menu’s entries glued together, but may be a firm’s name written with an inner capital', () => {
+    expect(personNames('By Wedding ChecklistsJust EngagedWedding Planning')).toEqual([])
+    expect(personNames('By FlowGuard EMEA')).toEqual(['FlowGuard EMEA'])
+  })
+
+  it('is signed within a dateline taken with the post’s categories', () => {
+    const categories = 'Budget Travel, Budget Travel Guides, Travel Resources, Travel Insurance, Trip Planning, Europe, Asia, Family Travel'
+    expect(author([headline, `On January 12, 2025January 22, 2025 By Gabby BoucherIn ${categories}`, ...prose])).toEqual(['Gabby Boucher'])
+  })
+})
+
+describe('names and job titles', () => {
+  it('ends a byline’s names at a part that is only a job title, and takes a person’s name from before the title after it', () => {
+    expect(personNames('by Daniel Burstein, Senior Director, Content & Marketing, MarketingSherpa and MECLABS Institute')).toEqual(['Daniel Burstein'])
+    expect(personNames('By Maureen Salamon, Executive Editor, Harvard Women’s Health Watch')).toEqual(['Maureen Salamon'])
+    expect(personNames('Written By: Catherine Boeckmann Executive Digital Editor')).toEqual(['Catherine Boeckmann'])
+    expect(personNames('By Jane Doe and John Roe, Staff Writers')).toEqual(['Jane Doe', 'John Roe'])
+  })
+
+  it('keeps a team’s name whole, and names with no job title as they are', () => {
+    expect(personNames('By EcoCult Staff', 'signed')).toEqual(['EcoCult Staff'])
+    expect(personNames('By Rosa Pike and Ada Lee')).toEqual(['Rosa Pike', 'Ada Lee'])
   })
 })
 
