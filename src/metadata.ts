@@ -3,7 +3,7 @@ import bio from './data/bio.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
-import {bylineStart, carriesDate, gluedForms, earliestIsoDate, isoDate, writerBeforeDate} from './dates.js'
+import {bylineStart, carriesDate, gluedForms, earliestIsoDate, isoDate, unglued, writerBeforeDate} from './dates.js'
 import {closestAncestor} from './elements.js'
 import {english, languageProfile} from './language.js'
 import {alternation} from './lexicon.js'
@@ -335,10 +335,10 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const besideDate = (): boolean => titleAt !== -1 || besideBlock(window, at, carriesDate)
     // A dump's writer whose name the given-name list lacks ("Chirag Bhardwaj") sits by the dateline, a role or a read time (or the headline) between them; no prose between the headline and the name (a dump's body may seem to begin above its headline).
     const overDateline = (): boolean => titleAt === -1 && noProseBetween(window, at - below, at) && isBareName(block.text, 'uncommon') && datelineNear(window, at, at - below, language)
-    // "Gabo" over "Jan 23, 2025" right under a dump's headline: a writer's one-word name or handle, no word of the language, over the page's date.
-    const handleOverDate = (): boolean => titleAt === -1 && below === 1 && isHandle(block.text) && datedLine(window[at + 1]?.data.block, language)
-    if (underTitle && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && ((!bodyStarted && isBareName(block.text) && besideDate()) || overDateline() || handleOverDate())) {
-      add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: nameRank(block.text, false, nearHeadline)})
+    // "Mazi" over "December 19, 2025" right under a dump's headline: a writer's one-word name or handle, no word of the language, over the page's date, read as a signed byline's first name is (short or not).
+    const handleOverDate = titleAt === -1 && below === 1 && isHandle(block.text) && datedLine(window[at + 1]?.data.block, language)
+    if (underTitle && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && ((!bodyStarted && isBareName(block.text) && besideDate()) || overDateline() || handleOverDate)) {
+      add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: handleOverDate ? pageRank.dumpHeadlineByline : nameRank(block.text, false, nearHeadline)})
       continue
     }
     // A text dump's dateline that signs its post ("October 11, 2023 by Jane Doe") is its byline before the body, where no classifier marked it.
@@ -351,7 +351,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const source = `byline block ${block.evidence.index}`
     // A bare name in the element the page marks as its author ("t-blogpost-author-name") is one too.
     const marked = inAuthorElement(block, elements)
-    const names = categorised ? signedWithin(block.text) : (dumpNames ?? bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined))
+    const names = categorised ? signedWithin(block.text) : (dumpNames ?? bylineNames(block.text, line?.reason ?? '') ?? (marked ? {value: block.text, stated: false} : undefined) ?? namedPart(block.text, line?.reason, language))
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
     // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
     // A dateline set above the headline ("Sep 01, 2023" over "Jane Doe" over the `<h1>`) names its writer there too.
@@ -370,6 +370,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
       headlineDated = underHeadlineDate
     }
   }
+  const avatar = (forum || forumGuessed) && elements.length === 0 ? avatarPoster(nodes) : undefined
+  if (avatar) add('author', {value: avatar.text, source: `poster block ${avatar.evidence.index}`, rank: pageRank.poster})
   const started = threadStart(nodes, language)
   if (started) add('published', {value: started.value, source: `${threadStartSource} block ${started.index}`, rank: pageRank.threadStart})
   if (started?.starter) add('author', {value: started.starter.text, source: `thread starter block ${started.starter.evidence.index}`, rank: pageRank.poster})
@@ -563,6 +565,26 @@ function threadStart(nodes: BlockNode[], language: string | undefined): {value: 
   return undefined
 }
 
+/** A letter avatar's line: a user's initial, with their presence ("J", "J Offline"). */
+const avatarLetter = new RegExp(`^(\\p{L})(?:\\s+(?:${alternation(data.presenceWords)}))?$`, 'iu')
+
+/**
+ * A forum dump's first poster: the user name beside the letter avatar a
+ * forum draws for a member without a picture ("JosephF" over "J", "J
+ * Offline" over "julian"), the first such pair on the page, not among
+ * other stories, listed items or comments.
+ */
+function avatarPoster(nodes: BlockNode[]): Block | undefined {
+  for (let at = 0; at < nodes.length; at++) {
+    const block = (nodes[at] as BlockNode).data.block
+    const letter = avatarLetter.exec(block.text)?.[1]?.toLowerCase()
+    if (letter === undefined || othersLine(block)) continue
+    const named = [nodes[at - 1]?.data.block, nodes[at + 1]?.data.block].find((other) => other !== undefined && !avatarLetter.test(other.text) && other.text.trim().toLowerCase().startsWith(letter) && isUserName(other))
+    if (named) return named
+  }
+  return undefined
+}
+
 /** A line that is one user's name or handle and nothing else ("drat", "user3080392", "Eduardo Poças"). */
 function isUserName(block: Block): boolean {
   const names = personNames(block.text)
@@ -668,7 +690,7 @@ function datelineNear(nodes: BlockNode[], at: number, headline: number, language
   })
 }
 
-/** One word that may be a writer's name or handle ("Gabo", "ServiceTitan", "inikosoftseo"): no word of the language, no date's or interface's word. */
+/** One word that may be a writer's name or handle ("Mazi", "ServiceTitan", "inikosoftseo"): no word of the language, no date's or interface's word. */
 function isHandle(line: string): boolean {
   const word = line.trim()
   return handleShape.test(word) && !isCommonPhrase(word) && !noiseWords.has(word.toLowerCase()) && !functionWords.has(word.toLowerCase())
@@ -719,18 +741,25 @@ function fieldValue(previous: Block | undefined): boolean {
 const datelineSeparator = /\s*[|•·⋅]\s*|\s[-–—]\s/u
 
 /**
- * A short line of two to four parts, one a calendar date and one a writer's
- * full name (two words at least: a one-word part is a section's or a
- * filter's), with the name's part and the date.
+ * A short line of two to four parts (a dump's glued parts set apart), a
+ * calendar date one or more of them and one a writer's full name (two words
+ * at least: a one-word part is a section's or a filter's), with the name's
+ * part and the first date.
  */
 function unmarkedDateline(line: string, language: string | undefined): {name: string; date: string} | undefined {
   if (line.length > data.maxUnmarkedDatelineChars || undatedLabel.test(line)) return undefined
-  const parts = line.split(datelineSeparator).filter(Boolean)
+  const parts = unglued(line).split(datelineSeparator).filter(Boolean)
   if (parts.length < minDatelineParts || parts.length > maxDatelineParts) return undefined
   const dates = parts.filter((part) => isoDate(part, language) !== undefined)
-  if (dates.length !== 1) return undefined
+  if (dates.length === 0 || dates.length === parts.length) return undefined
   const name = parts.find((part) => part !== dates[0] && (personNames(part)[0]?.split(/\s+/u).length ?? 0) >= minNameWords)
   return name ? {name, date: dates[0] as string} : undefined
+}
+
+/** A marked dateline's part that is a writer's full name ("109 Comments | Jill Winger | Last Updated: March 11, 2019", "September 8, 2016Autumn Adams"). */
+function namedPart(line: string, reason: string | undefined, language: string | undefined): {value: string; stated: boolean} | undefined {
+  const dated = reason?.includes('date') ? unmarkedDateline(line, language) : undefined
+  return dated ? {value: dated.name, stated: false} : undefined
 }
 
 /** Where a dateline's dates part: its separators, a line break, a date glued to the next ("July 30, 2019January 18, 2023"), an update's label. */

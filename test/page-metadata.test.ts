@@ -851,6 +851,23 @@ describe('a text dump’s writer', () => {
     expect(author([headline, 'Mike Kappel May 18, 2016', ...prose])).toEqual(['Mike Kappel'])
   })
 
+  it('is the full name among a marked dateline’s parts, its dates glued or not', () => {
+    expect(author([headline, '109 Comments | Jill Winger | Last Updated: March 11, 2019', ...prose])).toEqual(['Jill Winger'])
+    expect(author([headline, 'David Hartshorne•Updated on Jul 4, 2024 •28 min read', ...prose])).toEqual(['David Hartshorne'])
+    expect(author([headline, '109 Comments | Local News | Last Updated: March 11, 2019', ...prose])).toBeUndefined()
+  })
+
+  it('is a short handle right under the headline over its date', () => {
+    expect(author([headline, 'Kev', 'January 1, 2026', ...prose])).toEqual(['Kev'])
+  })
+
+  it('is, on a forum, the user beside the first letter avatar that starts with the user’s letter', () => {
+    const thread = (lines: string[]): string[] | undefined => clean(lines.join('\n\n'), {input: 'text', pageType: 'forum'}).metadata.author
+    expect(thread(['Replacing an old projector', 'JosephF', 'J', ...prose, 'Reply', 'ggery', 'G', prose[0] as string])).toEqual(['JosephF'])
+    expect(thread(['Replacing an old projector', 'J Offline', 'julian', ...prose])).toEqual(['julian'])
+    expect(thread(['Replacing an old projector', 'JosephF', 'K', ...prose])).toBeUndefined()
+  })
+
   it('is the team a lone “by” by the headline labels, after a standfirst too', () => {
     expect(author([headline, prose[1] as string, 'by', 'EcoCult Staff', 'Sep 25, 2024', prose[2] as string, prose[0] as string])).toEqual(['EcoCult Staff'])
   })
