@@ -311,8 +311,9 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const dateRank = underHeadlineDate ? pageRank.dumpDateline : nearHeadline ? pageRank.dumpDatelineAbove : pageRank.byline
     if (readsShownDays && (!bodyStarted || line)) for (const {day, labelled} of daysShown(block, language)) shownDays.set(day, (shownDays.get(day) ?? false) || labelled)
     // A dump's date by its headline, its label glued ("Last updated:Sep 4, 2025"), is its dateline: the page's first.
-    if (mayDate && nearHeadline && line?.ruleId !== 'byline' && isDumpDate(block, language)) {
-      add(datelineField(block.text, language), {value: block.text, source: `byline block ${block.evidence.index}`, rank: dateRank})
+    const dumpDateline = mayDate && nearHeadline && line?.ruleId !== 'byline' ? dumpDate(block.text, language) : undefined
+    if (dumpDateline !== undefined) {
+      add(datelineField(dumpDateline, language), {value: dumpDateline, source: `byline block ${block.evidence.index}`, rank: dateRank})
       dated = true
       headlineDated = underHeadlineDate
     }
@@ -335,8 +336,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const besideDate = (): boolean => titleAt !== -1 || besideBlock(window, at, carriesDate)
     // A dump's writer whose name the given-name list lacks ("Chirag Bhardwaj") sits by the dateline, a role or a read time (or the headline) between them; no prose between the headline and the name (a dump's body may seem to begin above its headline).
     const overDateline = (): boolean => titleAt === -1 && noProseBetween(window, at - below, at) && isBareName(block.text, 'uncommon') && datelineNear(window, at, at - below, language)
-    // "Mazi" over "December 19, 2025" right under a dump's headline: a writer's one-word name or handle, no word of the language, over the page's date, read as a signed byline's first name is (short or not).
-    const handleOverDate = titleAt === -1 && below === 1 && isHandle(block.text) && datedLine(window[at + 1]?.data.block, language)
+    // "Mazi" over "December 19, 2025" under a dump's headline (or "Newsdesk" under it, below the first line), no prose between: a writer's one-word name or handle, no word of the language, read as a signed byline's first name is (short or not).
+    const handleOverDate = titleAt === -1 && below > 0 && below <= data.bareNameUnderHeadline && noProseBetween(window, at - below, at) && isHandle(block.text) && (datedLine(window[at + 1]?.data.block, language) || (below > 1 && datedLine(window[at - 1]?.data.block, language)))
     if (underTitle && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && ((!bodyStarted && isBareName(block.text) && besideDate()) || overDateline() || handleOverDate)) {
       add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: handleOverDate ? pageRank.dumpHeadlineByline : nameRank(block.text, false, nearHeadline)})
       continue
@@ -859,13 +860,19 @@ function datelineField(text: string, language: string | undefined): 'published' 
 /**
  * A line of a text dump that gives a calendar date and is no member's or a
  * company's ("Joined", "Founded"): short, or a byline's length with a
- * dateline's label or a "by" ("Paramita (Guha) Ghosh Published: January 3, 2024").
+ * dateline's label or a "by" ("Paramita (Guha) Ghosh Published: January 3, 2024"),
+ * or a longer line a byline opens, read by its head (the post's categories
+ * and tags glued after it: "Posted byDamien WalterDecember 30, 2024Posted
+ * inPodcast, …Tags:books, …"). The dateline's text, or nothing.
  */
-function isDumpDate(block: Block, language: string | undefined): boolean {
-  const {text} = block
+function dumpDate(line: string, language: string | undefined): string | undefined {
+  const text = line.length > data.maxDumpBylineChars && (bylineAt.test(line) || gluedByline.test(line)) ? line.slice(0, data.maxDumpBylineChars) : line
   const labelled = text.length <= data.maxDumpBylineChars && (publishedLine.test(text) || updatedLine.test(text) || /(?<!\p{L})by(?!\p{L})/iu.test(text))
-  return (text.length <= data.maxBareDateChars || labelled) && !undatedLabel.test(text) && isoDate(text, language) !== undefined
+  return (text.length <= data.maxBareDateChars || labelled) && !undatedLabel.test(text) && isoDate(text, language) !== undefined ? text : undefined
 }
+
+/** A byline's label glued to the name after it ("Posted byDamien Walter"). */
+const gluedByline = /^(?:\p{L}+ )?by(?=\p{Lu})/u
 
 /** A short line a byline's label opens, the name after it ("Written by:Jane Doe") that the classifiers kept, read near a headline only (a shop's "By Brand" filter is none): "By focusing on …" is a sentence. */
 function labelledByline(line: string): boolean {

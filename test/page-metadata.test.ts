@@ -834,10 +834,12 @@ describe('a text dump’s writer', () => {
     expect(author([...teasers, headline, 'Special Offers', 'January 30, 2025', ...prose])).toEqual(['Geoff Harris'])
   })
 
-  it('is a one-word name or handle between the headline and its date, but not a word of the language or one with no date under it', () => {
+  it('is a one-word name or handle by the headline over or under its date, but not a word of the language or one with no date by it', () => {
     expect(author([headline, 'inikosoftseo', 'September 8, 2025', ...prose])).toEqual(['inikosoftseo'])
     expect(author([headline, 'Technology', 'September 8, 2025', ...prose])).toBeUndefined()
     expect(author([headline, 'inikosoftseo', ...prose])).toBeUndefined()
+    // Under the date, a line below the headline.
+    expect(author([headline, '19 Dec, 2025', 'Newsdesk', ...prose])).toEqual(['Newsdesk'])
   })
 
   it('is the user a question’s or thread’s start line heads, not a line of prose under it', () => {
