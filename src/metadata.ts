@@ -338,8 +338,10 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const overDateline = (): boolean => titleAt === -1 && noProseBetween(window, at - below, at) && isBareName(block.text, 'uncommon') && datelineNear(window, at, at - below, language)
     // "Mazi" over "December 19, 2025" under a dump's headline (or "Newsdesk" under it, below the first line), no prose between: a writer's one-word name or handle, no word of the language, read as a signed byline's first name is (short or not).
     const handleOverDate = titleAt === -1 && below > 0 && below <= data.bareNameUnderHeadline && noProseBetween(window, at - below, at) && isHandle(block.text) && (datedLine(window[at + 1]?.data.block, language) || (below > 1 && datedLine(window[at - 1]?.data.block, language)))
-    if (underTitle && line?.ruleId !== 'byline' && below <= data.bareNameUnderHeadline && ((!bodyStarted && isBareName(block.text) && besideDate()) || overDateline() || handleOverDate)) {
-      add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: handleOverDate ? pageRank.dumpHeadlineByline : nameRank(block.text, false, nearHeadline)})
+    // "Josef Průša" right over "December 19. 2025" under a dump's headline and its standfirst: the writer's name over the dateline.
+    const standfirstByline = titleAt === -1 && below > 1 && !handleOverDate && (isBareName(block.text, 'uncommon') || isHandle(block.text)) && datedLine(window[at + 1]?.data.block, language)
+    if (underTitle && line?.ruleId !== 'byline' && ((below <= data.bareNameUnderHeadline && ((!bodyStarted && isBareName(block.text) && besideDate()) || overDateline() || handleOverDate)) || standfirstByline)) {
+      add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: handleOverDate || (standfirstByline && isHandle(block.text)) ? pageRank.dumpHeadlineByline : nameRank(block.text, false, nearHeadline)})
       continue
     }
     // A text dump's dateline that signs its post ("October 11, 2023 by Jane Doe") is its byline before the body, where no classifier marked it.
@@ -701,7 +703,7 @@ const handleShape = /^\p{L}[\p{L}\d_.'’-]{2,29}$/u
 
 /** A short line that gives a full date. */
 function datedLine(block: Block | undefined, language: string | undefined): boolean {
-  return block !== undefined && carriesDate(block) && !undatedLabel.test(block.text) && block.text.length <= data.maxShownDateChars && isoDate(block.text, language) !== undefined
+  return block !== undefined && block.text.length <= data.maxShownDateChars && !undatedLabel.test(block.text) && isoDate(block.text, language) !== undefined
 }
 
 /** No prose between `from` and `to` (both left out): a standfirst has not begun the body. */

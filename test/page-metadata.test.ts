@@ -859,6 +859,12 @@ describe('a text dump’s writer', () => {
     expect(author([headline, '109 Comments | Local News | Last Updated: March 11, 2019', ...prose])).toBeUndefined()
   })
 
+  it('is the name right over the dateline under the headline’s standfirst, but not words of the language there', () => {
+    expect(author([headline, prose[1] as string, 'Josef Průša', 'December 19. 2025', prose[2] as string, prose[0] as string])).toEqual(['Josef Průša'])
+    expect(author([headline, prose[1] as string, 'Wyndo', 'Dec 04, 2025', prose[2] as string, prose[0] as string])).toEqual(['Wyndo'])
+    expect(author([headline, prose[1] as string, 'Local News', 'December 19, 2025', prose[2] as string, prose[0] as string])).toBeUndefined()
+  })
+
   it('is a short handle right under the headline over its date', () => {
     expect(author([headline, 'Kev', 'January 1, 2026', ...prose])).toEqual(['Kev'])
   })
