@@ -1123,6 +1123,8 @@ function isPersonName(part: string, reading: NameReading, first: boolean): boole
   // A byline's digits are a date's or a count's; a forum byline's or an author field's user name may hold some ("paulb203").
   if (/\d/u.test(part) && !handle) return false
   const written = part.split(/\s+/u)
+  // "Tuesdays Evenings", "January Start": a schedule's words, not a name ("April Ryan", "June Carter" are).
+  if (reading !== 'field' && written.some(isCalendarWord)) return false
   // Names are capitalised words and particles; "Director of Communications" or "the Support Team" is not one. A field may write a name in lower case.
   if (written.length > 6) return false
   // A signed byline's first name may be a team's: "the Lavazza Team", "Dieter Hogen with Uta Pippig", "Resy Staff".
@@ -1144,6 +1146,15 @@ function isPersonName(part: string, reading: NameReading, first: boolean): boole
 }
 
 const gluedWords = /\p{Ll}{3}\p{Lu}/gu
+
+/** Full weekday names and the month names that are no given name, plural too: "Tuesdays", "January", not "June". */
+const minCalendarWordLength = 5
+const calendarWords = new Set([...dateData.months.filter((month) => !givenNames.has(month)), ...dateData.weekdays].filter((word) => word.length >= minCalendarWordLength))
+
+function isCalendarWord(word: string): boolean {
+  const lower = word.toLowerCase()
+  return calendarWords.has(lower) || calendarWords.has(lower.replace(/s$/u, ''))
+}
 
 /** Post-nominal letters ("PhD", "MD", "FRCPath"): short, or mostly capitals ("DaleJack" is a user name). */
 function isCredential(part: string): boolean {

@@ -899,6 +899,11 @@ describe('names and job titles', () => {
     expect(personNames('By Jane Doe and John Roe, Staff Writers')).toEqual(['Jane Doe', 'John Roe'])
   })
 
+  it('reads no schedule’s words as a name, but a given name that is a month’s', () => {
+    for (const line of ['Tuesdays Evenings', 'January Start', 'Saturday Appointments Available']) expect(personNames(line, 'signed')).toEqual([])
+    expect(personNames('By June Carter')).toEqual(['June Carter'])
+  })
+
   it('keeps a team’s name whole, and names with no job title as they are', () => {
     expect(personNames('By EcoCult Staff', 'signed')).toEqual(['EcoCult Staff'])
     expect(personNames('By Rosa Pike and Ada Lee')).toEqual(['Rosa Pike', 'Ada Lee'])
