@@ -28,7 +28,7 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  */
 const pageRank = {titleBlock: 5, dumpHeadlineByline: 495, dumpHeadlineName: 496, threadStart: 497, dumpDateline: 498, dumpDatelineAbove: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, bioName: 535, authorElement: 537, address: 540, bareDate: 550, labelledDate: 560, bodyEdgeDate: 570} as const
 
-/** A byline's rank: signed ("By Jane Doe") before a bare name beside a dateline; a dump's by its headline before any other, a bare one when it reads as a name ("Vibe Coding" is a section's). */
+/** A byline's rank: signed ("By Jane Doe") before a bare name beside a dateline; a dump's by its headline before any other, a bare one when a known given name leads it ("Vibe Coding" there is a section's). */
 function nameRank(value: string, signed: boolean, byDumpHeadline: boolean): number {
   if (byDumpHeadline && signed) return pageRank.dumpHeadlineByline
   if (byDumpHeadline && isBareName(value)) return pageRank.dumpHeadlineName
@@ -341,7 +341,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     // "Josef Průša" right over "December 19. 2025" under a dump's headline and its standfirst: the writer's name over the dateline.
     const standfirstByline = titleAt === -1 && below > 1 && !handleOverDate && (isBareName(block.text, 'uncommon') || isHandle(block.text)) && datedLine(window[at + 1]?.data.block, language)
     if (underTitle && line?.ruleId !== 'byline' && ((below <= data.bareNameUnderHeadline && ((!bodyStarted && isBareName(block.text) && besideDate()) || overDateline() || handleOverDate)) || standfirstByline)) {
-      add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: handleOverDate || (standfirstByline && isHandle(block.text)) ? pageRank.dumpHeadlineByline : nameRank(block.text, false, nearHeadline)})
+      // A handle (one word: no full name) came by one of the last two rules.
+      add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: isHandle(block.text) ? pageRank.dumpHeadlineByline : nameRank(block.text, false, nearHeadline)})
       continue
     }
     // A text dump's dateline that signs its post ("October 11, 2023 by Jane Doe") is its byline before the body, where no classifier marked it.
@@ -1129,7 +1130,7 @@ function isPersonName(part: string, reading: NameReading, first: boolean): boole
   if (written.length > 6) return false
   // A signed byline's first name may be a team's: "the Lavazza Team", "Dieter Hogen with Uta Pippig", "Resy Staff".
   const team = reading === 'signed' && first
-  // An author field may name a desk or a role, not a person ("Staff", "Community Editor", "SFist Contributor"): it signs the page, unless it is a CMS's placeholder ("admin") or a person's name with the role glued on ("Keith Barry Senior Autos Reporter").
+  // An author field may name a desk or a role, not a person ("Staff", "Community Editor", "SFist Contributor"): it signs the page, unless it is a CMS's placeholder ("admin") or a known given name leads it (a person's name with the role after it is the name: `withoutSpacedRole`).
   const fieldRole = reading === 'field' && first && !givenNames.has(written[0]?.toLowerCase() ?? '')
   const particles = team ? teamParticles : nameParticles
   // …and a team's last word may be its role in lower case ("By The Currency editors").
