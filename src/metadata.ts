@@ -687,7 +687,7 @@ function datelineNear(nodes: BlockNode[], at: number, headline: number, language
       if (!block) return false
       if (index === headline) continue
       seen++
-      if (carriesDate(block) && !undatedLabel.test(block.text) && block.text.length <= data.maxShownDateChars && isoDate(block.text, language) !== undefined) return true
+      if (carriesDate(block) && datedLine(block, language)) return true
       if (block.text.length > data.maxLabelledBylineChars) return false
     }
     return false
