@@ -199,8 +199,9 @@ function isoDates(text: string, language: string | undefined, first: boolean): s
   const english = base === 'en' && region !== '' && !monthFirstRegions.has(region) ? chronoEn.GB.parse.bind(chronoEn.GB) : undefined
   for (const read of english ? [english] : readers) {
     const days: string[] = []
-    for (const result of read(written)) {
-      if (relativeWords.test(result.text) || !yearOrNumericDate.test(result.text)) continue
+    const results = read(written)
+    for (const [index, result] of results.entries()) {
+      if (relativeWords.test(result.text) || !yearOrNumericDate.test(result.text) || inPeriod(written, results, index)) continue
       const {start} = result
       if (!start.isCertain('day') || !start.isCertain('month')) continue
       const day = calendarDay(start.get('year') ?? 0, start.get('month') ?? 0, start.get('day') ?? 0)
@@ -210,6 +211,24 @@ function isoDates(text: string, language: string | undefined, first: boolean): s
     if (days.length > 0) return days
   }
   return monthNameDates(written, base, first)
+}
+
+type ChronoResult = ReturnType<ChronoParse>[number]
+
+/** Only a dash between two dates ("12.01.26 — 10.04.26"), which chrono reads as two. */
+const periodDash = /^\s*[-–—]\s*$/u
+
+/**
+ * The date is one end of a period ("1/27/2026 - 3/24/2026", "March 3 to
+ * April 5, 2025"): an event's, an offer's or a course's days, not the day a
+ * page was published or changed. A time span within one day ("02 Apr 2026
+ * 18:00 - 20.30") is still that day.
+ */
+function inPeriod(text: string, results: ChronoResult[], index: number): boolean {
+  const result = results[index] as ChronoResult
+  if (result.end && result.end.isCertain('day') && result.end.date().toDateString() !== result.start.date().toDateString()) return true
+  const joined = (left: ChronoResult | undefined, right: ChronoResult | undefined): boolean => left !== undefined && right !== undefined && periodDash.test(text.slice(left.index + left.text.length, right.index))
+  return joined(results[index - 1], result) || joined(result, results[index + 1])
 }
 
 /** Month numbers by name, per language chrono cannot read. */

@@ -76,7 +76,7 @@ const gluedColon = /(?<=^(?:\p{L}+ )?by):(?=\S)/iu
 /** "Jane DoePublished …", "Conor AllisonJanuary 14, 2026", "Mental HealthDECEMBER 22, 2022": the name glued to the dateline's label or date. */
 const gluedLabel = new RegExp(`(?<=\\p{Ll})(?=(?:Published|Updated|Posted|Last updated|Reviewed|Fact checked|In(?=\\s)|${gluedForms(data.gluedMonths).join('|')})\\b)`, 'u')
 /** Dates that are not the page's: when a member joined, a company was founded. */
-const undatedLabel = new RegExp(`^(?:${data.undatedLabels.join('|')})(?!\\p{L})`, 'iu')
+const undatedLabel = new RegExp(`^[^\\p{L}\\d]*(?:${data.undatedLabels.join('|')})(?!\\p{L})`, 'iu')
 /** A whole word or phrase of the list, in any script (`\b` knows only ASCII letters). */
 const anyWord = (words: string[]): string => `(?<!\\p{L})(?:${alternation(words)})(?!\\p{L})`
 /** A dateline that says when the page changed, not when it came out. */
@@ -119,7 +119,8 @@ export default dechaffPageMetadata
 
 /** The page's metadata and where each field came from. */
 export function pageMetadata(tree: Root): {fields: PageMetadata; sources: MetadataSources} {
-  const {candidates, shownDays} = withPageEvidence(tree, blocksOf(tree))
+  const nodes = blocksOf(tree)
+  const {candidates, shownDays} = withPageEvidence(tree, nodes)
   const fields: PageMetadata = {}
   const sources: MetadataSources = {}
   const language = pick(candidates.language, languageTag)
@@ -145,15 +146,18 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     published: (value: string) => earliestIsoDate(value, fields.language),
     modified: (value: string) => isoDate(value, fields.language)
   } as const
+  let modifiedBlock: number | undefined
   for (const field of Object.keys(single) as Array<keyof typeof single>) {
     const chosen = pick(candidates[field], single[field])
     if (chosen) {
       fields[field] = chosen.value
       sources[field] = chosen.source
+      if (field === 'modified') modifiedBlock = chosen.block
     }
   }
   // A page that shows only when it was updated has that as its date, as htmldate and trafilatura read it; a date only its markup states is not shown.
-  if (!fields.published && fields.modified && (sources.modified?.startsWith('byline') || shownDays.has(fields.modified.slice(0, 10)))) {
+  // An update stamp below all the text the page keeps ("Last updated on Mar 6, 2026" at a manual's or a wiki's foot) is what such sites print on every page at each edit: it dates no publication.
+  if (!fields.published && fields.modified && (sources.modified?.startsWith('byline') || shownDays.has(fields.modified.slice(0, 10))) && !belowKeptText(modifiedBlock, nodes)) {
     fields.published = fields.modified
     sources.published = `${sources.modified} (the page's only date)`
   }
@@ -202,6 +206,14 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     sources.pageType = pageType.evidence[0] === 'set by the caller' ? 'set by the caller' : 'page-type classifier'
   }
   return {fields, sources}
+}
+
+/** The block lies below every block the page keeps (and the page keeps some). */
+function belowKeptText(index: number | undefined, nodes: BlockNode[]): boolean {
+  if (index === undefined) return false
+  let lastKept = -1
+  for (const [at, node] of nodes.entries()) if (node.data.block.verdict?.keep) lastKept = at
+  return lastKept !== -1 && index > lastKept
 }
 
 /** Cleaned as an article, the page may be a product's or a listing's after all (`guessedUndatedPageTypes`, its `likelyOtherType`, on HTML a listing too): its dates are as likely a shop's or a CMS's stamps. */
@@ -313,13 +325,13 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     // A dump's date by its headline, its label glued ("Last updated:Sep 4, 2025"), is its dateline: the page's first.
     const dumpDateline = mayDate && nearHeadline && line?.ruleId !== 'byline' ? dumpDate(block.text, language) : undefined
     if (dumpDateline !== undefined) {
-      add(datelineField(dumpDateline, language), {value: dumpDateline, source: `byline block ${block.evidence.index}`, rank: dateRank})
+      add(datelineField(dumpDateline, language), {value: dumpDateline, source: `byline block ${block.evidence.index}`, rank: dateRank, block: block.evidence.index})
       dated = true
       headlineDated = underHeadlineDate
     }
     if (!bareDated && !bodyStarted && titleAt !== -1 && line?.ruleId !== 'byline' && isBareDate(block)) {
       const value = isoDate(block.text, language)
-      if (value) add(datelineField(block.text, language), {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate})
+      if (value) add(datelineField(block.text, language), {value: block.text, source: `date block ${block.evidence.index}`, rank: pageRank.bareDate, block: block.evidence.index})
       bareDated = value !== undefined
     }
     // "Aaron Ricadela | Senior Writer | July 2, 2025": a dateline right under the headline (a dump's too) that no classifier marked (read as a menu, or too link-dense), a writer's name among its parts.
@@ -369,7 +381,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     const facet = (): boolean => titleAt === -1 && !nearHeadline && names !== undefined && isFacet(names.value)
     if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle)) && !facet()) add('author', {value: names.value, source, rank: nameRank(names.value, names.stated, nearHeadline)})
     if (mayDate && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
-      add(datelineField(block.text, language), {value: block.text, source, rank: dateRank})
+      add(datelineField(block.text, language), {value: block.text, source, rank: dateRank, block: block.evidence.index})
       dated = true
       headlineDated = underHeadlineDate
     }
@@ -390,7 +402,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   // A dump with no dateline by its headline (none found, or its headline not): a short dated line at the edge of the kept text dates it.
   const undated = !tree.data?.elements && (candidates.published?.length ?? 0) === 0 && (candidates.modified?.length ?? 0) === 0
   const edge = undated ? bodyEdgeDateline(nodes, language) : undefined
-  if (edge) add(datelineField(edge.text, language), {value: edge.text, source: `dateline by the body, block ${edge.evidence.index}`, rank: pageRank.bodyEdgeDate})
+  if (edge) add(datelineField(edge.text, language), {value: edge.text, source: `dateline by the body, block ${edge.evidence.index}`, rank: pageRank.bodyEdgeDate, block: edge.evidence.index})
   return {candidates, shownDays}
 }
 

@@ -254,6 +254,8 @@ export interface MetadataCandidate {
   /** E.g. `json-ld NewsArticle.headline`, `meta og:title`, `link rel=canonical`, `time datetime`. */
   source: string
   rank: number
+  /** The index of the block the value was read from, for a value read from the page's lines. */
+  block?: number
 }
 
 /** What an HTML page states about itself in its head, JSON-LD and microdata, per field. */

@@ -126,6 +126,22 @@ describe('the metadata step', () => {
     expect(clean(dump).metadata).toEqual({language: 'en', pageType: 'article'})
   })
 
+  it('dates a page by no period, release, deadline or schedule line, nor by an update stamp below all the text it keeps', () => {
+    const dump = (lines: string[]): string => lines.join('\n\n')
+    const headline = (prose[0] as string).split(/\s+/u).slice(0, 7).join(' ').replace(/[,.]$/u, '')
+    expect(clean(dump([headline, 'DATE: 2025-12-12', ...prose])).metadata.published).toBe('2025-12-12')
+    for (const period of ['DATE: 2025-12-12 - 2025-12-17', '1/27/2026 - 3/24/2026', '12.01.26 — 10.04.26', 'March 3 to April 5, 2025']) {
+      expect(clean(dump([headline, period, ...prose])).metadata.published).toBeUndefined()
+    }
+    expect(isoDate('02 Apr 2026 18:00 - 20.30')).toBe('2026-04-02')
+    expect(clean(dump([headline, 'Posted: 9 Jul, 2013', ...prose])).metadata.published).toBe('2013-07-09')
+    for (const line of ['Release Date: 9 Jul, 2013', '*Deadline to apply: March 1st, 2026', 'Open Today, March 14, 2026', 'Fecha límite: 9 Jul, 2013']) {
+      expect(clean(dump([headline, line, ...prose])).metadata.published).toBeUndefined()
+    }
+    expect(clean(dump([headline, 'Last updated on Mar 6, 2026', ...prose])).metadata.published).toBe('2026-03-06')
+    expect(clean(dump([headline, ...prose, 'Last updated on Mar 6, 2026 (12:52 UTC).'])).metadata).not.toHaveProperty('published')
+  })
+
   it('dates a dump by a dateline taken with its many categories, and takes no writer from them', () => {
     const categories = 'Council News, Harbour and Coast, Local Government, Transport and Roads, Community Projects, Budget and Finance, Public Meetings, Parks and Open Spaces, Libraries and Museums, Schools'
     const {metadata, metadataSources} = clean(['Harbour wall repairs begin', ...prose, `Posted on March 4, 2024 in ${categories}`, 'Leave a Reply'].join('\n\n'))
