@@ -377,8 +377,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     // A text dump has no headline to measure from: a name beside the page's first dateline is its byline ("Andrius Juodis" over "June 2, 2025").
     const besideFirstDateline = (): boolean => titleAt === -1 && !dated && besideBlock(window, at, (other) => isDateline(other, language))
     // A name in the element the page marks as its author is the byline after a standfirst or a lead image too.
-    // A dump's menus head their facets as bylines do ("By Use Case", "By Region"): words of the language away from the headline name nobody (a desk's or a team's name, "News Desk", signs by it).
-    const facet = (): boolean => titleAt === -1 && !nearHeadline && names !== undefined && isFacet(names.value)
+    // A dump's menus head their facets as bylines do ("By Use Case", "By Region"): words of the language away from the headline name nobody (a desk's or a team's name, "News Desk", signs by it), unless a dateline beside them dates a post ("By Clay" over "Mar 14, 2024").
+    const facet = (): boolean => titleAt === -1 && !nearHeadline && names !== undefined && isFacet(names.value) && !besideBlock(window, at, (other) => isDateline(other, language))
     if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle)) && !facet()) add('author', {value: names.value, source, rank: nameRank(names.value, names.stated, nearHeadline)})
     if (mayDate && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
       add(datelineField(block.text, language), {value: block.text, source, rank: dateRank, block: block.evidence.index})
@@ -635,12 +635,14 @@ function labelledDate(nodes: BlockNode[], language: string | undefined): {value:
 
 /**
  * Words of the language, not a name: every word a common English word and the
- * first no given name ("Price", "Special Offers", "Press Release" beside a
- * dateline name nobody; "Faith Cox", "Santiago Parra" do).
+ * first no given name ("Special Offers", "Press Release" beside a dateline
+ * name nobody; "Faith Cox", "Santiago Parra" do). One word alone is the
+ * language's when common, given name or not ("Price", "Brand": a shop's
+ * facets; nobody signs by a first name alone).
  */
 function isCommonPhrase(name: string): boolean {
   const words = name.toLowerCase().split(/[\s'’-]+/u).filter(Boolean)
-  return !givenNames.has(words[0] ?? '') && words.every((word) => commonEnglishWords.has(word))
+  return (words.length === 1 || !givenNames.has(words[0] ?? '')) && words.every((word) => commonEnglishWords.has(word))
 }
 
 /** A byline's names that are all words of the language ("Use Case", "Company Size"): a menu's facet, not a writer. */
