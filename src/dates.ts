@@ -130,6 +130,8 @@ const monthFirstRegions = new Set(['us', 'ph', 'fm', 'pw', 'mh'])
 const relativeWords = new RegExp(`\\b(?:${pageData.relativeWords.join('|')})\\b`, 'iu')
 /** What a date chrono reads must show to be taken: a four-digit year or a numeric date ("04/03/24"). */
 const yearOrNumericDate = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}\b/u
+/** What an English date chrono reads as a calendar day holds: a month's name or a numeric date ("Fall 2025" or a headline with a year holds neither, so chrono is not asked). */
+const englishDateShape = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d[/.-]\d{1,2}[/.-]\d/iu
 /** The same anywhere in a text, where a match of chrono's may end before the text does (so no `\b`). */
 const writtenYearOrNumericDate = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}/u
 const isoStamp = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/u
@@ -194,7 +196,7 @@ function isoDates(text: string, language: string | undefined, first: boolean): s
   const written = unglued(value)
   const [base = 'en', region = ''] = (language ?? 'en').toLowerCase().split(/[-_]/u)
   // chrono's matches are pieces of the text: without a year or a numeric date in it, none of them could be taken, so chrono (the costliest step here) is not asked.
-  if (!writtenYearOrNumericDate.test(written)) return monthNameDates(written, base, first)
+  if (!writtenYearOrNumericDate.test(written) || (base === 'en' && !englishDateShape.test(written))) return monthNameDates(written, base, first)
   const readers = [dateReaders[base], base === 'en' ? undefined : chronoEn.parse].filter((reader) => reader !== undefined)
   const english = base === 'en' && region !== '' && !monthFirstRegions.has(region) ? chronoEn.GB.parse.bind(chronoEn.GB) : undefined
   for (const read of english ? [english] : readers) {

@@ -351,7 +351,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     // "Mazi" over "December 19, 2025" under a dump's headline (or "Newsdesk" under it, below the first line), no prose between: a writer's one-word name or handle, no word of the language, read as a signed byline's first name is (short or not).
     const handleOverDate = titleAt === -1 && below > 0 && below <= data.bareNameUnderHeadline && noProseBetween(window, at - below, at) && isHandle(block.text) && (datedLine(window[at + 1]?.data.block, language) || (below > 1 && datedLine(window[at - 1]?.data.block, language)))
     // "Josef Průša" right over "December 19. 2025" under a dump's headline and its standfirst: the writer's name over the dateline.
-    const standfirstByline = titleAt === -1 && below > 1 && !handleOverDate && (isBareName(block.text, 'uncommon') || isHandle(block.text)) && datedLine(window[at + 1]?.data.block, language)
+    const standfirstByline = underTitle && titleAt === -1 && below > 1 && !handleOverDate && (isBareName(block.text, 'uncommon') || isHandle(block.text)) && datedLine(window[at + 1]?.data.block, language)
     if (underTitle && line?.ruleId !== 'byline' && ((below <= data.bareNameUnderHeadline && ((!bodyStarted && isBareName(block.text) && besideDate()) || overDateline() || handleOverDate)) || standfirstByline)) {
       // A handle (one word: no full name) came by one of the last two rules.
       add('author', {value: block.text, source: `byline block ${block.evidence.index}`, rank: isHandle(block.text) ? pageRank.dumpHeadlineByline : nameRank(block.text, false, nearHeadline)})

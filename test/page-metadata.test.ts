@@ -813,6 +813,8 @@ describe('dates', () => {
     expect(isoDate('December 19. 2025')).toBe('2025-12-19')
     expect(isoDate('Yucy3/4/2025')).toBe('2025-03-04')
     expect(isoDate('Chapter 3. 2019 was the year')).toBeUndefined()
+    // A year and numbers with no month and no numeric date: chrono read some such lines as the day it ran.
+    for (const line of ["Former BBC Radio 1 boss 'aware of Jimmy Savile allegations in 1970s'", '2271 Slater Mill Dr, Sparks, NV 89441', '41 querie(s) executed | Page rendered in 0.3112 seconds']) expect(isoDate(line)).toBeUndefined()
   })
 
   it('reads dates in the page language: chrono’s languages, and month names for Polish, Greek and Czech', () => {
