@@ -69,8 +69,8 @@ const dateStart = /^(?:published|updated|last updated|posted on|published on|upd
 const byWithin = /^(?:\S+\s+){1,3}?by\s+/iu
 /** "March 15, 2022 · 3 min read · By Jane Doe": a dateline's parts, the byline among them. */
 const byAfterSeparator = /[|•·]\s*[Bb]y:?\s+(?=\p{Lu})/u
-/** "ByJane Doe": a text dump that lost the space between a byline's label and the name. */
-const gluedBy = /^(?:written )?by(?=\p{Lu})/iu
+/** "ByJane Doe": a text dump that lost the space between a byline's label and the name; case-sensitive after the label, as "Byron Smith" is a name (a case-blind `\p{Lu}` takes lower case too). */
+const gluedBy = /^(?:[Ww]ritten )?[Bb][Yy](?=\p{Lu})/u
 /** "Written by:Jane Doe": a byline's label glued to the name by its colon. */
 const gluedColon = /(?<=^(?:\p{L}+ )?by):(?=\S)/iu
 /** "Jane DoePublished …", "Conor AllisonJanuary 14, 2026", "Mental HealthDECEMBER 22, 2022": the name glued to the dateline's label or date. */
@@ -889,7 +889,7 @@ function dumpDate(line: string, language: string | undefined): string | undefine
 }
 
 /** A byline's label glued to the name after it ("Posted byDamien Walter"). */
-const gluedByline = /^(?:\p{L}+ )?by(?=\p{Lu})/u
+const gluedByline = /^(?:\p{L}+ )?[Bb]y(?=\p{Lu})/u
 
 /** A short line a byline's label opens, the name after it ("Written by:Jane Doe") that the classifiers kept, read near a headline only (a shop's "By Brand" filter is none): "By focusing on …" is a sentence. */
 function labelledByline(line: string): boolean {

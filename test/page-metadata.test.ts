@@ -462,6 +462,9 @@ describe('choosing among what the page states', () => {
     expect(personNames('undefined', 'field')).toEqual([])
     expect(personNames('the support team', 'byline')).toEqual([])
     expect(personNames('By Jane Doe on March 4, 2024')).toEqual(['Jane Doe'])
+    // A dump glues "By" to the name after it; a name that starts with those letters keeps them.
+    expect(personNames('ByJane Doe')).toEqual(['Jane Doe'])
+    for (const name of ['Byron Smith', 'Byung-hun Lee']) expect(personNames(name, 'field')).toEqual([name])
     // A field may sign by a desk or a role; not by a CMS's placeholder. A person's name with the role written after it is the name.
     for (const desk of ['Staff', 'Community Editor', 'SFist Contributor', 'team']) expect(personNames(desk, 'field')).toEqual([desk])
     for (const placeholder of ['admin', 'Webmaster', 'Share', 'Published']) expect(personNames(placeholder, 'field')).toEqual([])
