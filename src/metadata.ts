@@ -340,7 +340,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     if (unmarked) {
       const source = `byline block ${block.evidence.index}`
       add('author', {value: unmarked.name, source, rank: nameRank(unmarked.name, false, nearHeadline)})
-      add('published', {value: unmarked.date, source, rank: pageRank.byline})
+      add('published', {value: unmarked.date, source, rank: pageRank.byline, block: block.evidence.index})
       dated = true
       continue
     }
@@ -389,7 +389,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   const avatar = (forum || forumGuessed) && elements.length === 0 ? avatarPoster(nodes) : undefined
   if (avatar) add('author', {value: avatar.text, source: `poster block ${avatar.evidence.index}`, rank: pageRank.poster})
   const started = threadStart(nodes, language)
-  if (started) add('published', {value: started.value, source: `${threadStartSource} block ${started.index}`, rank: pageRank.threadStart})
+  if (started) add('published', {value: started.value, source: `${threadStartSource} block ${started.index}`, rank: pageRank.threadStart, block: started.index})
   if (started?.starter) add('author', {value: started.starter.text, source: `thread starter block ${started.starter.evidence.index}`, rank: pageRank.poster})
   const writer = labelledAuthor(nodes, language)
   if (writer) add('author', {value: writer.value, source: `labelled author block ${writer.index}`, rank: pageRank.labelledAuthor})
@@ -398,7 +398,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   const marked = authorElementName(nodes, elements)
   if (marked) add('author', {value: marked.value, source: `author element block ${marked.index}`, rank: pageRank.authorElement})
   const labelled = labelledDate(nodes, language)
-  if (labelled) add('published', {value: labelled.value, source: `labelled date block ${labelled.index}`, rank: pageRank.labelledDate})
+  if (labelled) add('published', {value: labelled.value, source: `labelled date block ${labelled.index}`, rank: pageRank.labelledDate, block: labelled.index})
   // A dump with no dateline by its headline (none found, or its headline not): a short dated line at the edge of the kept text dates it.
   const undated = !tree.data?.elements && (candidates.published?.length ?? 0) === 0 && (candidates.modified?.length ?? 0) === 0
   const edge = undated ? bodyEdgeDateline(nodes, language) : undefined

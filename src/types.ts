@@ -254,7 +254,7 @@ export interface MetadataCandidate {
   /** E.g. `json-ld NewsArticle.headline`, `meta og:title`, `link rel=canonical`, `time datetime`. */
   source: string
   rank: number
-  /** The index of the block the value was read from, for a value read from the page's lines. */
+  /** The index of the block a date was read from, for a date read from the page's lines (not its markup): where it sits against the text the page keeps. */
   block?: number
 }
 
