@@ -211,8 +211,7 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
 /** The block lies below every block the page keeps (and the page keeps some). */
 function belowKeptText(index: number | undefined, nodes: BlockNode[]): boolean {
   if (index === undefined) return false
-  let lastKept = -1
-  for (const [at, node] of nodes.entries()) if (node.data.block.verdict?.keep) lastKept = at
+  const lastKept = nodes.findLastIndex((node) => node.data.block.verdict?.keep)
   return lastKept !== -1 && index > lastKept
 }
 
@@ -371,14 +370,15 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
     // Every byline is a candidate, "By …" lines first: a bare name beside a dateline may be a menu's last item.
     // A bare name or a name and role after the body has begun is a contact or a quote's speaker, not the byline; above the title, a menu's item.
     // A dateline set above the headline ("Sep 01, 2023" over "Jane Doe" over the `<h1>`) names its writer there too.
-    const aboveTitle = windowStart + at < titleAt && !(titleAt - (windowStart + at) <= data.bylineAboveHeadline && line?.ruleId === 'byline' && besideBlock(window, at, (other) => isDateline(other, language)))
+    const besideDateline = (): boolean => besideBlock(window, at, (other) => isDateline(other, language))
+    const aboveTitle = windowStart + at < titleAt && !(titleAt - (windowStart + at) <= data.bylineAboveHeadline && line?.ruleId === 'byline' && besideDateline())
     // A name and a date right under the headline (a dump's, found by its words, too) are its byline, a standfirst between them or not.
     const underHeadline = headlineAt !== -1 && windowStart + at >= headlineAt && windowStart + at - headlineAt <= data.bylineUnderHeadline
     // A text dump has no headline to measure from: a name beside the page's first dateline is its byline ("Andrius Juodis" over "June 2, 2025").
-    const besideFirstDateline = (): boolean => titleAt === -1 && !dated && besideBlock(window, at, (other) => isDateline(other, language))
+    const besideFirstDateline = (): boolean => titleAt === -1 && !dated && besideDateline()
     // A name in the element the page marks as its author is the byline after a standfirst or a lead image too.
     // A dump's menus head their facets as bylines do ("By Use Case", "By Region"): words of the language away from the headline name nobody (a desk's or a team's name, "News Desk", signs by it), unless a dateline beside them dates a post ("By Clay" over "Mar 14, 2024").
-    const facet = (): boolean => titleAt === -1 && !nearHeadline && names !== undefined && isFacet(names.value) && !besideBlock(window, at, (other) => isDateline(other, language))
+    const facet = (): boolean => titleAt === -1 && !nearHeadline && names !== undefined && isFacet(names.value) && !besideDateline()
     if (names && (names.stated || ((!bodyStarted || underHeadline || marked || besideFirstDateline()) && !aboveTitle)) && !facet()) add('author', {value: names.value, source, rank: nameRank(names.value, names.stated, nearHeadline)})
     if (mayDate && !undatedLabel.test(block.text) && !fieldValue(window[at - 1]?.data.block) && isoDate(block.text, language) !== undefined) {
       add(datelineField(block.text, language), {value: block.text, source, rank: dateRank, block: block.evidence.index})
