@@ -147,12 +147,15 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
     modified: (value: string) => isoDate(value, fields.language)
   } as const
   let modifiedBlock: number | undefined
+  // The dates as the page writes them, for the order of a numeric date's day and month.
+  const written: Partial<Record<'published' | 'modified', string>> = {}
   for (const field of Object.keys(single) as Array<keyof typeof single>) {
     const chosen = pick(candidates[field], single[field])
     if (chosen) {
       fields[field] = chosen.value
       sources[field] = chosen.source
       if (field === 'modified') modifiedBlock = chosen.block
+      if (field === 'published' || field === 'modified') written[field] = chosen.written
     }
   }
   // A page that shows only when it was updated has that as its date, as htmldate and trafilatura read it; a date only its markup states is not shown.
@@ -160,6 +163,12 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
   if (!fields.published && fields.modified && (sources.modified?.startsWith('byline') || shownDays.has(fields.modified.slice(0, 10))) && !belowKeptText(modifiedBlock, nodes)) {
     fields.published = fields.modified
     sources.published = `${sources.modified} (the page's only date)`
+    written.published = written.modified
+  }
+  const dayFirst = fields.published && written.published ? dayFirstReading(written.published, fields.published, nodes, fields.language) : undefined
+  if (dayFirst) {
+    fields.published = dayFirst.value
+    sources.published = `${sources.published} (day first, as block ${dayFirst.block} writes that day)`
   }
   const shown = fields.published && !shownOnPage(sources.published) ? earlierDateline(fields.published, fields.modified, candidates.published ?? [], fields.language) : undefined
   if (shown) {
@@ -973,12 +982,42 @@ function signedWithin(text: string): {value: string; stated: boolean} | undefine
 }
 
 /** The first candidate whose value reads as the field, normalised. */
-function pick(list: MetadataCandidate[] | undefined, read: (value: string, source: string) => string | undefined): MetadataCandidate | undefined {
+function pick(list: MetadataCandidate[] | undefined, read: (value: string, source: string) => string | undefined): (MetadataCandidate & {written: string}) | undefined {
   for (const candidate of list ?? []) {
     const value = read(candidate.value, candidate.source)
-    if (value) return {...candidate, value}
+    if (value) return {...candidate, value, written: candidate.value}
   }
   return undefined
+}
+
+/** A date of numbers alone whose day and month could be either ("02-12-2025", "03/10/2023"). */
+const ambiguousNumericDate = /(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?!\d)/u
+
+/**
+ * The day a date of numbers alone gives read day first, where it was read
+ * month first ("02-12-2025" as February 12) and the page's own lines (of at
+ * most `maxShownDateChars`) write the day-first reading with its month's
+ * name ("December 02, 2025") and never the month-first one: the page writes
+ * its numeric dates day first, whatever its language's usual order.
+ */
+function dayFirstReading(written: string, read: string, nodes: BlockNode[], language: string | undefined): {value: string; block: number} | undefined {
+  const numeric = ambiguousNumericDate.exec(written)
+  if (!numeric) return undefined
+  const [, first = '', , second = '', year = ''] = numeric
+  if (Number(first) > 12 || Number(second) > 12 || Number(first) === Number(second)) return undefined
+  const monthFirst = `${year}-${first.padStart(2, '0')}-${second.padStart(2, '0')}`
+  if (read.slice(0, 10) !== monthFirst) return undefined
+  const dayFirst = `${year}-${second.padStart(2, '0')}-${first.padStart(2, '0')}`
+  let shown: number | undefined
+  for (const node of nodes) {
+    const {text, evidence} = node.data.block
+    // Only lines that write a date with a month's name tell the order: a line of numbers is as ambiguous.
+    if (text.length > data.maxShownDateChars || !text.includes(year) || ambiguousNumericDate.test(text)) continue
+    const day = isoDate(text, language)?.slice(0, 10)
+    if (day === monthFirst) return undefined
+    if (day === dayFirst) shown ??= evidence.index
+  }
+  return shown === undefined ? undefined : {value: dayFirst, block: shown}
 }
 
 /** The authors from the most trusted source that names any; a source naming several (JSON-LD lists, repeated meta tags) gives them all. */

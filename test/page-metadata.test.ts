@@ -121,6 +121,15 @@ describe('the metadata step', () => {
     })
   })
 
+  it('reads a numeric dateline day first when the page writes that day with its month’s name, and month first otherwise', () => {
+    const dump = (after: string[]): string => ['Harbour wall repairs begin', '02-12-2025', ...prose, ...after].join('\n\n')
+    const published = (text: string): string | undefined => clean(text).metadata.published
+    expect(published(dump(['More from the harbour', 'Harbour lights switched on · December 02, 2025']))).toBe('2025-12-02')
+    expect(clean(dump(['More from the harbour', 'Harbour lights switched on · December 02, 2025'])).metadataSources.published).toMatch(/day first, as block \d+ writes that day/u)
+    expect(published(dump([]))).toBe('2025-02-12')
+    expect(published(dump(['More from the harbour', 'Harbour lights switched on · February 12, 2025', 'Tide tables for the winter · December 02, 2025']))).toBe('2025-02-12')
+  })
+
   it('does not take a member’s join date, a press contact after the body, or a relative date', () => {
     const dump = ['Harbour wall repairs begin', 'Joined: Aug 12, 2021', 'Posted 2 days ago', ...prose, 'Media contact:', 'Jordan Pike, Director of Communications'].join('\n\n')
     expect(clean(dump).metadata).toEqual({language: 'en', pageType: 'article'})
