@@ -62,6 +62,13 @@ describe('dump-title', () => {
     expect(titleOf(dump)).toBe('The last chain ferry on the Marrow keeps a valley together')
   })
 
+  it('takes the headline whose words the first paragraph repeats over a teaser above it that a later paragraph repeats', () => {
+    const lead = 'The ferry across the Marrow has run on a chain since 1896, and the crossing still takes five minutes from bank to bank in every season of the year, whatever the weather.'
+    const dump = ['Valley Times', 'Road bridge downstream splits the farms from the school', '', 'Five minutes across the Marrow by chain', 'March 4, 2024', lead, ...body.slice(1)].join('\n\n')
+    expect(titleOf(dump)).toBe('Five minutes across the Marrow by chain')
+    expect(parseText(dump).children.find((node) => node.data?.block?.evidence.title)?.data?.block?.evidence.titleEvidence).toMatch(/of its words in the first paragraph/u)
+  })
+
   it('says in words why it took the line', () => {
     const dump = ['Valley Times', '', 'The last chain ferry on the Marrow keeps a valley together', 'March 4, 2024', '', ...body].join('\n')
     const evidence = parseText(dump).children.find((node) => node.data?.block?.evidence.title)?.data?.block?.evidence.titleEvidence

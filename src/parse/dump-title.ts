@@ -4,6 +4,7 @@ import {carriesDate, startsLikeByline} from '../dates.js'
 import {defaults} from '../thresholds.js'
 import {termVector} from '../regions.js'
 import type {Block} from '../types.js'
+import {givenNames} from '../words.js'
 
 /** Thresholds of the search for a text dump's headline (default: `dumpTitle` in `data/thresholds.json`). */
 export interface DumpTitleThresholds {
@@ -43,7 +44,11 @@ export const titleFeatures: TitleFeature[] = [
   {name: 'length', describe: (value) => `${Math.round(Math.expm1(value))} characters`},
   {name: 'capitalised', describe: (value) => `${Math.round(value * 100)}% of its words capitalised`},
   {name: 'dateline', describe: (value) => (value ? 'a date beside it' : 'no date beside it')},
-  {name: 'number', describe: (value) => (value ? 'carries a number' : 'no number')}
+  {name: 'number', describe: (value) => (value ? 'carries a number' : 'no number')},
+  {name: 'full-stop', describe: (value) => (value ? 'ends with a full stop' : 'no full stop at its end')},
+  {name: 'lead-coverage', describe: (value) => `${Math.round(value * 100)}% of its words in the first paragraph`},
+  {name: 'byline', describe: (value) => (value ? 'a byline beside it' : 'no byline beside it')},
+  {name: 'name', describe: (value) => (value ? 'reads as a person’s name' : 'no person’s name')}
 ]
 
 /** The headline model: a logistic score over standardised features, compared between one page's candidates (a conditional logit). */
@@ -103,6 +108,8 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
   const first = opener !== -1 ? (post !== -1 ? post : opener) : start === -1 ? prose.indexOf(true) : start
   if (first <= 0) return []
   const body = termVector(blocks.filter((_, index) => prose[index] && index >= first))
+  // The article's first paragraph, which a headline's words are most often repeated in.
+  const lead = termVector([blocks[first] as Block])
   const found: Array<{index: number; shared: number; coverage: number}> = []
   for (let index = 0; index < first; index++) {
     const block = blocks[index] as Block
@@ -117,10 +124,9 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
     const block = blocks[index] as Block
     // Candidates are in page order: those after this one lie between it and the body.
     const between = found.length - position - 1
-    const dated = [-1, ...Array.from({length: thresholds.datelineWindow}, (_, offset) => offset + 1)].some((offset) => {
-      const other = blocks[index + offset]
-      return other !== undefined && carriesDate(other)
-    })
+    const beside = [-1, ...Array.from({length: thresholds.datelineWindow}, (_, offset) => offset + 1)].map((offset) => blocks[index + offset]).filter((other) => other !== undefined)
+    const dated = beside.some((other) => carriesDate(other))
+    const signed = beside.some((other) => startsLikeByline(other))
     const values = [
       coverage,
       Math.log1p(shared),
@@ -130,10 +136,23 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
       Math.log1p(block.features.chars),
       block.features.capitalisedShare,
       dated ? 1 : 0,
-      /\p{N}/u.test(block.text) ? 1 : 0
+      /\p{N}/u.test(block.text) ? 1 : 0,
+      fullStop.test(block.text) ? 1 : 0,
+      overlapWithBody(block, lead).coverage,
+      signed ? 1 : 0,
+      readsAsName(block) ? 1 : 0
     ]
     return {index, values}
   })
+}
+
+/** A line that ends as a sentence with a full stop: a standfirst's or a teaser's, seldom a headline's. */
+const fullStop = /[^.]\.["'”’)]*$/u
+
+/** Two to four capitalised words led by a known given name ("Dylan Bailey, MS, RD"): a writer's name, not a headline. */
+function readsAsName(block: Block): boolean {
+  const words = block.text.split(/[,|]/u)[0]?.trim().split(/\s+/u) ?? []
+  return words.length >= 2 && words.length <= 4 && givenNames.has((words[0] as string).toLowerCase()) && words.every((word) => /^\p{Lu}/u.test(word))
 }
 
 /** How many of a line's content words the article's prose repeats, and what share of its own they are. */
@@ -200,8 +219,10 @@ const evidenceShown = 3
  * weighed by a model learned from WCXB's titles (`npm run train:dump-title`):
  * how much of the line the body repeats and how well it matches beside the
  * others, how near the body it sits and how many headline-like lines lie
- * between, its length and capitals, a dateline beside it, and a number in it
- * (a year, a count: menus seldom carry one). A line a breadcrumb just above
+ * between, its length and capitals, a dateline beside it, a number in it
+ * (a year, a count: menus seldom carry one), how much of it the article's
+ * first paragraph repeats, a full stop at its end, a byline beside it, and
+ * whether it reads as a person's name. A line a breadcrumb just above
  * names as its last step, and that is about the prose below it, is the
  * headline before any candidate is weighed (`crumbedHeadline`).
  */
