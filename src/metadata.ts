@@ -453,16 +453,26 @@ const writtenYear = /(?<!\d)(?:19|20)\d{2}(?!\d)/u
 /** A byline's label of more than "By" that opens a line ("Written by Jane Doe", "Author: Jane Doe"): a bare "By" opens sentences and listed posts' bylines. */
 const writerLabel = new RegExp(`^(?:${phrasedBylineLabels})\\s*:?\\s+|^(?:${data.bylineLabels.join('|')})\\s*:\\s*`, 'iu')
 
+/** An author box's header and the name it may carry ("About Amar Hussain", "Written by: Jane Doe"). */
+const bioHeader = new RegExp(`^(?:${alternation(bio.headers)})\\s*:?\\s+`, 'iu')
+
 /**
  * The writer an author box names: the name over the page's bio ("Maria
  * Mathioudaki" over "Maria is a growth analyst…", which the author-bio
- * classifier removes), when it is a person's full name and the page's bios
- * name one person (a team page's several bios name none).
+ * classifier removes), or in the box's header over it ("About Amar
+ * Hussain"), when it is a person's full name and the page's bios name one
+ * person (a team page's several bios name none).
  */
 function bioName(nodes: BlockNode[]): {value: string; index: number} | undefined {
-  const names = nodes.map((node) => node.data.block).filter((block) => block.removal?.authorName && (isBareName(block.text) || isBareName(block.text, 'uncommon')))
+  const names: Array<{value: string; index: number}> = []
+  for (const {data: {block}} of nodes) {
+    if (block.removal?.ruleId !== 'author-bio') continue
+    const header = block.removal.authorName ? null : bioHeader.exec(block.text)
+    const name = block.removal.authorName ? block.text : header ? block.text.slice(header[0].length) : undefined
+    if (name !== undefined && (isBareName(name) || isBareName(name, 'uncommon'))) names.push({value: name, index: block.evidence.index})
+  }
   const first = names[0]
-  return first && names.every((block) => block.text === first.text) ? {value: first.text, index: first.evidence.index} : undefined
+  return first && names.every((name) => name.value === first.value) ? first : undefined
 }
 
 /**

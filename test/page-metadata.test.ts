@@ -368,6 +368,8 @@ describe('choosing among what the page states', () => {
     expect(boxed.metadata.author).toEqual(['Maria Mathioudaki'])
     expect(boxed.metadataSources.author).toMatch(/^author bio block \d+$/u)
     expect(clean(dump(['Kathryn Giuffrida', firstPerson]), {input: 'text'}).metadata.author).toEqual(['Kathryn Giuffrida'])
+    expect(clean(dump(['About Amar Hussain', thirdPerson('Amar Hussain')]), {input: 'text'}).metadata.author).toEqual(['Amar Hussain'])
+    expect(clean(dump(['About the author', thirdPerson('Amar Hussain')]), {input: 'text'}).metadata.author).toBeUndefined()
     const boxedPage = `<!doctype html><html lang="en"><head><title>Library pilot extended</title></head><body><article><h1>Library pilot extended</h1>${body}</article><aside><p>Kathryn Giuffrida</p><p>${firstPerson}</p></aside></body></html>`
     expect(articleAuthor(boxedPage)).toEqual(['Kathryn Giuffrida'])
     // The author-bio classifier takes the line over a first-person bio for its name line, whatever it says.
