@@ -74,11 +74,31 @@ const trailingJunkCharacter = /^[\s.:!?…。»›→*|\-–—>}\p{So}\p{Sk}\u{
 
 /**
  * The part of a normalised sentence that patterns see: no bullets, no
- * trailing punctuation. The trailing junk is read back from the end,
+ * trailing punctuation, Greek without its accents
+ * (patterns are read without them too). The trailing junk is read back from the end,
  * character by character: an expression anchored at the end would try every
  * space of a long sentence as its start.
  */
 export function sentenceCore(sentence: string): string {
+  return withoutGreekAccents(trimmedCore(sentence))
+}
+
+/** Greek letters, which may carry accents that capitals drop. */
+const greekLetter = /[\u0370-\u03ff\u1f00-\u1fff]/u
+/** An acute accent or a diaeresis on a Greek vowel, once decomposed. */
+const greekAccent = /(?<=[\u0391-\u03c9])[\u0301\u0308]+/gu
+
+/**
+ * Greek text without its vowels' accents: written in capitals ("ΠΑΡΟΜΟΙΑ
+ * ΘΕΜΑΤΑ") it drops them, so patterns and sentences are both read without
+ * them. Text with no Greek letter is returned as it is.
+ */
+function withoutGreekAccents(text: string): string {
+  return greekLetter.test(text) ? text.normalize('NFD').replace(greekAccent, '').normalize('NFC') : text
+}
+
+/** A sentence less its leading bullets and its trailing junk. */
+function trimmedCore(sentence: string): string {
   const start = leadingJunk.exec(sentence)?.[0].length ?? 0
   let end = sentence.length
   while (end > start) {
@@ -119,7 +139,8 @@ export class Lexicon {
         patterns: [],
         ...(rule.vocabulary ? {vocabulary: {words: new Set(rule.vocabulary.words), core: new Set(rule.vocabulary.core)}} : {})
       }
-      for (const source of rule.patterns ?? []) {
+      for (const written of rule.patterns ?? []) {
+        const source = withoutGreekAccents(written)
         const pattern = compilePattern(source, ruleId)
         const {first, needs} = patternShape(source)
         compiled.patterns.push(pattern)
