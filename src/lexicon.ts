@@ -74,10 +74,10 @@ const trailingJunkCharacter = /^[\s.:!?…。»›→*|\-–—>}\p{So}\p{Sk}\u{
 
 /**
  * The part of a normalised sentence that patterns see: no bullets, no
- * trailing punctuation, Greek without its accents
- * (patterns are read without them too). The trailing junk is read back from the end,
- * character by character: an expression anchored at the end would try every
- * space of a long sentence as its start.
+ * trailing punctuation, Greek without its accents (patterns are read without
+ * them too). The trailing junk is read back from the end, character by
+ * character: an expression anchored at the end would try every space of a
+ * long sentence as its start.
  */
 export function sentenceCore(sentence: string): string {
   return withoutGreekAccents(trimmedCore(sentence))
