@@ -251,7 +251,8 @@ function monthNameDates(value: string, language: string, first: boolean): string
   return dates
 }
 
-function calendarDay(year: number, month: number, day: number): string | undefined {
+/** The day as ISO 8601 (`2024-03-04`), or nothing outside the years dechaff takes or the calendar's months and days. */
+export function calendarDay(year: number, month: number, day: number): string | undefined {
   if (year < firstYear || year > lastYear || month < 1 || month > 12 || day < 1 || day > 31) return undefined
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }

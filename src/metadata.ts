@@ -3,7 +3,7 @@ import bio from './data/bio.json' with {type: 'json'}
 import dateData from './data/metadata.json' with {type: 'json'}
 import hints from './data/dom-hints.json' with {type: 'json'}
 import data from './data/page-metadata.json' with {type: 'json'}
-import {bylineStart, carriesDate, gluedForms, earliestIsoDate, isoDate, unglued, writerBeforeDate} from './dates.js'
+import {bylineStart, calendarDay, carriesDate, gluedForms, earliestIsoDate, isoDate, unglued, writerBeforeDate} from './dates.js'
 import {closestAncestor} from './elements.js'
 import {english, languageProfile} from './language.js'
 import {alternation} from './lexicon.js'
@@ -1014,10 +1014,9 @@ function dayFirstReading(written: string, read: string, nodes: BlockNode[], lang
   const numeric = ambiguousNumericDate.exec(written)
   if (!numeric) return undefined
   const [, first = '', , second = '', year = ''] = numeric
-  if (Number(first) > 12 || Number(second) > 12 || Number(first) === Number(second)) return undefined
-  const monthFirst = `${year}-${first.padStart(2, '0')}-${second.padStart(2, '0')}`
-  if (read.slice(0, 10) !== monthFirst) return undefined
-  const dayFirst = `${year}-${second.padStart(2, '0')}-${first.padStart(2, '0')}`
+  const monthFirst = calendarDay(Number(year), Number(first), Number(second))
+  const dayFirst = calendarDay(Number(year), Number(second), Number(first))
+  if (monthFirst === undefined || dayFirst === undefined || monthFirst === dayFirst || read.slice(0, 10) !== monthFirst) return undefined
   let shown: number | undefined
   for (const node of nodes) {
     const {text, evidence} = node.data.block
