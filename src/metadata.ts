@@ -1118,6 +1118,7 @@ export function personNames(value: string, reading: NameReading = 'byline'): str
   return beforeJobTitle(text.split(nameSeparator))
     .map((part) => withoutGluedRole(part))
     .map((part) => withoutSpacedRole(part))
+    .map((part) => withoutMemberGroup(part))
     .map((part) => withoutRepeat(part))
     .map((part) => part.replace(/^[\s"'“”‘’(@]+|[\s"'“”‘’.:*†\-–—]+$/gu, ''))
     .map((part) => (/\)$/u.test(part) && !part.includes('(') ? part.slice(0, -1).trimEnd() : part))
@@ -1167,6 +1168,14 @@ function withoutSpacedRole(part: string): string {
   const words = part.trim().split(/\s+/u)
   const name = words.slice(0, words.length - jobTitleLength(words))
   return name.length >= 2 && name.length < words.length && givenNames.has((name[0] as string).toLowerCase()) ? name.join(' ') : part
+}
+
+const memberGroups = new Set(data.memberGroups)
+
+/** "ColdJ Members", "Linc Admin": a forum poster's one-word user name with the group or rank the forum software writes beside it; "Former Member", a deleted account's, is no user name with its group. */
+function withoutMemberGroup(part: string): string {
+  const words = part.trim().split(/\s+/u)
+  return words.length === 2 && /^\p{Lu}/u.test(words[1] as string) && memberGroups.has((words[1] as string).toLowerCase()) && !isCommonPhrase(words[0] as string) ? (words[0] as string) : part
 }
 
 /** "Jane DoeStaff writer": a name glued to its role by markup without spaces. */

@@ -936,6 +936,16 @@ describe('names and job titles', () => {
     expect(personNames('By Jane Doe and John Roe, Staff Writers')).toEqual(['Jane Doe', 'John Roe'])
   })
 
+  it('takes a forum poster’s user name without the group the forum writes beside it, and keeps a name that only ends like one', () => {
+    expect(personNames('ColdJ Members')).toEqual(['ColdJ'])
+    expect(personNames('Linc Admin', 'signed')).toEqual(['Linc'])
+    expect(personNames('paulb203 Moderator')).toEqual(['paulb203'])
+    // Two words before it, or a group word in lower case, are no user name and its badge.
+    expect(personNames('By Jane Doe Admin', 'signed')).toEqual(['Jane Doe Admin'])
+    expect(personNames('By EcoCult Staff', 'signed')).toEqual(['EcoCult Staff'])
+    expect(personNames('Former Member', 'field')).toEqual(['Former Member'])
+  })
+
   it('reads no schedule’s words as a name, but a given name that is a month’s', () => {
     for (const line of ['Tuesdays Evenings', 'January Start', 'Saturday Appointments Available']) expect(personNames(line, 'signed')).toEqual([])
     expect(personNames('By June Carter')).toEqual(['June Carter'])
