@@ -26,7 +26,7 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * A text dump's dateline by its headline comes before its other datelines,
  * which a dump's menus and lists above the headline may hold.
  */
-const pageRank = {titleBlock: 5, dumpHeadlineByline: 495, dumpHeadlineName: 496, threadStart: 497, dumpDateline: 498, dumpDatelineAbove: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, bioName: 535, authorElement: 537, address: 540, bareDate: 550, labelledDate: 560, bodyEdgeDate: 570} as const
+const pageRank = {titleBlock: 5, dumpHeadlineByline: 495, dumpHeadlineName: 496, threadStart: 497, dumpDateline: 498, dumpDatelineAbove: 499, byline: 500, labelledName: 510, poster: 515, nameBesideByline: 520, labelledAuthor: 530, bioName: 535, authorElement: 537, siteOwner: 538, address: 540, bareDate: 550, labelledDate: 560, bodyEdgeDate: 570} as const
 
 /** A byline's rank: signed ("By Jane Doe") before a bare name beside a dateline; a dump's by its headline before any other, a bare one when a known given name leads it ("Vibe Coding" there is a section's). */
 function nameRank(value: string, signed: boolean, byDumpHeadline: boolean): number {
@@ -406,6 +406,8 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   if (bio) add('author', {value: bio.value, source: `author bio block ${bio.index}`, rank: pageRank.bioName})
   const marked = authorElementName(nodes, elements)
   if (marked) add('author', {value: marked.value, source: `author element block ${marked.index}`, rank: pageRank.authorElement})
+  const owner = siteOwner(nodes)
+  if (owner) add('author', {value: owner.value, source: `site owner block ${owner.index}`, rank: pageRank.siteOwner})
   const labelled = labelledDate(nodes, language)
   if (labelled) add('published', {value: labelled.value, source: `labelled date block ${labelled.index}`, rank: pageRank.labelledDate, block: labelled.index})
   // A dump with no dateline by its headline (none found, or its headline not): a short dated line at the edge of the kept text dates it.
@@ -494,6 +496,20 @@ function authorElementName(nodes: BlockNode[], elements: ElementInfo[]): {value:
     found ??= {value: name, index: block.evidence.index}
   }
   return found
+}
+
+/** A name in the possessive opening a line: "Colin Watson's blog". */
+const possessiveName = /^(\p{Lu}[^\s'’]*(?: \p{Lu}[^\s'’]*){1,3})['’]s(?!\p{L})/u
+
+/** A personal site's owner, named at the page's top in the possessive ("Derek Seaman's Tech Blog"): a known given name leads the full name. */
+function siteOwner(nodes: BlockNode[]): {value: string; index: number} | undefined {
+  for (const node of nodes.slice(0, data.siteOwnerLines)) {
+    const block = node.data.block
+    if (block.features.words > data.maxSiteOwnerLineWords) continue
+    const name = possessiveName.exec(block.text)?.[1]
+    if (name !== undefined && isBareName(name)) return {value: name, index: block.evidence.index}
+  }
+  return undefined
 }
 
 /** The name is all the line says, less a byline's "By" and punctuation. */

@@ -360,6 +360,17 @@ describe('choosing among what the page states', () => {
     expect(articleAuthor(after('<p>Authors: Julie Weisenhorn and Natalie Hoidal, Extension horticulture educators</p>'))).toEqual(['Julie Weisenhorn', 'Natalie Hoidal'])
   })
 
+  it('takes a personal site’s owner its top names in the possessive, after any byline, but not a one-word name or a name further down', () => {
+    const dump = (top: string[], rest: string[] = []): string => [...top, 'Library pilot extended for another year', ...prose, ...rest].join('\n\n')
+    const owned = clean(dump(['Colin Watson’s blog', 'Home Archive About']), {input: 'text'})
+    expect(owned.metadata.author).toEqual(['Colin Watson'])
+    expect(owned.metadataSources.author).toMatch(/^site owner block \d+$/u)
+    expect(clean(dump(["Derek Seaman's Tech Blog"]), {input: 'text'}).metadata.author).toEqual(['Derek Seaman'])
+    expect(clean(dump(['Colin Watson’s blog', 'By Jane Doe']), {input: 'text'}).metadata.author).toEqual(['Jane Doe'])
+    expect(clean(dump(["Martha's Vineyard Guide"]), {input: 'text'}).metadata.author).toBeUndefined()
+    expect(clean(dump(['Home', 'News', 'Sport', 'Weather', 'Travel'], ["Colin Watson's blog"]), {input: 'text'}).metadata.author).toBeUndefined()
+  })
+
   it('takes the person an author box names over its bio, in a dump too, but not a box heading or the names of several bios', () => {
     const dump = (box: string[]): string => ['Library pilot extended for another year', ...prose, ...box, 'Share this article'].join('\n\n')
     const thirdPerson = (name: string): string => `${name.split(' ')[0]} is a senior reporter at the Eastmarch Post, where they cover local government and education.`
