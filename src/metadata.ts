@@ -20,7 +20,8 @@ import type {Block, BlockNode, ElementInfo, Mark, MetadataCandidate, MetadataFie
  * its markup: the title block (the `<h1>` closest to `<title>`), then the
  * byline and dateline blocks the metadata classifier found, the name after a
  * byline's label ("Written by" on a line of its own), a forum thread's first
- * poster, a date in the page's address, and a bare date by the headline
+ * poster, a bio's or an author element's name, a personal site's owner, a
+ * date in the page's address, and a bare date by the headline
  * that no classifier marked (a dateline set as a heading or in a layout table),
  * then the writer and the one day the page's labelled lines give, wherever they sit.
  * A text dump's dateline by its headline comes before its other datelines,

@@ -947,14 +947,14 @@ describe('names and job titles', () => {
     expect(personNames('By Jane Doe and John Roe, Staff Writers')).toEqual(['Jane Doe', 'John Roe'])
   })
 
-  it('takes a forum poster’s user name without the group the forum writes beside it, and keeps a name that only ends like one', () => {
+  it('takes a forum poster’s user name without the group the forum writes beside it, and keeps a name that only ends like one or a deleted account’s', () => {
     expect(personNames('ColdJ Members')).toEqual(['ColdJ'])
     expect(personNames('Linc Admin', 'signed')).toEqual(['Linc'])
     expect(personNames('paulb203 Moderator')).toEqual(['paulb203'])
-    // Two words before it, or a group word in lower case, are no user name and its badge.
+    // Two words before the group are no user name and its badge, nor is a word of the language ("Former Member": a deleted account); a team's "Staff" is no forum's group.
     expect(personNames('By Jane Doe Admin', 'signed')).toEqual(['Jane Doe Admin'])
-    expect(personNames('By EcoCult Staff', 'signed')).toEqual(['EcoCult Staff'])
     expect(personNames('Former Member', 'field')).toEqual(['Former Member'])
+    expect(personNames('By EcoCult Staff', 'signed')).toEqual(['EcoCult Staff'])
   })
 
   it('reads no schedule’s words as a name, but a given name that is a month’s', () => {
