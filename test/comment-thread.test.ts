@@ -363,6 +363,17 @@ describe('comment-thread: a dated feed under a comments tab', () => {
     expect(ruleOf(blocks, named[7] as string)).toBe('comment-thread')
   })
 
+  it('takes one-word user names that start lower case or with a digit as commenters’ names', () => {
+    // Comments as long as the article's paragraphs: the count does not close the article by its place alone.
+    const handles = ['g4', 'Brilliant, I had a few doubts about the pilot and this answers all of them, although I still think the evening hours should have come first, as most of us asked.', 'reidjr', 'Our branch still closes at five, so I hope the change reaches us soon, because most of the people I know can only get there after their shifts end at the depot.', 'jane_doe', 'Good news for anyone who works shifts, as I do most weeks, and for the students who have nowhere quiet to read at home during the long summer exams in June.', '2old4this', 'My children go every Saturday now and love the reading club, which the volunteers run every week with more patience than I could ever manage on my own.']
+    const blocks = classify([...article, '| 4 Comment(s)', ...handles].join('\n\n'), withMetadata)
+    expect(articleKept(blocks)).toBe(true)
+    expect(ruleOf(blocks, handles[1] as string)).toBe('comment-thread')
+    expect(ruleOf(blocks, handles[7] as string)).toBe('comment-thread')
+    expect(blocks.find((block) => block.text === handles[1])?.removal?.reason).toMatch(/^inside the comment thread/)
+    expect(classify([...article, ...handles].join('\n\n'), withMetadata).every((block) => block.removal?.ruleId !== 'comment-thread')).toBe(true)
+  })
+
   it('does not take names without a comment count above them, or a count above only two, for a thread', () => {
     expect(classify([...prose, ...named].join('\n\n'), withMetadata).every((block) => block.removal?.ruleId !== 'comment-thread')).toBe(true)
     const two = classify([...prose, '{ 2 comments }', ...named.slice(0, 4), ...prose.map((text) => `${text} More on this next week.`)].join('\n\n'), withMetadata)

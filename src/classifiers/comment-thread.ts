@@ -390,8 +390,8 @@ function datelinesConfirm(blocks: Block[], markerAt: boolean[], remainingMarkers
   return markerFollows(blocks, markerAt, header) || (remainingMarkers[header] ?? 0) >= 2 * minMarkers
 }
 
-/** A commenter's name on a line of its own, as many comment systems print it above the comment ("Gibbo", "Mike Merrill"): one to four capitalised words. */
-const nameLine = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u
+/** A commenter's name on a line of its own, as many comment systems print it above the comment: one to four capitalised words ("Gibbo", "Mike Merrill"), or a user name in one word that starts lower case or with a digit ("reidjr", "g4", "jane_doe"). */
+const nameLine = /^(?:\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}|[\p{Ll}\d][\p{L}\d_.'’-]{1,24})$/u
 const {nameLineMaxGap, nameLineMinWordsBelow} = defaults.commentThread
 
 /**
