@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {dechaffCommentThread, dechaffMetadata, dechaffPhrases, dechaffQuality} from '../src/index.js'
+import {clean, dechaffCommentThread, dechaffMetadata, dechaffPhrases, dechaffQuality} from '../src/index.js'
 import type {Block, PageType, Root} from '../src/index.js'
 import {classify, prose, ruleOf} from './helpers.js'
 
@@ -563,5 +563,46 @@ describe('comment-thread: a forum thread the page-type model doubted', () => {
   it('removes comments when the model doubted another type', () => {
     const blocks = classify(['Starter stopped rising', question, ...replies].join('\n\n'), [doubted('listing'), ...plugins])
     expect(ruleOf(blocks, replies[1] as string)).toBe('comment-thread')
+  })
+})
+
+describe('comment-thread: a page the model took for a forum', () => {
+  /** Set the verdict the page-type classifier gives a page it is sure is a forum thread. */
+  const forum = () => (tree: Root) => {
+    tree.data = {...tree.data, pageType: {type: 'forum', confidence: 0.9, evidence: ['reply, quote and poster lines']}}
+  }
+  const question = 'My sourdough starter doubled nicely for a week and now barely rises at all, even though I feed it at the same times with the same flour. Has anyone had this happen after the weather turned cold?'
+  const replies = [
+    'levain_lou said:',
+    'Cold kitchens slow everything down. Keep it somewhere around twenty-four degrees for a few days and feed it twice a day; it usually comes back within the week, in my experience anyway.',
+    'Reply',
+    'ryeguy said:',
+    'Also check your flour. A new bag from a different mill can behave quite differently, especially when it is milled more finely than the flour you had before.',
+    'Reply'
+  ]
+  const article = [...prose, ...prose.map((text) => `${text} It was, said one councillor, the best news the town had heard in years.`), question]
+
+  it('removes the comments a header counts under a blog post many times longer than any of them', () => {
+    const blocks = classify(['Council extends the pilot', ...article, '{ 2 comments… read them below or add one }', ...replies].join('\n\n'), [forum, ...plugins])
+    expect(articleKept(blocks)).toBe(true)
+    expect(ruleOf(blocks, replies[1] as string)).toBe('comment-thread')
+    expect(ruleOf(blocks, replies[4] as string)).toBe('comment-thread')
+  })
+
+  it('keeps the replies under a short opening post, even under a comment count', () => {
+    const blocks = classify(['Starter stopped rising', question, '2 Replies', ...replies].join('\n\n'), [forum, ...plugins])
+    for (const text of [question, replies[1], replies[4]] as string[]) expect(ruleOf(blocks, text)).toBeUndefined()
+  })
+
+  it('keeps the replies under a long opening post when no header counts them: its post heads and buttons are the thread', () => {
+    for (const header of [[], ['Show more replies']]) {
+      const blocks = classify(['Council extends the pilot', ...article, ...header, ...replies].join('\n\n'), [forum, ...plugins])
+      for (const text of [replies[1], replies[4]] as string[]) expect(ruleOf(blocks, text)).toBeUndefined()
+    }
+  })
+
+  it('runs in the pipeline on a forum page', () => {
+    const page = ['Council extends the pilot', ...article, '{ 2 comments… read them below or add one }', ...replies].join('\n\n')
+    expect(clean(page, {input: 'text', pageType: 'forum'}).text).not.toContain(replies[1])
   })
 })

@@ -27,7 +27,10 @@ export interface CommentThreadOptions {
    * with some confidence): a thread that starts at a poster's line, not a comment header, is
    * the page's own posts when the text above it (the opening post) has at
    * most this many times the words of the thread's longest post; an article
-   * above its comments is many times longer than any comment (default: 3).
+   * above its comments is many times longer than any comment. The same
+   * ratio tells a blog post the model took for a forum (its long thread of
+   * comments looks like one) from a forum thread, under a header counting
+   * comments (default: 3).
    */
   openingPostMaxRatio?: number
   /**
@@ -83,8 +86,11 @@ const {feedMinSummaryChars} = defaults.regions
  * without them (an empty thread, a lone reply form). From there to the end of
  * the page every block is part of the thread. Lines that also sit in an article's
  * own header (a share row's buttons, a form field, a dateline) start a thread
- * only below most of the article's prose. On a forum page the opening post is
- * the article: the thread starts with the first reply.
+ * only below most of the article's prose. On a forum page the posts are the
+ * page's content: only a header that opens with a count of comments ("137
+ * comments… read them below", "45 Responses to …") starts a thread there,
+ * over posts the text above it outweighs many times (a blog post over its
+ * comments, which the model took for a forum).
  */
 export default function dechaffCommentThread(options: CommentThreadOptions = {}): Transformer<Root> {
   const minMarkers = options.minMarkers ?? defaults.regions.commentMinMarkers
@@ -96,7 +102,8 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
   const seriesMinPosts = options.seriesMinPosts ?? defaults.commentThread.seriesMinPosts
   return (tree) => {
     // A forum's replies under its opening post look like an article's comments; only a page the model thought might be a forum is asked.
-    const forumGuessed = guessedType(tree) === 'forum'
+    const typedForum = tree.data?.pageType?.type === 'forum'
+    const forumGuessed = typedForum || guessedType(tree) === 'forum'
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const firstProse = blocks.findIndex((block) => isProse(block, {proseMinChars}))
     if (firstProse === -1) return
@@ -129,6 +136,8 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       // Or they recur, each over or under a comment's words, as a thread's post heads do: a short article's long thread holds most of the page's prose.
       const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || (belowArticle && markerFollows(blocks, markerAt, index)) || headsPostSeries(index))
       if (!(header || commenter)) continue
+      // A forum's post heads and buttons are its posts' own ("Reply", "#2 · Jan 3, 2024"), and so are headers such as "Show more replies".
+      if (typedForum && !(header && opensWithCommentCount(block))) continue
       // "#12" under "#11" is a ranked list's next entry, or the next post of a thread that would have started at its first number.
       if (!header && continuesNumbering(block, index, firstNumbered)) continue
       if (!header && headsDatedFeed(blocks, markerAt, buttonAt, index, minMarkers)) continue
@@ -145,7 +154,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       }
       // "124 Comments" in the article's header links to a thread far below: the article's prose runs between it and the thread's first commenter.
       if (header && !commenter && !namesFollow && articleFollowsHeader(blocks, markerAt, index, firstProse, {proseMinChars, ratio: mainRunMinRatio})) continue
-      if (forumGuessed && !header && !commentCountAbove(blocks, authorAt, index) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio})) return
+      if (forumGuessed && (typedForum || (!header && !commentCountAbove(blocks, authorAt, index))) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio})) return
       const start = quotedStart(block.text)
       // A header naming comments with commenters' lines under it ("Comments", then "Posted by: Jane at …") is a thread even inside the article's container: a blog's post wrapper often holds its comments.
       const namedThread = header && namesComments(block) && (namesFollow || (remainingAuthors[index] ?? 0) >= minMarkers)
@@ -420,6 +429,11 @@ function commenterNamesFollow(blocks: Block[], header: number, minMarkers: numbe
     }
   }
   return false
+}
+
+/** A header that opens with a count of comments ("137 comments… read them below", "45 Responses to “…”"). */
+function opensWithCommentCount(block: Block): boolean {
+  return /^\d/u.test(block.words[0] ?? '') && headerWords.has(block.words[1] ?? '')
 }
 
 /** A header that names comments ("45 Comments", "Leave a Reply"), not a form field. */
