@@ -447,11 +447,11 @@ describe('comment-thread: a short article’s long thread', () => {
 })
 
 describe('comment-thread: buttons and form fields', () => {
-  const replies = ['Reply', 'Share', 'Reply', 'Share']
+  const buttons = ['Reply', 'Share', 'Reply', 'Share']
 
   it('does not start a thread at a share row under the standfirst', () => {
     const standfirst = 'The council has decided to keep the library open late, and the decision says a good deal about what residents now expect of it.'
-    const text = [standfirst, 'Share', 'Email', ...prose, ...prose, ...replies].join('\n\n')
+    const text = [standfirst, 'Share', 'Email', ...prose, ...prose, ...buttons].join('\n\n')
     const blocks = classify(text, withMetadata)
     expect(articleKept(blocks)).toBe(true)
   })
@@ -487,11 +487,22 @@ describe('comment-thread: buttons and form fields', () => {
 
   it('starts a thread at a button below most of the article', () => {
     const comment = 'A reader wrote in to say that the late opening had changed how she studies for her exams this year.'
-    const text = [...prose, 'Share', comment, ...replies].join('\n\n')
+    const text = [...prose, 'Share', comment, ...buttons].join('\n\n')
     const blocks = classify(text, withMetadata)
     expect(ruleOf(blocks, comment)).toBe('comment-thread')
   })
 })
+
+/** A forum thread's opening post, and two replies each headed by its poster's line. */
+const question = 'My sourdough starter doubled nicely for a week and now barely rises at all, even though I feed it at the same times with the same flour. Has anyone had this happen after the weather turned cold?'
+const replies = [
+  'levain_lou said:',
+  'Cold kitchens slow everything down. Keep it somewhere around twenty-four degrees for a few days and feed it twice a day; it usually comes back within the week, in my experience anyway.',
+  'Reply',
+  'ryeguy said:',
+  'Also check your flour. A new bag from a different mill can behave quite differently, especially when it is milled more finely than the flour you had before.',
+  'Reply'
+]
 
 describe('comment-thread: a forum thread the page-type model doubted', () => {
   /** Set the verdict the page-type classifier gives a dump it took for a forum thread without being sure enough. */
@@ -508,15 +519,6 @@ describe('comment-thread: a forum thread the page-type model doubted', () => {
     }
   }
 
-  const question = 'My sourdough starter doubled nicely for a week and now barely rises at all, even though I feed it at the same times with the same flour. Has anyone had this happen after the weather turned cold?'
-  const replies = [
-    'levain_lou said:',
-    'Cold kitchens slow everything down. Keep it somewhere around twenty-four degrees for a few days and feed it twice a day; it usually comes back within the week, in my experience anyway.',
-    'Reply',
-    'ryeguy said:',
-    'Also check your flour. A new bag from a different mill can behave quite differently, especially when it is milled more finely than the flour you had before.',
-    'Reply'
-  ]
 
   it('keeps the replies under a short opening post: the thread is the page', () => {
     const blocks = classify(['Starter stopped rising', question, ...replies].join('\n\n'), [doubted('forum'), ...plugins])
@@ -571,15 +573,6 @@ describe('comment-thread: a page the model took for a forum', () => {
   const forum = () => (tree: Root) => {
     tree.data = {...tree.data, pageType: {type: 'forum', confidence: 0.9, evidence: ['reply, quote and poster lines']}}
   }
-  const question = 'My sourdough starter doubled nicely for a week and now barely rises at all, even though I feed it at the same times with the same flour. Has anyone had this happen after the weather turned cold?'
-  const replies = [
-    'levain_lou said:',
-    'Cold kitchens slow everything down. Keep it somewhere around twenty-four degrees for a few days and feed it twice a day; it usually comes back within the week, in my experience anyway.',
-    'Reply',
-    'ryeguy said:',
-    'Also check your flour. A new bag from a different mill can behave quite differently, especially when it is milled more finely than the flour you had before.',
-    'Reply'
-  ]
   const article = [...prose, ...prose.map((text) => `${text} It was, said one councillor, the best news the town had heard in years.`), question]
 
   it('removes the comments a header counts under a blog post many times longer than any of them', () => {
