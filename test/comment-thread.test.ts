@@ -582,6 +582,16 @@ describe('comment-thread: a page the model took for a forum', () => {
     expect(ruleOf(blocks, replies[4] as string)).toBe('comment-thread')
   })
 
+  it('weighs the post against the thread’s typical comment, not its longest', () => {
+    const long = `${prose.join(' ')} ${prose[0]}`
+    const short = ['Lovely write-up, thank you for putting it all in one place for the rest of us.', 'We went last year and the queues were just as bad, so this is good news.', 'Shared this with my sister, who has been asking about it for months now.', 'Great to hear the evening hours might finally come, we have waited long enough.']
+    const comments = [long, ...short].flatMap((text, index) => [`reader${index} said:`, text, 'Reply'])
+    const blocks = classify(['Council extends the pilot', ...article, '5 Comments', ...comments].join('\n\n'), [forum, ...plugins])
+    expect(articleKept(blocks)).toBe(true)
+    expect(ruleOf(blocks, long)).toBe('comment-thread')
+    expect(ruleOf(blocks, short[3] as string)).toBe('comment-thread')
+  })
+
   it('keeps the replies under a short opening post, even under a comment count', () => {
     const blocks = classify(['Starter stopped rising', question, '2 Replies', ...replies].join('\n\n'), [forum, ...plugins])
     for (const text of [question, replies[1], replies[4]] as string[]) expect(ruleOf(blocks, text)).toBeUndefined()

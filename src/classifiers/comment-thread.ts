@@ -28,9 +28,9 @@ export interface CommentThreadOptions {
    * the page's own posts when the text above it (the opening post) has at
    * most this many times the words of the thread's longest post; an article
    * above its comments is many times longer than any comment. The same
-   * ratio tells a blog post the model took for a forum (its long thread of
-   * comments looks like one) from a forum thread, under a header counting
-   * comments (default: 3).
+   * ratio, against the thread's median post, tells a blog post the model
+   * took for a forum (its long thread of comments looks like one) from a
+   * forum thread, under a header counting comments (default: 3).
    */
   openingPostMaxRatio?: number
   /**
@@ -154,7 +154,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       }
       // "124 Comments" in the article's header links to a thread far below: the article's prose runs between it and the thread's first commenter.
       if (header && !commenter && !namesFollow && articleFollowsHeader(blocks, markerAt, index, firstProse, {proseMinChars, ratio: mainRunMinRatio})) continue
-      if (forumGuessed && (typedForum || (!header && !commentCountAbove(blocks, authorAt, index))) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio})) return
+      if (forumGuessed && (typedForum || (!header && !commentCountAbove(blocks, authorAt, index))) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio, against: typedForum ? 'median' : 'longest'})) return
       const start = quotedStart(block.text)
       // A header naming comments with commenters' lines under it ("Comments", then "Posted by: Jane at …") is a thread even inside the article's container: a blog's post wrapper often holds its comments.
       const namedThread = header && namesComments(block) && (namesFollow || (remainingAuthors[index] ?? 0) >= minMarkers)
@@ -255,25 +255,27 @@ const {headerMaxLead, tabLabelMaxWords, itemCountsMin, seriesDateDistance} = def
  * post rather than comments under an article: it holds at least `minPosts`
  * posts (runs of kept words between poster lines and buttons), and the kept
  * text from the first prose block to the start is no longer than
- * `openingPostMaxRatio` times the longest of them.
+ * `openingPostMaxRatio` times the longest of them, or, `against` its typical
+ * (median) post, on a page the model took for a forum: a blog post's long
+ * thread holds a comment or two as long as a short post.
  */
-function isForumThread(blocks: Block[], authorAt: boolean[], firstProse: number, start: number, limits: {minPosts: number; openingPostMaxRatio: number}): boolean {
-  let posts = 0
-  let longest = 0
+function isForumThread(blocks: Block[], authorAt: boolean[], firstProse: number, start: number, limits: {minPosts: number; openingPostMaxRatio: number; against: 'longest' | 'median'}): boolean {
+  const posts: number[] = []
   let words = 0
   for (let index = start; index <= blocks.length; index++) {
     const block = blocks[index]
     if (block === undefined || authorAt[index]) {
-      if (words > 0) posts++
-      longest = Math.max(longest, words)
+      if (words > 0) posts.push(words)
       words = 0
     } else if (!block.removal) {
       words += block.features.words
     }
   }
-  if (posts < limits.minPosts) return false
+  if (posts.length < limits.minPosts) return false
+  posts.sort((a, b) => a - b)
+  const post = limits.against === 'median' ? (posts[Math.floor(posts.length / 2)] as number) : (posts[posts.length - 1] as number)
   const opening = blocks.slice(firstProse, start).reduce((sum, block) => sum + (block.removal ? 0 : block.features.words), 0)
-  return opening <= limits.openingPostMaxRatio * longest
+  return opening <= limits.openingPostMaxRatio * post
 }
 
 /**
