@@ -103,7 +103,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
   return (tree) => {
     // A forum's replies under its opening post look like an article's comments; only a page the model thought might be a forum is asked.
     const typedForum = tree.data?.pageType?.type === 'forum'
-    const forumGuessed = typedForum || guessedType(tree) === 'forum'
+    const forumGuessed = guessedType(tree) === 'forum'
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const firstProse = blocks.findIndex((block) => isProse(block, {proseMinChars}))
     if (firstProse === -1) return
@@ -154,7 +154,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       }
       // "124 Comments" in the article's header links to a thread far below: the article's prose runs between it and the thread's first commenter.
       if (header && !commenter && !namesFollow && articleFollowsHeader(blocks, markerAt, index, firstProse, {proseMinChars, ratio: mainRunMinRatio})) continue
-      if (forumGuessed && (typedForum || (!header && !commentCountAbove(blocks, authorAt, index))) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio, against: typedForum ? 'median' : 'longest'})) return
+      if ((typedForum || (forumGuessed && !header && !commentCountAbove(blocks, authorAt, index))) && isForumThread(blocks, authorAt, firstProse, index, {minPosts: minMarkers, openingPostMaxRatio, against: typedForum ? 'median' : 'longest'})) return
       const start = quotedStart(block.text)
       // A header naming comments with commenters' lines under it ("Comments", then "Posted by: Jane at …") is a thread even inside the article's container: a blog's post wrapper often holds its comments.
       const namedThread = header && namesComments(block) && (namesFollow || (remainingAuthors[index] ?? 0) >= minMarkers)
