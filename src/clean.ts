@@ -179,7 +179,8 @@ function runWithFallback(processor: DechaffProcessor, retyped: () => DechaffProc
  * posts, all read as what surrounds an article that is not there. Almost
  * nothing is at most `maxKeptWords` words, or at most `maxKeptShare` of the
  * page's words with no kept block longer than `maxKeptBlockWords` (no
- * paragraph of an article's body: its short lines are a few of many alike).
+ * paragraph of an article's body: its short lines are a few of many alike),
+ * nor as many words of prose kept under a kept heading.
  * Such a page is cleaned again as the model's likeliest other type, however
  * unlikely the model found it: the kept nothing is the evidence
  * (`pageTypeFallback` in `data/thresholds.json`).
@@ -197,7 +198,27 @@ export function keptAlmostNothing(result: CleanResult, options: CleanOptions): b
   if (kept.some((block) => block.ruleId === shortPostRule)) return false
   const keptWords = words(kept)
   if (keptWords <= fallback.maxKeptWords) return true
-  return keptWords <= fallback.maxKeptShare * pageWords && kept.every((block) => block.features.words <= fallback.maxKeptBlockWords)
+  const paragraphs = [...kept.map((block) => block.features.words), ...proseUnderHeadings(kept)]
+  return keptWords <= fallback.maxKeptShare * pageWords && paragraphs.every((words) => words <= fallback.maxKeptBlockWords)
+}
+
+/**
+ * The words of prose (quality good or near-good) kept under each kept
+ * heading, up to the next: a short article's body in short paragraphs ("Title",
+ * then three sentences of a news brief, each a block) weighs as one
+ * paragraph of it.
+ */
+function proseUnderHeadings(kept: BlockReport[]): number[] {
+  const sums: number[] = []
+  let sum: number | undefined
+  for (const block of kept) {
+    if (block.heading) {
+      if (sum !== undefined) sums.push(sum)
+      sum = 0
+    } else if (sum !== undefined && (block.quality === 'good' || block.quality === 'neargood')) sum += block.features.words
+  }
+  if (sum !== undefined) sums.push(sum)
+  return sums
 }
 
 /** The options with the page-type classifier told to take the likeliest type other than an article. */

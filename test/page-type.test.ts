@@ -198,6 +198,21 @@ describe('page-type classifier', () => {
       expect(keptAlmostNothing(page(Array.from({length: 8}, () => 12)), {})).toBe(false)
       expect(keptAlmostNothing(page([12, 14, 9, 11]), {pageType: 'article'})).toBe(false)
     })
+
+    it('is not a short article’s body: a kept heading over more words of prose than a paragraph holds, in short paragraphs (a news brief)', () => {
+      const titled = (quality: BlockReport['quality'], words: number[]): CleanResult => {
+        const result = page([6, ...words])
+        const kept = result.blocks.filter((each) => each.kept)
+        Object.assign(kept[0] as BlockReport, {heading: true})
+        for (const each of kept.slice(1)) Object.assign(each, {quality})
+        return result
+      }
+      expect(keptAlmostNothing(titled('good', [12, 14, 11]), {})).toBe(false)
+      expect(keptAlmostNothing(titled('neargood', [12, 14, 11]), {})).toBe(false)
+      // A heading over a few teasers' short lines, or over less prose than one paragraph, is no article.
+      expect(keptAlmostNothing(titled('bad', [12, 14, 11]), {})).toBe(true)
+      expect(keptAlmostNothing(titled('good', [12, 14]), {})).toBe(true)
+    })
   })
 
   it('rejects a page type it does not know', () => {
