@@ -456,9 +456,6 @@ const writtenYear = /(?<!\d)(?:19|20)\d{2}(?!\d)/u
 /** A byline's label of more than "By" that opens a line ("Written by Jane Doe", "Author: Jane Doe"): a bare "By" opens sentences and listed posts' bylines. */
 const writerLabel = new RegExp(`^(?:${phrasedBylineLabels})\\s*:?\\s+|^(?:${data.bylineLabels.join('|')})\\s*:\\s*`, 'iu')
 
-/** An author box's header and the name it may carry ("About Amar Hussain", "Written by: Jane Doe"). */
-const bioHeader = new RegExp(`^(?:${alternation(bio.headers)})\\s*:?\\s+`, 'iu')
-
 /**
  * The writer an author box names: the name over the page's bio ("Maria
  * Mathioudaki" over "Maria is a growth analyst…", which the author-bio
@@ -469,9 +466,7 @@ const bioHeader = new RegExp(`^(?:${alternation(bio.headers)})\\s*:?\\s+`, 'iu')
 function bioName(nodes: BlockNode[]): {value: string; index: number} | undefined {
   const names: Array<{value: string; index: number}> = []
   for (const {data: {block}} of nodes) {
-    if (block.removal?.ruleId !== 'author-bio') continue
-    const header = block.removal.authorName ? null : bioHeader.exec(block.text)
-    const name = block.removal.authorName ? block.text : header ? block.text.slice(header[0].length) : undefined
+    const name = block.removal?.ruleId === 'author-bio' ? block.removal.authorName : undefined
     if (name !== undefined && (isBareName(name) || isBareName(name, 'uncommon'))) names.push({value: name, index: block.evidence.index})
   }
   const first = names[0]

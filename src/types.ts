@@ -117,8 +117,8 @@ export interface Mark {
   inFlow?: boolean
   /** A removal of part of a comment thread (a comment, its author line, a reply), which `comments: true` gives back as the page's comments. */
   comment?: boolean
-  /** A removal of the name line over an author's bio, which the metadata step reads as the page's writer. */
-  authorName?: boolean
+  /** The name an author box gives, which the metadata step reads as the page's writer: the name line over a bio, or the name in its header ("About Amar Hussain"). */
+  authorName?: string
 }
 
 /** The block model's decision on a block: its probability of content and the evidence that weighed most. */

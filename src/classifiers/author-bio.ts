@@ -26,6 +26,8 @@ const firstPersonCues = data.firstPersonCues
 /** Any of the cues: one search tells the many blocks that hold none. */
 const anyFirstPersonCue = new RegExp(alternation(firstPersonCues), 'u')
 const header = new RegExp(`^(?:${alternation(data.headers)})(?: [\\p{L}'’.-]+){0,3}$`, 'u')
+/** A header's words as the page writes them, and the name after them ("About Amar Hussain"). */
+const headerName = new RegExp(`^(?:${alternation(data.headers)})\\s*:?\\s+(.+)$`, 'iu')
 
 /**
  * Remove author bios: a third-person bio ("Andy is a Senior Writer at …") with
@@ -98,9 +100,10 @@ function markNameLine(nodes: BlockNode[], index: number, name: string | undefine
     const block = (nodes[previous] as BlockNode).data.block
     if (block.removal) continue
     if (header.test(block.normal)) {
-      markRemoved(block, {ruleId: 'author-bio', reason: 'author box header', score: 0.8})
+      const named = headerName.exec(block.text)?.[1]
+      markRemoved(block, {ruleId: 'author-bio', reason: 'author box header', score: 0.8, ...(named === undefined ? {} : {authorName: named})})
     } else if (isNameLine(block, name)) {
-      markRemoved(block, {ruleId: 'author-bio', reason: 'author name above a bio', score: 0.8, authorName: true})
+      markRemoved(block, {ruleId: 'author-bio', reason: 'author name above a bio', score: 0.8, authorName: block.text})
     } else {
       return
     }
