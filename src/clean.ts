@@ -5,7 +5,7 @@ import dechaffCompileMarkdown from './compile/markdown.js'
 import dechaffCompileText, {compileText, isRemovedComment} from './compile/text.js'
 import {budgetOf, DechaffInputError, defaultMaxBytes, startClock} from './limits.js'
 import {validateOptions, type CleanOptions, type OutputFormat} from './options.js'
-import {decodeHtml} from './parse/decode.js'
+import {decodeHtml, undoubleDecoding} from './parse/decode.js'
 import {hastOfDocument} from './parse/dom.js'
 import dechaffParseHtml, {blockTreeOfHast, readNoscriptWhenEmpty, unwrapNoscript} from './parse/html.js'
 import {jsonLdScripts} from './parse/strip.js'
@@ -325,7 +325,7 @@ const anyControlCharacter = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/
 function toText(input: string | Uint8Array, kind: InputKind, charset: string | undefined): string {
   if (typeof input === 'string') return plainText(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)
   if (input instanceof Uint8Array) {
-    return plainText(kind === 'html' ? decodeHtml(input, charset) : utf8.decode(input))
+    return plainText(kind === 'html' ? decodeHtml(input, charset) : undoubleDecoding(utf8.decode(input)))
   }
   throw new DechaffInputError(`Expected a string or bytes to clean, got ${input === null ? 'null' : typeof input}`)
 }

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {clean, createCleaner, decodeHtml, detectInput, headlineOf, parseHtml} from '../src/index.js'
+import {decodeWindows1252} from '../src/parse/decode.js'
 
 const texts = (html: string): string[] => parseHtml(html).children.map((node) => node.data?.block?.text ?? '')
 
@@ -195,6 +196,22 @@ describe('decodeHtml', () => {
     expect(decodeHtml(new Uint8Array([0x93, 0x68, 0x69, 0x94]), 'utf-8')).toBe('“hi”')
     expect(decodeHtml(new Uint8Array([0x93, 0x68, 0x69, 0x94]), 'x-unknown')).toBe('“hi”')
     expect(createCleaner({input: 'html'})(koi8, 'page', 'koi8-r').text).toContain('привет')
+  })
+
+  it('undoes a scraper’s double decoding: UTF-8 read as windows-1252 and saved as UTF-8, once or more', () => {
+    const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
+    const misread = (text: string): string => decodeWindows1252(utf8(text))
+    const polish = '<p>Przykuty do opolskich obowiązków, nie mogąc pojechać — it’s “late”.</p>'
+    expect(misread(polish)).toContain('obowiÄ…zkÃ³w')
+    expect(decodeHtml(utf8(misread(polish)))).toBe(polish)
+    expect(decodeHtml(utf8(misread(misread(polish))))).toBe(polish)
+    expect(clean(utf8(misread('Żółć się przelała. Wszyscy to widzieli, więc nikt nie milczał.')), {input: 'text'}).text).toContain('Żółć się przelała.')
+  })
+
+  it('leaves text in windows-1252’s letters alone when it was written so', () => {
+    for (const text of ['<p>Un café, naïve façade, à la carte.</p>', '<p>Ã la carte: a menu’s “Ã” stays.</p>', '<p>The sign read Ã© beside a Polish ą.</p>']) {
+      expect(decodeHtml(new TextEncoder().encode(text))).toBe(text)
+    }
   })
 })
 
