@@ -27,8 +27,7 @@ export function looksLikeCode(text: string): boolean {
 const sentenceStart = /^["'“‘(\[「『（]?[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u
 const capitalStart = /^\p{Lu}/u
 const listMarkerPattern = /^(?:[-+*•·▪◦‣–—►✓✔]|\p{So}|\d{1,3}[.)]|[a-z][.)]|\(\d{1,3}\))\s/u
-const headingMaxChars = 150
-const headingMaxWords = 20
+const {maxChars: headingMaxChars, maxWords: headingMaxWords} = defaults.headings
 
 /** Printable ASCII but the backtick: NFKC and quote folding leave such text as it is. */
 const plainAscii = /^[\x20-\x5f\x61-\x7e]*$/

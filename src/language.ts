@@ -111,7 +111,7 @@ export function detectLanguage(texts: readonly string[]): string {
 }
 
 /** Shortest block that counts as prose in the detector's sample; shorter ones are used, joined, only when nothing is longer. */
-const minBlockChars = 40
+const minBlockChars = defaults.language.proseMinChars
 
 /** A language option's code, checked: ISO 639-1 (two letters) or `auto`. */
 export const languageCodePattern = /^(?:auto|[a-z]{2})$/u

@@ -41,9 +41,9 @@ const maxListItems = 50
 /** Most authors kept. */
 const maxAuthors = 10
 /** Blocks after the title (or the page's start) searched for a byline or dateline: the article's own sits by its headline, a listing's items' further down (a forum thread's first post head: `forumBylineWindow`). */
-const bylineWindow = 10
+const {bylineWindow} = data
 /** Blocks before the title searched too: many pages put the dateline or byline above the headline. */
-const bylineLead = 4
+const {bylineLead} = data
 /** A line that is only a byline's label ("Written by", "Author:"): the name is the next block. */
 const bylineLabel = new RegExp(`^(?:${data.bylineLabels.join('|')})\\s*:?$`, 'iu')
 /** Byline labels of more than one word ("Written by", "écrit par"), which label a writer wherever they stand, as a bare "By" does not. */

@@ -1,4 +1,5 @@
 import {textLength} from './block.js'
+import {defaults} from './thresholds.js'
 import type {Block, QualityClass} from './types.js'
 
 /** Thresholds that say what counts as article prose when finding regions. */
@@ -14,10 +15,10 @@ export function isProse(block: Block, thresholds: ProseThresholds): boolean {
 }
 
 /** Minimum words of a short block that reads as a whole sentence. */
-const sentenceMinWords = 3
+const sentenceMinWords = defaults.regions.shortSentenceMinWords
 
 /** Stopword density from which a short sentence reads as the article's rather than a label's. */
-const sentenceMinStopwords = 0.3
+const sentenceMinStopwords = defaults.regions.shortSentenceMinStopwords
 
 /** A short block that is a whole sentence with function words: likely a line of the article. */
 export function readsAsSentence(block: Block): boolean {

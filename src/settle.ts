@@ -17,11 +17,11 @@ export interface SettleOptions {
   postMinWords?: number
 }
 
-/** Fewest words of a headline stacked above a longer deck. */
-const titleMinWords = 4
+/** Fewest words of a headline stacked above a longer deck, and most characters of a line of capitalised sentences read as a headline. */
+const {titleMinWords, titleMaxChars} = defaults.settle
 
 /** Most words of a removed block that context smoothing looks through. */
-const inlineWidgetMaxWords = 3
+const {inlineWidgetMaxWords} = defaults.settle
 
 /**
  * Settle the verdicts, after jusText's context smoothing: where the block
@@ -210,7 +210,7 @@ function initialClass(block: Block): QualityClass {
 /** A short line of a few capitalised sentences: a headline written as sentences ("Fines ended. Books came back."). */
 function readsAsTitle(block: Block): boolean {
   const {features} = block
-  return features.startsUpper && !features.listMarker && features.words >= titleMinWords && features.chars <= 150
+  return features.startsUpper && !features.listMarker && features.words >= titleMinWords && features.chars <= titleMaxChars
 }
 
 /** jusText's context-sensitive revision of the classes. */

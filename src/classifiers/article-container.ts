@@ -168,7 +168,7 @@ function outsideEnclosingFurniture(ranked: ReadonlyArray<readonly [number, numbe
 }
 
 /** Bonus of an element the page marks `itemprop="articleBody"`. */
-const articleBodyBonus = 30
+const {articleBodyBonus} = defaults.articleContainer
 
 function initialScore(element: ElementInfo): number {
   return (tagWeight[element.tag] ?? 0) + element.classWeight + (element.articleBody ? articleBodyBonus : 0)

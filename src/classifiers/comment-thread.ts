@@ -303,7 +303,7 @@ function recursItemByItem(blocks: Block[], found: number[], proseMinChars: numbe
 }
 
 /** Most words of a bare label naming comments ("Comment", "Add comment"). */
-const labelMaxWords = 2
+const {labelMaxWords} = defaults.commentThread
 
 /** A bare label naming comments, as an item's button prints it ("Comment", not a comment's own "Reply"): every word names comments but one at most. */
 function isCommentsLabel(block: Block): boolean {

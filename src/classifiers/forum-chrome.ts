@@ -3,6 +3,7 @@ import forumData from '../data/forum.json' with {type: 'json'}
 import {carriesDate} from '../dates.js'
 import {Lexicon, removeLexiconMatches, type LexiconData} from '../lexicon.js'
 import {guessedType} from '../page-features.js'
+import {defaults} from '../thresholds.js'
 import {blocksOf} from '../tree.js'
 import type {Block, PageType, Root} from '../types.js'
 
@@ -15,9 +16,8 @@ export interface ForumChromeOptions {
   blockMaxChars?: number
 }
 
-const defaultBlockMaxChars = 160
 /** Most words of a poster's name line ("ferrous_mike", "Nadia V."). */
-const nameMaxWords = 3
+const {nameMaxWords} = defaults.forumChrome
 
 /** A line that can be a poster's name: a few words, no sentence. */
 function isNameLine(block: Block): boolean {
@@ -41,7 +41,7 @@ const chromeScore = 0.9
 export default function dechaffForumChrome(options: ForumChromeOptions = {}): Transformer<Root> {
   const lexicon = new Lexicon(options.lexicon ?? (forumData as LexiconData))
   const pageTypes = new Set<string>(options.pageTypes ?? ['forum'])
-  const blockMaxChars = options.blockMaxChars ?? defaultBlockMaxChars
+  const blockMaxChars = options.blockMaxChars ?? defaults.forumChrome.blockMaxChars
   return (tree) => {
     const verdict = tree.data?.pageType
     // A page the model guessed might be a forum thread keeps its replies (see comment-thread): its chrome goes too.

@@ -128,7 +128,7 @@ function vouched(quality: Quality, block: Block): Quality {
 }
 
 /** Most of a block's text that may be linked for the article container to vouch for it. */
-const vouchedMaxLinkDensity = 0.5
+const {vouchedMaxLinkDensity} = defaults.quality
 
 function classify(block: Block, settings: Required<QualityOptions>): Quality {
   const {chars, stopwordDensity} = block.features

@@ -54,7 +54,7 @@ export interface TrailingStoriesOptions {
 const teaserParts = new Set(['image-credit', 'alt-text', 'byline'])
 
 /** A bare "Read more" link: the lexicon's read-more rule on a block of at most this many words. */
-const bareMarkerMaxWords = 4
+const {bareMarkerMaxWords} = defaults.trailingStories
 
 /**
  * Remove the stories a site appends after the article. Four structures mark
@@ -343,7 +343,7 @@ function teaserAt(blocks: Block[], summary: number, settings: Settings): FeedTea
 const timeLed = /^\d{1,2}[:.]\d{2}\s+(?![ap]\.?m\b)\p{L}[^|•·]*$/u
 
 /** Fewest words of a time-stamped headline: the time and three words or more, not a dateline ("10:15 pm"). */
-const stampedHeadlineMinWords = 4
+const {stampedHeadlineMinWords} = defaults.trailingStories
 
 /** A teaser stamped as a news feed stamps its stories: a headline line above its summary opens with the time it was posted. */
 function isTimeStamped(blocks: Block[], teaser: FeedTeaser): boolean {
