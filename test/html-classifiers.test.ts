@@ -282,6 +282,17 @@ describe('dom-hints', () => {
     expect(ruleOf(html, 'Cheap flights')).not.toBe('kept')
   })
 
+  it('keeps an article printable copy named for printing, and removes a print button and what a printout leaves out', () => {
+    const button = '<div class="print"><a href="?print=1">Print this article</a></div>'
+    const html = `<body><h1>Council extends the library pilot</h1>${button}<div id="print-layer" class="disabled">${[1, 2, 3, 4, 5].map(paragraph).join('')}</div></body>`
+    expect(ruleOf(html, 'Paragraph 1')).toBe('kept')
+    expect(ruleOf(html, 'Paragraph 5')).toBe('kept')
+    expect(ruleOf(html, 'Print this article')).not.toBe('kept')
+    const teasers = `<div class="dont-print">${[6, 7, 8, 9].map(paragraph).join('')}</div>`
+    const left = `<body><article>${article}${paragraph(5)}</article>${teasers}</body>`
+    expect(ruleOf(left, 'Paragraph 7')).toBe('dom-hint')
+  })
+
   it('drops a comment counter set inside a paragraph, and keeps numbers of the text', () => {
     const counted = `<p><a class="comments_count" href="#c">12</a>Paragraph 5 of the article explains what residents said about the library at the meeting, and what they asked for.</p>`
     const number = `<p>Paragraph 6 says that <span class="figure">12</span> volunteers signed up on the first evening, more than the council expected.</p>`

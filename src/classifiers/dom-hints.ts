@@ -21,7 +21,9 @@ export interface DomHintsOptions {
   /**
    * Characters of prose (paragraphs of 150+ characters, few links, some
    * function words) from which an element named for ads (`intextAd`) is a
-   * text column with ad slots between its paragraphs, not an ad (default: 600).
+   * text column with ad slots between its paragraphs, not an ad, and one
+   * named for printing (`print-layer`, not `dont-print`) the article's
+   * printable copy, not a print button (default: 600).
    */
   adColumnMinProseChars?: number
   /**
@@ -64,8 +66,8 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const title = blocks.find((block) => block.evidence.title)
     let prose: Map<number, number> | undefined
-    const isAdColumn = (index: number, hint: string): boolean =>
-      adTokens.has(hint) && ((prose ??= proseChars(blocks, elements)).get(index) ?? 0) >= adColumnMinProseChars
+    const isProseColumn = (index: number, element: ElementInfo, hint: string): boolean =>
+      (adTokens.has(hint) || (printTokens.has(hint) && !namesUnprinted(element))) && ((prose ??= proseChars(blocks, elements)).get(index) ?? 0) >= adColumnMinProseChars
     const marks: Array<{block: Block; element: ElementInfo; furniture: string}> = []
     for (const block of blocks) {
       const html = block.evidence.html
@@ -85,7 +87,7 @@ export default function dechaffDomHints(options: DomHintsOptions = {}): Transfor
         if (componentWords.has(furniture) && !element.tokens.some((token) => mediaWords.has(token)) && chain.some((ancestor) => area.has(ancestor))) continue
         // A content hint names this page's content, unless a remark holder sits above it.
         const namesContent = content?.test(furniture) === true && !(holders && heldAbove(elements, chain, at, holders))
-        if (!namesContent && !isAdColumn(index, furniture)) {
+        if (!namesContent && !isProseColumn(index, element, furniture)) {
           marks.push({block, element, furniture})
           break
         }
@@ -129,6 +131,15 @@ const mediaWords: ReadonlySet<string> = new Set(domHintData.pageBuilders.mediaWo
 
 /** Furniture words that name ads (`data/dom-hints.json` `adTokens`). */
 const adTokens: ReadonlySet<string> = new Set(domHintData.adTokens)
+
+/** Furniture words that name printing, and the words that before one say a printout leaves the element out (`data/dom-hints.json`). */
+const printTokens: ReadonlySet<string> = new Set(domHintData.printTokens)
+const unprintedWords: ReadonlySet<string> = new Set(domHintData.unprintedWords)
+
+/** The element's name says a printout leaves it out (`dont-print`, `do-not-print`). */
+function namesUnprinted(element: ElementInfo): boolean {
+  return element.tokens.some((token, at) => at > 0 && printTokens.has(token) && unprintedWords.has(element.tokens[at - 1] as string))
+}
 
 /** Paragraph prose: long enough, hardly linked, with function words. */
 const {proseMinChars, proseMaxLinkDensity, proseMinStopwords} = defaults.domHints
