@@ -41,6 +41,23 @@ describe('trailing-stories', () => {
     it('removes them on a page cleaned as a listing only because its article’s rules kept almost nothing: an error page’s sidebar', () => {
       expect(trailing({type: 'listing', confidence: 0.4, evidence: [], fallback: true})).toBeGreaterThan(0)
     })
+
+    it('leaves them on a page cleaned as an article that the model guessed might be a service or a shop category page: they are its cards', () => {
+      const guessed = (type: 'service' | 'collection' | 'product', confidence: number): PageTypeVerdict => ({type: 'article', confidence: 0.5, evidence: [], alternative: {type, confidence}})
+      expect(trailing(guessed('service', 0.35))).toBe(0)
+      expect(trailing(guessed('collection', 0.4))).toBe(0)
+      expect(trailing(guessed('service', 0.2))).toBeGreaterThan(0)
+      expect(trailing(guessed('product', 0.4))).toBeGreaterThan(0)
+    })
+
+    it('still removes a related-stories heading’s stories on a page guessed to be a service page', () => {
+      const related = [...prose, 'More from the council', ...teaser('Council extends library pilot to weekends', 'The council will also open two libraries on Sundays from next month.')].join('\n')
+      const typed = (tree: Root): void => {
+        tree.data = {...tree.data, pageType: {type: 'article', confidence: 0.5, evidence: [], alternative: {type: 'service', confidence: 0.4}}}
+      }
+      const blocks = classify(related, [() => typed, ...plugins])
+      expect(blocks.slice(3).some((block) => block.removal?.ruleId === 'trailing-stories')).toBe(true)
+    })
   })
 
   it('removes a run of teasers printed above the article’s body, and keeps the body below it', () => {

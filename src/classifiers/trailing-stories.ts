@@ -1,7 +1,7 @@
 import type {Transformer} from 'unified'
 import {questionEnd} from '../block.js'
 import {clockTime, isBareTimestamp} from '../dates.js'
-import {proseRuns, type ProseRun} from '../page-features.js'
+import {guessedType, proseRuns, type ProseRun} from '../page-features.js'
 import {cohesion, isProse, proseShareBefore, subjectTest, termVector} from '../regions.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved, readsAsHeading} from '../tree.js'
@@ -48,6 +48,16 @@ export interface TrailingStoriesOptions {
    * furniture (default: `['listing', 'collection']`).
    */
   teaserPageTypes?: PageType[]
+  /**
+   * Page types made of cards, each a heading, a line or two and a "Learn
+   * more" link: on a page cleaned as an article that the page-type model
+   * guessed might be one of them (`guessedType`), runs of teasers are left
+   * alone, as they are more likely its cards (a service page's offers, a
+   * shop category's products) than stories appended after an article; the
+   * other structures of a tail still go (default: `['service',
+   * 'collection']`).
+   */
+  cardPageTypes?: PageType[]
 }
 
 /** Removed blocks that belong inside a teaser (its image credit, alt text, date) rather than end the article. */
@@ -86,14 +96,16 @@ export default function dechaffTrailingStories(options: TrailingStoriesOptions =
     resumeMinProseBlocks: options.resumeMinProseBlocks ?? defaults.regions.resumeMinProseBlocks
   }
   const teaserPageTypes = new Set<string>(options.teaserPageTypes ?? ['listing', 'collection'])
+  const cardPageTypes = new Set<string>(options.cardPageTypes ?? ['service', 'collection'])
   return (tree) => {
     const pageType = tree.data?.pageType
     if (pageType && teaserPageTypes.has(pageType.type) && !pageType.fallback) return
     const blocks = blocksOf(tree).map((node) => node.data.block)
+    const cardsGuessed = cardPageTypes.has(guessedType(tree) ?? '')
     // Teasers or a feed printed above the article's body end where the body begins; the stories appended after it are looked for below.
     for (let from = 0; ; ) {
       const starts = [
-        findTeaserRun(blocks, settings, from),
+        cardsGuessed ? undefined : findTeaserRun(blocks, settings, from),
         findRecirculationHeading(blocks, settings, from),
         findHeadlineFeed(blocks, settings, from),
         findStampedFeed(blocks, settings, from)
@@ -140,7 +152,7 @@ const sectionPermalink = /¶\s*$/u
 /** Section headings that open the tail: related stories, and the article's references. */
 const tailHeadings = new Set(['recirculation', 'references'])
 
-type Settings = Required<Omit<TrailingStoriesOptions, 'teaserPageTypes'>>
+type Settings = Required<Omit<TrailingStoriesOptions, 'teaserPageTypes' | 'cardPageTypes'>>
 
 function isBareMarker(block: Block): boolean {
   return block.removal?.ruleId === 'read-more' && block.words.length <= bareMarkerMaxWords
