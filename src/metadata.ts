@@ -997,9 +997,9 @@ function bylineNames(line: string, reason: string): {value: string; stated: bool
   return lead ? {value: lead[1] as string, stated: false} : undefined
 }
 
-/** The names after a "by" within a dateline ("Updated March 4, 2024 by Jane Doe", "On January 12, 2025 By Jane DoeIn Travel"). */
+/** The names after a "by" within a dateline ("Updated March 4, 2024 by Jane Doe", "On January 12, 2025 By Jane DoeIn Travel", "Posted on: 03-11-2025 Posted by: Jane Doe"). */
 function signedWithin(text: string): {value: string; stated: boolean} | undefined {
-  const by = /\bby\s*(?=\p{Lu})/u.exec(text) ?? /\bby\s+/iu.exec(text)
+  const by = /\bby:?\s*(?=\p{Lu})/u.exec(text) ?? /\bby:?\s+/iu.exec(text)
   return by ? {value: text.slice(by.index + by[0].length), stated: true} : undefined
 }
 

@@ -160,6 +160,14 @@ describe('the metadata step', () => {
     expect(clean(['Harbour wall repairs begin', ...prose, `Posted in ${categories}`, 'Leave a Reply'].join('\n\n')).metadata.published).toBeUndefined()
   })
 
+  it('names the writer a dateline signs with a labelled "by:" ("Posted on: 03-11-2025 Posted by: Jane Doe"), and nobody where the label names nothing', () => {
+    const headline = 'Harbour wall repairs begin'
+    const signed = clean([headline, 'Posted on: 03-11-2025 With: 1 Comment Posted by: Ruth Callow', ...prose].join('\n\n'))
+    expect(signed.metadata.author).toEqual(['Ruth Callow'])
+    expect(signed.metadata.published).toBe('2025-03-11')
+    expect(clean([headline, 'Posted on: 03-11-2025 Posted by:', ...prose].join('\n\n')).metadata.author).toBeUndefined()
+  })
+
   it('dates a dump by a short dated line at the foot of the text it kept, but not by a copyright line or a list of dated entries', () => {
     const signed = clean([...prose, 'Stef KeeganAugust 5, 2024', 'Facebook0 Twitter 0 Likes'].join('\n\n'))
     expect(signed.metadata.published).toBe('2024-08-05')
