@@ -113,6 +113,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
     sentenceStopwordsLow: 'number',
     passageMinLines: 'number'
   },
+  'site-header': {},
   'repeated-copy': {minChars: 'number', minParagraphs: 'number'},
   'quoted-posts': {pageTypes: 'pageTypes', minChars: 'number', minQuotedShare: 'number'},
   'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minArticleShare: 'number', openingPostMaxRatio: 'number', mainRunMinRatio: 'number', closingHeaderMinShare: 'number', seriesMinPosts: 'number'},

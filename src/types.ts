@@ -37,6 +37,8 @@ export interface BlockEvidence {
   title?: boolean
   /** A text dump: why the parser took this line for the headline, the strongest evidence of the headline model in words. */
   titleEvidence?: string
+  /** The parser found this block to be a breadcrumb whose last step is the page's headline just below it ("Home / Blog / Keeper emails" over "Keeper emails"): where the page's own content starts. */
+  breadcrumb?: boolean
   /** DOM evidence, for blocks of an HTML page. */
   html?: HtmlEvidence
 }

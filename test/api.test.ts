@@ -58,6 +58,7 @@ describe('public API', () => {
         "dechaffRepeatedCopy",
         "dechaffRepetition",
         "dechaffSettle",
+        "dechaffSiteHeader",
         "dechaffTrailingStories",
         "decodeHtml",
         "detectInput",

@@ -46,6 +46,15 @@ describe('dump-title', () => {
     expect(parseText(dump).children.find((node) => node.data?.block?.evidence.title)?.data?.block?.evidence.titleEvidence).toBe('the last step of the breadcrumb above it')
   })
 
+  it('takes the line a breadcrumb names when the prose repeats one of its words, and marks the breadcrumb', () => {
+    // Of "Crossing keepers’ winter notes", the body repeats only "keepers" (not "crossings", "winter" or "notes").
+    const headline = 'Crossing keepers’ winter notes'
+    const dump = ['Timetables', 'Fares', '', `Home / ${headline}`, headline, 'March 4, 2024', '', ...body].join('\n')
+    expect(titleOf(dump)).toBe(headline)
+    const crumbs = parseText(dump).children.filter((node) => node.data?.block?.evidence.breadcrumb)
+    expect(crumbs.map((node) => node.data?.block?.text)).toEqual([`Home / ${headline}`])
+  })
+
   it('takes no section a breadcrumb ends at for the headline: the prose does not repeat its name', () => {
     const headline = 'The last chain ferry on the Marrow keeps a valley together'
     const dump = ['Home › Regional Politics', 'Regional Politics', headline, 'March 4, 2024', '', ...body].join('\n')

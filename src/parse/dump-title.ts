@@ -26,6 +26,10 @@ export interface DumpTitleThresholds {
   threadOpenerMaxWords: number
   /** Blocks after a breadcrumb searched for the line it names as its last step. */
   crumbWindow: number
+  /** Fewest of that line's content words the prose below it repeats (the breadcrumb already vouches for it, so fewer than `minSharedTerms`). */
+  crumbMinSharedTerms: number
+  /** Smallest share of that line's content words the prose below it repeats. */
+  crumbMinCoverage: number
 }
 
 /** A weighed evidence of a candidate headline: its name, and how it reads in words with its value. */
@@ -174,11 +178,14 @@ const crumbSteps = /\s[|›»>/→]\s/u
  * A line that a breadcrumb just above names as its last step ("Home / Blog /
  * Keeper emails" over "Keeper emails"), and that is about the prose below it:
  * the page's own headline, wherever the body's prose starts (a menu that glues
- * each entry to its dropdown's text reads as prose above it). A breadcrumb
- * that ends at a section ("News › Life News" over "Life News") names no
- * headline: the prose does not repeat the section's name.
+ * each entry to its dropdown's text reads as prose above it), and the
+ * breadcrumb's place. The breadcrumb vouches for the line, so fewer of its
+ * words need to recur in the prose than for other candidates
+ * (`crumbMinSharedTerms`, `crumbMinCoverage`). A breadcrumb that ends at a
+ * section ("News › Life News" over "Life News") names no headline: the prose
+ * does not repeat the section's name.
  */
-function crumbedHeadline(blocks: readonly Block[], thresholds: DumpTitleThresholds): number | undefined {
+function crumbedHeadline(blocks: readonly Block[], thresholds: DumpTitleThresholds): {index: number; breadcrumb: number} | undefined {
   const prose = blocks.map((block) => isProse(block, thresholds))
   const lastProse = prose.lastIndexOf(true)
   for (let index = 0; index < lastProse; index++) {
@@ -189,7 +196,7 @@ function crumbedHeadline(blocks: readonly Block[], thresholds: DumpTitleThreshol
       const block = blocks[next] as Block
       if (block.normal !== last || prose[next] || block.features.words > thresholds.headlineMaxWords) continue
       const {shared, coverage} = overlapWithBody(block, termVector(blocks.filter((_, at) => prose[at] && at > next)))
-      if (isAboutBody(shared, coverage, thresholds)) return next
+      if (shared >= thresholds.crumbMinSharedTerms && coverage >= thresholds.crumbMinCoverage) return {index: next, breadcrumb: index}
     }
   }
   return undefined
@@ -224,11 +231,12 @@ const evidenceShown = 3
  * first paragraph repeats, a full stop at its end, a byline beside it, and
  * whether it reads as a person's name. A line a breadcrumb just above
  * names as its last step, and that is about the prose below it, is the
- * headline before any candidate is weighed (`crumbedHeadline`).
+ * headline before any candidate is weighed (`crumbedHeadline`); the
+ * breadcrumb's index comes with it.
  */
-export function dumpTitle(blocks: readonly Block[], thresholds: DumpTitleThresholds = defaults.dumpTitle, trained: TitleModel = model): {index: number; evidence: string} | undefined {
+export function dumpTitle(blocks: readonly Block[], thresholds: DumpTitleThresholds = defaults.dumpTitle, trained: TitleModel = model): {index: number; evidence: string; breadcrumb?: number} | undefined {
   const crumbed = crumbedHeadline(blocks, thresholds)
-  if (crumbed !== undefined) return {index: crumbed, evidence: 'the last step of the breadcrumb above it'}
+  if (crumbed !== undefined) return {index: crumbed.index, evidence: 'the last step of the breadcrumb above it', breadcrumb: crumbed.breadcrumb}
   let best: {candidate: TitleCandidate; score: number; contributions: number[]} | undefined
   for (const candidate of titleCandidates(blocks, thresholds)) {
     const {score, contributions} = scoreTitle(trained, candidate.values)

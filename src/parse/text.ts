@@ -83,6 +83,7 @@ export function parseText(document: string, file?: VFile, language?: string, wor
     const evidence = (children[title.index] as BlockNode).data.block.evidence
     evidence.title = true
     evidence.titleEvidence = title.evidence
+    if (title.breadcrumb !== undefined) (children[title.breadcrumb] as BlockNode).data.block.evidence.breadcrumb = true
   }
   return {
     type: 'RootNode',
