@@ -2,6 +2,8 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import dechaffCompileHtml from './compile/html.js'
 import dechaffCompileMarkdown from './compile/markdown.js'
+import {normalise} from './block.js'
+import {opensWithCommentCount} from './comment-headers.js'
 import dechaffCompileText, {compileText, isRemovedComment} from './compile/text.js'
 import {budgetOf, DechaffInputError, defaultMaxBytes, startClock} from './limits.js'
 import {validateOptions, type CleanOptions, type OutputFormat} from './options.js'
@@ -194,12 +196,18 @@ export function keptAlmostNothing(result: CleanResult, options: CleanOptions): b
   if (pageWords < fallback.minPageWords) return false
   // Blocks kept only as a last resort (settle) do not count: the page's likeliest other type may read it better.
   const kept = result.blocks.filter((block) => block.kept && block.ruleId !== lastResortRule)
-  // A short post kept above its comment thread is an article's page, however few its words.
-  if (kept.some((block) => block.ruleId === shortPostRule)) return false
+  // A short post kept above its comment thread is an article's page, however few its words; so is one whose thread a header counting its comments opens ("46 Comments"), as a blog's does under its post.
+  if (kept.some((block) => block.ruleId === shortPostRule) || underCommentCount(result.blocks)) return false
   const keptWords = words(kept)
   if (keptWords <= fallback.maxKeptWords) return true
   const paragraphs = [...kept.map((block) => block.features.words), ...proseUnderHeadings(kept)]
   return keptWords <= fallback.maxKeptShare * pageWords && paragraphs.every((words) => words <= fallback.maxKeptBlockWords)
+}
+
+/** The page's comment thread opens under a header that counts its comments ("46 Comments", "45 Responses to …"): the thread's first block, or the removed line right above it. */
+function underCommentCount(blocks: BlockReport[]): boolean {
+  const first = blocks.findIndex((block) => block.ruleId === 'comment-thread')
+  return first !== -1 && [blocks[first - 1], blocks[first]].some((block) => block !== undefined && !block.kept && opensWithCommentCount(normalise(block.text).match(/[\p{L}\p{N}]+/gu) ?? []))
 }
 
 /**

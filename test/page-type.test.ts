@@ -213,6 +213,22 @@ describe('page-type classifier', () => {
       expect(keptAlmostNothing(titled('bad', [12, 14, 11]), {})).toBe(true)
       expect(keptAlmostNothing(titled('good', [12, 14]), {})).toBe(true)
     })
+
+    it('is not a short post whose comment thread a header counting its comments opens (“46 Comments”), in any of the thread header’s languages', () => {
+      const threaded = (header: string, rule = 'comment-form'): CleanResult => {
+        const result = page([12, 14, 9, 11])
+        const [first, second] = result.blocks
+        Object.assign(first as BlockReport, {text: header, ruleId: rule})
+        Object.assign(second as BlockReport, {text: 'Camaleont', ruleId: 'comment-thread'})
+        return result
+      }
+      expect(keptAlmostNothing(threaded('46 Comments'), {})).toBe(false)
+      expect(keptAlmostNothing(threaded('45 Responses to “Keeper emails”'), {})).toBe(false)
+      expect(keptAlmostNothing(threaded('12 komentarzy'), {})).toBe(false)
+      // The header counts nothing, or counts what no thread is: the page is still read again.
+      expect(keptAlmostNothing(threaded('Comments'), {})).toBe(true)
+      expect(keptAlmostNothing(threaded('46 Photos'), {})).toBe(true)
+    })
   })
 
   it('rejects a page type it does not know', () => {

@@ -1,5 +1,6 @@
 import type {Transformer} from 'unified'
 import {quotedStart} from '../block.js'
+import {commentHeaderWords as headerWords, opensWithCommentCount} from '../comment-headers.js'
 import data from '../data/comments.json' with {type: 'json'}
 import {guessedType, proseRuns, type ProseRun} from '../page-features.js'
 import {isProse, proseShareBefore} from '../regions.js'
@@ -68,7 +69,6 @@ export interface CommentThreadOptions {
 const authorLine = new RegExp(anyOf(data.authorLines), 'u')
 const buttonLine = new RegExp(anyOf(data.buttonLines), 'u')
 const datelineStart = new RegExp(data.datelineStart, 'u')
-const headerWords = new Set(data.headerWords)
 /** Longest commenter's line or button (characters); most blocks between a comment count and the thread's first poster line. */
 const {markerMaxChars, headerMaxDistance} = defaults.commentThread
 /** What tells a dated feed's item heads from commenters' lines (see `headsDatedFeed`). */
@@ -137,7 +137,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       const commenter = authorAt[index] && !startsLikeByline(block) && (!weak || (belowArticle && markerFollows(blocks, markerAt, index)) || headsPostSeries(index))
       if (!(header || commenter)) continue
       // A forum's post heads and buttons are its posts' own ("Reply", "#2 · Jan 3, 2024"), and so are headers such as "Show more replies".
-      if (typedForum && !(header && opensWithCommentCount(block))) continue
+      if (typedForum && !(header && opensWithCommentCount(block.words))) continue
       // "#12" under "#11" is a ranked list's next entry, or the next post of a thread that would have started at its first number.
       if (!header && continuesNumbering(block, index, firstNumbered)) continue
       if (!header && headsDatedFeed(blocks, markerAt, buttonAt, index, minMarkers)) continue
@@ -431,11 +431,6 @@ function commenterNamesFollow(blocks: Block[], header: number, minMarkers: numbe
     }
   }
   return false
-}
-
-/** A header that opens with a count of comments ("137 comments… read them below", "45 Responses to “…”"). */
-function opensWithCommentCount(block: Block): boolean {
-  return /^\d/u.test(block.words[0] ?? '') && headerWords.has(block.words[1] ?? '')
 }
 
 /** A header that names comments ("45 Comments", "Leave a Reply"), not a form field. */
