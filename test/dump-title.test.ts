@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import model from '../src/data/dump-title-model.json' with {type: 'json'}
 import {parseText} from '../src/index.js'
-import {titleFeatures} from '../src/parse/dump-title.js'
+import {titleCandidates, titleFeatures} from '../src/parse/dump-title.js'
+import {blocksOf} from '../src/tree.js'
 
 /** The text of the block the parser marked as the dump's headline, if any. */
 function titleOf(dump: string): string | undefined {
@@ -59,6 +60,15 @@ describe('dump-title', () => {
     const headline = 'The last chain ferry on the Marrow keeps a valley together'
     const dump = ['Home › Regional Politics', 'Regional Politics', headline, 'March 4, 2024', '', ...body].join('\n')
     expect(titleOf(dump)).toBe(headline)
+  })
+
+  it('counts the copies of a line the page prints: a share row or a breadcrumb repeats the headline', () => {
+    const headline = 'The last chain ferry on the Marrow keeps a valley together'
+    const blocks = blocksOf(parseText([headline, 'March 4, 2024', '', ...body, '', `Share: ${headline}`, headline].join('\n'))).map((node) => node.data.block)
+    const repeated = titleFeatures.findIndex((feature) => feature.name === 'repeated')
+    const [candidate] = titleCandidates(blocks)
+    expect(blocks[candidate?.index ?? -1]?.text).toBe(headline)
+    expect(candidate?.values[repeated]).toBeCloseTo(Math.log1p(1))
   })
 
   it('finds none where no line above the prose is about it', () => {

@@ -41,8 +41,8 @@ interface Page {
   rows: number[][]
   /** Index of the candidate that is the title, if one is. */
   truth: number
-  /** Index of the candidate the hand-set rule picks: the best overlap, the first of equals. */
-  overlapPick: number
+  /** The hand-set rule (the best overlap, the first of equals) picks the title. */
+  overlapRight: boolean
 }
 
 const normalise = (text: string): string => text.toLowerCase().replace(/\s+/gu, ' ').trim()
@@ -57,9 +57,18 @@ async function pagesOf(directory: string): Promise<Page[]> {
     const blocks = blocksOf(tree).map((node) => node.data.block)
     const candidates = titleCandidates(blocks)
     if (candidates.length === 0) continue
-    const truth = title ? candidates.findIndex((candidate) => normalise(blocks[candidate.index]?.text ?? '') === normalise(title)) : -1
-    const overlapPick = candidates.findIndex((candidate) => candidate.values[overlapRank] === 0)
-    pages.push({site: row.domain ?? id, rows: candidates.map((candidate) => candidate.values), truth, overlapPick})
+    const texts = candidates.map((candidate) => normalise(blocks[candidate.index]?.text ?? ''))
+    const titleText = title ? normalise(title) : undefined
+    // A headline printed twice (as a breadcrumb's step and as the heading) is one title: the copy nearest the body is the truth, and the other copies leave the page's rows, so that no copy of the title counts against it.
+    const truthAt = titleText === undefined ? -1 : texts.lastIndexOf(titleText)
+    const kept = candidates.filter((_, at) => truthAt === -1 || at === truthAt || texts[at] !== titleText)
+    const best = candidates.find((candidate) => candidate.values[overlapRank] === 0)
+    pages.push({
+      site: row.domain ?? id,
+      rows: kept.map((candidate) => candidate.values),
+      truth: truthAt === -1 ? -1 : kept.indexOf(candidates[truthAt] as (typeof candidates)[number]),
+      overlapRight: truthAt !== -1 && best !== undefined && normalise(blocks[best.index]?.text ?? '') === titleText
+    })
   }
   return pages
 }
@@ -150,7 +159,7 @@ for (let fold = 0; fold < folds; fold++) {
   for (const page of pages.filter((candidate) => foldOf.get(candidate.site) === fold)) {
     if (page.truth === -1) continue
     if (pick(trained, page) === page.truth) modelRight++
-    if (page.overlapPick === page.truth) overlapRight++
+    if (page.overlapRight) overlapRight++
   }
 }
 const titled = pages.filter((page) => page.truth !== -1).length

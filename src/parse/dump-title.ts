@@ -52,7 +52,9 @@ export const titleFeatures: TitleFeature[] = [
   {name: 'full-stop', describe: (value) => (value ? 'ends with a full stop' : 'no full stop at its end')},
   {name: 'lead-coverage', describe: (value) => `${Math.round(value * 100)}% of its words in the first paragraph`},
   {name: 'byline', describe: (value) => (value ? 'a byline beside it' : 'no byline beside it')},
-  {name: 'name', describe: (value) => (value ? 'reads as a person’s name' : 'no person’s name')}
+  {name: 'name', describe: (value) => (value ? 'reads as a person’s name' : 'no person’s name')},
+  {name: 'repeated', describe: (value) => (value ? `printed ${Math.round(Math.expm1(value)) + 1} times on the page` : 'printed once on the page')},
+  {name: 'heading-like', describe: (value) => (value ? 'reads as a heading' : 'does not read as a heading')}
 ]
 
 /** The headline model: a logistic score over standardised features, compared between one page's candidates (a conditional logit). */
@@ -124,6 +126,9 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
   }
   const byOverlap = [...found].sort((a, b) => b.shared * b.coverage - a.shared * a.coverage || a.index - b.index)
   const overlapRank = new Map(byOverlap.map((candidate, rank) => [candidate.index, rank]))
+  // A headline is often printed again (a breadcrumb's step, a share row's text, a heading over the body).
+  const printed = new Map<string, number>()
+  for (const block of blocks) printed.set(block.normal, (printed.get(block.normal) ?? 0) + 1)
   return found.map(({index, shared, coverage}, position) => {
     const block = blocks[index] as Block
     // Candidates are in page order: those after this one lie between it and the body.
@@ -144,7 +149,9 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
       fullStop.test(block.text) ? 1 : 0,
       overlapWithBody(block, lead).coverage,
       signed ? 1 : 0,
-      readsAsName(block) ? 1 : 0
+      readsAsName(block) ? 1 : 0,
+      Math.log1p((printed.get(block.normal) ?? 1) - 1),
+      block.features.headingLike ? 1 : 0
     ]
     return {index, values}
   })
