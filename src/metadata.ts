@@ -1320,7 +1320,8 @@ function chooseTitle(candidates: StatedMetadata, pageType: string | undefined): 
   const block = first((source) => source.startsWith('title block'))
   const blockText = block && plainText(block.value.replace(headerLink, ''))
   // An `<h1>` that repeats a `<title>` with the site's name loses it; only a name the page declares counts ("Headline - Subtitle" is one title).
-  const h1 = blockText && !siteNames.has(foldTitle(blockText)) ? withoutSiteName(blockText, declaredSites) : undefined
+  const h1Whole = blockText && !siteNames.has(foldTitle(blockText)) ? withoutSiteName(blockText, declaredSites) : undefined
+  const h1 = h1Whole && statedWithin(h1Whole, [titleElement, og].flatMap((stated) => (stated ? segmentsOf(stated.value) : [])))
   const options: TitleOption[] = [
     ...(h1 ? [{from: 'h1' as const, value: h1, source: block?.source ?? '', readings: new Set([foldTitle(h1)])}] : []),
     ...statedOption('title', titleElement, siteNames),
@@ -1349,6 +1350,25 @@ interface TitleOption {
   value: string
   source: string
   readings: Set<string>
+}
+
+/**
+ * The stated title an `<h1>` carries with more around it: a section's or a
+ * tagline's part after a bar or in brackets ("How meditation rewires brains |
+ * Opinion", "Headline (example.com) 87"), or a date or a label before it ("Dec
+ * 18 2025 Preparing a transition", "Blog: Best Agencies"). The `<title>` and
+ * Open Graph name the page without them. Otherwise the `<h1>` as it is.
+ */
+function statedWithin(h1: string, statedSegments: string[]): string {
+  const whole = foldTitle(h1)
+  for (const segment of statedSegments) {
+    const part = foldTitle(segment)
+    if (part === whole || part.split(' ').length < 2) continue
+    if (whole.startsWith(part) && /^\s*[|(]/u.test(whole.slice(part.length))) return segment
+    const before = whole.endsWith(part) ? whole.slice(0, whole.length - part.length).trim() : undefined
+    if (before && (/^\p{L}+:$/u.test(before) || isoDate(before) !== undefined)) return segment
+  }
+  return h1
 }
 
 /** Page types other than articles whose `<h1>` wins a tie: a shop's category page names its category there. */

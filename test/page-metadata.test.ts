@@ -224,6 +224,17 @@ describe('choosing among what the page states', () => {
     )
   })
 
+  it('takes the stated title an h1 carries with a part after a bar or in brackets, or a date or a label before it, but keeps a subtitle after a dash', () => {
+    const head = '<title>Harbour wall repairs begin | Eastmarch Post</title><meta property="og:title" content="Harbour wall repairs begin">'
+    const titled = (h1: string): string | undefined => clean(html(head, `<article><h1>${h1}</h1>`), {pageType: 'article'}).metadata.title
+    expect(titled('Harbour wall repairs begin | Opinion')).toBe('Harbour wall repairs begin')
+    expect(titled('Harbour wall repairs begin (eastmarch.gov) 87')).toBe('Harbour wall repairs begin')
+    expect(titled('Dec 18 2025 Harbour wall repairs begin')).toBe('Harbour wall repairs begin')
+    expect(titled('Council: Harbour wall repairs begin')).toBe('Harbour wall repairs begin')
+    expect(titled('Harbour wall repairs begin – at last')).toBe('Harbour wall repairs begin – at last')
+    expect(titled('Why harbour wall repairs begin now | Opinion')).toBe('Why harbour wall repairs begin now | Opinion')
+  })
+
   it('on a documentation page takes an h1 that repeats <title> without its site name, subtitle and all', () => {
     const head = '<title>Tutorial - User Guide - FastAPI</title><meta property="og:site_name" content="FastAPI">'
     expect(clean(html(head, '<main><h1>Tutorial - User Guide</h1></main>'), {pageType: 'documentation'}).metadata.title).toBe('Tutorial - User Guide')
