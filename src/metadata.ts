@@ -218,6 +218,18 @@ export function pageMetadata(tree: Root): {fields: PageMetadata; sources: Metada
   return {fields, sources}
 }
 
+/** Rules whose removals are a page's controls (a share row's buttons): the byline window does not count them. */
+const uncountedRules = new Set(data.bylineWindowUncountedRules)
+
+/** Where the byline window under the title ends: `size` blocks below it, a share row's buttons between them not counted. */
+function windowEnd(nodes: BlockNode[], titleAt: number, size: number): number {
+  let end = titleAt
+  for (let counted = 0; counted < size && end < nodes.length; end++) {
+    if (!uncountedRules.has(nodes[end]!.data.block.removal?.ruleId ?? '')) counted++
+  }
+  return end
+}
+
 /** The block lies below every block the page keeps (and the page keeps some). */
 function belowKeptText(index: number | undefined, nodes: BlockNode[]): boolean {
   if (index === undefined) return false
@@ -279,7 +291,7 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
   // Without a title block (a text dump) the byline is the first one on the page, menus before it and all.
   const windowStart = titleAt === -1 ? 0 : Math.max(0, titleAt - bylineLead)
   // A thread's first post head sits below the thread's toolbar and its poster's card.
-  const window = titleAt === -1 ? nodes : nodes.slice(windowStart, titleAt + (forum ? data.forumBylineWindow : bylineWindow))
+  const window = titleAt === -1 ? nodes : nodes.slice(windowStart, windowEnd(nodes, titleAt, forum ? data.forumBylineWindow : bylineWindow))
   const elements = tree.data?.elements ?? []
   let dated = false
   // A text dump's date read by its headline: it outranks a date read above, in its menus or lists.

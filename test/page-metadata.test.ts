@@ -235,6 +235,16 @@ describe('choosing among what the page states', () => {
     expect(titled('Why harbour wall repairs begin now | Opinion')).toBe('Why harbour wall repairs begin now | Opinion')
   })
 
+  it('looks for the dateline past a share row’s buttons under the headline, which the byline window does not count', () => {
+    const share = ['Share to LinkedIn', 'Share to Facebook', 'Share on X', 'Share via email', 'Copy link'].map((label) => `<li><a href="#">${label}</a></li>`).join('')
+    const card = ['Written by:', 'Emily Walker', 'Casey McDevitt', 'Edited by: Kristina Zagame'].map((line) => `<div>${line}</div>`).join('')
+    const page = (buttons: string): string => html('<title>Harbour wall repairs begin</title>', `<article><h1>Harbour wall repairs begin</h1><p>What the council’s two-year plan means for the harbour.</p><ul>${buttons}</ul>${card}<div>Feb 11, 2026</div>`)
+    expect(clean(page(share), {pageType: 'article'}).metadata.published).toBe('2026-02-11')
+    // Ten more lines of the writer’s card are too far below the headline.
+    const longCard = Array.from({length: 10}, (_, at) => `<div>Harbour Desk ${at + 1}</div>`).join('')
+    expect(clean(page(longCard), {pageType: 'article'}).metadata.published).toBeUndefined()
+  })
+
   it('on a documentation page takes an h1 that repeats <title> without its site name, subtitle and all', () => {
     const head = '<title>Tutorial - User Guide - FastAPI</title><meta property="og:site_name" content="FastAPI">'
     expect(clean(html(head, '<main><h1>Tutorial - User Guide</h1></main>'), {pageType: 'documentation'}).metadata.title).toBe('Tutorial - User Guide')
