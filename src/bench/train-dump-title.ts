@@ -12,7 +12,8 @@ import {seededShuffle} from './seeded.js'
  * `npm run train:dump-title -- [--data DIR] [--folds N] [--out FILE] [--check]`: fit the
  * model that picks a text dump's headline among its candidate lines, on
  * WCXB's pages (their `<id>.json` gives each page's title; a candidate is
- * right when its text is that title, case and spaces folded). The model is a
+ * right when its text is that title, case and spaces folded; of a title printed
+ * twice, the copy nearest the body, the other copies left out). The model is a
  * conditional logit: one score per candidate, a softmax over each page's
  * candidates, fitted by Newton's method with an L2 penalty. Reports, by
  * cross-validation grouped by site (no site in both a fold's training and
@@ -66,7 +67,7 @@ async function pagesOf(directory: string): Promise<Page[]> {
     pages.push({
       site: row.domain ?? id,
       rows: kept.map((candidate) => candidate.values),
-      truth: truthAt === -1 ? -1 : kept.indexOf(candidates[truthAt] as (typeof candidates)[number]),
+      truth: truthAt === -1 ? -1 : kept.indexOf(candidates[truthAt]!),
       overlapRight: truthAt !== -1 && best !== undefined && normalise(blocks[best.index]?.text ?? '') === titleText
     })
   }

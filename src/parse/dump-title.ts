@@ -235,8 +235,9 @@ const evidenceShown = 3
  * others, how near the body it sits and how many headline-like lines lie
  * between, its length and capitals, a dateline beside it, a number in it
  * (a year, a count: menus seldom carry one), how much of it the article's
- * first paragraph repeats, a full stop at its end, a byline beside it, and
- * whether it reads as a person's name. A line a breadcrumb just above
+ * first paragraph repeats, a full stop at its end, a byline beside it,
+ * whether it reads as a person's name, how many times the page prints it
+ * and whether it reads as a heading. A line a breadcrumb just above
  * names as its last step, and that is about the prose below it, is the
  * headline before any candidate is weighed (`crumbedHeadline`); the
  * breadcrumb's index comes with it.
