@@ -122,7 +122,7 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
     // "Posted by Jane Doe at 6:35 AM" shares the author's name with a bio in the body, but it is a byline.
     if (prose[index] || !isHeadlineShaped(block, thresholds) || trail.test(block.text) || startsLikeByline(block)) continue
     const {shared, coverage} = overlapWithBody(block, body)
-    if (isAboutBody(shared, coverage, thresholds)) found.push({index, shared, coverage})
+    if (isAboutBody({shared, coverage}, thresholds.minSharedTerms, thresholds.minCoverage)) found.push({index, shared, coverage})
   }
   const byOverlap = [...found].sort((a, b) => b.shared * b.coverage - a.shared * a.coverage || a.index - b.index)
   const overlapRank = new Map(byOverlap.map((candidate, rank) => [candidate.index, rank]))
@@ -173,9 +173,9 @@ function overlapWithBody(line: Block, body: Map<string, number>): {shared: numbe
   return {shared, coverage: terms.length === 0 ? 0 : shared / terms.length}
 }
 
-/** A line is about what the prose is about when the prose repeats enough of its content words (`minSharedTerms`, and `minCoverage` of them): a menu entry, a site's or a section's name shares few. */
-function isAboutBody(shared: number, coverage: number, thresholds: DumpTitleThresholds): boolean {
-  return shared >= thresholds.minSharedTerms && coverage >= thresholds.minCoverage
+/** A line is about what the prose is about when the prose repeats enough of its content words (a candidate's `minSharedTerms` and `minCoverage`, a breadcrumb's step's `crumbMinSharedTerms` and `crumbMinCoverage`): a menu entry, a site's or a section's name shares few. */
+function isAboutBody({shared, coverage}: {shared: number; coverage: number}, minShared: number, minCoverage: number): boolean {
+  return shared >= minShared && coverage >= minCoverage
 }
 
 /** The steps of a breadcrumb: "Home / Blog / Headline", "Forums › Hardware". Looser than `trail` (one " / " is a step): a step counts only when a line below repeats it. */
@@ -202,8 +202,7 @@ function crumbedHeadline(blocks: readonly Block[], thresholds: DumpTitleThreshol
     for (let next = index + 1; next <= index + thresholds.crumbWindow && next < lastProse; next++) {
       const block = blocks[next] as Block
       if (block.normal !== last || prose[next] || block.features.words > thresholds.headlineMaxWords) continue
-      const {shared, coverage} = overlapWithBody(block, termVector(blocks.filter((_, at) => prose[at] && at > next)))
-      if (shared >= thresholds.crumbMinSharedTerms && coverage >= thresholds.crumbMinCoverage) return {index: next, breadcrumb: index}
+      if (isAboutBody(overlapWithBody(block, termVector(blocks.filter((_, at) => prose[at] && at > next))), thresholds.crumbMinSharedTerms, thresholds.crumbMinCoverage)) return {index: next, breadcrumb: index}
     }
   }
   return undefined
