@@ -2,7 +2,6 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import dechaffCompileHtml from './compile/html.js'
 import dechaffCompileMarkdown from './compile/markdown.js'
-import {normalise} from './block.js'
 import {opensWithCommentCount} from './comment-headers.js'
 import dechaffCompileText, {compileText, isRemovedComment} from './compile/text.js'
 import {budgetOf, DechaffInputError, defaultMaxBytes, startClock} from './limits.js'
@@ -164,12 +163,12 @@ export function createCleaner(options: CleanOptions = {}): Cleaner {
  * second keeps no words.
  */
 function runWithFallback(processor: DechaffProcessor, retyped: () => DechaffProcessor, kind: InputKind, parse: (processor: DechaffProcessor, file: VFile) => Root, file: VFile, options: CleanOptions): CleanResult {
-  const result = run(processor, kind, parse(processor, file), file, options)
-  if (!keptAlmostNothing(result, options)) return result
+  const {result, tree} = run(processor, kind, parse(processor, file), file, options)
+  if (!keptAlmostNothing(result, tree, options)) return result
   const again = retyped()
   const second = startFile(String(file.value), file.path, 0)
   if (file.data.deadline !== undefined) Object.assign(second.data, {deadline: file.data.deadline, timeoutMs: file.data.timeoutMs})
-  const retypedResult = run(again, kind, parse(again, second), second, options)
+  const {result: retypedResult} = run(again, kind, parse(again, second), second, options)
   // An empty page is never the better reading: where the other type's rules keep nothing at all, the article's stands.
   return retypedResult.blocks.some((block) => block.kept && block.features.words > 0) ? retypedResult : result
 }
@@ -187,7 +186,7 @@ function runWithFallback(processor: DechaffProcessor, retyped: () => DechaffProc
  * unlikely the model found it: the kept nothing is the evidence
  * (`pageTypeFallback` in `data/thresholds.json`).
  */
-export function keptAlmostNothing(result: CleanResult, options: CleanOptions): boolean {
+export function keptAlmostNothing(result: CleanResult, tree: Root, options: CleanOptions): boolean {
   const alternative = result.pageType?.alternative
   const fallback = defaults.pageTypeFallback
   if (options.pageType || result.pageType?.type !== 'article' || !alternative) return false
@@ -197,17 +196,18 @@ export function keptAlmostNothing(result: CleanResult, options: CleanOptions): b
   // Blocks kept only as a last resort (settle) do not count: the page's likeliest other type may read it better.
   const kept = result.blocks.filter((block) => block.kept && block.ruleId !== lastResortRule)
   // A short post kept above its comment thread is an article's page, however few its words; so is one whose thread a header counting its comments opens ("46 Comments"), as a blog's does under its post.
-  if (kept.some((block) => block.ruleId === shortPostRule) || underCommentCount(result.blocks)) return false
+  if (kept.some((block) => block.ruleId === shortPostRule) || underCommentCount(tree)) return false
   const keptWords = words(kept)
   if (keptWords <= fallback.maxKeptWords) return true
   const paragraphs = [...kept.map((block) => block.features.words), ...proseUnderHeadings(kept)]
   return keptWords <= fallback.maxKeptShare * pageWords && paragraphs.every((words) => words <= fallback.maxKeptBlockWords)
 }
 
-/** The page's comment thread opens under a header that counts its comments ("46 Comments", "45 Responses to …"): the thread's first block, or the removed line right above it. */
-function underCommentCount(blocks: BlockReport[]): boolean {
-  const first = blocks.findIndex((block) => block.ruleId === 'comment-thread')
-  return first !== -1 && [blocks[first - 1], blocks[first]].some((block) => block !== undefined && !block.kept && opensWithCommentCount(normalise(block.text).match(/[\p{L}\p{N}]+/gu) ?? []))
+/** The page's comment thread opens under a header that counts its comments ("46 Comments", "1,234 Responses to …"): the thread's first block, or the removed line right above it, read in the parser's words as the comment-thread classifier reads it. */
+function underCommentCount(tree: Root): boolean {
+  const blocks = blocksOf(tree).map((node) => node.data.block)
+  const first = blocks.findIndex((block) => block.verdict?.ruleId === 'comment-thread')
+  return first !== -1 && [blocks[first - 1], blocks[first]].some((block) => block !== undefined && block.verdict?.keep === false && opensWithCommentCount(block.words))
 }
 
 /**
@@ -311,7 +311,8 @@ function startFile(value: string, path: string | undefined, timeoutMs: number): 
   return file
 }
 
-function run(processor: DechaffProcessor, kind: InputKind, parsed: Root, file: VFile, options: CleanOptions): CleanResult {
+/** The result of one pass of the pipeline, and its tree, which `keptAlmostNothing` reads as the classifiers left it. */
+function run(processor: DechaffProcessor, kind: InputKind, parsed: Root, file: VFile, options: CleanOptions): {result: CleanResult; tree: Root} {
   const format: OutputFormat = options.format ?? 'text'
   const tree = processor.runSync(parsed, file)
   const output = processor.stringify(tree, file)
@@ -320,7 +321,7 @@ function run(processor: DechaffProcessor, kind: InputKind, parsed: Root, file: V
   const pageType = tree.data?.pageType
   const metadata = tree.data?.metadata ?? {fields: {}, sources: {}}
   const comments = options.comments ? {comments: compileText(tree, isRemovedComment)} : {}
-  return {text, output, format, input: kind, language, blocks: reportBlocks(tree), ...comments, ...(pageType ? {pageType} : {}), messages: file.messages, metadata: metadata.fields, metadataSources: metadata.sources}
+  return {result: {text, output, format, input: kind, language, blocks: reportBlocks(tree), ...comments, ...(pageType ? {pageType} : {}), messages: file.messages, metadata: metadata.fields, metadataSources: metadata.sources}, tree}
 }
 
 const utf8 = new TextDecoder('utf-8')

@@ -25,7 +25,7 @@ import dechaffRepeatedCopy, {type RepeatedCopyOptions} from './classifiers/repea
 import dechaffRepeatedItems, {type RepeatedItemsOptions} from './classifiers/repeated-items.js'
 import dechaffRepeatedRecords, {type RepeatedRecordsOptions} from './classifiers/repeated-records.js'
 import dechaffRepetition, {type RepetitionOptions} from './classifiers/repetition.js'
-import dechaffSiteHeader from './classifiers/site-header.js'
+import dechaffSiteHeader, {type SiteHeaderOptions} from './classifiers/site-header.js'
 import dechaffTrailingStories, {type TrailingStoriesOptions} from './classifiers/trailing-stories.js'
 
 /** Options of each classifier, by name; `false` turns a classifier off. */
@@ -35,7 +35,7 @@ export interface ClassifierOptions {
   phrases?: PhrasesOptions | false
   'consent-dialog'?: ConsentDialogOptions | false
   metadata?: MetadataOptions | false
-  'site-header'?: false
+  'site-header'?: SiteHeaderOptions | false
   caption?: CaptionOptions | false
   navigation?: NavigationOptions | false
   repetition?: RepetitionOptions | false

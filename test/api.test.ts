@@ -56,6 +56,8 @@ describe('public API', () => {
         "dechaffQuality",
         "dechaffQuotedPosts",
         "dechaffRepeatedCopy",
+        "dechaffRepeatedItems",
+        "dechaffRepeatedRecords",
         "dechaffRepetition",
         "dechaffSettle",
         "dechaffSiteHeader",
@@ -86,6 +88,12 @@ describe('public API', () => {
         "validateOptions",
       ]
     `)
+  })
+
+  it('exports every classifier as its own plugin, named for what it removes, the same plugin the pipeline runs', () => {
+    const exported = api as unknown as Record<string, unknown>
+    const pluginName = (name: string): string => `dechaff${name.replace(/(?:^|-)(\w)/gu, (_, letter: string) => letter.toUpperCase())}`
+    expect(api.classifierNames.filter((name) => exported[pluginName(name)] !== api.classifierPlugins[name])).toEqual([])
   })
 
   it('types the page metadata of a result and says where each field came from', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {clean, dechaffForumChrome, dechaffParseHtml, dechaffParseText, DechaffConfigError, pageFeatures, pageFeatureValues, parseHtml, validateOptions} from '../src/index.js'
+import {clean, dechaffForumChrome, dechaffParseHtml, dechaffParseText, DechaffConfigError, pageFeatures, pageFeatureValues, parseHtml, parseText, validateOptions} from '../src/index.js'
 import {unified} from 'unified'
 import type {PageType, Root} from '../src/index.js'
 import type {Block} from '../src/types.js'
@@ -172,31 +172,33 @@ describe('page-type classifier', () => {
   describe('what counts as almost nothing kept', () => {
     const block = (words: number, kept: boolean): BlockReport =>
       ({index: 0, text: 'x', kept, ruleId: kept ? 'block-model' : 'trailing-stories', reason: '', score: 1, quality: undefined, features: {chars: words * 6, words, stopwordDensity: 0.3, sentences: 1}, start: {line: 1, column: 1, offset: 0}, heading: false, listItem: false}) as BlockReport
+    /** The tree of a page with no comment thread. */
+    const noTree: Root = {type: 'root', children: []}
     /** A page of 1,000 words in 50 removed blocks, with the kept blocks given. */
     const page = (kept: number[], otherConfidence = 0.4): CleanResult =>
       ({pageType: {type: 'article', confidence: 1 - otherConfidence, evidence: [], alternative: {type: 'listing', confidence: otherConfidence}}, blocks: [...Array.from({length: 50}, () => block(20, false)), ...kept.map((words) => block(words, true))]}) as unknown as CleanResult
 
     it('is a few words, or a few short lines among many (a listing’s headings)', () => {
-      expect(keptAlmostNothing(page([8]), {})).toBe(true)
-      expect(keptAlmostNothing(page([12, 14, 9, 11]), {})).toBe(true)
+      expect(keptAlmostNothing(page([8]), noTree, {})).toBe(true)
+      expect(keptAlmostNothing(page([12, 14, 9, 11]), noTree, {})).toBe(true)
     })
 
     it('sends the page to its likeliest other type however unlikely the model found it (a section front, a discussion page with og:type article)', () => {
-      expect(keptAlmostNothing(page([12, 14, 9, 11], 0.08), {})).toBe(true)
-      expect(keptAlmostNothing(page([12, 14, 9, 11], 0.02), {})).toBe(true)
+      expect(keptAlmostNothing(page([12, 14, 9, 11], 0.08), noTree, {})).toBe(true)
+      expect(keptAlmostNothing(page([12, 14, 9, 11], 0.02), noTree, {})).toBe(true)
     })
 
     it('holds on a short page of a few dozen words (a shop item’s lines), not on one of a line or two (an error page)', () => {
       const short = (words: number[]): CleanResult =>
         ({pageType: {type: 'article', confidence: 0.6, evidence: [], alternative: {type: 'product', confidence: 0.4}}, blocks: words.map((count) => block(count, false))}) as unknown as CleanResult
-      expect(keptAlmostNothing(short([6, 3, 8, 5, 4, 7, 2, 5]), {})).toBe(true)
-      expect(keptAlmostNothing(short([6, 8]), {})).toBe(false)
+      expect(keptAlmostNothing(short([6, 3, 8, 5, 4, 7, 2, 5]), noTree, {})).toBe(true)
+      expect(keptAlmostNothing(short([6, 8]), noTree, {})).toBe(false)
     })
 
     it('is not a paragraph of prose, nor a share of the page the article’s rules kept', () => {
-      expect(keptAlmostNothing(page([12, 45]), {})).toBe(false)
-      expect(keptAlmostNothing(page(Array.from({length: 8}, () => 12)), {})).toBe(false)
-      expect(keptAlmostNothing(page([12, 14, 9, 11]), {pageType: 'article'})).toBe(false)
+      expect(keptAlmostNothing(page([12, 45]), noTree, {})).toBe(false)
+      expect(keptAlmostNothing(page(Array.from({length: 8}, () => 12)), noTree, {})).toBe(false)
+      expect(keptAlmostNothing(page([12, 14, 9, 11]), noTree, {pageType: 'article'})).toBe(false)
     })
 
     it('is not a short article’s body: a kept heading over more words of prose than a paragraph holds, in short paragraphs (a news brief)', () => {
@@ -207,27 +209,29 @@ describe('page-type classifier', () => {
         for (const each of kept.slice(1)) Object.assign(each, {quality})
         return result
       }
-      expect(keptAlmostNothing(titled('good', [12, 14, 11]), {})).toBe(false)
-      expect(keptAlmostNothing(titled('neargood', [12, 14, 11]), {})).toBe(false)
+      expect(keptAlmostNothing(titled('good', [12, 14, 11]), noTree, {})).toBe(false)
+      expect(keptAlmostNothing(titled('neargood', [12, 14, 11]), noTree, {})).toBe(false)
       // A heading over a few teasers' short lines, or over less prose than one paragraph, is no article.
-      expect(keptAlmostNothing(titled('bad', [12, 14, 11]), {})).toBe(true)
-      expect(keptAlmostNothing(titled('good', [12, 14]), {})).toBe(true)
+      expect(keptAlmostNothing(titled('bad', [12, 14, 11]), noTree, {})).toBe(true)
+      expect(keptAlmostNothing(titled('good', [12, 14]), noTree, {})).toBe(true)
     })
 
     it('is not a short post whose comment thread a header counting its comments opens (“46 Comments”), in any of the thread header’s languages', () => {
-      const threaded = (header: string, rule = 'comment-form'): CleanResult => {
-        const result = page([12, 14, 9, 11])
-        const [first, second] = result.blocks
-        Object.assign(first as BlockReport, {text: header, ruleId: rule})
-        Object.assign(second as BlockReport, {text: 'Camaleont', ruleId: 'comment-thread'})
-        return result
+      // The header and the thread's first line, removed as the comment-form and comment-thread classifiers remove them, on a page that kept a few short lines.
+      const threaded = (header: string): boolean => {
+        const tree = parseText(`${header}\n\nCamaleont`)
+        const [first, second] = blocksOf(tree).map((node) => node.data.block)
+        Object.assign(first as Block, {verdict: {keep: false, ruleId: 'comment-form', reason: '', score: 1}})
+        Object.assign(second as Block, {verdict: {keep: false, ruleId: 'comment-thread', reason: '', score: 1}})
+        return keptAlmostNothing(page([12, 14, 9, 11]), tree, {})
       }
-      expect(keptAlmostNothing(threaded('46 Comments'), {})).toBe(false)
-      expect(keptAlmostNothing(threaded('45 Responses to “Keeper emails”'), {})).toBe(false)
-      expect(keptAlmostNothing(threaded('12 komentarzy'), {})).toBe(false)
+      expect(threaded('46 Comments')).toBe(false)
+      expect(threaded('45 Responses to “Keeper emails”')).toBe(false)
+      expect(threaded('1,234 Comments')).toBe(false)
+      expect(threaded('12 komentarzy')).toBe(false)
       // The header counts nothing, or counts what no thread is: the page is still read again.
-      expect(keptAlmostNothing(threaded('Comments'), {})).toBe(true)
-      expect(keptAlmostNothing(threaded('46 Photos'), {})).toBe(true)
+      expect(threaded('Comments')).toBe(true)
+      expect(threaded('46 Photos')).toBe(true)
     })
   })
 

@@ -13,6 +13,9 @@ import type {Block, Root} from '../types.js'
  * classifier removed first keep that reason (a cookie notice stays a cookie
  * notice); protected blocks stay.
  */
+/** The site-header classifier takes no options: `{}` (or nothing) runs it, `false` in `classifiers` turns it off. */
+export type SiteHeaderOptions = Record<string, never>
+
 export default function dechaffSiteHeader(): Transformer<Root> {
   return (tree) => {
     const blocks = blocksOf(tree).map((node) => node.data.block)
