@@ -88,6 +88,28 @@ describe('dump-title', () => {
     expect(parseText(dump).children.find((node) => node.data?.block?.evidence.title)?.data?.block?.evidence.titleEvidence).toMatch(/of its words in the first paragraph/u)
   })
 
+  it('takes the headline over a subheading when the article opens in short paragraphs between them', () => {
+    const headline = 'The chain ferry on the Marrow keeps a valley together'
+    const subheading = 'Why the valley ferry still runs on a chain'
+    const lead = [
+      'Every morning the crossing keepers start the chain ferry before the school bus arrives.',
+      'The valley has no other way across the Marrow for nine miles of road.',
+      'Farms on one bank send their children to the school on the other bank.',
+      'In winter the keepers break the ice at the landing stages with long poles before dawn.',
+      'The boat carries two cars, a tractor or forty people on foot at a time.',
+      'Nobody in the valley remembers a week without a crossing, even in the floods of 1947.'
+    ]
+    const dump = ['Valley Times', 'Home  News  Contact', '', headline, '', ...lead, '', subheading, '', ...body].join('\n')
+    expect(titleOf(dump)).toBe(headline)
+    const blocks = blocksOf(parseText(dump)).map((node) => node.data.block)
+    const between = titleFeatures.findIndex((feature) => feature.name === 'sentences-between')
+    const candidates = titleCandidates(blocks)
+    const valueOf = (text: string): number => candidates.find((candidate) => blocks[candidate.index]?.text === text)?.values[between] ?? Number.NaN
+    // Both lie above the body's first long paragraph; the lead's sentences lie between the headline and the subheading.
+    const words = (lines: string[]): number => lines.join(' ').split(' ').length
+    expect(Math.expm1(valueOf(headline)) - Math.expm1(valueOf(subheading))).toBeCloseTo(words(lead))
+  })
+
   it('says in words why it took the line', () => {
     const dump = ['Valley Times', '', 'The last chain ferry on the Marrow keeps a valley together', 'March 4, 2024', '', ...body].join('\n')
     const evidence = parseText(dump).children.find((node) => node.data?.block?.evidence.title)?.data?.block?.evidence.titleEvidence

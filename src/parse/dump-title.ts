@@ -30,6 +30,8 @@ export interface DumpTitleThresholds {
   crumbMinSharedTerms: number
   /** Smallest share of that line's content words the prose below it repeats. */
   crumbMinCoverage: number
+  /** Fewest words of a sentence line (one ending as a sentence, or holding two) that the model counts between a candidate and the body: an article's lead in short paragraphs under its headline. */
+  sentenceMinWords: number
 }
 
 /** A weighed evidence of a candidate headline: its name, and how it reads in words with its value. */
@@ -54,7 +56,8 @@ export const titleFeatures: TitleFeature[] = [
   {name: 'byline', describe: (value) => (value ? 'a byline beside it' : 'no byline beside it')},
   {name: 'name', describe: (value) => (value ? 'reads as a person’s name' : 'no person’s name')},
   {name: 'repeated', describe: (value) => (value ? `printed ${Math.round(Math.expm1(value)) + 1} times on the page` : 'printed once on the page')},
-  {name: 'heading-like', describe: (value) => (value ? 'reads as a heading' : 'does not read as a heading')}
+  {name: 'heading-like', describe: (value) => (value ? 'reads as a heading' : 'does not read as a heading')},
+  {name: 'sentences-between', describe: (value) => `${Math.round(Math.expm1(value))} words of sentences between it and the body`}
 ]
 
 /** The headline model: a logistic score over standardised features, compared between one page's candidates (a conditional logit). */
@@ -151,10 +154,22 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
       signed ? 1 : 0,
       readsAsName(block) ? 1 : 0,
       Math.log1p((printed.get(block.normal) ?? 1) - 1),
-      block.features.headingLike ? 1 : 0
+      block.features.headingLike ? 1 : 0,
+      // The body is found where long prose runs: an article that opens in short paragraphs has them under its headline, and a subheading further down has fewer.
+      Math.log1p(sentenceWords(blocks, index + 1, first, thresholds.sentenceMinWords))
     ]
     return {index, values}
   })
+}
+
+/** Words of the sentence lines among blocks `from` to `to` (exclusive): lines of at least `minWords` words that end as a sentence or hold two. */
+function sentenceWords(blocks: readonly Block[], from: number, to: number, minWords: number): number {
+  let words = 0
+  for (let at = from; at < to; at++) {
+    const {features} = blocks[at] as Block
+    if ((features.terminal || features.sentences > 1) && features.words >= minWords) words += features.words
+  }
+  return words
 }
 
 /** A line that ends as a sentence with a full stop: a standfirst's or a teaser's, seldom a headline's. */
