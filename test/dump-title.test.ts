@@ -110,6 +110,17 @@ describe('dump-title', () => {
     expect(Math.expm1(valueOf(headline)) - Math.expm1(valueOf(subheading))).toBeCloseTo(words(lead))
   })
 
+  it('takes the headline over the subtitle just under it, which has a candidate just above it', () => {
+    const headline = 'The chain ferry keeps a valley together'
+    const subtitle = 'The crossing keepers say the county will keep the ferry running'
+    const dump = ['Valley Times', 'Home  News  Contact', '', headline, subtitle, 'Jane Doe', '', ...body].join('\n')
+    expect(titleOf(dump)).toBe(headline)
+    const blocks = blocksOf(parseText(dump)).map((node) => node.data.block)
+    const above = titleFeatures.findIndex((feature) => feature.name === 'candidates-above')
+    const counts = titleCandidates(blocks).map((candidate) => [blocks[candidate.index]?.text, Math.round(Math.expm1(candidate.values[above] as number))])
+    expect(counts).toEqual([[headline, 0], [subtitle, 1]])
+  })
+
   it('says in words why it took the line', () => {
     const dump = ['Valley Times', '', 'The last chain ferry on the Marrow keeps a valley together', 'March 4, 2024', '', ...body].join('\n')
     const evidence = parseText(dump).children.find((node) => node.data?.block?.evidence.title)?.data?.block?.evidence.titleEvidence

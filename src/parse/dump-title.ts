@@ -32,6 +32,8 @@ export interface DumpTitleThresholds {
   crumbMinCoverage: number
   /** Fewest words of a sentence line (one ending as a sentence, or holding two) that the model counts between a candidate and the body: an article's lead in short paragraphs under its headline. */
   sentenceMinWords: number
+  /** Blocks above a candidate in which the model counts the other candidates: a subtitle or a standfirst sits just under its headline. */
+  candidatesAboveWindow: number
 }
 
 /** A weighed evidence of a candidate headline: its name, and how it reads in words with its value. */
@@ -57,7 +59,8 @@ export const titleFeatures: TitleFeature[] = [
   {name: 'name', describe: (value) => (value ? 'reads as a person’s name' : 'no person’s name')},
   {name: 'repeated', describe: (value) => (value ? `printed ${Math.round(Math.expm1(value)) + 1} times on the page` : 'printed once on the page')},
   {name: 'heading-like', describe: (value) => (value ? 'reads as a heading' : 'does not read as a heading')},
-  {name: 'sentences-between', describe: (value) => `${Math.round(Math.expm1(value))} words of sentences between it and the body`}
+  {name: 'sentences-between', describe: (value) => `${Math.round(Math.expm1(value))} words of sentences between it and the body`},
+  {name: 'candidates-above', describe: (value) => `${Math.round(Math.expm1(value))} other candidates just above it`}
 ]
 
 /** The headline model: a logistic score over standardised features, compared between one page's candidates (a conditional logit). */
@@ -156,7 +159,8 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
       Math.log1p((printed.get(block.normal) ?? 1) - 1),
       block.features.headingLike ? 1 : 0,
       // The body is found where long prose runs: an article that opens in short paragraphs has them under its headline, and a subheading further down has fewer.
-      Math.log1p(sentenceWords(blocks, index + 1, first, thresholds.sentenceMinWords))
+      Math.log1p(sentenceWords(blocks, index + 1, first, thresholds.sentenceMinWords)),
+      Math.log1p(found.filter((other) => other.index < index && other.index >= index - thresholds.candidatesAboveWindow).length)
     ]
     return {index, values}
   })
