@@ -135,6 +135,8 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
   // A headline is often printed again (a breadcrumb's step, a share row's text, a heading over the body).
   const printed = new Map<string, number>()
   for (const block of blocks) printed.set(block.normal, (printed.get(block.normal) ?? 0) + 1)
+  const sentencesToBody = sentenceWordsToBody(blocks, first, thresholds.sentenceMinWords)
+  const above = candidatesAbove(found, thresholds.candidatesAboveWindow)
   return found.map(({index, shared, coverage}, position) => {
     const block = blocks[index] as Block
     // Candidates are in page order: those after this one lie between it and the body.
@@ -159,21 +161,35 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
       Math.log1p((printed.get(block.normal) ?? 1) - 1),
       block.features.headingLike ? 1 : 0,
       // The body is found where long prose runs: an article that opens in short paragraphs has them under its headline, and a subheading further down has fewer.
-      Math.log1p(sentenceWords(blocks, index + 1, first, thresholds.sentenceMinWords)),
-      Math.log1p(found.filter((other) => other.index < index && other.index >= index - thresholds.candidatesAboveWindow).length)
+      Math.log1p(sentencesToBody[index + 1] as number),
+      Math.log1p(above[position] as number)
     ]
     return {index, values}
   })
 }
 
-/** Words of the sentence lines among blocks `from` to `to` (exclusive): lines of at least `minWords` words that end as a sentence or hold two. */
-function sentenceWords(blocks: readonly Block[], from: number, to: number, minWords: number): number {
-  let words = 0
-  for (let at = from; at < to; at++) {
+/**
+ * For each block up to the body (`first`), the words of the sentence lines
+ * from it to the body: lines of at least `minWords` words that end as a
+ * sentence or hold two. Summed once from the body up, so that a page of
+ * thousands of candidates costs one pass, not one per candidate.
+ */
+function sentenceWordsToBody(blocks: readonly Block[], first: number, minWords: number): number[] {
+  const words = new Array<number>(first + 1).fill(0)
+  for (let at = first - 1; at >= 0; at--) {
     const {features} = blocks[at] as Block
-    if ((features.terminal || features.sentences > 1) && features.words >= minWords) words += features.words
+    words[at] = (words[at + 1] as number) + ((features.terminal || features.sentences > 1) && features.words >= minWords ? features.words : 0)
   }
   return words
+}
+
+/** For each candidate (in page order), how many others lie within `window` blocks above it, counted with one pointer along the candidates. */
+function candidatesAbove(found: ReadonlyArray<{index: number}>, window: number): number[] {
+  let nearest = 0
+  return found.map(({index}, position) => {
+    while ((found[nearest] as {index: number}).index < index - window) nearest++
+    return position - nearest
+  })
 }
 
 /** A line that ends as a sentence with a full stop: a standfirst's or a teaser's, seldom a headline's. */
