@@ -117,7 +117,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   'repeated-copy': {minChars: 'number', minParagraphs: 'number'},
   'quoted-posts': {pageTypes: 'pageTypes', minChars: 'number', minQuotedShare: 'number'},
   'comment-thread': {minMarkers: 'number', proseMinChars: 'number', minArticleShare: 'number', openingPostMaxRatio: 'number', mainRunMinRatio: 'number', closingHeaderMinShare: 'number', seriesMinPosts: 'number'},
-  'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number', minFeedTeasers: 'number', maxFeedSummaryChars: 'number', minFeedSummaryChars: 'number', feedCohesionShare: 'number', minStampedTeasers: 'number', stampMaxChars: 'number', resumeMinProseBlocks: 'number', teaserPageTypes: 'pageTypes', cardPageTypes: 'pageTypes'},
+  'trailing-stories': {minMarkers: 'number', maxProseBlocks: 'number', maxHeadlineBlocks: 'number', minArticleShare: 'number', proseMinChars: 'number', minFeedTeasers: 'number', maxFeedSummaryChars: 'number', minFeedSummaryChars: 'number', feedCohesionShare: 'number', minStampedTeasers: 'number', stampMaxChars: 'number', resumeMinProseBlocks: 'number', resumeLongRunBlocks: 'number', resumeLongRunCohesionShare: 'number', teaserPageTypes: 'pageTypes', cardPageTypes: 'pageTypes'},
   'main-region': {maxGapBlocks: 'number', minRunShare: 'number', minMainShare: 'number', titleWindowChars: 'number', tailWindowChars: 'number'},
   'block-model': {minProbability: 'number', maxRemovedThreshold: 'number', guessedMaxRemovedThreshold: 'number', minKeptThreshold: 'number', unstructuredMinKeptThreshold: 'number', outsideContentMinKeptThreshold: 'number'}
 }

@@ -65,15 +65,21 @@ export function cohesion(a: Map<string, number>, b: Map<string, number>): number
 }
 
 /**
- * Whether a block is on the subject of some paragraphs: as cohesive with all
- * of them as `share` of their own median cohesion with the whole. Relative, so
- * it holds in any language and for any length of article.
+ * How cohesive some blocks, read as one text, are with some paragraphs, as
+ * a share of the paragraphs' own median cohesion with the whole of them.
+ * Relative, so it holds in any language and for any length of article.
  */
-export function subjectTest(paragraphs: Block[], share: number): (block: Block) => boolean {
+export function relativeCohesion(paragraphs: Block[]): (...blocks: Block[]) => number {
   const whole = termVector(paragraphs)
   const own = paragraphs.map((paragraph) => cohesion(termVector([paragraph]), whole)).sort((a, b) => a - b)
   const median = own[Math.floor(own.length / 2)] ?? 0
-  return (block) => cohesion(termVector([block]), whole) >= share * median
+  return (...blocks) => (median === 0 ? Infinity : cohesion(termVector(blocks), whole) / median)
+}
+
+/** Whether a block is on the subject of some paragraphs: its relative cohesion with them at least `share`. */
+export function subjectTest(paragraphs: Block[], share: number): (block: Block) => boolean {
+  const relative = relativeCohesion(paragraphs)
+  return (block) => relative(block) >= share
 }
 
 /**

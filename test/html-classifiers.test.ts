@@ -107,6 +107,24 @@ describe('article-container, the next story', () => {
     const html = `<body><article>${article}</article><div>${more}</div></body>`
     expect(ruleOf(html, 'Residents who came')).toBe('kept')
   })
+
+  describe('below another story’s linked headline, outside the region around the article', () => {
+    // Paragraphs long enough for the article's subject to be measured.
+    const long = (n: number): string =>
+      `<p>Paragraph ${n} of the article explains, in some detail, what the council decided about the library, why it decided it, and what the residents who came to the meeting in the town hall said about it afterwards.</p>`
+    const page = (below: string): string =>
+      `<body><div class="page"><div class="main"><article><h1>Council extends the library pilot</h1>${[1, 2, 3, 4].map(long).join('')}</article></div></div><div class="more"><h3><a href="/harbour">At the harbour</a></h3><p>${below}</p></div></body>`
+
+    it('keeps prose that shares part of the article’s subject, in words of its own', () => {
+      const html = page('The harbour master told the meeting in the town hall that the council decided to pay for the repairs out of the harbour budget, and skippers on the slipway said they would moor along the whole quay again from Friday.')
+      expect(ruleOf(html, 'The harbour master told')).toBe('kept')
+    })
+
+    it('does not keep prose that shares next to nothing with it', () => {
+      const html = page('Engineers finished rebuilding the harbour wall a month ahead of schedule, and fishing boats can moor along the whole quay again from Friday morning onwards, the harbour master told skippers and their families on the slipway.')
+      expect(ruleOf(html, 'Engineers finished')).not.toBe('kept')
+    })
+  })
 })
 
 describe('article-container, sections and markup', () => {

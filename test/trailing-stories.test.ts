@@ -146,6 +146,38 @@ describe('trailing-stories', () => {
     expect(blocks.slice(article.length).map((block) => block.removal?.ruleId)).toEqual(['recirculation', 'trailing-stories', undefined, undefined, undefined, undefined, undefined])
   })
 
+  describe('a resumed section of four paragraphs or more', () => {
+    const article = [
+      ...prose,
+      'Councillors on the library committee said the pilot had brought in readers who had not used a library in years, and that the evening hours had been the main reason.',
+      'The report on the pilot also found that most residents heard about the scheme from friends, and the council plans to advertise the evening opening hours more widely.'
+    ]
+    const tail = ['Latest News', 'Harbour festival returns in July', 'Why the bus shelter debate is really about trust']
+
+    it('ends the tail where it begins though its last paragraphs are anecdotes: read together, it is on the article’s subject', () => {
+      const section = [
+        'The library pilot scheme and its evening opening hours were the council’s answer to residents who work shifts, and the report on the pilot says the evening hours of the library drew more readers than the weekend did.',
+        'My grandmother ran a sweet shop on the corner for forty years, and every Saturday she closed at noon to take the bus to the coast, whatever the weather did.',
+        'She kept a ledger of every customer who owed her money, written in pencil in a school exercise book, and she never once asked any of them to pay a penny of it back.',
+        'When she died we found the exercise book in a drawer under her bed, with a list of the neighbours’ birthdays on its last page and a recipe for toffee.'
+      ]
+      const blocks = classify([...article, ...tail, ...section].join('\n'), plugins)
+      // The heading right above the resumed prose is taken for its section's.
+      expect(blocks.slice(article.length).map((block) => block.removal?.ruleId)).toEqual(['recirculation', 'trailing-stories', undefined, undefined, undefined, undefined, undefined])
+    })
+
+    it('does not end the tail at a footer’s paragraphs on another subject, however many', () => {
+      const footer = [
+        'This website may contain forward-looking statements about investments, and past performance is not a guarantee of future returns for any investor or any fund.',
+        'All investments involve risk, including the loss of the capital invested, and nothing published here considers the financial situation of any particular investor.',
+        'Nothing on this website is an offer to sell or a solicitation of an offer to buy securities, which are offered only through the documents of each offering.',
+        'Data from third parties is believed to be reliable, but we cannot ensure its accuracy or completeness, and it may change at any time without any notice.'
+      ]
+      const blocks = classify([...article, ...tail, ...footer].join('\n'), plugins)
+      expect(blocks.slice(article.length + 1).every((block) => block.removal?.ruleId === 'trailing-stories')).toBe(true)
+    })
+  })
+
   it('keeps a section whose heading ends in a permalink to itself (“More about …¶”): the page’s own, not other stories', () => {
     const text = [...prose, 'More about the pilot¶', 'The council extends the library pilot to weekends', 'Why the bus shelter debate is really about trust'].join('\n')
     expect(classify(text, plugins).slice(4).every((block) => block.removal === undefined)).toBe(true)

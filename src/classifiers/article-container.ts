@@ -29,7 +29,7 @@ export interface ArticleContainerOptions {
    * Below a heading outside the article, after its end, long prose outside is
    * kept for judging only when it is this share as much on the article's
    * subject as the article's own paragraphs are (median); less, and it is
-   * another story's (default: 0.5).
+   * another story's (default: 0.2).
    */
   otherStoryCohesionShare?: number
   /** Paragraphs of long prose the article must hold for its subject to be measured and another story told apart (default: 3). */

@@ -2,7 +2,7 @@ import type {Transformer} from 'unified'
 import {questionEnd} from '../block.js'
 import {clockTime, isBareTimestamp} from '../dates.js'
 import {guessedType, proseRuns, type ProseRun} from '../page-features.js'
-import {cohesion, isProse, proseShareBefore, subjectTest, termVector} from '../regions.js'
+import {cohesion, isProse, proseShareBefore, relativeCohesion, subjectTest, termVector} from '../regions.js'
 import {defaults} from '../thresholds.js'
 import {blocksOf, markRemoved, readsAsHeading} from '../tree.js'
 import type {Block, PageType, Root} from '../types.js'
@@ -39,6 +39,21 @@ export interface TrailingStoriesOptions {
    * list's items) do not break the row, a headline does (default: 2).
    */
   resumeMinProseBlocks?: number
+  /**
+   * Prose blocks in a row below a related-stories heading that are asked,
+   * read as one text, whether they are on the article's subject, when their
+   * last `resumeMinProseBlocks` are not each: a resumed section's anecdotes
+   * may share few words with the article above, a sidebar's or a footer's
+   * prose none (default: 4).
+   */
+  resumeLongRunBlocks?: number
+  /**
+   * Share of the article's own paragraphs' median cohesion with it that such
+   * a run, read as one text, must reach: lower than `feedCohesionShare`, as
+   * a run's anecdotes dilute it, and still above what prose on another
+   * subject reaches (default: 0.25).
+   */
+  resumeLongRunCohesionShare?: number
   /**
    * Page types made of teasers: on a page of one of them the classifier does
    * not run, as its teasers are the page, with no article for them to trail.
@@ -93,7 +108,9 @@ export default function dechaffTrailingStories(options: TrailingStoriesOptions =
     feedCohesionShare: options.feedCohesionShare ?? defaults.regions.feedCohesionShare,
     minStampedTeasers: options.minStampedTeasers ?? defaults.regions.stampedFeedMinTeasers,
     stampMaxChars: options.stampMaxChars ?? defaults.regions.stampMaxChars,
-    resumeMinProseBlocks: options.resumeMinProseBlocks ?? defaults.regions.resumeMinProseBlocks
+    resumeMinProseBlocks: options.resumeMinProseBlocks ?? defaults.regions.resumeMinProseBlocks,
+    resumeLongRunBlocks: options.resumeLongRunBlocks ?? defaults.regions.resumeLongRunBlocks,
+    resumeLongRunCohesionShare: options.resumeLongRunCohesionShare ?? defaults.regions.resumeLongRunCohesionShare
   }
   const teaserPageTypes = new Set<string>(options.teaserPageTypes ?? ['listing', 'collection'])
   const cardPageTypes = new Set<string>(options.cardPageTypes ?? ['service', 'collection'])
@@ -287,15 +304,16 @@ function isContentsEntry(blocks: Block[], heading: number): boolean {
 /**
  * Where the article's prose resumes below a related-stories heading: the
  * first block of a run of prose not printed above whose last
- * `resumeMinProseBlocks` blocks are on the article's subject (a sidebar's
- * "About us" is prose too, on another), or the section heading right above
+ * `resumeMinProseBlocks` blocks are on the article's subject, or which holds
+ * `resumeLongRunBlocks` and is on it as a whole, at `resumeLongRunCohesionShare`
+ * (a sidebar's "About us" is prose too, on another), or the section heading right above
  * the run. An anecdote inside the run may stray from the subject.
  */
 function articleResumes(blocks: Block[], heading: number, settings: Settings): number | undefined {
   const article = blocks.slice(0, heading).filter((block) => isProse(block, settings))
   // A page that prints its article again below (a print copy) does not resume it there.
   const printed = new Set(article.map((block) => block.normal))
-  let onSubject: ((block: Block) => boolean) | undefined
+  let onSubject: ((...blocks: Block[]) => number) | undefined
   // Where the run's prose blocks are; a whole sentence too short to be prose (a list's item under a section's first paragraph) neither counts nor breaks it, a headline breaks it.
   let run: number[] = []
   for (let index = heading + 1; index < blocks.length; index++) {
@@ -307,9 +325,12 @@ function articleResumes(blocks: Block[], heading: number, settings: Settings): n
     }
     run.push(index)
     if (run.length < settings.resumeMinProseBlocks) continue
-    const subject = (onSubject ??= subjectTest(article, settings.feedCohesionShare))
-    // The run's last blocks decide, so that one paragraph on a side subject (an anecdote) does not hide the rest of the run from the test.
-    if (!run.slice(-settings.resumeMinProseBlocks).every((at) => subject(blocks[at] as Block))) continue
+    const subject = (onSubject ??= relativeCohesion(article))
+    // The run's last blocks decide, so that one paragraph on a side subject (an anecdote) does not hide the rest of the run from the test;
+    // a run of a section's length is read as one text, its anecdotes and its paragraphs on the subject together.
+    const lastOnSubject = run.slice(-settings.resumeMinProseBlocks).every((at) => subject(blocks[at] as Block) >= settings.feedCohesionShare)
+    const sectionOnSubject = run.length >= settings.resumeLongRunBlocks && subject(...run.map((at) => blocks[at] as Block)) >= settings.resumeLongRunCohesionShare
+    if (!lastOnSubject && !sectionOnSubject) continue
     const first = run[0] as number
     const above = blocks[first - 1] as Block
     return first - 1 > heading && readsAsHeading(above) ? first - 1 : first
