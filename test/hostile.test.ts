@@ -85,6 +85,16 @@ describe('bounded work per page', () => {
     expect(result.blocks[0]?.features.words).toBe(wordsPerSentence * repeats)
   })
 
+  it('thousands of paragraphs on another subject below a related-stories heading, after as long an article, are read within the default budget', () => {
+    // Each paragraph of the run once asked, with the run's last few, whether the article resumes: not the whole run again at each.
+    const paragraphs = (words: string[], count: number): string[] =>
+      Array.from({length: count}, (_, index) => `We saw the ${Array.from({length: 30}, (_, at) => words[(index * 7 + at * 3) % words.length]).join(' and the ')} there in the morning, number ${index}.`)
+    const article = paragraphs('council library pilot scheme residents meeting evening hours budget review report usage trial spring shifts officials'.split(' '), 2500)
+    const other = paragraphs('alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo'.split(' '), 2500)
+    const result = clean([...article, 'Latest News', 'Harbour festival returns in July', ...other].join('\n'), {input: 'text'})
+    expect(result.text).toContain('number 2499')
+  })
+
   it('broken JSON-LD that makes its repair quadratic (unclosed strings of quotes) is skipped within the default budget, and the page’s valid JSON-LD still read', () => {
     const broken = `<script type="application/ld+json">{"@type":"Article","author":{"name":"${'"'.repeat(300_000)}</script>`
     const valid = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Jane Doe"}}</script>'

@@ -40,11 +40,11 @@ export interface TrailingStoriesOptions {
    */
   resumeMinProseBlocks?: number
   /**
-   * Prose blocks in a row below a related-stories heading that are asked,
-   * read as one text, whether they are on the article's subject, when their
-   * last `resumeMinProseBlocks` are not each: a resumed section's anecdotes
-   * may share few words with the article above, a sidebar's or a footer's
-   * prose none (default: 4).
+   * Prose blocks in a row below a related-stories heading (the run's last)
+   * that are asked, read as one text, whether they are on the article's
+   * subject, when its last `resumeMinProseBlocks` are not each: a resumed
+   * section's anecdotes may share few words with the article above, a
+   * sidebar's or a footer's prose none (default: 4).
    */
   resumeLongRunBlocks?: number
   /**
@@ -304,8 +304,8 @@ function isContentsEntry(blocks: Block[], heading: number): boolean {
 /**
  * Where the article's prose resumes below a related-stories heading: the
  * first block of a run of prose not printed above whose last
- * `resumeMinProseBlocks` blocks are on the article's subject, or which holds
- * `resumeLongRunBlocks` and is on it as a whole, at `resumeLongRunCohesionShare`
+ * `resumeMinProseBlocks` blocks are on the article's subject, or whose last
+ * `resumeLongRunBlocks` are on it read as one text, at `resumeLongRunCohesionShare`
  * (a sidebar's "About us" is prose too, on another), or the section heading right above
  * the run. An anecdote inside the run may stray from the subject.
  */
@@ -327,9 +327,9 @@ function articleResumes(blocks: Block[], heading: number, settings: Settings): n
     if (run.length < settings.resumeMinProseBlocks) continue
     const subject = (onSubject ??= relativeCohesion(article))
     // The run's last blocks decide, so that one paragraph on a side subject (an anecdote) does not hide the rest of the run from the test;
-    // a run of a section's length is read as one text, its anecdotes and its paragraphs on the subject together.
+    // its last blocks of a section's length are read as one text, its anecdotes and its paragraphs on the subject together (only the last: a page's every block would be read again at each block of a long run).
     const lastOnSubject = run.slice(-settings.resumeMinProseBlocks).every((at) => subject(blocks[at] as Block) >= settings.feedCohesionShare)
-    const sectionOnSubject = run.length >= settings.resumeLongRunBlocks && subject(...run.map((at) => blocks[at] as Block)) >= settings.resumeLongRunCohesionShare
+    const sectionOnSubject = run.length >= settings.resumeLongRunBlocks && subject(...run.slice(-settings.resumeLongRunBlocks).map((at) => blocks[at] as Block)) >= settings.resumeLongRunCohesionShare
     if (!lastOnSubject && !sectionOnSubject) continue
     const first = run[0] as number
     const above = blocks[first - 1] as Block
