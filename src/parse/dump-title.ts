@@ -77,9 +77,14 @@ export interface TitleCandidate {
   values: number[]
 }
 
+/** A block that ends as a sentence or holds two. */
+function readsAsSentences(block: Block): boolean {
+  return block.features.terminal || block.features.sentences > 1
+}
+
 /** Article prose for this search: a long block of sentences. */
 function isProse(block: Block, thresholds: DumpTitleThresholds): boolean {
-  return block.features.chars >= thresholds.proseMinChars && (block.features.terminal || block.features.sentences > 1)
+  return block.features.chars >= thresholds.proseMinChars && readsAsSentences(block)
 }
 
 /** A line shaped like a headline: a heading-like line, or a short question, exclamation or pair of sentences ("Fines ended. The books came back."). */
@@ -177,8 +182,8 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
 function sentenceWordsToBody(blocks: readonly Block[], first: number, minWords: number): number[] {
   const words = new Array<number>(first + 1).fill(0)
   for (let at = first - 1; at >= 0; at--) {
-    const {features} = blocks[at] as Block
-    words[at] = (words[at + 1] as number) + ((features.terminal || features.sentences > 1) && features.words >= minWords ? features.words : 0)
+    const block = blocks[at] as Block
+    words[at] = (words[at + 1] as number) + (readsAsSentences(block) && block.features.words >= minWords ? block.features.words : 0)
   }
   return words
 }
