@@ -146,9 +146,12 @@ const dayStopYear = new RegExp(`\\b((?:${[...months].join('|')})\\.?\\s\\d{1,2})
 /** A numeric date glued to the name before it ("Yucy3/4/2025"). */
 const numericDateGluedAfter = /(?<=\p{L})(?=\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b)/gu
 
+/** An ISO 8601 time stamp glued to the words around it ("Tom2024-04-18T13:00:39+00:00March 22nd, 2024": a theme's hidden update stamp between a byline's name and its date). */
+const isoStampGlued = /(?<=\p{L})(?=(?:19|20)\d{2}-\d{2}-\d{2}T\d{2}:\d{2})|(?<=T\d{2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2}))(?=\p{L})/gu
+
 /** A dateline's glued parts set apart, and a day's stray full stop read as a comma. */
 export function unglued(text: string): string {
-  return text.replace(yearGluedAfter, '$1 · ').replace(monthGluedBefore, ' ').replace(dayStopYear, '$1, $2').replace(numericDateGluedAfter, ' ')
+  return text.replace(yearGluedAfter, '$1 · ').replace(monthGluedBefore, ' ').replace(dayStopYear, '$1, $2').replace(numericDateGluedAfter, ' ').replace(isoStampGlued, ' · ')
 }
 
 /** Written years dechaff takes as a page's date. */

@@ -433,8 +433,10 @@ function withPageEvidence(tree: Root, nodes: BlockNode[]): {candidates: StatedMe
 /**
  * A dateline at an edge of the text the page kept: within `bodyEdgeWindow`
  * blocks of its first kept block (above or below it; "ByKathryn GiuffridaMar
- * 5, 2025 | 6 comments" under a headline dechaff did not find), else after its
- * last (a post signed at its foot: "Stef KeeganAugust 5, 2024"). A line of at
+ * 5, 2025 | 6 comments" under a headline dechaff did not find), then of its
+ * first kept sentence (a menu's line kept far above the article moves the
+ * first kept block away from the dateline, not the body's first sentence),
+ * else after its last (a post signed at its foot: "Stef KeeganAugust 5, 2024"). A line of at
  * most `maxDumpBylineChars` that gives a full date with a four-digit year and
  * ends no sentence, not among other stories, listed items or comments, nor a
  * date that is not the page's ("Joined …"), a copyright line's, or one of a
@@ -446,8 +448,10 @@ function bodyEdgeDateline(nodes: BlockNode[], language: string | undefined): Blo
   if (first === -1) return undefined
   const last = blocks.findLastIndex((block) => block.verdict?.keep)
   const window = data.bodyEdgeWindow
-  // Nearest the first kept block first, then the lines after the last.
-  const near = [0, ...Array.from({length: window}, (_, step) => [step + 1, -(step + 1)]).flat()].map((offset) => first + offset)
+  const firstSentence = blocks.findIndex((block) => block.verdict?.keep && block.features.terminal)
+  // Nearest the first kept block first, then the first kept sentence, then the lines after the last.
+  const offsets = [0, ...Array.from({length: window}, (_, step) => [step + 1, -(step + 1)]).flat()]
+  const near = [first, ...(firstSentence > first ? [firstSentence] : [])].flatMap((anchor) => offsets.map((offset) => anchor + offset))
   const after = Array.from({length: window}, (_, step) => last + step + 1)
   const dated = (block: Block | undefined): boolean => block !== undefined && carriesDate(block)
   for (const at of [...near, ...after]) {

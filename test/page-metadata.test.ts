@@ -176,6 +176,33 @@ describe('the metadata step', () => {
     expect(clean([...prose, 'Jan 26, 2016 near Hudson', 'Nov 1, 2015 near Denton'].join('\n\n')).metadata.published).toBeUndefined()
   })
 
+  it('dates a dump by a dateline by the first sentence it kept when a menu’s line it kept lies far above, but not by one as far from both', () => {
+    const menu = ['Home', 'Reviews', 'Guides', 'Deals', 'About', 'Contact', 'Newsletter', 'Search']
+    const headline = 'The 16 best clothing boxes this year'
+    const standfirst = 'Ready to ditch the old? Revamp your closet with these boxes for women, men, and kids.'
+    const byline = 'ByKathryn GiuffridaMar 5, 2025 | 6 comments'
+    // The verdicts as the metadata step reads them: the site's name kept above the menu, the menu removed, the article kept; no headline found.
+    const dated = (lines: string[]): {published?: string; source?: string} => {
+      const tree = parseText(lines.join('\n\n'))
+      for (const {data: {block}} of blocksOf(tree)) {
+        if (menu.includes(block.text)) block.removal = {ruleId: 'block-model', reason: 'menu entry', score: 0.9}
+        else block.verdict = {keep: true, ruleId: 'quality', reason: 'kept', score: 0.9}
+      }
+      const {fields, sources} = pageMetadata(tree)
+      return {published: fields.published, source: sources.published}
+    }
+    expect(dated(['Best Subscriptions', ...menu, headline, standfirst, byline, prose[1] as string, prose[2] as string])).toMatchObject({published: '2025-03-05', source: expect.stringMatching(/^dateline by the body/u)})
+    const fourLines = ['Stitch Fix', 'Nuuly', 'Rent the Runway', 'Trunk Club']
+    expect(dated(['Best Subscriptions', ...menu, headline, standfirst, ...fourLines, byline, prose[1] as string, prose[2] as string]).published).toBeUndefined()
+  })
+
+  it('reads a dump’s date after an ISO time stamp glued to the words around it (a theme’s hidden update stamp)', () => {
+    const {metadata, metadataSources} = clean([...prose.slice(1), 'Tom2024-04-18T13:00:39+00:00March 22nd, 2024|Reviews|', 'Share This Article'].join('\n\n'))
+    expect(metadata.published).toBe('2024-03-22')
+    expect(metadataSources.published).toMatch(/^dateline by the body/u)
+    expect(isoDate('Tom2024-04-18T13:00:39+00:00March 22nd, 2024')).toBe('2024-04-18')
+  })
+
   it('gives a page that states no language the one its text was read in, and keeps a stated one', () => {
     const german = ['Die Dorfbibliothek öffnet wieder', 'Nach zwei Jahren Umbau hat die Bibliothek des Dorfes am Montag wieder ihre Türen geöffnet, und schon am ersten Tag kamen mehr Besucher als erwartet.', 'Die ehrenamtlichen Helferinnen haben die Bestände neu geordnet und einen Leseraum für Kinder eingerichtet, der auch am Wochenende offen ist.'].join('\n\n')
     expect(clean(german)).toMatchObject({metadata: {language: 'de'}, metadataSources: {language: 'detected from the text'}})
