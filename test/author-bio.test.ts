@@ -39,6 +39,28 @@ describe('author-bio', () => {
     expect(about.slice(-2).map((block) => block.removal?.ruleId)).toEqual(['author-bio', 'author-bio'])
   })
 
+  it('removes a bio its header vouches for, with no role word', () => {
+    const headed = [
+      ['About the author', 'Mary', 'Mary Brock is a scientist who works on drugs you have hopefully never heard of, and cooks to bluegrass music.'],
+      ['About Matt Tschoegl', 'Matt Tschoegl works on building creative educational applications that are powered by open data.'],
+      ['About Nicholas Griffin', 'I founded this blog in order to give the country what I thought it really needed, after years in politics.']
+    ]
+    for (const box of headed) {
+      const blocks = classify([...prose, ...box].join('\n'), [dechaffAuthorBio])
+      expect(blocks.slice(-box.length).map((block) => block.removal?.ruleId)).toEqual(box.map(() => 'author-bio'))
+    }
+  })
+
+  it('keeps what a bare "About" header introduces when it is no person or not the paragraph\'s subject', () => {
+    const boxes = [
+      ['About Us', 'Acme Tools is a family firm that has made hand tools in Sheffield since 1921, and it still sharpens them by hand.'],
+      ['About Model S', 'Model S is the first premium sedan built from the ground up as an electric car, with room for seven.'],
+      ['About Northshore Battery Works', 'Northshore Battery Works designs and manufactures long-duration storage systems for electric utilities.'],
+      ['About Matt Tschoegl', 'Sarah Lee works on the same team and wrote the first version of the tool in a weekend.']
+    ]
+    for (const box of boxes) expect(classify([...prose, ...box].join('\n'), [dechaffAuthorBio]).at(-1)?.removal).toBeUndefined()
+  })
+
   it('keeps first-person prose at the top of a blog post', () => {
     const lead = "I love to travel, and I write about it whenever I can; this spring I finally went to the Azores."
     const blocks = classify([lead, ...prose].join('\n'), [dechaffAuthorBio])

@@ -56,6 +56,14 @@ describe('dump-title', () => {
     expect(crumbs.map((node) => node.data?.block?.text)).toEqual([`Home / ${headline}`])
   })
 
+  it('reads a short opening paragraph as the body the breadcrumb’s headline is about', () => {
+    // Only the short first paragraph names the interview's guest; the long one below repeats no word of the headline.
+    const headline = 'David Allen on keeping time'
+    const opening = 'Just posted the interview with David Allen, the last keeper of the ferry.'
+    const dump = ['Timetables', 'Fares', '', `Home / ${headline}`, '', headline, '', 'Posted on 08-17-2012 by Bob', '', opening, '', body[1]].join('\n')
+    expect(titleOf(dump)).toBe(headline)
+  })
+
   it('takes no section a breadcrumb ends at for the headline: the prose does not repeat its name', () => {
     const headline = 'The last chain ferry on the Marrow keeps a valley together'
     const dump = ['Home › Regional Politics', 'Regional Politics', headline, 'March 4, 2024', '', ...body].join('\n')

@@ -31,9 +31,10 @@ const headerName = new RegExp(`^(?:${alternation(data.headers)})\\s*:?\\s+(.+)$`
 
 /**
  * Remove author bios: a third-person bio ("Andy is a Senior Writer at …") with
- * the name line above it, a first-person about box ("Love to blog, write
- * about … I also like to snowboard") low on the page, and "About the author"
- * headers.
+ * the name line above it, a bio under the header that introduces it ("About
+ * the author" or "About Matt Tschoegl" over "Matt Tschoegl works on…"), a
+ * first-person about box ("Love to blog, write about … I also like to
+ * snowboard") low on the page, and "About the author" headers.
  */
 export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transformer<Root> {
   const maxChars = options.maxChars ?? defaults.bio.maxChars
@@ -57,6 +58,12 @@ export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transf
         markNameLine(nodes, index, bio.name)
         return
       }
+      const headed = headedBio(nodes, index)
+      if (headed !== undefined) {
+        markRemoved(block, {ruleId: 'author-bio', reason: `author bio under its header${headed ? ` (of ${headed})` : ''}`, score: 0.85})
+        markNameLine(nodes, index, undefined)
+        return
+      }
       // A first-person bio sits low on the page; only there are its cues looked for.
       if (share < minPageShare || !anyFirstPersonCue.test(block.normal)) return
       const cues = firstPersonCues.filter((cue) => block.normal.includes(cue))
@@ -75,6 +82,42 @@ function thirdPersonBio(block: Block): {name: string; opening: string} | undefin
   const firstSentence = block.sentences[0] ?? ''
   if (!role.test(block.normal) || !(roleContext.test(block.normal) || roleInFirstSentence.test(firstSentence))) return undefined
   return {name: start[1] as string, opening: start[0]}
+}
+
+/** Headers that say the box is about the page's writer ("About the author", "Meet the author"), not a bare "About". */
+const authorHeader = new RegExp(`^(?:${alternation(data.headers.filter((words) => words !== 'about'))})$`, 'u')
+/** A paragraph that opens with a person's name and goes on in lower case ("Matt Tschoegl works on…"), or in the first person or a pronoun. */
+const namedOpening = /^(\p{Lu}[\p{L}'’.-]+)(?: \p{Lu}[\p{L}'’.-]+){0,3},? \p{Ll}/u
+const selfOpening = /^(?:i|i'm|i’m|i am|my name is|he|she|they)\b/u
+
+/**
+ * A bio under the header that introduces it, which vouches for it where no
+ * role word does: "About the author" (or "Mary", the name line, between) over
+ * "Mary Brock is a scientist who…", "About Matt Tschoegl" over "Matt Tschoegl
+ * works on…" or "I founded this blog…". A bare "About" names its subject: its
+ * paragraph must open with that name, or in the first person, and the name
+ * must lead with a known given name ("About Us" over "Acme Inc. is a…", or
+ * a press release's "About Northshore Battery Works", is a firm's own text).
+ * Gives the name the header gives ('' for none), or undefined when the block is no such bio.
+ */
+function headedBio(nodes: BlockNode[], index: number): string | undefined {
+  const block = (nodes[index] as BlockNode).data.block
+  if (block.features.sentences > 5) return undefined
+  const opening = namedOpening.exec(block.text)
+  const self = selfOpening.test(block.normal)
+  if (!(opening && namesPerson(opening[0])) && !self) return undefined
+  for (let previous = index - 1; previous >= Math.max(0, index - 3); previous--) {
+    const above = (nodes[previous] as BlockNode).data.block
+    if (authorHeader.test(above.normal.replace(/[\s.…:]+$/u, ''))) return ''
+    const named = header.test(above.normal) ? headerName.exec(above.text)?.[1] : undefined
+    // A person's name leads with a known given name: a firm's ("About Northshore Battery Works", a press release's boilerplate) does not.
+    if (named !== undefined && givenNames.has((named.split(/\s+/u)[0] as string).toLowerCase())) {
+      const first = named.split(/\s+/u)[0] as string
+      return self || opening?.[1] === first ? named : undefined
+    }
+    if (!isNameLine(above, undefined)) return undefined
+  }
+  return undefined
 }
 
 /** Third-person pronouns that open a bio ("He was also Contributing Editor of …"). */

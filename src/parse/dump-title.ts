@@ -140,7 +140,7 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
   // A headline is often printed again (a breadcrumb's step, a share row's text, a heading over the body).
   const printed = new Map<string, number>()
   for (const block of blocks) printed.set(block.normal, (printed.get(block.normal) ?? 0) + 1)
-  const sentencesToBody = sentenceWordsToBody(blocks, first, thresholds.sentenceMinWords)
+  const sentencesToBody = sentenceWordsToBody(blocks, first, thresholds)
   const above = candidatesAbove(found, thresholds.candidatesAboveWindow)
   return found.map(({index, shared, coverage}, position) => {
     const block = blocks[index] as Block
@@ -175,15 +175,14 @@ export function titleCandidates(blocks: readonly Block[], thresholds: DumpTitleT
 
 /**
  * For each block up to the body (`first`), the words of the sentence lines
- * from it to the body: lines of at least `minWords` words that end as a
- * sentence or hold two. Summed once from the body up, so that a page of
+ * from it to the body (`isSentenceLine`). Summed once from the body up, so that a page of
  * thousands of candidates costs one pass, not one per candidate.
  */
-function sentenceWordsToBody(blocks: readonly Block[], first: number, minWords: number): number[] {
+function sentenceWordsToBody(blocks: readonly Block[], first: number, thresholds: DumpTitleThresholds): number[] {
   const words = new Array<number>(first + 1).fill(0)
   for (let at = first - 1; at >= 0; at--) {
     const block = blocks[at] as Block
-    words[at] = (words[at + 1] as number) + (readsAsSentences(block) && block.features.words >= minWords ? block.features.words : 0)
+    words[at] = (words[at + 1] as number) + (isSentenceLine(block, thresholds) ? block.features.words : 0)
   }
   return words
 }
@@ -221,6 +220,11 @@ function isAboutBody({shared, coverage}: {shared: number; coverage: number}, min
 /** The steps of a breadcrumb: "Home / Blog / Headline", "Forums › Hardware". Looser than `trail` (one " / " is a step): a step counts only when a line below repeats it. */
 const crumbSteps = /\s[|›»>/→]\s/u
 
+/** A line of at least `sentenceMinWords` words that ends as a sentence or holds two: an article's short opening paragraph counts as its body for a breadcrumb's headline. */
+function isSentenceLine(block: Block, thresholds: DumpTitleThresholds): boolean {
+  return readsAsSentences(block) && block.features.words >= thresholds.sentenceMinWords
+}
+
 /**
  * A line that a breadcrumb just above names as its last step ("Home / Blog /
  * Keeper emails" over "Keeper emails"), and that is about the prose below it:
@@ -242,7 +246,7 @@ function crumbedHeadline(blocks: readonly Block[], thresholds: DumpTitleThreshol
     for (let next = index + 1; next <= index + thresholds.crumbWindow && next < lastProse; next++) {
       const block = blocks[next] as Block
       if (block.normal !== last || prose[next] || block.features.words > thresholds.headlineMaxWords) continue
-      if (isAboutBody(overlapWithBody(block, termVector(blocks.filter((_, at) => prose[at] && at > next))), thresholds.crumbMinSharedTerms, thresholds.crumbMinCoverage)) return {index: next, breadcrumb: index}
+      if (isAboutBody(overlapWithBody(block, termVector(blocks.filter((other, at) => at > next && (prose[at] || isSentenceLine(other, thresholds))))), thresholds.crumbMinSharedTerms, thresholds.crumbMinCoverage)) return {index: next, breadcrumb: index}
     }
   }
   return undefined
