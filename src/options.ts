@@ -82,7 +82,7 @@ const classifierSchemas: Record<ClassifierName, Record<string, Kind>> = {
   navigation: {maxChars: 'number', minMenuWordShare: 'number', maxItemWords: 'number'},
   repetition: {minWords: 'number', minMenuLines: 'number'},
   'consent-dialog': {maxReach: 'number', minTermWords: 'number', minControls: 'number'},
-  'author-bio': {maxChars: 'number', minFirstPersonCues: 'number', minPageShare: 'number'},
+  'author-bio': {maxChars: 'number', minFirstPersonCues: 'number', minPageShare: 'number', headedMinWords: 'number'},
   'article-container': {
     minScoredChars: 'number',
     siblingShare: 'number',

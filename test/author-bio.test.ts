@@ -10,6 +10,14 @@ describe('author-bio', () => {
     expect(blocks.slice(0, 3).every((block) => block.removal === undefined)).toBe(true)
   })
 
+  it('removes a sidebar’s bio above a text dump’s headline, however high on the page', () => {
+    const bio = 'Jane Hollis is a senior editor at the Gazette, where she writes about councils, transport and housing.'
+    const headline = 'The council extends the pilot scheme for two more years'
+    const blocks = classify([bio, '', headline, '', ...prose].join('\n'), [dechaffAuthorBio])
+    expect(blocks.find((block) => block.evidence.title)?.text).toBe(headline)
+    expect(blocks[0]?.removal?.ruleId).toBe('author-bio')
+  })
+
   it('removes a first-person about box low on the page', () => {
     const bio = "Always on the move... Love to blog, write about smartphones, technology and telecoms. I also like to snowboard, when I have the time :p"
     const blocks = classify([...prose, bio].join('\n\n'), [dechaffAuthorBio])
@@ -55,6 +63,7 @@ describe('author-bio', () => {
     const boxes = [
       ['About Us', 'Acme Tools is a family firm that has made hand tools in Sheffield since 1921, and it still sharpens them by hand.'],
       ['About Model S', 'Model S is the first premium sedan built from the ground up as an electric car, with room for seven.'],
+      ['About Park University', 'Park Leadership', 'Park at a Glance'],
       ['About Northshore Battery Works', 'Northshore Battery Works designs and manufactures long-duration storage systems for electric utilities.'],
       ['About Matt Tschoegl', 'Sarah Lee works on the same team and wrote the first version of the tool in a weekend.']
     ]

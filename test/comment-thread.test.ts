@@ -176,6 +176,25 @@ describe('comment-thread: datelines and bylines', () => {
     expect(ruleOf(blocks, 'Maria')).toBe('comment-thread')
   })
 
+  it('takes the dated signatures under each comment below a header that counts them as the thread', () => {
+    const text = [
+      ...prose,
+      'Reader Comments (3)',
+      'Hey guys,',
+      'have you ever stayed in a flat through one of the rental sites?',
+      'They show many pictures, so you know what you are getting into.',
+      'October 22, 2012 | Maggie',
+      'I have been reading your blog for a while and passed it along to a few friends who live in the city, and my husband and I would be happy to host your family for a few days when you come back next spring.',
+      'October 23, 2012 | Ashli Aldrich',
+      'We just loved our session with you in the city, and we cannot wait to see the pictures; the children still talk about the bridge and the ducks, and my mother wants a print for her kitchen wall.',
+      'October 25, 2012 | Jennifer'
+    ].join('\n')
+    const blocks = classify(text, withMetadata)
+    expect(articleKept(blocks)).toBe(true)
+    expect(ruleOf(blocks, 'Hey guys,')).toBe('comment-thread')
+    expect(ruleOf(blocks, 'October 23, 2012 | Ashli Aldrich')).toBe('comment-thread')
+  })
+
   it('takes a name with a numeric date and time as a commenter’s line, in any language', () => {
     const thread = (head: (name: string, time: string) => string): string[] => [
       ...prose,

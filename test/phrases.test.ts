@@ -15,6 +15,7 @@ describe('phrases', () => {
     ['Your email address will not be published. Required fields are marked *', 'comment-form'],
     ['Please enter your comment!', 'comment-form'],
     ['12 Comments', 'comment-form'],
+    ['8 appreciated comments on “New work: a bank’s identity”', 'comment-form'],
     ['Logged in as jsmith. Log out?', 'comment-form'],
     ['This site uses Akismet to reduce spam. Learn how your comment data is processed.', 'spam-notice'],
     ['We use cookies to improve your experience on our site.', 'cookie-notice'],

@@ -13,6 +13,8 @@ export interface AuthorBioOptions {
   minFirstPersonCues?: number
   /** How far down the page (share of its characters) a first-person bio must start (default: 0.5). */
   minPageShare?: number
+  /** Fewest words of a bio its header vouches for: fewer make a menu's entry under an "About …" entry (default: 10). */
+  headedMinWords?: number
 }
 
 const role = new RegExp(`\\b(?:${alternation(data.roles)})s?\\b`, 'u')
@@ -40,13 +42,16 @@ export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transf
   const maxChars = options.maxChars ?? defaults.bio.maxChars
   const minFirstPersonCues = options.minFirstPersonCues ?? defaults.bio.minFirstPersonCues
   const minPageShare = options.minPageShare ?? defaults.bio.minPageShare
+  const headedMinWords = options.headedMinWords ?? defaults.bio.headedMinWords
   return (tree) => {
     const nodes = blocksOf(tree)
     const total = nodes.reduce((sum, node) => sum + node.data.block.features.chars, 0)
+    // A bio above a text dump's headline is a sidebar's, however high on the page: the article starts at its headline. (Above an HTML page's headline, its `<h1>` may be a section's, and a bio-shaped paragraph the article's.)
+    const title = tree.data?.elements ? -1 : nodes.findIndex((node) => node.data.block.evidence.title)
     let before = 0
     nodes.forEach((node, index) => {
       const block = node.data.block
-      const share = total === 0 ? 0 : before / total
+      const share = index < title ? 1 : total === 0 ? 0 : before / total
       before += block.features.chars
       if (block.removal || block.features.chars > maxChars) return
       const bio = thirdPersonBio(block)
@@ -58,7 +63,7 @@ export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transf
         markNameLine(nodes, index, bio.name)
         return
       }
-      const headed = headedBio(nodes, index)
+      const headed = block.features.words >= headedMinWords ? headedBio(nodes, index) : undefined
       if (headed !== undefined) {
         markRemoved(block, {ruleId: 'author-bio', reason: `author bio under its header${headed ? ` (of ${headed})` : ''}`, score: 0.85})
         markNameLine(nodes, index, undefined)

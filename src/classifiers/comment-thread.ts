@@ -81,7 +81,9 @@ const {feedMinSummaryChars} = defaults.regions
  * the article's first prose (under a short article with no long prose, at a
  * header with a commenter's line at once), and is confirmed by further
  * commenter lines ("Jane says:", "Reply", forum poster statistics) or by the
- * bylines and datelines that head each comment, or by its place: a header
+ * bylines and datelines that head each comment (under a header that counts
+ * its comments, "Reader Comments (4)", any of them, heading or signing each
+ * comment), or by its place: a header
  * naming comments below nearly all of the article's prose ends the article
  * without them (an empty thread, a lone reply form). From there to the end of
  * the page every block is part of the thread. Lines that also sit in an article's
@@ -145,7 +147,7 @@ export default function dechaffCommentThread(options: CommentThreadOptions = {})
       const namesFollow = header && commenterNamesFollow(blocks, index, minMarkers)
       const markersRemain = (remainingMarkers[index] ?? 0) >= minMarkers
       // Commenters' names, their lines or the datelines heading each comment, below the start.
-      const confirmed = namesFollow || (markersRemain && ((remainingAuthors[index] ?? 0) >= minMarkers || (header && datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers) && !headsFeedAboveMainRun(blocks, markerAt, runs, index, mainRunMinRatio))))
+      const confirmed = namesFollow || (markersRemain && ((remainingAuthors[index] ?? 0) >= minMarkers || (header && (countsComments(block) || datelinesConfirm(blocks, markerAt, remainingMarkers, index, minMarkers)) && !headsFeedAboveMainRun(blocks, markerAt, runs, index, mainRunMinRatio))))
       // Without them, a header that ends the article with no comment under it.
       const closesArticle = !confirmed && header && (shares[index] ?? 0) >= closingHeaderMinShare && namesComments(block) && !amongShareButtons(blocks, index)
       if (!confirmed && !closesArticle) {
@@ -431,6 +433,11 @@ function commenterNamesFollow(blocks: Block[], header: number, minMarkers: numbe
     }
   }
   return false
+}
+
+/** A header that counts the comments under it ("Reader Comments (4)", "12 Responses"): a tab's or a form's label counts none. */
+function countsComments(block: Block): boolean {
+  return namesComments(block) && block.words.some((word) => /^\d[\d,]*$/u.test(word) && word !== '0')
 }
 
 /** A header that names comments ("45 Comments", "Leave a Reply"), not a form field. */
