@@ -16,6 +16,10 @@ describe('phrases', () => {
     ['Please enter your comment!', 'comment-form'],
     ['12 Comments', 'comment-form'],
     ['8 appreciated comments on “New work: a bank’s identity”', 'comment-form'],
+    ['Reprints: This copy is for your personal, non-commercial use only. To order presentation-ready copies for distribution to your colleagues, visit www.example-reprints.com.', 'legal'],
+    ['Dieser Artikel ist nur für den persönlichen, nicht-kommerziellen Gebrauch bestimmt.', 'legal'],
+    ['Cet article est réservé à un usage personnel et non commercial.', 'legal'],
+    ['This copy is for your personal, non-commercial use only. Distribution and use of this material are governed by our Subscriber Agreement and by copyright law.', 'legal'],
     ['Logged in as jsmith. Log out?', 'comment-form'],
     ['This site uses Akismet to reduce spam. Learn how your comment data is processed.', 'spam-notice'],
     ['We use cookies to improve your experience on our site.', 'cookie-notice'],
@@ -182,7 +186,8 @@ describe('phrases', () => {
     'Visit www.example-gallery.com',
     'By signing the lease, you agree to pay the rent on the first day of every month for the whole term.',
     'The mayor does not endorse the views expressed by the protesters, but she said they had every right to march on Saturday.',
-    'Customers who bought this item also bought the matching toaster, the manager said, and both sold out by noon.'
+    'Customers who bought this item also bought the matching toaster, the manager said, and both sold out by noon.',
+    'The museum says its scans are for personal, non-commercial use only, and schools may print them for free.'
   ])('keeps prose that mentions furniture: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })
