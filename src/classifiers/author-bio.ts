@@ -51,14 +51,15 @@ export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transf
     let before = 0
     nodes.forEach((node, index) => {
       const block = node.data.block
-      const share = index < title ? 1 : total === 0 ? 0 : before / total
+      // Low on the page, or above a dump's headline: where a bio is no profile opening the article.
+      const outsideArticleTop = index < title || (total === 0 ? 0 : before / total) >= minPageShare
       before += block.features.chars
       if (block.removal || block.features.chars > maxChars) return
       const bio = thirdPersonBio(block)
       const above = nodes[index - 1]?.data.block
       // A product or a firm is described as a writer is; under an "About …" header it is the site's own box all the same.
       const ofAuthor = bio !== undefined && (namesPerson(bio.opening) || (above !== undefined && header.test(above.normal)))
-      if (ofAuthor && (share >= minPageShare || isNameLine(above, bio.name))) {
+      if (ofAuthor && (outsideArticleTop || isNameLine(above, bio.name))) {
         markRemoved(block, {ruleId: 'author-bio', reason: `author bio of ${bio.name}`, score: 0.85})
         markNameLine(nodes, index, bio.name)
         return
@@ -70,7 +71,7 @@ export default function dechaffAuthorBio(options: AuthorBioOptions = {}): Transf
         return
       }
       // A first-person bio sits low on the page; only there are its cues looked for.
-      if (share < minPageShare || !anyFirstPersonCue.test(block.normal)) return
+      if (!outsideArticleTop || !anyFirstPersonCue.test(block.normal)) return
       const cues = firstPersonCues.filter((cue) => block.normal.includes(cue))
       if (cues.length >= minFirstPersonCues) {
         markRemoved(block, {ruleId: 'author-bio', reason: `first-person author bio (${cues.slice(0, 3).join(', ')})`, score: 0.7})
@@ -116,10 +117,8 @@ function headedBio(nodes: BlockNode[], index: number): string | undefined {
     if (authorHeader.test(above.normal.replace(/[\s.…:]+$/u, ''))) return ''
     const named = header.test(above.normal) ? headerName.exec(above.text)?.[1] : undefined
     // A person's name leads with a known given name: a firm's ("About Northshore Battery Works", a press release's boilerplate) does not.
-    if (named !== undefined && givenNames.has((named.split(/\s+/u)[0] as string).toLowerCase())) {
-      const first = named.split(/\s+/u)[0] as string
-      return self || opening?.[1] === first ? named : undefined
-    }
+    const first = named?.split(/\s+/u)[0] as string
+    if (named !== undefined && givenNames.has(first.toLowerCase())) return self || opening?.[1] === first ? named : undefined
     if (!isNameLine(above, undefined)) return undefined
   }
   return undefined
