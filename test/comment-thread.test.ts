@@ -283,6 +283,25 @@ describe('comment-thread: datelines and bylines', () => {
     expect(ruleOf(blocks, prose[2] as string)).toBeUndefined()
   })
 
+  it('keeps a quotation a time or place introduces (“On Saturday Kurt wrote:”), above a thread of one comment', () => {
+    const quoted = 'Today restored my faith in humanity, from the food drive at the firehouse to the strangers handing out hot coffee on every corner.'
+    const text = [
+      ...prose,
+      'On Saturday Kurt wrote:',
+      quoted,
+      'In March the mayor said:',
+      'We will rebuild the boardwalk before the summer, whatever the insurers decide about the pier.',
+      'Comments (1)',
+      volunteers,
+      'Posted by jenn | November 6, 2012 1:04 PM',
+      'Leave a Comment'
+    ].join('\n\n')
+    const blocks = classify(text, withMetadata)
+    expect(ruleOf(blocks, 'On Saturday Kurt wrote:')).toBeUndefined()
+    expect(ruleOf(blocks, quoted)).toBeUndefined()
+    expect(ruleOf(blocks, 'In March the mayor said:')).toBeUndefined()
+  })
+
   it('keeps an article that goes on with “that said...” or “that said,”', () => {
     for (const opener of ['That said...', 'That said,']) {
       const text = [...prose, opener, 'The scheme will still need a permanent home once the pilot ends, and no site has been agreed.', 'He said:', 'We will look at every option before the summer.'].join('\n\n')

@@ -21,6 +21,9 @@ describe('phrases', () => {
     ['Cet article est réservé à un usage personnel et non commercial.', 'legal'],
     ['This copy is for your personal, non-commercial use only. Distribution and use of this material are governed by our Subscriber Agreement and by copyright law.', 'legal'],
     ['Logged in as jsmith. Log out?', 'comment-form'],
+    ['Hello! You need to sign in to comment. Please be courteous; see our Comment Policy.', 'comment-form'],
+    ['Quick Sign In and Post Comment Register and Post Comment', 'comment-form'],
+    ['You have to be logged in before you can comment.', 'comment-form'],
     ['This site uses Akismet to reduce spam. Learn how your comment data is processed.', 'spam-notice'],
     ['We use cookies to improve your experience on our site.', 'cookie-notice'],
     ['Accept all cookies', 'cookie-notice'],
@@ -187,7 +190,9 @@ describe('phrases', () => {
     'By signing the lease, you agree to pay the rent on the first day of every month for the whole term.',
     'The mayor does not endorse the views expressed by the protesters, but she said they had every right to march on Saturday.',
     'Customers who bought this item also bought the matching toaster, the manager said, and both sold out by noon.',
-    'The museum says its scans are for personal, non-commercial use only, and schools may print them for free.'
+    'The museum says its scans are for personal, non-commercial use only, and schools may print them for free.',
+    'You need to sign in to comment on the draft plan, the council said, so that every response can be traced to a resident.',
+    'Please be courteous to the staff at the desk, who see hundreds of visitors a day.'
   ])('keeps prose that mentions furniture: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })
