@@ -23,6 +23,13 @@ describe('phrases', () => {
     ['Logged in as jsmith. Log out?', 'comment-form'],
     ['Hello! You need to sign in to comment. Please be courteous; see our Comment Policy.', 'comment-form'],
     ['Quick Sign In and Post Comment Register and Post Comment', 'comment-form'],
+    ['blog comments powered by Disqus', 'javascript-notice'],
+    ['You should like Thought Catalog on Facebook here.', 'share-row'],
+    ['If you enjoyed this post, please consider leaving a comment or subscribing to the RSS feed to have future articles delivered to your feed reader.', 'share-row'],
+    ['« Previous Post | Next Post »', 'skip-link'],
+    ['Report errors or inaccuracies: reader@example.co.uk', 'feedback-widget'],
+    ['*0 / 3000 Character Maximum Submit', 'comment-form'],
+    ['Filter by:', 'listing-control'],
     ['You have to be logged in before you can comment.', 'comment-form'],
     ['This site uses Akismet to reduce spam. Learn how your comment data is processed.', 'spam-notice'],
     ['We use cookies to improve your experience on our site.', 'cookie-notice'],
@@ -192,7 +199,10 @@ describe('phrases', () => {
     'Customers who bought this item also bought the matching toaster, the manager said, and both sold out by noon.',
     'The museum says its scans are for personal, non-commercial use only, and schools may print them for free.',
     'You need to sign in to comment on the draft plan, the council said, so that every response can be traced to a resident.',
-    'Please be courteous to the staff at the desk, who see hundreds of visitors a day.'
+    'Please be courteous to the staff at the desk, who see hundreds of visitors a day.',
+    'Many teenagers like posting on Instagram more than on any other site, the survey found.',
+    'If you enjoyed this post, you will love the next one about Rome, which goes further into the old town.',
+    'Report errors in the ballot count to the county clerk, the board told its volunteers, and it will correct them before Friday.'
   ])('keeps prose that mentions furniture: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })
