@@ -148,6 +148,9 @@ describe('furniture in other languages', () => {
 
   it.each([
     ['de', 'Zum Inhalt springen', 'skip-link'],
+    ['pl', 'Skocz do tekstu', 'skip-link'],
+    ['ru', 'Смотреть позже', 'share-row'],
+    ['ru', 'Все материалы рубрики', 'recirculation'],
     ['de', 'Diese Website verwendet Cookies. Durch die weitere Nutzung der Seite stimmen Sie der Verwendung von Cookies zu.', 'cookie-notice'],
     ['de', 'Das könnte Sie auch interessieren', 'recirculation'],
     ['de', 'Jetzt Newsletter abonnieren', 'newsletter'],

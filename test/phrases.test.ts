@@ -30,6 +30,16 @@ describe('phrases', () => {
     ['Report errors or inaccuracies: reader@example.co.uk', 'feedback-widget'],
     ['*0 / 3000 Character Maximum Submit', 'comment-form'],
     ['Filter by:', 'listing-control'],
+    ['Privacy Policy', 'legal'],
+    ['Showing 20 results per page', 'listing-control'],
+    ['Viewed 12k times', 'feedback-widget'],
+    ['You can also like my Facebook page', 'share-row'],
+    ['Related on HuffPost:', 'recirculation'],
+    ['Get Business Alerts:', 'newsletter'],
+    ['RSS feed for comments on this post. TrackBack URI', 'comment-form'],
+    ['Read later', 'share-row'],
+    ['Decrease font size Increase font size', 'skip-link'],
+    ['Newsletter signup', 'newsletter'],
     ['You have to be logged in before you can comment.', 'comment-form'],
     ['This site uses Akismet to reduce spam. Learn how your comment data is processed.', 'spam-notice'],
     ['We use cookies to improve your experience on our site.', 'cookie-notice'],
@@ -202,7 +212,10 @@ describe('phrases', () => {
     'Please be courteous to the staff at the desk, who see hundreds of visitors a day.',
     'Many teenagers like posting on Instagram more than on any other site, the survey found.',
     'If you enjoyed this post, you will love the next one about Rome, which goes further into the old town.',
-    'Report errors in the ballot count to the county clerk, the board told its volunteers, and it will correct them before Friday.'
+    'Report errors in the ballot count to the county clerk, the board told its volunteers, and it will correct them before Friday.',
+    'The privacy policy changed in May, and the regulator says the firm did not tell its users.',
+    'The page was viewed by more visitors in a day than in the whole of last year.',
+    'Larger text'
   ])('keeps prose that mentions furniture: %j', (line) => {
     expect(ruleFor(line)).toBeUndefined()
   })
