@@ -44,6 +44,7 @@ describe('phrases', () => {
     ['Download now', 'skip-link'],
     ['Consider a donation if you like what you see here', 'newsletter'],
     ['Sign up or log in to customize your list.', 'newsletter'],
+    ['Why register?', 'newsletter'],
     ['You have to be logged in before you can comment.', 'comment-form'],
     ['This site uses Akismet to reduce spam. Learn how your comment data is processed.', 'spam-notice'],
     ['We use cookies to improve your experience on our site.', 'cookie-notice'],
