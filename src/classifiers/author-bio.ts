@@ -117,8 +117,8 @@ function headedBio(nodes: BlockNode[], index: number): string | undefined {
     if (authorHeader.test(above.normal.replace(/[\s.…:]+$/u, ''))) return ''
     const named = header.test(above.normal) ? headerName.exec(above.text)?.[1] : undefined
     // A person's name leads with a known given name: a firm's ("About Northshore Battery Works", a press release's boilerplate) does not.
-    const first = named?.split(/\s+/u)[0] as string
-    if (named !== undefined && givenNames.has(first.toLowerCase())) return self || opening?.[1] === first ? named : undefined
+    const first = named?.split(/\s+/u)[0]
+    if (first !== undefined && givenNames.has(first.toLowerCase())) return self || opening?.[1] === first ? named : undefined
     if (!isNameLine(above, undefined)) return undefined
   }
   return undefined
